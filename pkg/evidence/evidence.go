@@ -1,0 +1,171 @@
+// Package evidence is the built-in library of verified citations. A document
+// a manager reads may cite only what is listed here (see shared/evidence.md
+// for the verification); each entry says whom its finding holds for, so the
+// text around it never stretches it further.
+package evidence
+
+import "sort"
+
+// Kind separates evidence that supports a request from evidence a manager
+// may raise against it.
+type Kind int
+
+const (
+	// Supporting evidence may be cited in the proposal's business case.
+	Supporting Kind = iota
+	// Counter evidence is what a manager may raise; it appears only on the
+	// private prep sheet, with an honest answer.
+	Counter
+)
+
+// Citation is one verified finding.
+type Citation struct {
+	ID        string
+	Kind      Kind
+	Claim     string // one sentence for a manager-facing document, within the finding's population
+	Finding   string // the finding in full, as verified
+	HoldsFor  string // the population the finding holds for
+	Reference string // the full reference, without the link
+	URL       string // DOI or web address
+	Answer    string // for Counter evidence: the honest answer
+}
+
+var library = []Citation{
+	{
+		ID:   "bloom-2015-qje",
+		Kind: Supporting,
+		Claim: "In a nine-month randomised experiment with call-centre staff at Ctrip, a large Chinese travel agency, " +
+			"working from home raised performance by 13% and roughly halved attrition.",
+		Finding: "Randomised 9-month work-from-home experiment: performance rose 13% (about 9 points from more minutes " +
+			"worked per shift — fewer breaks and sick days — and 4 from more calls per minute); attrition roughly halved; " +
+			"promotion rates conditional on performance fell. When workers could re-choose, the gain rose to 22%.",
+		HoldsFor: "call-centre volunteers at Ctrip, a Chinese travel agency (~16,000 staff)",
+		Reference: "Bloom, N., Liang, J., Roberts, J. and Ying, Z. J. (2015). “Does Working from Home Work? " +
+			"Evidence from a Chinese Experiment.” Quarterly Journal of Economics 130(1): 165–218.",
+		URL: "https://doi.org/10.1093/qje/qju032",
+	},
+	{
+		ID:   "bloom-2024-nature",
+		Kind: Supporting,
+		Claim: "A six-month randomised trial of hybrid work with 1,612 employees at Trip.com, working from home two days " +
+			"a week, cut quit rates by one third with no effect on performance reviews or promotions over two years.",
+		Finding: "Randomised 6-month trial of hybrid work (home on Wednesdays and Fridays): quit rates fell by one third, " +
+			"job satisfaction rose; no effect on performance reviews over two years, no difference in promotions. " +
+			"Managers' estimate of the productivity effect moved from −2.6% before to +1.0% after. Effects strongest " +
+			"for non-managers, women, and long commutes.",
+		HoldsFor: "1,612 employees at Trip.com, 2021–22",
+		Reference: "Bloom, N., Han, R. and Liang, J. (2024). “Hybrid working from home improves retention without " +
+			"damaging performance.” Nature 630: 920–925.",
+		URL: "https://doi.org/10.1038/s41586-024-07500-2",
+	},
+	{
+		ID:   "gallup-hybrid",
+		Kind: Supporting,
+		Claim: "Gallup finds that US employees in remote-capable jobs who work hybrid or fully remotely are more engaged " +
+			"than those on site, and about six in ten fully remote employees say they are extremely likely to look " +
+			"for another job if that flexibility is removed.",
+		Finding: "Exclusively remote and hybrid employees show higher engagement than on-site workers with remote-capable " +
+			"jobs; about six in ten exclusively remote employees say they are extremely likely to look elsewhere if " +
+			"flexibility is removed.",
+		HoldsFor:  "US employees with remote-capable jobs",
+		Reference: "Gallup. “Hybrid Work” indicator (2022–2023).",
+		URL:       "https://www.gallup.com/401384/indicator-hybrid-work.aspx",
+	},
+	{
+		ID:   "atlassian-distributed",
+		Kind: Supporting,
+		Claim: "Atlassian reports that after it adopted distributed work its candidate offer-acceptance rate rose 20%, " +
+			"while 80% of its staff still visit an office each quarter.",
+		Finding: "After adopting distributed work, the company reports its candidate offer-acceptance rate rose 20%, " +
+			"and 80% of staff still visit an office each quarter. Company self-report.",
+		HoldsFor:  "Atlassian (company self-report)",
+		Reference: "Atlassian (2023). “Lessons Learned: 1,000 Days of Distributed.”",
+		URL:       "https://www.atlassian.com/solutions/distributed/lessons-learned",
+	},
+	{
+		ID:       "wfh-research-2025",
+		Kind:     Supporting,
+		Claim:    "Working from home accounts for about a quarter of paid workdays among Americans aged 20 to 64.",
+		Finding:  "Working from home accounts for about a quarter of paid workdays among Americans aged 20–64.",
+		HoldsFor: "US workers aged 20–64",
+		Reference: "Buckman, S., Barrero, J. M., Bloom, N. and Davis, S. J. (2025). “Measuring Work from Home.” " +
+			"WFH Research, Survey of Working Arrangements and Attitudes.",
+		URL: "https://wfhresearch.com",
+	},
+	{
+		ID:        "flex-index-2023",
+		Kind:      Supporting,
+		Claim:     "In the second quarter of 2023, 58% of the US companies tracked by Flex Index offered location flexibility.",
+		Finding:   "58% of US companies offered location flexibility in Q2 2023.",
+		HoldsFor:  "US firms tracked by Flex Index",
+		Reference: "Flex Index (Scoop). Q2 2023 report.",
+		URL:       "https://flex.scoopforwork.com",
+	},
+	{
+		ID:       "gibbs-2023",
+		Kind:     Counter,
+		Finding:  "Pandemic-era work from home at an Indian IT firm: productivity fell 8–19%, with more coordination time.",
+		HoldsFor: "IT professionals at one Indian IT services company, 2019–20",
+		Answer: "Full-time, unplanned, pandemic remote work differs from a planned hybrid trial with metrics; the " +
+			"randomised hybrid trial at Trip.com found no effect on performance reviews.",
+		Reference: "Gibbs, M., Mengel, F. and Siemroth, C. (2023). “Work from Home and Productivity: Evidence from " +
+			"Personnel and Analytics Data on Information Technology Professionals.” Journal of Political Economy " +
+			"Microeconomics 1(1): 7–41.",
+		URL: "https://doi.org/10.1086/721803",
+	},
+	{
+		ID:       "yang-2021",
+		Kind:     Counter,
+		Finding:  "Firm-wide remote work at Microsoft made collaboration networks more static and siloed.",
+		HoldsFor: "over 61,000 US employees of Microsoft, 2019–20",
+		Answer:   "That was firm-wide, full-time remote work; this proposal keeps in-person days for cross-team work.",
+		Reference: "Yang, L. et al. (2021). “The effects of remote work on collaboration among information workers.” " +
+			"Nature Human Behaviour 6: 43–54.",
+		URL: "https://doi.org/10.1038/s41562-021-01196-4",
+	},
+	{
+		ID:       "emanuel-2023",
+		Kind:     Counter,
+		Finding:  "Sitting near teammates increased feedback to junior engineers (about 18%).",
+		HoldsFor: "software engineers at a Fortune 500 firm",
+		Answer:   "Mentoring and reviews happen on office days, with written review in between.",
+		Reference: "Emanuel, N., Harrington, E. and Pallais, A. (2023). “The Power of Proximity to Coworkers: " +
+			"Training for Tomorrow or Productivity Today?” NBER Working Paper 31880.",
+		URL: "https://www.nber.org/papers/w31880",
+	},
+}
+
+var byID = func() map[string]Citation {
+	m := make(map[string]Citation, len(library))
+	for _, c := range library {
+		m[c.ID] = c
+	}
+	return m
+}()
+
+// Lookup returns the citation with the given id.
+func Lookup(id string) (Citation, bool) {
+	c, ok := byID[id]
+	return c, ok
+}
+
+// All returns every citation of the given kind, in the library's order.
+func All(kind Kind) []Citation {
+	var out []Citation
+	for _, c := range library {
+		if c.Kind == kind {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// IDs returns the ids of the citations of the given kind, sorted.
+func IDs(kind Kind) []string {
+	var ids []string
+	for _, c := range All(kind) {
+		ids = append(ids, c.ID)
+	}
+	sort.Strings(ids)
+	return ids
+}

@@ -1,0 +1,490 @@
+package proposal
+
+import (
+	"bytes"
+	"encoding"
+	"errors"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// MaxFileSize is the largest proposal file Load accepts. A real proposal is
+// a few kilobytes; anything near this size is a mistake, not a proposal.
+const MaxFileSize = 256 << 10
+
+// maxDepth bounds nesting so a hostile file cannot exhaust the stack.
+const maxDepth = 16
+
+// Source records where each field of a loaded file was written.
+type Source struct {
+	File   string
+	keys   map[string]position // where the key of a field path is written
+	values map[string]position // where its value starts
+}
+
+type position struct{ line, col int }
+
+// Has reports whether the file gave a value (even an empty one) at path.
+func (s *Source) Has(path string) bool {
+	if s == nil {
+		return false
+	}
+	_, ok := s.keys[path]
+	return ok
+}
+
+// At returns the position of path's value, or, when the file does not
+// write path, of the nearest enclosing field it does write. It falls back
+// to the start of the file.
+func (s *Source) At(path string) (line, col int) {
+	if s == nil {
+		return 0, 0
+	}
+	if p, ok := s.values[path]; ok {
+		return p.line, p.col
+	}
+	// A field the file does not write is reported where its section is.
+	for path = parentPath(path); path != ""; path = parentPath(path) {
+		if p, ok := s.keys[path]; ok {
+			return p.line, p.col
+		}
+		if p, ok := s.values[path]; ok {
+			return p.line, p.col
+		}
+	}
+	return 1, 1
+}
+
+func parentPath(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// Load decodes a proposal file strictly: unknown keys, duplicate keys and
+// values of the wrong type are problems, each reported with its line and
+// column, all of them in one pass. name is the file name used in messages.
+// The returned error is Problems when the file itself is at fault.
+func Load(name string, data []byte) (*Proposal, *Source, error) {
+	src := &Source{File: name, keys: map[string]position{}, values: map[string]position{}}
+	fileProblem := func(line, col int, msg, fix string) error {
+		return Problems{{File: name, Line: line, Col: col, Msg: msg, Fix: fix}}
+	}
+	if len(data) > MaxFileSize {
+		return nil, nil, fileProblem(0, 0,
+			fmt.Sprintf("the file is %d KiB; a proposal file is at most %d KiB", len(data)>>10, MaxFileSize>>10),
+			"check that this is the right file")
+	}
+	if line, col, bad := firstNonText(data); bad != "" {
+		return nil, nil, fileProblem(line, col, "this is not a text file: it has "+bad,
+			"a proposal file is UTF-8 text; run `propose example` to see one")
+	}
+	if len(bytes.TrimSpace(stripComments(data))) == 0 {
+		return nil, nil, fileProblem(1, 1, "the file is empty",
+			"run `propose example > FILE` for a complete file to edit, or `propose new` to be asked the questions")
+	}
+	file, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
+	if err != nil {
+		return nil, nil, syntaxProblem(name, err)
+	}
+	var docs []*ast.DocumentNode
+	for _, d := range file.Docs {
+		if d.Body != nil {
+			docs = append(docs, d)
+		}
+	}
+	if len(docs) == 0 {
+		return nil, nil, fileProblem(1, 1, "the file is empty",
+			"run `propose example > FILE` for a complete file to edit, or `propose new` to be asked the questions")
+	}
+	if len(docs) > 1 {
+		tk := docs[1].Body.GetToken()
+		return nil, nil, fileProblem(tk.Position.Line, 1, "the file holds more than one YAML document",
+			"keep one proposal a file; remove the second `---` and what follows it")
+	}
+	d := &decoder{src: src, anchors: map[string]ast.Node{}, failed: map[string]bool{}}
+	var p Proposal
+	body := docs[0].Body
+	if _, ok := unwrap(body, d.anchors).(*ast.MappingNode); !ok {
+		if _, ok := unwrap(body, d.anchors).(*ast.MappingValueNode); !ok {
+			tk := body.GetToken()
+			return nil, nil, fileProblem(tk.Position.Line, tk.Position.Column,
+				"the file must be a set of `key: value` lines, starting with `version: 1`",
+				"run `propose example` to see the shape of a proposal file")
+		}
+	}
+	d.decode(body, reflect.ValueOf(&p).Elem(), "", 0)
+	if len(d.problems) > 0 {
+		return &p, src, d.problems.sorted()
+	}
+	return &p, src, nil
+}
+
+// firstNonText reports the position of the first byte that cannot be in a
+// text file: a NUL or other control character, or invalid UTF-8.
+func firstNonText(data []byte) (line, col int, what string) {
+	line, col = 1, 1
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			return line, col, fmt.Sprintf("a byte (0x%02x) that is not UTF-8", data[i])
+		case r == '\n':
+			line, col = line+1, 0
+		case r < 0x20 && r != '\t' && r != '\r', r == 0x7f:
+			return line, col, fmt.Sprintf("a control character (U+%04X)", r)
+		case r == '\uFEFF' && i == 0:
+			// A byte-order mark at the start is harmless.
+			col--
+		}
+		i += size
+		col++
+	}
+	return 0, 0, ""
+}
+
+// stripComments drops YAML comment lines, so a file of comments only counts
+// as empty.
+func stripComments(data []byte) []byte {
+	var out []byte
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 || t[0] == '#' || bytes.Equal(t, []byte("---")) {
+			continue
+		}
+		out = append(out, t...)
+	}
+	return out
+}
+
+func syntaxProblem(name string, err error) error {
+	var ye yaml.Error
+	msg := err.Error()
+	line, col := 0, 0
+	if errors.As(err, &ye) {
+		msg = ye.GetMessage()
+		if tk := ye.GetToken(); tk != nil {
+			line, col = tk.Position.Line, tk.Position.Column
+		}
+	}
+	return Problems{{File: name, Line: line, Col: col,
+		Msg: "the YAML is malformed: " + msg,
+		Fix: "check indentation and quoting on this line and the one before; text with a colon or # needs quotes"}}
+}
+
+type decoder struct {
+	src      *Source
+	anchors  map[string]ast.Node
+	problems Problems
+	failed   map[string]bool // field paths whose value could not be decoded
+}
+
+func (d *decoder) problem(node ast.Node, path, msg, fix string) {
+	line, col := 0, 0
+	if node != nil {
+		if tk := node.GetToken(); tk != nil {
+			line, col = tk.Position.Line, tk.Position.Column
+		}
+	}
+	d.failed[path] = true
+	d.problems = append(d.problems, Problem{File: d.src.File, Line: line, Col: col, Field: path, Msg: msg, Fix: fix})
+}
+
+// unwrap returns the node that carries the value, resolving tags, anchors
+// and aliases.
+func unwrap(n ast.Node, anchors map[string]ast.Node) ast.Node {
+	for i := 0; i < maxDepth; i++ {
+		switch t := n.(type) {
+		case *ast.TagNode:
+			n = t.Value
+		case *ast.AnchorNode:
+			if anchors != nil {
+				anchors[t.Name.GetToken().Value] = t.Value
+			}
+			n = t.Value
+		case *ast.AliasNode:
+			target, ok := anchors[t.Value.GetToken().Value]
+			if !ok {
+				return n
+			}
+			n = target
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
+
+func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int) {
+	if depth > maxDepth {
+		d.problem(node, path, "the file nests deeper than a proposal can", "check the indentation")
+		return
+	}
+	raw := node
+	node = unwrap(node, d.anchors)
+	if a, ok := node.(*ast.AliasNode); ok {
+		d.problem(a, path, fmt.Sprintf("the alias *%s refers to no anchor", a.Value.GetToken().Value),
+			"define the anchor with &name before using it")
+		return
+	}
+	if _, ok := node.(*ast.NullNode); ok {
+		return // an empty value leaves the zero value; validation decides if it is needed
+	}
+	if tk := raw.GetToken(); tk != nil && path != "" {
+		d.src.values[path] = position{tk.Position.Line, tk.Position.Column}
+	}
+	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshaler) {
+		text, ok := scalarText(node)
+		if !ok {
+			d.problem(node, path, "expected "+describeType(v.Type())+", found "+describeNode(node), "")
+			return
+		}
+		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
+			d.problem(node, path, err.Error(), "")
+		}
+		return
+	}
+	switch v.Kind() {
+	case reflect.Struct:
+		d.decodeStruct(node, v, path, depth)
+	case reflect.Slice:
+		seq, ok := node.(*ast.SequenceNode)
+		if !ok {
+			fix := "write one item a line, each starting with `- `, or [a, b] on one line"
+			d.problem(node, path, "expected a list, found "+describeNode(node), fix)
+			return
+		}
+		s := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
+		for i, item := range seq.Values {
+			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
+		}
+		v.Set(s)
+	case reflect.String:
+		text, ok := scalarText(node)
+		if !ok {
+			d.problem(node, path, "expected text, found "+describeNode(node),
+				"write the text on the same line after the colon; quote it if it contains `: ` or ` #`")
+			return
+		}
+		v.SetString(text)
+	case reflect.Int:
+		in, ok := node.(*ast.IntegerNode)
+		if !ok {
+			d.problem(node, path, "expected a whole number, found "+describeNode(node), "write digits only, for example 60")
+			return
+		}
+		n, err := strconv.ParseInt(strings.ReplaceAll(in.GetToken().Value, "_", ""), 0, 32)
+		if err != nil {
+			d.problem(node, path, fmt.Sprintf("%s is too large", in.GetToken().Value), "")
+			return
+		}
+		v.SetInt(n)
+	default:
+		panic(fmt.Sprintf("proposal: no decoder for %s at %s", v.Type(), path))
+	}
+}
+
+func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, path string, depth int) {
+	var pairs []*ast.MappingValueNode
+	switch m := node.(type) {
+	case *ast.MappingNode:
+		pairs = m.Values
+	case *ast.MappingValueNode:
+		pairs = []*ast.MappingValueNode{m}
+	default:
+		d.problem(node, path, "expected a section of `key: value` lines, found "+describeNode(node),
+			"indent the keys of this section under it; run `propose example` to see its shape")
+		return
+	}
+	fields := structFields(v.Type())
+	seen := map[string]position{}
+	for _, pair := range pairs {
+		if _, ok := pair.Key.(*ast.MergeKeyNode); ok {
+			d.problem(pair.Key, path, "merge keys (<<) are not supported", "write the keys out")
+			continue
+		}
+		keyTok := pair.Key.GetToken()
+		key := keyTok.Value
+		kp := position{keyTok.Position.Line, keyTok.Position.Column}
+		child := key
+		if path != "" {
+			child = path + "." + key
+		}
+		if first, dup := seen[key]; dup {
+			d.problem(pair.Key, child, fmt.Sprintf("`%s` appears twice in this section (first on line %d)", key, first.line),
+				"keep one and delete the other")
+			continue
+		}
+		seen[key] = kp
+		idx, ok := fields[key]
+		if !ok {
+			d.problem(pair.Key, child, fmt.Sprintf("unknown key `%s`", key), unknownKeyFix(key, path, fields))
+			continue
+		}
+		d.src.keys[child] = kp
+		d.src.values[child] = kp
+		value := pair.Value
+		d.decode(value, v.Field(idx), child, depth+1)
+	}
+}
+
+// structFields maps the yaml names of t's fields to their indexes.
+func structFields(t reflect.Type) map[string]int {
+	m := map[string]int{}
+	for i := 0; i < t.NumField(); i++ {
+		name := yamlName(t.Field(i))
+		if name != "" {
+			m[name] = i
+		}
+	}
+	return m
+}
+
+func yamlName(f reflect.StructField) string {
+	name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+	if name == "-" || !f.IsExported() {
+		return ""
+	}
+	return name
+}
+
+// unknownKeyFix suggests the key the user probably meant: a close spelling
+// in this section, or the section where the key belongs.
+func unknownKeyFix(key, path string, fields map[string]int) string {
+	var names []string
+	for n := range fields {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	norm := strings.ToLower(strings.NewReplacer("-", "_", " ", "_").Replace(key))
+	best, bestDist := "", 1<<30
+	for _, n := range names {
+		dist := levenshtein(norm, n)
+		if dist < bestDist {
+			best, bestDist = n, dist
+		}
+	}
+	if best != "" && (bestDist <= 2 || bestDist*3 <= len(best)) {
+		return fmt.Sprintf("did you mean `%s`?", best)
+	}
+	if homes := keyHomes[norm]; len(homes) > 0 {
+		for _, h := range homes {
+			if h == path {
+				continue
+			}
+			if h == "" {
+				return fmt.Sprintf("`%s` belongs at the top level, not under `%s`", norm, path)
+			}
+			return fmt.Sprintf("`%s` belongs under `%s`", norm, h)
+		}
+	}
+	where := "this section"
+	if path == "" {
+		where = "the top level"
+	}
+	return fmt.Sprintf("%s takes: %s", where, strings.Join(names, ", "))
+}
+
+// keyHomes maps every key of the file format to the sections it may appear
+// in, so a key in the wrong place can be pointed home.
+var keyHomes = func() map[string][]string {
+	homes := map[string][]string{}
+	var walk func(t reflect.Type, path string)
+	walk = func(t reflect.Type, path string) {
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			name := yamlName(f)
+			if name == "" {
+				continue
+			}
+			homes[name] = append(homes[name], path)
+			ft := f.Type
+			if ft.Kind() == reflect.Slice {
+				ft = ft.Elem()
+			}
+			if ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(textUnmarshaler) {
+				child := name
+				if path != "" {
+					child = path + "." + name
+				}
+				walk(ft, child)
+			}
+		}
+	}
+	walk(reflect.TypeOf(Proposal{}), "")
+	return homes
+}()
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// scalarText returns the text of a scalar node as the user wrote it.
+func scalarText(n ast.Node) (string, bool) {
+	switch t := n.(type) {
+	case *ast.StringNode:
+		return strings.TrimSpace(t.Value), true
+	case *ast.LiteralNode:
+		return strings.TrimSpace(t.Value.Value), true
+	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
+		return t.GetToken().Value, true
+	}
+	return "", false
+}
+
+func describeNode(n ast.Node) string {
+	switch n.(type) {
+	case *ast.MappingNode, *ast.MappingValueNode:
+		return "a section of `key: value` lines"
+	case *ast.SequenceNode:
+		return "a list"
+	}
+	if s, ok := scalarText(n); ok {
+		if len(s) > 40 {
+			s = s[:37] + "..."
+		}
+		return fmt.Sprintf("%q", s)
+	}
+	return "a " + strings.ToLower(n.Type().String())
+}
+
+func describeType(t reflect.Type) string {
+	switch t {
+	case reflect.TypeOf(Date{}):
+		return "a date (YYYY-MM-DD)"
+	case reflect.TypeOf(Weekday(0)):
+		return "a weekday"
+	case reflect.TypeOf(Clock{}):
+		return "a time (HH:MM)"
+	}
+	return "a single value"
+}

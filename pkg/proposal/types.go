@@ -1,0 +1,140 @@
+package proposal
+
+import (
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Date is a calendar day with no time of day and no time zone.
+type Date struct {
+	t time.Time // midnight UTC; zero when unset
+}
+
+// NewDate returns the date for year, month and day.
+func NewDate(year int, month time.Month, day int) Date {
+	return Date{time.Date(year, month, day, 0, 0, 0, 0, time.UTC)}
+}
+
+// DateOf returns the calendar day of t in t's own location.
+func DateOf(t time.Time) Date {
+	return NewDate(t.Year(), t.Month(), t.Day())
+}
+
+// UnmarshalText reads a date written as YYYY-MM-DD.
+func (d *Date) UnmarshalText(b []byte) error {
+	t, err := time.Parse("2006-01-02", strings.TrimSpace(string(b)))
+	if err != nil {
+		return fmt.Errorf("%q is not a date (write it as YYYY-MM-DD, for example 2027-01-12)", string(b))
+	}
+	d.t = t
+	return nil
+}
+
+// MarshalText writes the date as YYYY-MM-DD.
+func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
+
+// IsZero reports whether the date is unset.
+func (d Date) IsZero() bool { return d.t.IsZero() }
+
+// Time returns the date as midnight UTC.
+func (d Date) Time() time.Time { return d.t }
+
+// AddDays returns the date n days later (earlier for negative n).
+func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
+
+// Weekday returns the day of the week.
+func (d Date) Weekday() time.Weekday { return d.t.Weekday() }
+
+// Before reports whether d is earlier than e.
+func (d Date) Before(e Date) bool { return d.t.Before(e.t) }
+
+// DaysUntil returns the number of days from d to e.
+func (d Date) DaysUntil(e Date) int { return int(e.t.Sub(d.t).Hours() / 24) }
+
+// String returns the date as YYYY-MM-DD, or "" when unset.
+func (d Date) String() string {
+	if d.IsZero() {
+		return ""
+	}
+	return d.t.Format("2006-01-02")
+}
+
+// Weekday is a working day of the week, Monday to Friday.
+type Weekday time.Weekday
+
+// Workweek lists the weekdays in order.
+var Workweek = []Weekday{
+	Weekday(time.Monday), Weekday(time.Tuesday), Weekday(time.Wednesday),
+	Weekday(time.Thursday), Weekday(time.Friday),
+}
+
+var weekdayNames = map[string]time.Weekday{
+	"mon": time.Monday, "monday": time.Monday,
+	"tue": time.Tuesday, "tues": time.Tuesday, "tuesday": time.Tuesday,
+	"wed": time.Wednesday, "wednesday": time.Wednesday,
+	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "thursday": time.Thursday,
+	"fri": time.Friday, "friday": time.Friday,
+	"sat": time.Saturday, "saturday": time.Saturday,
+	"sun": time.Sunday, "sunday": time.Sunday,
+}
+
+// UnmarshalText reads a weekday name such as "mon" or "Monday", in any case.
+func (w *Weekday) UnmarshalText(b []byte) error {
+	s := strings.ToLower(strings.TrimSpace(string(b)))
+	d, ok := weekdayNames[s]
+	if !ok {
+		return fmt.Errorf("%q is not a weekday (use monday to friday, or mon to fri)", string(b))
+	}
+	if d == time.Saturday || d == time.Sunday {
+		return fmt.Errorf("%q is a weekend day (remote and office days are monday to friday)", string(b))
+	}
+	*w = Weekday(d)
+	return nil
+}
+
+// MarshalText writes the weekday in lower case, as the file format does.
+func (w Weekday) MarshalText() ([]byte, error) { return []byte(w.Key()), nil }
+
+// Key returns the lower-case full name used in files, such as "monday".
+func (w Weekday) Key() string { return strings.ToLower(time.Weekday(w).String()) }
+
+// String returns the capitalised full name, such as "Monday".
+func (w Weekday) String() string { return time.Weekday(w).String() }
+
+// Clock is a time of day written as HH:MM on a 24-hour clock.
+type Clock struct {
+	Minutes int  // minutes after midnight
+	Set     bool // whether the file gave a value
+}
+
+// UnmarshalText reads a time written as HH:MM.
+func (c *Clock) UnmarshalText(b []byte) error {
+	s := strings.TrimSpace(string(b))
+	var h, m int
+	if len(s) != 5 || s[2] != ':' {
+		return fmt.Errorf("%q is not a time (write it as HH:MM on a 24-hour clock, in quotes, for example \"09:00\")", s)
+	}
+	if _, err := fmt.Sscanf(s, "%02d:%02d", &h, &m); err != nil || h > 23 || m > 59 {
+		return fmt.Errorf("%q is not a time (write it as HH:MM on a 24-hour clock, in quotes, for example \"09:00\")", s)
+	}
+	c.Minutes, c.Set = h*60+m, true
+	return nil
+}
+
+// MarshalText writes the time as HH:MM.
+func (c Clock) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// Hour returns the hour, 0 to 23.
+func (c Clock) Hour() int { return c.Minutes / 60 }
+
+// Minute returns the minute, 0 to 59.
+func (c Clock) Minute() int { return c.Minutes % 60 }
+
+// String returns the time as HH:MM, or "" when unset.
+func (c Clock) String() string {
+	if !c.Set {
+		return ""
+	}
+	return fmt.Sprintf("%02d:%02d", c.Hour(), c.Minute())
+}

@@ -1,0 +1,439 @@
+package proposal
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+	_ "time/tzdata" // IANA zones on machines without /usr/share/zoneinfo
+
+	"github.com/go-playground/validator/v10"
+
+	"github.com/propose-cli/propose/pkg/evidence"
+)
+
+var (
+	validateOnce sync.Once
+	validate     *validator.Validate
+)
+
+func structValidator() *validator.Validate {
+	validateOnce.Do(func() {
+		validate = validator.New(validator.WithRequiredStructEnabled())
+		validate.RegisterTagNameFunc(func(f reflect.StructField) string {
+			if n := yamlName(f); n != "" {
+				return n
+			}
+			return "-"
+		})
+		_ = validate.RegisterValidation("evidence_id", func(fl validator.FieldLevel) bool {
+			c, ok := evidence.Lookup(fl.Field().String())
+			return ok && c.Kind == evidence.Supporting
+		})
+	})
+	return validate
+}
+
+// Validate checks a loaded proposal, after ApplyDefaults, against every
+// rule of the file format and returns all problems at once, in file order.
+// src gives positions; it may be nil for a proposal built in code.
+func Validate(p *Proposal, src *Source) Problems {
+	v := &validation{p: p, src: src}
+	if src != nil {
+		v.file = src.File
+	}
+	v.structRules()
+	v.rules()
+	return v.mergeMissingSections().sorted()
+}
+
+// Parse loads, completes and validates a proposal file in one step. today is
+// the document date when the file gives none. The error is Problems when the
+// file is at fault.
+func Parse(name string, data []byte, today Date) (*Proposal, error) {
+	p, src, err := Load(name, data)
+	if err != nil {
+		var ps Problems
+		if errors.As(err, &ps) && p != nil {
+			// Report decoding and validation problems together, once per
+			// field: a value that failed to decode is not also "missing".
+			p.ApplyDefaults(today)
+			failed := map[string]bool{}
+			for _, q := range ps {
+				failed[q.Field] = true
+			}
+			for _, q := range Validate(p, src) {
+				if !failed[q.Field] && !failedParent(failed, q.Field) {
+					ps = append(ps, q)
+				}
+			}
+			return nil, ps.sorted()
+		}
+		return nil, err
+	}
+	p.ApplyDefaults(today)
+	if ps := Validate(p, src); len(ps) > 0 {
+		return nil, ps
+	}
+	return p, nil
+}
+
+func failedParent(failed map[string]bool, path string) bool {
+	for path = parentPath(path); path != ""; path = parentPath(path) {
+		if failed[path] {
+			return true
+		}
+	}
+	return false
+}
+
+type validation struct {
+	p        *Proposal
+	src      *Source
+	file     string
+	problems Problems
+}
+
+func (v *validation) add(path, msg, fix string) {
+	line, col := v.src.At(path)
+	v.problems = append(v.problems, Problem{File: v.file, Line: line, Col: col, Field: path, Msg: msg, Fix: fix})
+}
+
+func (v *validation) given(path string) bool { return v.src.Has(path) }
+
+var indexRE = regexp.MustCompile(`\[\d+\]`)
+
+// requiredFix says how to fill each field that may be missing, keyed by the
+// field path with list indexes written as [*].
+var requiredFix = map[string]string{
+	"version":                            "add `version: 1` as the first line",
+	"scenario":                           "add `scenario: trial` (or offer, keep-remote, reask)",
+	"employee.name":                      "add your full name under `employee:`",
+	"employee.title":                     "add your job title under `employee:`",
+	"manager.name":                       "add your manager's name under `manager:`",
+	"arrangement.type":                   "add `type: hybrid` or `type: remote` under `arrangement:`",
+	"arrangement.remote_days":            "list the days you would work remotely, for example `remote_days: [monday, friday]`",
+	"arrangement.start":                  "add the first day of the arrangement under `arrangement:`, as `start: YYYY-MM-DD`",
+	"arrangement.core_hours.start":       "add the start of your core hours, for example `start: \"09:00\"`",
+	"arrangement.core_hours.end":         "add the end of your core hours, for example `end: \"17:00\"`",
+	"communication.check_ins[*].cadence": "add `cadence:` daily, weekly, biweekly or monthly",
+	"communication.check_ins[*].format":  "say what the check-in is, for example `format: 30-minute video 1:1`",
+	"equipment.items[*].name":            "name the item, for example `name: Laptop with VPN`",
+	"trial.length_days":                  "add `length_days: 60` under `trial:`; a trial runs 30 to 90 days",
+	"trial.metrics":                      "add at least one metric under `trial:`, with name, baseline, target and measured_by",
+	"trial.metrics[*].name":              "name what is measured, for example `name: Weekly dashboards on time`",
+	"trial.metrics[*].target":            "say what counts as success, for example `target: 100%`",
+	"reask.reasons":                      "list each reason given for the earlier “no” with your response, under `reask:`",
+	"reask.reasons[*].reason":            "write the reason you were given, for example `reason: Availability for urgent requests`",
+	"reask.reasons[*].response":          "write how the new proposal answers this reason",
+	"offer.role":                         "add the role you were offered under `offer:`, for example `role: Staff Analyst`",
+	"private.objections[*].objection":    "write the objection you expect",
+	"private.objections[*].response":     "write how you would answer it",
+}
+
+func (v *validation) structRules() {
+	err := structValidator().Struct(v.p)
+	var verrs validator.ValidationErrors
+	if !errors.As(err, &verrs) {
+		return
+	}
+	for _, fe := range verrs {
+		path := fe.Namespace()
+		if _, rest, ok := strings.Cut(path, "."); ok {
+			path = rest
+		}
+		generic := indexRE.ReplaceAllString(path, "[*]")
+		value := fmt.Sprint(fe.Value())
+		switch fe.Tag() {
+		case "required":
+			if fe.Kind() == reflect.String && strings.HasSuffix(path, "]") {
+				v.add(path, "this item is empty", "write the item, or delete the line")
+				continue
+			}
+			if path == "version" && v.given("version") {
+				continue // a zero version is reported by rules
+			}
+			fix := requiredFix[generic]
+			if fix == "" {
+				fix = "add it"
+			}
+			v.add(path, "is missing", fix)
+		case "email":
+			v.add(path, fmt.Sprintf("%q is not an email address", value), "write it as name@example.com")
+		case "oneof":
+			choices := strings.Fields(fe.Param())
+			fix := "use one of these, in lower case"
+			if best := closest(strings.ToLower(value), choices); best != "" {
+				fix = fmt.Sprintf("did you mean `%s`?", best)
+			}
+			v.add(path, fmt.Sprintf("%q is not one of: %s", value, strings.Join(choices, ", ")), fix)
+		case "min", "max":
+			v.add(path, rangeMessage(generic, fe), rangeFix(generic))
+		case "evidence_id":
+			v.add(path, fmt.Sprintf("%q is not a citation in the built-in library", value), evidenceFix(value))
+		default:
+			v.add(path, fmt.Sprintf("fails the %q rule", fe.Tag()), "")
+		}
+	}
+}
+
+func rangeMessage(path string, fe validator.FieldError) string {
+	switch path {
+	case "trial.length_days":
+		return fmt.Sprintf("a trial of %v days is outside 30 to 90 days", fe.Value())
+	case "trial.notice_days":
+		return fmt.Sprintf("%v days of notice is outside 1 to 90 days", fe.Value())
+	case "employee.commute_minutes":
+		return fmt.Sprintf("%v minutes is not a one-way commute", fe.Value())
+	}
+	return fmt.Sprintf("%v is out of range (%s %s)", fe.Value(), fe.Tag(), fe.Param())
+}
+
+func rangeFix(path string) string {
+	switch path {
+	case "trial.length_days":
+		return "choose 30 to 90 days; 60 is typical and long enough to show results"
+	case "trial.notice_days":
+		return "14 is typical"
+	case "employee.commute_minutes":
+		return "give the one-way commute in minutes, for example 45"
+	case "trial.check_in_day":
+		return "give the day of the trial for the check-in, for example 30"
+	}
+	return ""
+}
+
+// closest returns the choice nearest to s in spelling, or "" when none is
+// close enough to be a likely typo.
+func closest(s string, choices []string) string {
+	best, bestDist := "", 1<<30
+	for _, c := range choices {
+		if d := levenshtein(s, c); d < bestDist {
+			best, bestDist = c, d
+		}
+	}
+	if bestDist <= 3 && bestDist < len(best) {
+		return best
+	}
+	return ""
+}
+
+func evidenceFix(id string) string {
+	ids := evidence.IDs(evidence.Supporting)
+	if c, ok := evidence.Lookup(id); ok && c.Kind == evidence.Counter {
+		return "that study is one a manager may raise; it belongs on the prep sheet, not in the proposal"
+	}
+	if best := closest(strings.ToLower(id), ids); best != "" {
+		return fmt.Sprintf("did you mean `%s`? `propose evidence` lists them", best)
+	}
+	return "`propose evidence` lists the ids: " + strings.Join(ids, ", ")
+}
+
+// mergeMissingSections reports a top-level section the file leaves out as
+// one problem, naming the keys it needs, instead of one problem a key.
+func (v *validation) mergeMissingSections() Problems {
+	var out Problems
+	merged := map[string]int{} // section -> index in out
+	for _, q := range v.problems {
+		section, rest, nested := strings.Cut(q.Field, ".")
+		if !nested || q.Msg != "is missing" || v.given(section) || strings.Contains(section, "[") {
+			out = append(out, q)
+			continue
+		}
+		key, _, _ := strings.Cut(rest, ".")
+		if i, ok := merged[section]; ok {
+			out[i].Fix += fmt.Sprintf(", `%s`", key)
+			continue
+		}
+		merged[section] = len(out)
+		out = append(out, Problem{File: q.File, Line: q.Line, Col: q.Col, Field: section, Msg: "is missing",
+			Fix: fmt.Sprintf("add %s `%s:` section with `%s`", article(section), section, key)})
+	}
+	return out
+}
+
+// rules checks what struct tags cannot express.
+func (v *validation) rules() {
+	p := v.p
+	if p.Version != 0 && p.Version != Version {
+		v.add("version", fmt.Sprintf("this file is version %d; this propose reads version %d", p.Version, Version),
+			"write `version: 1`")
+	} else if p.Version == 0 && v.given("version") {
+		v.add("version", "is 0", "write `version: 1`")
+	}
+	v.arrangementRules()
+	if validScenario(v.p.Scenario) {
+		v.trialRules()
+		v.scenarioRules()
+	}
+	v.evidenceRules()
+}
+
+func (v *validation) arrangementRules() {
+	a := &v.p.Arrangement
+	v.noRepeatedDays("arrangement.remote_days", a.RemoteDays)
+	v.noRepeatedDays("arrangement.office_days", a.OfficeDays)
+	for i, d := range a.OfficeDays {
+		if containsDay(a.RemoteDays, d) && v.given("arrangement.office_days") {
+			v.add(fmt.Sprintf("arrangement.office_days[%d]", i),
+				fmt.Sprintf("%s is both a remote day and an office day", d),
+				"remove it from one of the two lists")
+		}
+	}
+	switch a.Type {
+	case "hybrid":
+		if len(a.RemoteDays) == 0 {
+			v.add("arrangement.remote_days", "a hybrid arrangement needs at least one remote day",
+				requiredFix["arrangement.remote_days"])
+		} else if distinctDays(a.RemoteDays) == len(Workweek) {
+			v.add("arrangement.remote_days", "every weekday is remote, which is not hybrid",
+				"set `type: remote`, or keep at least one office day")
+		}
+	case "remote":
+		if v.given("arrangement.remote_days") && distinctDays(a.RemoteDays) < len(Workweek) {
+			v.add("arrangement.remote_days",
+				fmt.Sprintf("`type: remote` means every weekday is remote, but only %d are listed", distinctDays(a.RemoteDays)),
+				"set `type: hybrid` for some days at home, or remove `remote_days`")
+		}
+		if len(a.OfficeDays) > 0 {
+			v.add("arrangement.office_days", "`type: remote` has no office days",
+				"set `type: hybrid`, or list regular visits under `in_person_commitments`")
+		}
+	}
+	if a.Start.IsZero() && v.p.Scenario.UsesTrial() {
+		v.add("arrangement.start", "is missing", requiredFix["arrangement.start"])
+	}
+	if !a.Start.IsZero() {
+		if isWeekend(a.Start) {
+			v.add("arrangement.start", fmt.Sprintf("%s is a %s", a.Start, a.Start.Weekday()),
+				"start on a weekday")
+		} else if a.Start.Before(v.p.Date) && v.p.Scenario != ScenarioKeepRemote {
+			v.add("arrangement.start", fmt.Sprintf("%s is before the document date %s", a.Start, v.p.Date),
+				"choose a start date after the date of the proposal, or set `date:`")
+		}
+	}
+	ch := a.CoreHours
+	if v.given("arrangement.core_hours") {
+		if !ch.Start.Set {
+			v.add("arrangement.core_hours.start", "is missing", requiredFix["arrangement.core_hours.start"])
+		}
+		if !ch.End.Set {
+			v.add("arrangement.core_hours.end", "is missing", requiredFix["arrangement.core_hours.end"])
+		}
+		if ch.Start.Set && ch.End.Set && ch.End.Minutes <= ch.Start.Minutes {
+			v.add("arrangement.core_hours.end", fmt.Sprintf("core hours end at %s, not after they start at %s", ch.End, ch.Start),
+				"write the end time on a 24-hour clock, for example \"17:00\"")
+		}
+		if ch.Timezone != "" {
+			if _, err := loadZone(ch.Timezone); err != nil {
+				v.add("arrangement.core_hours.timezone", fmt.Sprintf("%q is not an IANA time zone", ch.Timezone),
+					"use a name such as America/Chicago, Europe/Berlin or Asia/Kolkata")
+			}
+		}
+	}
+}
+
+func loadZone(name string) (*time.Location, error) {
+	if name == "Local" || strings.TrimSpace(name) != name {
+		return nil, fmt.Errorf("not a zone name")
+	}
+	return time.LoadLocation(name)
+}
+
+func (v *validation) noRepeatedDays(path string, days []Weekday) {
+	for i, d := range days {
+		for j := 0; j < i; j++ {
+			if days[j] == d {
+				v.add(fmt.Sprintf("%s[%d]", path, i), fmt.Sprintf("%s is listed twice", d), "list each day once")
+				break
+			}
+		}
+	}
+}
+
+func distinctDays(days []Weekday) int {
+	seen := map[Weekday]bool{}
+	for _, d := range days {
+		seen[d] = true
+	}
+	return len(seen)
+}
+
+func (v *validation) trialRules() {
+	p := v.p
+	t := p.Trial
+	if !p.Scenario.UsesTrial() {
+		return
+	}
+	if !v.given("trial") {
+		v.add("trial", "is missing",
+			"add a `trial:` section with `length_days` (30 to 90) and at least one metric under `metrics`")
+		return
+	}
+	if t.LengthDays == 0 {
+		v.add("trial.length_days", "is missing", requiredFix["trial.length_days"])
+	}
+	if len(t.Metrics) == 0 {
+		v.add("trial.metrics", "a trial needs at least one success metric", requiredFix["trial.metrics"])
+	}
+	if t.LengthDays >= 30 && t.LengthDays <= 90 && t.CheckInDay >= t.LengthDays {
+		v.add("trial.check_in_day", fmt.Sprintf("day %d is not inside a %d-day trial", t.CheckInDay, t.LengthDays),
+			fmt.Sprintf("choose a day before %d; halfway (%d) is typical", t.LengthDays, t.LengthDays/2))
+	}
+}
+
+// scenarioRules checks the parts only some scenarios use.
+func (v *validation) scenarioRules() {
+	p := v.p
+	if !p.Scenario.UsesTrial() && v.given("trial") {
+		v.add("trial", fmt.Sprintf("the %s scenario has no trial", p.Scenario),
+			"remove the `trial:` section, or set `scenario: trial`")
+	}
+	if p.Scenario == ScenarioReask {
+		if len(p.Reask.Reasons) == 0 {
+			v.add("reask.reasons", "is missing", requiredFix["reask.reasons"])
+		}
+		if !p.Reask.DeniedOn.IsZero() && !p.Reask.DeniedOn.Before(p.Date) {
+			v.add("reask.denied_on", fmt.Sprintf("%s is not before the document date %s", p.Reask.DeniedOn, p.Date),
+				"give the date of the earlier “no”")
+		}
+	} else if v.given("reask") {
+		v.add("reask", "only the reask scenario uses this section", "remove it, or set `scenario: reask`")
+	}
+	if p.Scenario == ScenarioOffer {
+		if p.Offer.Role == "" {
+			v.add("offer.role", "is missing", requiredFix["offer.role"])
+		}
+	} else if v.given("offer") {
+		v.add("offer", "only the offer scenario uses this section", "remove it, or set `scenario: offer`")
+	}
+}
+
+func (v *validation) evidenceRules() {
+	seen := map[string]bool{}
+	for i, id := range v.p.Evidence {
+		if seen[id] {
+			v.add(fmt.Sprintf("evidence[%d]", i), fmt.Sprintf("%q is listed twice", id), "cite each source once")
+		}
+		seen[id] = true
+	}
+}
+
+func validScenario(s Scenario) bool {
+	for _, known := range Scenarios {
+		if s == known {
+			return true
+		}
+	}
+	return false
+}
+
+func article(word string) string {
+	if strings.ContainsRune("aeiou", rune(word[0])) {
+		return "an"
+	}
+	return "a"
+}
