@@ -1,0 +1,90 @@
+// Package document executes the embedded templates into the Markdown of
+// each document.
+//
+// Manager-facing documents are rendered by Render from a *view.Public,
+// which has no field for a private answer; only RenderPrep takes the
+// private view. That split is what keeps the employee's leverage and
+// motivation out of anything the manager sees.
+package document
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"sync"
+	"text/template"
+
+	"github.com/propose-cli/propose/pkg/view"
+	"github.com/propose-cli/propose/templates"
+)
+
+// Kind names a manager-facing document.
+type Kind string
+
+// The manager-facing documents.
+const (
+	Proposal Kind = "proposal"
+	OnePager Kind = "one-pager"
+)
+
+// Kinds lists the manager-facing documents in the order they are written.
+var Kinds = []Kind{Proposal, OnePager}
+
+var (
+	parseOnce sync.Once
+	parsed    map[Kind]*template.Template
+	parseErr  error
+)
+
+var funcs = template.FuncMap{
+	"count":    view.Count,
+	"onDays":   view.OnDays,
+	"sentence": view.Sentence,
+}
+
+func load() (map[Kind]*template.Template, error) {
+	parseOnce.Do(func() {
+		parsed = map[Kind]*template.Template{}
+		for _, k := range Kinds {
+			name := string(k) + ".md.tmpl"
+			t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(templates.FS, name)
+			if err != nil {
+				parseErr = fmt.Errorf("parse template %s: %w", name, err)
+				return
+			}
+			parsed[k] = t
+		}
+	})
+	return parsed, parseErr
+}
+
+// Render returns the Markdown of a manager-facing document.
+func Render(kind Kind, v *view.Public) ([]byte, error) {
+	ts, err := load()
+	if err != nil {
+		return nil, err
+	}
+	t, ok := ts[kind]
+	if !ok {
+		return nil, fmt.Errorf("render %s: no such document", kind)
+	}
+	var b bytes.Buffer
+	if err := t.Execute(&b, v); err != nil {
+		return nil, fmt.Errorf("render %s: %w", kind, err)
+	}
+	return tidy(b.Bytes()), nil
+}
+
+var blankRuns = regexp.MustCompile(`\n{3,}`)
+
+// tidy leaves at most one blank line between blocks, no trailing spaces and
+// exactly one newline at the end, whatever the template's branches left.
+func tidy(md []byte) []byte {
+	lines := bytes.Split(md, []byte("\n"))
+	for i, l := range lines {
+		lines[i] = bytes.TrimRight(l, " \t")
+	}
+	md = bytes.Join(lines, []byte("\n"))
+	md = blankRuns.ReplaceAll(md, []byte("\n\n"))
+	return append(bytes.TrimSpace(md), '\n')
+}

@@ -1,0 +1,216 @@
+package view
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// dateStyle writes dates and times as readers on each paper size expect:
+// US letter as "Tuesday, January 12, 2027" and "9:00 a.m.", A4 as
+// "Tuesday 12 January 2027" and "09:00".
+type dateStyle struct{ us bool }
+
+func styleFor(paper string) dateStyle { return dateStyle{us: paper != "a4"} }
+
+func (s dateStyle) date(d proposal.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if s.us {
+		return d.Time().Format("January 2, 2006")
+	}
+	return d.Time().Format("2 January 2006")
+}
+
+func (s dateStyle) longDate(d proposal.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	if s.us {
+		return d.Time().Format("Monday, January 2, 2006")
+	}
+	return d.Time().Format("Monday 2 January 2006")
+}
+
+func (s dateStyle) clock(c proposal.Clock) string {
+	if !c.Set {
+		return ""
+	}
+	if !s.us {
+		return c.String()
+	}
+	h, suffix := c.Hour(), "a.m."
+	switch {
+	case h == 0:
+		h = 12
+	case h == 12:
+		suffix = "p.m."
+	case h > 12:
+		h, suffix = h-12, "p.m."
+	}
+	return fmt.Sprintf("%d:%02d %s", h, c.Minute(), suffix)
+}
+
+// hours writes core hours as a range with the zone's abbreviation on the
+// given day, such as "9:00 a.m.–4:00 p.m. CST".
+func (s dateStyle) hours(ch proposal.CoreHours, on proposal.Date) string {
+	if !ch.Start.Set || !ch.End.Set {
+		return ""
+	}
+	r := s.clock(ch.Start) + "–" + s.clock(ch.End)
+	if z := zoneAbbrev(ch.Timezone, on); z != "" {
+		r += " " + z
+	}
+	return r
+}
+
+// zoneAbbrev returns the zone's abbreviation in force on the day, such as
+// "CST", or "UTC+5:30" for zones without a lettered one.
+func zoneAbbrev(name string, on proposal.Date) string {
+	if name == "" {
+		return ""
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return ""
+	}
+	day := on.Time()
+	if on.IsZero() {
+		day = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	t := time.Date(day.Year(), day.Month(), day.Day(), 12, 0, 0, 0, loc)
+	abbr, offset := t.Zone()
+	if abbr != "" && abbr[0] != '+' && abbr[0] != '-' {
+		return abbr
+	}
+	sign := "+"
+	if offset < 0 {
+		sign, offset = "-", -offset
+	}
+	h, m := offset/3600, offset%3600/60
+	if m == 0 {
+		return fmt.Sprintf("UTC%s%d", sign, h)
+	}
+	return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
+}
+
+// joinAnd joins items as English prose: "a", "a and b", "a, b and c".
+func joinAnd(items []string) string {
+	switch len(items) {
+	case 0:
+		return ""
+	case 1:
+		return items[0]
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
+}
+
+// dayPhrase names weekdays as a recurring set: "Mondays and Fridays", or a
+// run such as "Tuesday to Thursday" when the days are consecutive.
+func dayPhrase(days []proposal.Weekday, plural bool) string {
+	sorted := sortedDays(days)
+	if len(sorted) >= 3 && consecutive(sorted) {
+		return sorted[0].String() + " to " + sorted[len(sorted)-1].String()
+	}
+	names := make([]string, len(sorted))
+	for i, d := range sorted {
+		names[i] = d.String()
+		if plural {
+			names[i] += "s"
+		}
+	}
+	return joinAnd(names)
+}
+
+func sortedDays(days []proposal.Weekday) []proposal.Weekday {
+	var out []proposal.Weekday
+	for _, d := range proposal.Workweek {
+		for _, x := range days {
+			if x == d {
+				out = append(out, d)
+				break
+			}
+		}
+	}
+	return out
+}
+
+func consecutive(days []proposal.Weekday) bool {
+	for i := 1; i < len(days); i++ {
+		if days[i] != days[i-1]+1 {
+			return false
+		}
+	}
+	return true
+}
+
+var cadenceWords = map[string]string{
+	"daily":    "every day",
+	"weekly":   "every week",
+	"biweekly": "every two weeks",
+	"monthly":  "every month",
+}
+
+var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+// count writes small numbers as words, as formal prose does.
+func count(n int) string {
+	if n >= 0 && n < len(numberWords) {
+		return numberWords[n]
+	}
+	return fmt.Sprint(n)
+}
+
+// capitalize upper-cases the first letter of already-escaped text.
+func capitalize(s string) string {
+	for i, r := range s {
+		if r == '\\' {
+			continue
+		}
+		return s[:i] + strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// sentence makes user text end like a sentence.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return ""
+	}
+	switch s[len(s)-1] {
+	case '.', '!', '?':
+		return s
+	}
+	return s + "."
+}
+
+// hoursText writes a duration in minutes as words a reader takes in at once.
+func hoursText(minutes int) string {
+	if minutes < 90 {
+		return fmt.Sprintf("%d minutes", minutes)
+	}
+	h := float64(minutes) / 60
+	whole := int(h)
+	switch frac := h - float64(whole); {
+	case frac < 0.25:
+		return fmt.Sprintf("%s hours", count(whole))
+	case frac < 0.75:
+		return fmt.Sprintf("%s and a half hours", count(whole))
+	default:
+		return fmt.Sprintf("%s hours", count(whole+1))
+	}
+}
+
+// Count writes small numbers as words, for templates.
+func Count(n int) string { return count(n) }
+
+// OnDays introduces a day phrase in a sentence: "on Mondays and Fridays",
+// but "Tuesday to Thursday" as it stands.
+func OnDays(phrase string) string { return onDays(phrase) }
+
+// Sentence ends text with a full stop unless it already ends a sentence.
+func Sentence(s string) string { return sentence(s) }

@@ -1,0 +1,472 @@
+// Package view turns a validated proposal into what the document templates
+// print: phrases, dates and tables, with every piece of user text already
+// escaped for Markdown.
+//
+// There are two views. Public is all a manager-facing document can see: it
+// has no field that holds a private answer, so no template executed with it
+// can leak one. Private embeds Public and adds the employee's own notes, for
+// the prep sheet only.
+package view
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/propose-cli/propose/pkg/evidence"
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// Public is the manager-facing view of a proposal.
+type Public struct {
+	Scenario string
+	Paper    string
+	Date     string // the document date, formatted for the paper's region
+
+	Title    string // the proposal's title, such as "Proposal for a Hybrid Work Trial"
+	Subject  string
+	Employee Person
+	Manager  Person
+	Company  string
+	Arrangement
+	Communication
+	OutputTracking []string
+	Equipment
+	Trial           *Trial // nil when the scenario has no trial
+	Performance     Performance
+	Benefits        []string
+	CommuteSaving   string // such as "about five hours of commuting a week"; "" when unknown
+	CommuteOneWay   string // such as "75 minutes"
+	Citations       []Citation
+	Policy          Policy
+	Precedents      []string
+	NoticeDays      int
+	NoticePhrase    string // such as "14 days' notice"
+	ReviewDate      string // the agreed review date, formatted
+	SignOff         []Signatory
+	DecisionRequest string // the one-line decision the one-pager asks for
+	Risks           []Risk
+	ManagerKeeps    []string
+}
+
+// Person is someone named in the documents.
+type Person struct {
+	Name     string
+	Title    string
+	Team     string
+	Email    string // escaped address
+	MailLink string // a Markdown link to the address, or the name alone
+	Line     string // name, title and team as one line
+}
+
+// Arrangement is the working pattern in words and as a week grid.
+type Arrangement struct {
+	Type         string // hybrid or remote
+	RemotePhrase string // "Mondays and Fridays"
+	OfficePhrase string // "Tuesday to Thursday"
+	RemoteCount  int
+	OfficeCount  int
+	Week         []Day
+	Hours        string // "9:00 a.m.–4:00 p.m. CST"; "" when not given
+	Start        string // long form, with the weekday
+	StartShort   string
+	Location     string
+	RemoteWork   []string
+	InPerson     []string
+}
+
+// Day is one row of the week grid.
+type Day struct {
+	Name     string
+	Location string
+	Hours    string
+}
+
+// Communication is how the manager reaches the employee and hears from them.
+type Communication struct {
+	Channels     string // "Slack, email and Zoom"
+	ResponseTime string
+	CheckIns     []CheckIn
+	StatusReport string // "every week"; "" when not given
+}
+
+// CheckIn is one recurring touchpoint.
+type CheckIn struct {
+	Cadence string // "Daily"
+	Format  string
+}
+
+// Equipment is the remote workplace.
+type Equipment struct {
+	Items        []Item
+	ShowProvider bool
+	Connectivity string
+	Workspace    string
+	Security     string
+	HasEquipment bool
+}
+
+// Item is one piece of equipment.
+type Item struct {
+	Name       string
+	ProvidedBy string
+}
+
+// Trial is the trial period, its dates and its metrics.
+type Trial struct {
+	LengthDays   int
+	CheckInDay   int
+	Start        string
+	CheckIn      string
+	End          string
+	Review       string
+	Metrics      []Metric
+	ShowBaseline bool
+	ShowMeasure  bool
+}
+
+// Metric is one success measure.
+type Metric struct {
+	Name       string
+	Baseline   string
+	Target     string
+	MeasuredBy string
+}
+
+// Performance is the track record.
+type Performance struct {
+	Highlights  []string
+	Metrics     []string
+	Recognition []string
+	Any         bool
+}
+
+// Citation is one numbered reference.
+type Citation struct {
+	N         int
+	Claim     string
+	Reference string
+	URL       string
+}
+
+// Policy is the company's flexible-work policy.
+type Policy struct {
+	Name      string
+	Reference string
+	Summary   string
+	Any       bool
+}
+
+// Signatory is one column of the sign-off table.
+type Signatory struct {
+	Role string
+	Name string
+}
+
+// Risk is one concern a manager may have, with what answers it.
+type Risk struct {
+	Risk       string
+	Mitigation string
+}
+
+// Private is the employee's view: everything in Public plus their own notes.
+type Private struct {
+	Public
+	Motivation   string
+	Alternatives string
+	Fallback     string
+	Objections   []Objection
+}
+
+// Objection is an expected objection and the prepared answer.
+type Objection struct {
+	Objection string
+	Response  string
+}
+
+// NewPublic builds the manager-facing view. It reads no private field.
+func NewPublic(p *proposal.Proposal) *Public {
+	st := styleFor(p.Paper)
+	v := &Public{
+		Scenario: string(p.Scenario),
+		Paper:    p.Paper,
+		Date:     st.date(p.Date),
+		Company:  Escape(p.Company.Name),
+	}
+	v.Employee = person(p.Employee.Name, p.Employee.Title, p.Employee.Team, p.Employee.Email)
+	v.Manager = person(p.Manager.Name, p.Manager.Title, "", p.Manager.Email)
+	v.Arrangement = arrangement(p, st)
+	v.Communication = communication(p.Communication)
+	v.OutputTracking = escapeAll(p.OutputTracking)
+	v.Equipment = equipment(p.Equipment)
+	v.Performance = Performance{
+		Highlights:  escapeAll(p.Performance.Highlights),
+		Metrics:     escapeAll(p.Performance.Metrics),
+		Recognition: escapeAll(p.Performance.Recognition),
+	}
+	v.Performance.Any = len(v.Performance.Highlights)+len(v.Performance.Metrics)+len(v.Performance.Recognition) > 0
+	v.Benefits = escapeAll(p.Benefits)
+	if m := p.Employee.CommuteMinutes; m > 0 && v.RemoteCount > 0 {
+		v.CommuteOneWay = fmt.Sprintf("%d minutes", m)
+		v.CommuteSaving = "about " + hoursText(2*m*v.RemoteCount) + " of commuting a week"
+	}
+	for i, id := range p.Evidence {
+		if c, ok := evidence.Lookup(id); ok {
+			v.Citations = append(v.Citations, Citation{N: i + 1, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL})
+		}
+	}
+	v.Policy = Policy{
+		Name:      Escape(p.Company.Policy.Name),
+		Reference: Escape(p.Company.Policy.Reference),
+		Summary:   Escape(p.Company.Policy.Summary),
+	}
+	v.Policy.Any = v.Policy.Name != "" || v.Policy.Summary != "" || v.Policy.Reference != ""
+	v.Precedents = escapeAll(p.Company.Precedents)
+
+	if p.Scenario.UsesTrial() && p.Trial.LengthDays > 0 {
+		v.Trial = trial(p, st)
+		v.NoticeDays = p.Trial.NoticeDays
+		v.ReviewDate = st.date(p.Derived.Review)
+	}
+	if v.NoticeDays > 0 {
+		v.NoticePhrase = fmt.Sprintf("%d days’ notice", v.NoticeDays)
+	}
+	v.SignOff = []Signatory{{Role: "Manager", Name: v.Manager.Name}, {Role: "Employee", Name: v.Employee.Name}}
+	v.Title, v.Subject, v.DecisionRequest = framing(p, v)
+	v.Risks = risks(v)
+	v.ManagerKeeps = managerKeeps(v)
+	return v
+}
+
+// NewPrivate builds the employee's view for the prep sheet.
+func NewPrivate(p *proposal.Proposal) *Private {
+	v := &Private{
+		Public:       *NewPublic(p),
+		Motivation:   Escape(p.Private.Motivation),
+		Alternatives: Escape(p.Private.Alternatives),
+		Fallback:     Escape(p.Private.Fallback),
+	}
+	for _, o := range p.Private.Objections {
+		v.Objections = append(v.Objections, Objection{Objection: Escape(o.Objection), Response: Escape(o.Response)})
+	}
+	return v
+}
+
+func person(name, title, team, email string) Person {
+	p := Person{Name: Escape(name), Title: Escape(title), Team: Escape(team), Email: Escape(email)}
+	p.MailLink = p.Name
+	if email != "" {
+		p.MailLink = fmt.Sprintf("[%s](<mailto:%s>)", p.Email, email)
+	}
+	parts := []string{p.Name}
+	for _, s := range []string{p.Title, p.Team} {
+		if s != "" {
+			parts = append(parts, s)
+		}
+	}
+	p.Line = strings.Join(parts, ", ")
+	return p
+}
+
+func escapeAll(items []string) []string {
+	var out []string
+	for _, s := range items {
+		if e := Escape(s); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func arrangement(p *proposal.Proposal, st dateStyle) Arrangement {
+	a := p.Arrangement
+	v := Arrangement{
+		Type:         a.Type,
+		RemotePhrase: dayPhrase(a.RemoteDays, true),
+		OfficePhrase: dayPhrase(a.OfficeDays, true),
+		RemoteCount:  len(sortedDays(a.RemoteDays)),
+		OfficeCount:  len(sortedDays(a.OfficeDays)),
+		Hours:        st.hours(a.CoreHours, a.Start),
+		Start:        st.longDate(a.Start),
+		StartShort:   st.date(a.Start),
+		Location:     Escape(a.RemoteLocation),
+		RemoteWork:   escapeAll(a.RemoteWork),
+		InPerson:     escapeAll(a.InPersonCommitments),
+	}
+	for _, d := range proposal.Workweek {
+		row := Day{Name: d.String(), Hours: v.Hours}
+		switch {
+		case containsDay(a.RemoteDays, d):
+			row.Location = "Remote"
+		case containsDay(a.OfficeDays, d):
+			row.Location = "Office"
+		default:
+			continue
+		}
+		v.Week = append(v.Week, row)
+	}
+	return v
+}
+
+func containsDay(days []proposal.Weekday, d proposal.Weekday) bool {
+	for _, x := range days {
+		if x == d {
+			return true
+		}
+	}
+	return false
+}
+
+func communication(c proposal.Communication) Communication {
+	v := Communication{
+		Channels:     joinAnd(escapeAll(c.Channels)),
+		ResponseTime: Escape(c.ResponseTime),
+		StatusReport: cadenceWords[c.StatusReport],
+	}
+	for _, ci := range c.CheckIns {
+		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: capitalize(ci.Cadence), Format: Escape(ci.Format)})
+	}
+	return v
+}
+
+func equipment(e proposal.Equipment) Equipment {
+	v := Equipment{
+		Connectivity: Escape(e.Connectivity),
+		Workspace:    Escape(e.Workspace),
+		Security:     Escape(e.Security),
+	}
+	for _, it := range e.Items {
+		by := ""
+		switch it.ProvidedBy {
+		case "company":
+			by = "Company"
+		case "me":
+			by = "Me"
+		}
+		if by != "" {
+			v.ShowProvider = true
+		}
+		v.Items = append(v.Items, Item{Name: Escape(it.Name), ProvidedBy: by})
+	}
+	v.HasEquipment = len(v.Items) > 0 || v.Connectivity != "" || v.Workspace != "" || v.Security != ""
+	return v
+}
+
+func trial(p *proposal.Proposal, st dateStyle) *Trial {
+	t := &Trial{
+		LengthDays: p.Trial.LengthDays,
+		CheckInDay: p.Trial.CheckInDay,
+		Start:      st.longDate(p.Arrangement.Start),
+		CheckIn:    st.longDate(p.Derived.CheckIn),
+		End:        st.longDate(p.Derived.TrialEnd),
+		Review:     st.longDate(p.Derived.Review),
+	}
+	for _, m := range p.Trial.Metrics {
+		vm := Metric{Name: Escape(m.Name), Baseline: Escape(m.Baseline), Target: Escape(m.Target), MeasuredBy: Escape(m.MeasuredBy)}
+		t.ShowBaseline = t.ShowBaseline || vm.Baseline != ""
+		t.ShowMeasure = t.ShowMeasure || vm.MeasuredBy != ""
+		t.Metrics = append(t.Metrics, vm)
+	}
+	return t
+}
+
+// framing returns the title, subject line and one-line decision request for
+// the scenario.
+func framing(p *proposal.Proposal, v *Public) (title, subject, decision string) {
+	kind := "Hybrid"
+	if v.Type == "remote" {
+		kind = "Remote"
+	}
+	pattern := "working remotely on " + v.RemotePhrase
+	if v.Type == "remote" {
+		pattern = "working remotely full time"
+	} else if v.OfficePhrase != "" {
+		pattern += " and in the office " + onDays(v.OfficePhrase)
+	}
+	switch p.Scenario {
+	default: // trial; the other scenarios get their own framing in later work
+		title = "Proposal for a " + kind + " Work Trial"
+		if v.Trial != nil {
+			subject = fmt.Sprintf("A %d-day %s work trial starting %s", v.Trial.LengthDays, strings.ToLower(kind), v.StartShort)
+			decision = fmt.Sprintf("Approve a %d-day trial of %s, starting %s.", v.Trial.LengthDays, pattern, v.StartShort)
+		} else {
+			subject = kind + " work arrangement"
+			decision = fmt.Sprintf("Approve %s.", pattern)
+		}
+	}
+	return title, subject, decision
+}
+
+// onDays turns "Tuesday to Thursday" into "Tuesday to Thursday" and
+// "Mondays and Fridays" into "on Mondays and Fridays".
+func onDays(phrase string) string {
+	if strings.Contains(phrase, " to ") {
+		return phrase
+	}
+	return "on " + phrase
+}
+
+// risks pairs the concerns a manager most often has with what in this
+// proposal answers each. A concern with no answer in the file is left out
+// rather than answered with nothing.
+func risks(v *Public) []Risk {
+	var out []Risk
+	var reach []string
+	if v.ResponseTime != "" {
+		reach = append(reach, "Replies "+v.ResponseTime)
+	}
+	if v.Hours != "" {
+		reach = append(reach, "available "+v.Hours)
+	}
+	if len(reach) > 0 {
+		out = append(out, Risk{"Slower responses", strings.Join(reach, "; ")})
+	}
+	var seen []string
+	if len(v.OutputTracking) > 0 {
+		seen = append(seen, v.OutputTracking[0])
+	}
+	if v.StatusReport != "" {
+		seen = append(seen, "a written status summary "+v.StatusReport)
+	}
+	if len(seen) > 0 {
+		out = append(out, Risk{"Less visibility of my work", capitalize(strings.Join(seen, "; "))})
+	}
+	if v.OfficeCount > 0 || len(v.InPerson) > 0 {
+		var m []string
+		if v.OfficeCount > 0 {
+			m = append(m, "In the office "+v.OfficePhrase+".")
+		}
+		if len(v.InPerson) > 0 {
+			m = append(m, sentence(v.InPerson[0]))
+		}
+		out = append(out, Risk{"Less time with the team", strings.Join(m, " ")})
+	}
+	if v.Security != "" {
+		out = append(out, Risk{"Data security", v.Security})
+	}
+	if v.Trial != nil {
+		out = append(out, Risk{"It does not work out",
+			fmt.Sprintf("Review on %s; either of us can end it with %s", v.ReviewDate, v.NoticePhrase)})
+	}
+	return out
+}
+
+func managerKeeps(v *Public) []string {
+	var out []string
+	if v.Trial != nil {
+		out = append(out, fmt.Sprintf("A check-in on day %d and a review together on %s; the arrangement continues only with your agreement",
+			v.Trial.CheckInDay, v.ReviewDate))
+	}
+	if v.NoticePhrase != "" {
+		out = append(out, "The right to end the arrangement at any time with "+v.NoticePhrase)
+	}
+	if v.OfficeCount > 0 {
+		days := "days"
+		if v.OfficeCount == 1 {
+			days = "day"
+		}
+		out = append(out, fmt.Sprintf("%s office %s a week (%s) for the work that needs the room",
+			capitalize(count(v.OfficeCount)), days, v.OfficePhrase))
+	}
+	out = append(out, "The same hours, coverage and deliverables as today")
+	return out
+}
