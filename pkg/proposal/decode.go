@@ -91,7 +91,7 @@ func Load(name string, data []byte) (*Proposal, *Source, error) {
 	}
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
 		return nil, nil, fileProblem(1, 1, "the file is empty",
-			"run `propose example > FILE` for a complete file to edit, or `propose new` to be asked the questions")
+			"run `propose example > FILE` for a complete file to edit")
 	}
 	file, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
@@ -105,7 +105,7 @@ func Load(name string, data []byte) (*Proposal, *Source, error) {
 	}
 	if len(docs) == 0 {
 		return nil, nil, fileProblem(1, 1, "the file is empty",
-			"run `propose example > FILE` for a complete file to edit, or `propose new` to be asked the questions")
+			"run `propose example > FILE` for a complete file to edit")
 	}
 	if len(docs) > 1 {
 		tk := docs[1].Body.GetToken()

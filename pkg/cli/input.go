@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// DefaultFile is the proposal file a command reads when given none.
+const DefaultFile = "proposal.yaml"
+
+// stdinName is how messages name standard input.
+const stdinName = "<stdin>"
+
+// readInput reads FILE, or standard input for "-". It reads at most one
+// byte past the size limit, so a huge file is refused without loading it.
+func readInput(env *Env, file string) (name string, data []byte, err error) {
+	if file == "" {
+		file = DefaultFile
+	}
+	var r io.Reader
+	name = file
+	if file == "-" {
+		name, r = stdinName, env.IO.In
+	} else {
+		f, err := os.Open(file)
+		if errors.Is(err, fs.ErrNotExist) {
+			return name, nil, fmt.Errorf("%s: no such file (run `propose example > %s` for a complete file to edit)", file, file)
+		}
+		if err != nil {
+			return name, nil, fmt.Errorf("open %w", err)
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return name, nil, usageErrorf("%s is a folder; give the proposal file inside it", file)
+		}
+		r = f
+	}
+	data, err = io.ReadAll(io.LimitReader(r, proposal.MaxFileSize+1))
+	if err != nil {
+		return name, nil, fmt.Errorf("read %s: %w", name, err)
+	}
+	return name, data, nil
+}
+
+// loadProposal reads, completes and validates FILE.
+func loadProposal(env *Env, file string) (string, *proposal.Proposal, error) {
+	name, data, err := readInput(env, file)
+	if err != nil {
+		return name, nil, err
+	}
+	today, err := env.today()
+	if err != nil {
+		return name, nil, err
+	}
+	p, err := proposal.Parse(name, data, today)
+	return name, p, err
+}
+
+// reportProblems prints every problem, one a line, and a closing count.
+func reportProblems(env *Env, name string, ps proposal.Problems, consequence string) error {
+	for _, p := range ps {
+		fmt.Fprintln(env.IO.ErrOut, p.String())
+	}
+	noun := "problems"
+	if len(ps) == 1 {
+		noun = "problem"
+	}
+	fmt.Fprintf(env.IO.ErrOut, "%d %s in %s%s\n", len(ps), noun, name, consequence)
+	return &silentError{code: ExitInvalid}
+}

@@ -1,0 +1,58 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// ValidateOptions are the inputs of `propose validate`.
+type ValidateOptions struct {
+	Env  *Env
+	File string
+}
+
+// NewCmdValidate returns `propose validate`. runF replaces the run function
+// in tests; nil means validateRun.
+func NewCmdValidate(env *Env, runF func(*ValidateOptions) error) *cobra.Command {
+	opts := &ValidateOptions{Env: env}
+	return &cobra.Command{
+		Use:   "validate [FILE]",
+		Short: "Check a proposal file and list every problem in it",
+		Long: `Validate checks FILE (default proposal.yaml; - reads standard input) and prints
+every problem at once, each as FILE:LINE:COL: field: what is wrong (how to fix it).
+It exits 0 when the file is valid and 1 when it is not. It writes no file.`,
+		Example: "  propose validate proposal.yaml\n  propose example | propose validate -",
+		Args:    maxOneFile,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return validateRun(opts)
+		},
+	}
+}
+
+func validateRun(opts *ValidateOptions) error {
+	env := opts.Env
+	name, p, err := loadProposal(env, opts.File)
+	var ps proposal.Problems
+	if errors.As(err, &ps) {
+		return reportProblems(env, name, ps, "")
+	}
+	if err != nil {
+		return err
+	}
+	summary := fmt.Sprintf("%s scenario", p.Scenario)
+	if p.Scenario.UsesTrial() {
+		summary += fmt.Sprintf(", %d-day trial from %s to %s", p.Trial.LengthDays, p.Arrangement.Start, p.Derived.TrialEnd)
+	}
+	fmt.Fprintf(env.IO.Out, "%s is valid (%s)\n", name, summary)
+	return nil
+}
