@@ -88,6 +88,7 @@ Then render it:         propose render proposal.yaml`,
 		NewCmdRender(env, nil),
 		NewCmdValidate(env, nil),
 		NewCmdExample(env, nil),
+		NewCmdEvidence(env),
 		NewCmdVersion(env),
 	)
 	return root

@@ -26,6 +26,7 @@ const maxDepth = 16
 // Source records where each field of a loaded file was written.
 type Source struct {
 	File   string
+	failed map[string]bool     // paths with a problem found while decoding
 	keys   map[string]position // where the key of a field path is written
 	values map[string]position // where its value starts
 }
@@ -113,6 +114,7 @@ func Load(name string, data []byte) (*Proposal, *Source, error) {
 			"keep one proposal a file; remove the second `---` and what follows it")
 	}
 	d := &decoder{src: src, anchors: map[string]ast.Node{}, failed: map[string]bool{}}
+	src.failed = d.failed
 	var p Proposal
 	body := docs[0].Body
 	if _, ok := unwrap(body, d.anchors).(*ast.MappingNode); !ok {
@@ -173,6 +175,9 @@ func syntaxProblem(name string, err error) error {
 	line, col := 0, 0
 	if errors.As(err, &ye) {
 		msg = ye.GetMessage()
+		if strings.Contains(msg, "'\t'") {
+			msg = "a tab is used for indentation"
+		}
 		if tk := ye.GetToken(); tk != nil {
 			line, col = tk.Position.Line, tk.Position.Column
 		}
@@ -248,11 +253,17 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int)
 	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshaler) {
 		text, ok := scalarText(node)
 		if !ok {
-			d.problem(node, path, "expected "+describeType(v.Type())+", found "+describeNode(node), "")
+			d.problem(node, path, "expected "+describeType(v.Type())+", found "+describeNode(node),
+				"write a single value on the same line after the colon")
 			return
 		}
 		if err := v.Addr().Interface().(encoding.TextUnmarshaler).UnmarshalText([]byte(text)); err != nil {
-			d.problem(node, path, err.Error(), "")
+			var ve *valueError
+			if errors.As(err, &ve) {
+				d.problem(node, path, ve.msg, ve.fix)
+			} else {
+				d.problem(node, path, err.Error(), "")
+			}
 		}
 		return
 	}
@@ -318,10 +329,7 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, path string, dept
 		keyTok := pair.Key.GetToken()
 		key := keyTok.Value
 		kp := position{keyTok.Position.Line, keyTok.Position.Column}
-		child := key
-		if path != "" {
-			child = path + "." + key
-		}
+		child := joinPath(path, key)
 		if first, dup := seen[key]; dup {
 			d.problem(pair.Key, child, fmt.Sprintf("`%s` appears twice in this section (first on line %d)", key, first.line),
 				"keep one and delete the other")
@@ -330,7 +338,13 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, path string, dept
 		seen[key] = kp
 		idx, ok := fields[key]
 		if !ok {
-			d.problem(pair.Key, child, fmt.Sprintf("unknown key `%s`", key), unknownKeyFix(key, path, fields))
+			fix, meant := unknownKeyFix(key, path, fields)
+			d.problem(pair.Key, child, fmt.Sprintf("unknown key `%s`", key), fix)
+			if meant != "" {
+				// The misspelt key is the problem; the key it was meant to be
+				// is not also "missing".
+				d.failed[joinPath(path, meant)] = true
+			}
 			continue
 		}
 		d.src.keys[child] = kp
@@ -360,9 +374,16 @@ func yamlName(f reflect.StructField) string {
 	return name
 }
 
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
 // unknownKeyFix suggests the key the user probably meant: a close spelling
-// in this section, or the section where the key belongs.
-func unknownKeyFix(key, path string, fields map[string]int) string {
+// in this section (returned as meant), or the section where the key belongs.
+func unknownKeyFix(key, path string, fields map[string]int) (fix, meant string) {
 	var names []string
 	for n := range fields {
 		names = append(names, n)
@@ -376,8 +397,8 @@ func unknownKeyFix(key, path string, fields map[string]int) string {
 			best, bestDist = n, dist
 		}
 	}
-	if best != "" && (bestDist <= 2 || bestDist*3 <= len(best)) {
-		return fmt.Sprintf("did you mean `%s`?", best)
+	if best != "" && (bestDist <= 2 || bestDist*3 <= len(best)) && bestDist < len(best) {
+		return fmt.Sprintf("did you mean `%s`?", best), best
 	}
 	if homes := keyHomes[norm]; len(homes) > 0 {
 		for _, h := range homes {
@@ -385,16 +406,16 @@ func unknownKeyFix(key, path string, fields map[string]int) string {
 				continue
 			}
 			if h == "" {
-				return fmt.Sprintf("`%s` belongs at the top level, not under `%s`", norm, path)
+				return fmt.Sprintf("`%s` belongs at the top level, not under `%s`", norm, path), ""
 			}
-			return fmt.Sprintf("`%s` belongs under `%s`", norm, h)
+			return fmt.Sprintf("`%s` belongs under `%s`", norm, h), ""
 		}
 	}
 	where := "this section"
 	if path == "" {
 		where = "the top level"
 	}
-	return fmt.Sprintf("%s takes: %s", where, strings.Join(names, ", "))
+	return fmt.Sprintf("%s takes: %s", where, strings.Join(names, ", ")), ""
 }
 
 // keyHomes maps every key of the file format to the sections it may appear

@@ -6,6 +6,11 @@ import (
 	"time"
 )
 
+// valueError is a value that cannot be read, with how to write it instead.
+type valueError struct{ msg, fix string }
+
+func (e *valueError) Error() string { return e.msg + " (" + e.fix + ")" }
+
 // Date is a calendar day with no time of day and no time zone.
 type Date struct {
 	t time.Time // midnight UTC; zero when unset
@@ -25,7 +30,7 @@ func DateOf(t time.Time) Date {
 func (d *Date) UnmarshalText(b []byte) error {
 	t, err := time.Parse("2006-01-02", strings.TrimSpace(string(b)))
 	if err != nil {
-		return fmt.Errorf("%q is not a date (write it as YYYY-MM-DD, for example 2027-01-12)", string(b))
+		return &valueError{fmt.Sprintf("%q is not a date", string(b)), "write it as YYYY-MM-DD, for example 2027-01-12"}
 	}
 	d.t = t
 	return nil
@@ -84,10 +89,10 @@ func (w *Weekday) UnmarshalText(b []byte) error {
 	s := strings.ToLower(strings.TrimSpace(string(b)))
 	d, ok := weekdayNames[s]
 	if !ok {
-		return fmt.Errorf("%q is not a weekday (use monday to friday, or mon to fri)", string(b))
+		return &valueError{fmt.Sprintf("%q is not a weekday", string(b)), "use monday to friday, or mon to fri"}
 	}
 	if d == time.Saturday || d == time.Sunday {
-		return fmt.Errorf("%q is a weekend day (remote and office days are monday to friday)", string(b))
+		return &valueError{fmt.Sprintf("%q is a weekend day", string(b)), "remote and office days are monday to friday"}
 	}
 	*w = Weekday(d)
 	return nil
@@ -111,12 +116,13 @@ type Clock struct {
 // UnmarshalText reads a time written as HH:MM.
 func (c *Clock) UnmarshalText(b []byte) error {
 	s := strings.TrimSpace(string(b))
+	bad := &valueError{fmt.Sprintf("%q is not a time", s), "write it as HH:MM on a 24-hour clock, in quotes, for example \"09:00\""}
 	var h, m int
 	if len(s) != 5 || s[2] != ':' {
-		return fmt.Errorf("%q is not a time (write it as HH:MM on a 24-hour clock, in quotes, for example \"09:00\")", s)
+		return bad
 	}
 	if _, err := fmt.Sscanf(s, "%02d:%02d", &h, &m); err != nil || h > 23 || m > 59 {
-		return fmt.Errorf("%q is not a time (write it as HH:MM on a 24-hour clock, in quotes, for example \"09:00\")", s)
+		return bad
 	}
 	c.Minutes, c.Set = h*60+m, true
 	return nil

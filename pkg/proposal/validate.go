@@ -61,10 +61,7 @@ func Parse(name string, data []byte, today Date) (*Proposal, error) {
 			// Report decoding and validation problems together, once per
 			// field: a value that failed to decode is not also "missing".
 			p.ApplyDefaults(today)
-			failed := map[string]bool{}
-			for _, q := range ps {
-				failed[q.Field] = true
-			}
+			failed := src.failed
 			for _, q := range Validate(p, src) {
 				if !failed[q.Field] && !failedParent(failed, q.Field) {
 					ps = append(ps, q)

@@ -1,0 +1,38 @@
+// Package golden compares test output with files under testdata, and
+// rewrites them when the tests run with -update. Read a rewritten golden
+// file before committing it: it is the reviewed expectation.
+package golden
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files with the current output")
+
+// Update reports whether the tests run with -update.
+func Update() bool { return *update }
+
+// Check compares got with the golden file at path (relative to the test's
+// package), or writes it when running with -update.
+func Check(t testing.TB, path string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden file: %v (run the tests with -update to create it)", err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("%s differs from the output (run with -update, then read the diff):\n--- got\n%s\n--- want\n%s", path, got, want)
+	}
+}

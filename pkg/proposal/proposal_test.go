@@ -1,0 +1,155 @@
+package proposal
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestWeekdayNames(t *testing.T) {
+	for in, want := range map[string]time.Weekday{
+		"mon": time.Monday, "Monday": time.Monday, "MONDAY": time.Monday, " tue ": time.Tuesday,
+		"tues": time.Tuesday, "Wed": time.Wednesday, "thurs": time.Thursday, "thu": time.Thursday, "FRI": time.Friday,
+	} {
+		var w Weekday
+		if err := w.UnmarshalText([]byte(in)); err != nil || time.Weekday(w) != want {
+			t.Errorf("%q: got %v, %v; want %v", in, time.Weekday(w), err, want)
+		}
+	}
+	for _, in := range []string{"", "sat", "Sunday", "mo", "monday,", "1"} {
+		var w Weekday
+		if err := w.UnmarshalText([]byte(in)); err == nil {
+			t.Errorf("%q: accepted as %v", in, w)
+		}
+	}
+}
+
+func TestClock(t *testing.T) {
+	for in, want := range map[string]int{"09:00": 540, "00:00": 0, "23:59": 1439, "16:30": 990} {
+		var c Clock
+		if err := c.UnmarshalText([]byte(in)); err != nil || c.Minutes != want || c.String() != in {
+			t.Errorf("%q: got %d %q, %v", in, c.Minutes, c.String(), err)
+		}
+	}
+	for _, in := range []string{"9:00", "24:00", "12:60", "9am", "0900", "ab:cd", ""} {
+		var c Clock
+		if err := c.UnmarshalText([]byte(in)); err == nil {
+			t.Errorf("%q: accepted as %s", in, c)
+		}
+	}
+}
+
+func TestDate(t *testing.T) {
+	var d Date
+	if err := d.UnmarshalText([]byte("2027-01-12")); err != nil || d != NewDate(2027, 1, 12) {
+		t.Fatalf("got %v, %v", d, err)
+	}
+	for _, in := range []string{"2027-02-30", "12/01/2027", "2027-1-12", "tomorrow"} {
+		if err := d.UnmarshalText([]byte(in)); err == nil {
+			t.Errorf("%q: accepted", in)
+		}
+	}
+}
+
+// minimal returns the smallest valid trial proposal, to vary in tests.
+func minimal() string {
+	return `version: 1
+scenario: trial
+employee: {name: Ana Lima, title: Support Engineer}
+manager: {name: Sam Ortiz}
+arrangement:
+  type: hybrid
+  remote_days: [wed]
+  start: 2027-03-01
+trial:
+  length_days: 30
+  metrics: [{name: Tickets, target: "40"}]
+`
+}
+
+func parseOK(t *testing.T, src string) *Proposal {
+	t.Helper()
+	p, err := Parse("test.yaml", []byte(src), NewDate(2027, 1, 4))
+	if err != nil {
+		t.Fatalf("Parse:\n%v", err)
+	}
+	return p
+}
+
+func TestDefaultsAndDerivedDates(t *testing.T) {
+	p := parseOK(t, minimal())
+	if p.Paper != "letter" || p.Trial.NoticeDays != DefaultNoticeDays || p.Trial.CheckInDay != 15 {
+		t.Errorf("defaults: paper %q notice %d check-in day %d", p.Paper, p.Trial.NoticeDays, p.Trial.CheckInDay)
+	}
+	if got := fmtDays(p.Arrangement.OfficeDays); got != "monday tuesday thursday friday" {
+		t.Errorf("office days default to the other weekdays, got %s", got)
+	}
+	// Day 1 is Monday 1 March; day 15 is Monday 15 March; day 30 is Tuesday 30 March.
+	if p.Derived.CheckIn != NewDate(2027, 3, 15) || p.Derived.TrialEnd != NewDate(2027, 3, 30) || p.Derived.Review != NewDate(2027, 3, 30) {
+		t.Errorf("derived dates %+v", p.Derived)
+	}
+}
+
+func TestMeetingsAvoidWeekends(t *testing.T) {
+	// Start Wednesday 3 March: day 18 is Saturday 20 March, moved to Monday 22;
+	// day 32 (the end) is Sunday 4 April, reviewed on Friday 2 April.
+	src := strings.Replace(minimal(), "start: 2027-03-01", "start: 2027-03-03", 1)
+	src = strings.Replace(src, "length_days: 30", "length_days: 33\n  check_in_day: 18", 1)
+	p := parseOK(t, src)
+	if p.Derived.CheckIn != NewDate(2027, 3, 22) {
+		t.Errorf("check-in %s, want the Monday after the weekend", p.Derived.CheckIn)
+	}
+	if p.Derived.TrialEnd != NewDate(2027, 4, 4) || p.Derived.Review != NewDate(2027, 4, 2) {
+		t.Errorf("end %s review %s, want review on the Friday before", p.Derived.TrialEnd, p.Derived.Review)
+	}
+}
+
+func TestRemoteTypeDefaultsToEveryWeekday(t *testing.T) {
+	p := parseOK(t, strings.Replace(minimal(), "type: hybrid\n  remote_days: [wed]", "type: remote", 1))
+	if got := fmtDays(p.Arrangement.RemoteDays); got != "monday tuesday wednesday thursday friday" {
+		t.Errorf("remote days %s", got)
+	}
+	if len(p.Arrangement.OfficeDays) != 0 {
+		t.Errorf("office days %v, want none", p.Arrangement.OfficeDays)
+	}
+}
+
+func TestKeepRemoteMayStartInThePast(t *testing.T) {
+	src := strings.Replace(minimal(), "scenario: trial", "scenario: keep-remote", 1)
+	src = strings.Replace(src, "start: 2027-03-01", "start: 2024-06-03", 1)
+	src = src[:strings.Index(src, "trial:\n")]
+	p := parseOK(t, src)
+	if p.Scenario != ScenarioKeepRemote {
+		t.Fatal(p.Scenario)
+	}
+}
+
+func TestFlowStyleAndAnchors(t *testing.T) {
+	src := minimal() + "benefits: &b [Fewer interruptions]\nperformance: {highlights: *b}\n"
+	p := parseOK(t, src)
+	if len(p.Performance.Highlights) != 1 || p.Performance.Highlights[0] != "Fewer interruptions" {
+		t.Errorf("alias not resolved: %v", p.Performance.Highlights)
+	}
+}
+
+func TestEveryProblemInOnePass(t *testing.T) {
+	src := strings.NewReplacer(
+		"name: Ana Lima", "name: Ana Lima, nmae: x",
+		"remote_days: [wed]", "remote_days: [wed, wed]",
+		"length_days: 30", "length_days: 5",
+		`target: "40"`, "target: ''",
+	).Replace(minimal()) + "evidence: [nope]\n"
+	_, err := Parse("test.yaml", []byte(src), NewDate(2027, 1, 4))
+	ps, ok := err.(Problems)
+	if !ok || len(ps) != 5 {
+		t.Fatalf("want 5 problems at once, got:\n%v", err)
+	}
+}
+
+func fmtDays(days []Weekday) string {
+	var s []string
+	for _, d := range days {
+		s = append(s, d.Key())
+	}
+	return strings.Join(s, " ")
+}
