@@ -34,7 +34,7 @@ func Escape(s string) string {
 			b.WriteString(m[1])
 			b.WriteByte('\\')
 			b.WriteString(m[2])
-			s = s[len(m[0]):]
+			s = s[len(m[1])+len(m[2]):]
 		}
 	}
 	runes := []rune(s)
