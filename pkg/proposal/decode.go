@@ -42,6 +42,17 @@ func (s *Source) Has(path string) bool {
 	return ok
 }
 
+// KeyAt returns where the key of path is written, or, like At, the nearest
+// position the file has for it.
+func (s *Source) KeyAt(path string) (line, col int) {
+	if s != nil {
+		if p, ok := s.keys[path]; ok {
+			return p.line, p.col
+		}
+	}
+	return s.At(path)
+}
+
 // At returns the position of path's value, or, when the file does not
 // write path, of the nearest enclosing field it does write. It falls back
 // to the start of the file.
@@ -247,8 +258,10 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int)
 	if _, ok := node.(*ast.NullNode); ok {
 		return // an empty value leaves the zero value; validation decides if it is needed
 	}
-	if tk := raw.GetToken(); tk != nil && path != "" {
-		d.src.values[path] = position{tk.Position.Line, tk.Position.Column}
+	if path != "" {
+		if pos, ok := nodePosition(raw, node); ok {
+			d.src.values[path] = pos
+		}
 	}
 	if v.CanAddr() && v.Addr().Type().Implements(textUnmarshaler) {
 		text, ok := scalarText(node)
@@ -467,6 +480,26 @@ func levenshtein(a, b string) int {
 		prev, cur = cur, prev
 	}
 	return prev[len(rb)]
+}
+
+// nodePosition is where a value starts as the user sees it: the first key
+// of a section, or the value's first character.
+func nodePosition(raw, node ast.Node) (position, bool) {
+	switch m := node.(type) {
+	case *ast.MappingNode:
+		if len(m.Values) > 0 && raw == node {
+			raw = m.Values[0].Key
+		}
+	case *ast.MappingValueNode:
+		if raw == node {
+			raw = m.Key
+		}
+	}
+	tk := raw.GetToken()
+	if tk == nil {
+		return position{}, false
+	}
+	return position{tk.Position.Line, tk.Position.Column}, true
 }
 
 // scalarText returns the text of a scalar node as the user wrote it.

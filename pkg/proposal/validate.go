@@ -99,6 +99,12 @@ func (v *validation) add(path, msg, fix string) {
 	v.problems = append(v.problems, Problem{File: v.file, Line: line, Col: col, Field: path, Msg: msg, Fix: fix})
 }
 
+// addSection reports a problem with a whole section, at its key.
+func (v *validation) addSection(path, msg, fix string) {
+	line, col := v.src.KeyAt(path)
+	v.problems = append(v.problems, Problem{File: v.file, Line: line, Col: col, Field: path, Msg: msg, Fix: fix})
+}
+
 func (v *validation) given(path string) bool { return v.src.Has(path) }
 
 var indexRE = regexp.MustCompile(`\[\d+\]`)
@@ -386,7 +392,7 @@ func (v *validation) trialRules() {
 func (v *validation) scenarioRules() {
 	p := v.p
 	if !p.Scenario.UsesTrial() && v.given("trial") {
-		v.add("trial", fmt.Sprintf("the %s scenario has no trial", p.Scenario),
+		v.addSection("trial", fmt.Sprintf("the %s scenario has no trial", p.Scenario),
 			"remove the `trial:` section, or set `scenario: trial`")
 	}
 	if p.Scenario == ScenarioReask {
@@ -398,14 +404,14 @@ func (v *validation) scenarioRules() {
 				"give the date of the earlier “no”")
 		}
 	} else if v.given("reask") {
-		v.add("reask", "only the reask scenario uses this section", "remove it, or set `scenario: reask`")
+		v.addSection("reask", "only the reask scenario uses this section", "remove it, or set `scenario: reask`")
 	}
 	if p.Scenario == ScenarioOffer {
 		if p.Offer.Role == "" {
 			v.add("offer.role", "is missing", requiredFix["offer.role"])
 		}
 	} else if v.given("offer") {
-		v.add("offer", "only the offer scenario uses this section", "remove it, or set `scenario: offer`")
+		v.addSection("offer", "only the offer scenario uses this section", "remove it, or set `scenario: offer`")
 	}
 }
 
