@@ -68,6 +68,7 @@ func TestMinimalHasNoEmptySections(t *testing.T) {
 	docs := renderAll(t, parse(t, "valid-minimal.yaml", src))
 	for k, md := range docs {
 		checkClean(t, string(k), md)
+		golden.Check(t, fmt.Sprintf("testdata/TestMinimalHasNoEmptySections/%s.md", k), md)
 	}
 	for _, absent := range []string{"## My track record", "## How you can track my output", "## Equipment",
 		"## The business case", "## Company policy", "## References", "Core hours:", "Remote location"} {

@@ -389,6 +389,7 @@ func framing(p *proposal.Proposal, v *Public) (title, subject, decision string) 
 			subject = fmt.Sprintf("A %d-day %s work trial starting %s", v.Trial.LengthDays, strings.ToLower(kind), v.StartShort)
 			decision = fmt.Sprintf("Approve a %d-day trial of %s, starting %s.", v.Trial.LengthDays, pattern, v.StartShort)
 		} else {
+			title = "Proposal for a " + kind + " Work Arrangement"
 			subject = kind + " work arrangement"
 			decision = fmt.Sprintf("Approve %s.", pattern)
 		}
@@ -433,7 +434,7 @@ func risks(v *Public) []Risk {
 	if v.OfficeCount > 0 || len(v.InPerson) > 0 {
 		var m []string
 		if v.OfficeCount > 0 {
-			m = append(m, "In the office "+v.OfficePhrase+".")
+			m = append(m, "In the office "+onDays(v.OfficePhrase)+".")
 		}
 		if len(v.InPerson) > 0 {
 			m = append(m, sentence(v.InPerson[0]))
