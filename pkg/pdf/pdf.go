@@ -1,0 +1,113 @@
+// Package pdf draws the documents' Markdown as typeset PDF pages. It is a
+// goldmark renderer.NodeRenderer: goldmark parses the Markdown, and one
+// renderX method a node kind draws it with fpdf.
+package pdf
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Meta describes a document: what its metadata, running header and footer
+// say, and how it is set.
+type Meta struct {
+	Title    string    // the document title, in the metadata and the running header
+	Author   string    // the employee
+	Subject  string    // one line on what the document asks
+	Creator  string    // the program and its version
+	Language string    // such as "en-US"
+	Date     time.Time // creation and modification date, for reproducible output
+	Paper    string    // "letter" or "a4"
+	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
+	Scale    float64   // type size factor; 1 is the normal setting, smaller condenses
+}
+
+// MinScale is the smallest type size factor that still reads comfortably:
+// 10.5 pt text at scale 1 becomes 8.4 pt.
+const MinScale = 0.8
+
+// Result is a rendered document.
+type Result struct {
+	PDF   []byte
+	Pages int
+}
+
+// Render typesets Markdown as a PDF.
+func Render(md []byte, meta Meta) (*Result, error) {
+	if meta.Scale == 0 {
+		meta.Scale = 1
+	}
+	d := newDrawer(meta)
+	gm := goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
+	// SetRenderer after the extensions: otherwise the table extension's HTML
+	// renderer would take the table nodes.
+	gm.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(d, 100))))
+	if err := gm.Convert(md, io.Discard); err != nil {
+		return nil, fmt.Errorf("draw pdf: %w", err)
+	}
+	if err := d.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("draw pdf: %w", err)
+	}
+	var b bytes.Buffer
+	pages := d.pdf.PageCount()
+	if err := d.pdf.Output(&b); err != nil {
+		return nil, fmt.Errorf("write pdf: %w", err)
+	}
+	if b.Len() == 0 {
+		return nil, errors.New("write pdf: empty output")
+	}
+	return &Result{PDF: b.Bytes(), Pages: pages}, nil
+}
+
+// typographer sets straight quotes, dashes and ellipses as their typeset
+// characters, as Unicode rather than HTML entities.
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+	extension.LeftSingleQuote:  []byte("‘"),
+	extension.RightSingleQuote: []byte("’"),
+	extension.LeftDoubleQuote:  []byte("“"),
+	extension.RightDoubleQuote: []byte("”"),
+	extension.EnDash:           []byte("–"),
+	extension.EmDash:           []byte("—"),
+	extension.Ellipsis:         []byte("…"),
+	extension.LeftAngleQuote:   []byte("«"),
+	extension.RightAngleQuote:  []byte("»"),
+	extension.Apostrophe:       []byte("’"),
+}))
+
+// newPDF sets up a document with the fonts, metadata, header and footer.
+func newPDF(meta Meta, st *style) *fpdf.Fpdf {
+	size := "Letter"
+	if meta.Paper == "a4" {
+		size = "A4"
+	}
+	p := fpdf.New("P", "pt", size, "")
+	for _, fc := range faces {
+		p.AddUTF8FontFromBytes(fc.family, fc.style, fc.data)
+	}
+	p.SetMargins(st.margin, st.top, st.margin)
+	p.SetAutoPageBreak(true, st.bottom)
+	p.SetCellMargin(0)
+	p.AliasNbPages("{nb}")
+	p.SetTitle(meta.Title, true)
+	p.SetAuthor(meta.Author, true)
+	p.SetSubject(meta.Subject, true)
+	p.SetCreator(meta.Creator, true)
+	p.SetProducer(meta.Creator, true)
+	if meta.Language != "" {
+		p.SetLang(meta.Language)
+	}
+	p.SetCatalogSort(true)
+	p.SetCreationDate(meta.Date)
+	p.SetModificationDate(meta.Date)
+	p.SetTextColor(st.ink.r, st.ink.g, st.ink.b)
+	return p
+}

@@ -1,0 +1,56 @@
+package pdf
+
+// rgb is a colour.
+type rgb struct{ r, g, b int }
+
+// style holds the measures of the page, in points, at one type scale.
+type style struct {
+	margin, top, bottom float64 // page margins
+	headerY, footerY    float64 // baselines of the running header and the footer, from the top and the bottom
+
+	bodySize, bodyLead   float64 // text
+	smallSize, smallLead float64 // tables, header and footer
+	h1Size, h2Size       float64
+	h3Size               float64
+	paraGap              float64 // space between paragraphs
+	itemGap              float64 // space between list items
+	headGapBefore        float64 // space above a section heading
+	headGapAfter         float64
+	indent               float64 // list indent a level
+	cellPadX, cellPadY   float64
+
+	ink, accent, muted, rule, fill, link rgb
+}
+
+func newStyle(scale float64) *style {
+	s := func(v float64) float64 { return v * scale }
+	return &style{
+		margin:  72,
+		top:     s(64),
+		bottom:  s(60),
+		headerY: 34,
+		footerY: 34,
+
+		bodySize:      s(10.5),
+		bodyLead:      s(15),
+		smallSize:     s(9.25),
+		smallLead:     s(12.5),
+		h1Size:        s(19),
+		h2Size:        s(12.5),
+		h3Size:        s(11),
+		paraGap:       s(7),
+		itemGap:       s(2.5),
+		headGapBefore: s(15),
+		headGapAfter:  s(5),
+		indent:        s(17),
+		cellPadX:      s(5),
+		cellPadY:      s(3.5),
+
+		ink:    rgb{33, 37, 41},
+		accent: rgb{27, 54, 93},
+		muted:  rgb{108, 117, 125},
+		rule:   rgb{206, 212, 218},
+		fill:   rgb{238, 242, 247},
+		link:   rgb{27, 80, 150},
+	}
+}

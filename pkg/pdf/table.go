@@ -1,0 +1,254 @@
+package pdf
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// cell is one table cell's text, as drawn.
+type cell struct {
+	text string
+	bold bool
+}
+
+// renderTable lays out a whole table at once: column widths from the
+// content, wrapped cells, rows that never split across pages, and the
+// header row repeated at the top of each page the table continues on.
+func (d *drawer) renderTable(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	t := node.(*east.Table)
+	var header []cell
+	var rows [][]cell
+	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
+		var cells []cell
+		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
+			cells = append(cells, cell{text: strings.TrimSpace(plainText(c, source)), bold: allStrong(c)})
+		}
+		if _, ok := r.(*east.TableHeader); ok {
+			header = cells
+		} else {
+			rows = append(rows, cells)
+		}
+	}
+	d.startBlock(d.st.paraGap)
+	d.drawTable(header, rows, t.Alignments)
+	d.pending = d.st.paraGap
+	return ast.WalkSkipChildren, nil
+}
+
+// renderTablePart is never reached: renderTable draws the whole table.
+func (d *drawer) renderTablePart(_ util.BufWriter, _ []byte, _ ast.Node, _ bool) (ast.WalkStatus, error) {
+	return ast.WalkSkipChildren, nil
+}
+
+func allStrong(n ast.Node) bool {
+	c := n.FirstChild()
+	if c == nil || c.NextSibling() != nil {
+		return false
+	}
+	e, ok := c.(*ast.Emphasis)
+	return ok && e.Level >= 2
+}
+
+func (d *drawer) drawTable(header []cell, rows [][]cell, align []east.Alignment) {
+	p, st := d.pdf, d.st
+	ncol := len(header)
+	for _, r := range rows {
+		ncol = max(ncol, len(r))
+	}
+	if ncol == 0 {
+		return
+	}
+	widths := d.columnWidths(header, rows, ncol)
+	headerEmpty := true
+	for _, c := range header {
+		headerEmpty = headerEmpty && c.text == ""
+	}
+
+	drawRow := func(cells []cell, isHeader bool) {
+		h := d.rowHeight(cells, widths, isHeader)
+		form := !isHeader && isFormRow(cells)
+		if form {
+			h = max(h, 2.6*st.smallLead)
+		}
+		if p.GetY()+h > d.pageBottom() {
+			p.AddPage()
+			if !isHeader && !headerEmpty {
+				d.drawRowCells(header, widths, align, d.rowHeight(header, widths, true), true, false)
+			}
+		}
+		d.drawRowCells(cells, widths, align, h, isHeader, form)
+	}
+	// Keep the header with at least the first row.
+	first := 0.0
+	if len(rows) > 0 {
+		first = d.rowHeight(rows[0], widths, false)
+	}
+	d.ensure(d.rowHeight(header, widths, true) + first)
+	if len(header) > 0 {
+		drawRow(header, true)
+	}
+	for _, r := range rows {
+		drawRow(r, false)
+	}
+	p.SetX(d.leftMargin())
+}
+
+// isFormRow reports a row to be filled in by hand: a label followed only by
+// empty cells, such as "Signature".
+func isFormRow(cells []cell) bool {
+	if len(cells) < 2 || cells[0].text == "" {
+		return false
+	}
+	for _, c := range cells[1:] {
+		if c.text != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *drawer) cellFont(isHeader, bold bool) {
+	switch {
+	case isHeader:
+		d.pdf.SetFont(sans, "B", d.st.smallSize*0.95)
+	case bold:
+		d.pdf.SetFont(serif, "B", d.st.smallSize)
+	default:
+		d.pdf.SetFont(serif, "", d.st.smallSize)
+	}
+}
+
+func (d *drawer) rowHeight(cells []cell, widths []float64, isHeader bool) float64 {
+	lines := 1
+	for i, c := range cells {
+		if i >= len(widths) || c.text == "" {
+			continue
+		}
+		d.cellFont(isHeader, c.bold)
+		lines = max(lines, len(d.pdf.SplitText(c.text, widths[i]-2*d.st.cellPadX)))
+	}
+	return float64(lines)*d.st.smallLead + 2*d.st.cellPadY
+}
+
+func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Alignment, h float64, isHeader, form bool) {
+	p, st := d.pdf, d.st
+	x0, y := d.leftMargin(), p.GetY()
+	total := 0.0
+	for _, w := range widths {
+		total += w
+	}
+	if isHeader {
+		p.SetFillColor(st.fill.r, st.fill.g, st.fill.b)
+		p.Rect(x0, y, total, h, "F")
+	}
+	x := x0
+	for i, w := range widths {
+		var c cell
+		if i < len(cells) {
+			c = cells[i]
+		}
+		if form && i > 0 {
+			// A line to write on, near the bottom of the cell.
+			p.SetDrawColor(st.ink.r, st.ink.g, st.ink.b)
+			p.SetLineWidth(0.6)
+			p.Line(x+st.cellPadX, y+h-st.cellPadY-2, x+w-st.cellPadX, y+h-st.cellPadY-2)
+		}
+		if c.text != "" {
+			d.cellFont(isHeader, c.bold)
+			if isHeader {
+				p.SetTextColor(st.accent.r, st.accent.g, st.accent.b)
+			} else {
+				p.SetTextColor(st.ink.r, st.ink.g, st.ink.b)
+			}
+			a := "L"
+			if i < len(align) {
+				switch align[i] {
+				case east.AlignRight:
+					a = "R"
+				case east.AlignCenter:
+					a = "C"
+				}
+			}
+			ty := y + st.cellPadY
+			if form {
+				ty = y + h - st.cellPadY - st.smallLead - 2
+			}
+			for _, line := range p.SplitText(c.text, w-2*st.cellPadX) {
+				p.SetXY(x+st.cellPadX, ty)
+				p.CellFormat(w-2*st.cellPadX, st.smallLead, line, "", 0, a, false, 0, "")
+				ty += st.smallLead
+			}
+		}
+		x += w
+	}
+	if !form {
+		p.SetDrawColor(st.rule.r, st.rule.g, st.rule.b)
+		p.SetLineWidth(0.5)
+		if isHeader {
+			p.SetDrawColor(st.accent.r, st.accent.g, st.accent.b)
+			p.SetLineWidth(0.8)
+		}
+		p.Line(x0, y+h, x0+total, y+h)
+	}
+	p.SetTextColor(st.ink.r, st.ink.g, st.ink.b)
+	p.SetXY(x0, y+h)
+}
+
+// columnWidths shares the text width among the columns: each gets room for
+// its longest word, and the rest goes where the text is longest, so short
+// columns stay narrow and long ones wrap least.
+func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 {
+	avail := d.contentWidth()
+	natural := make([]float64, ncol)
+	minimum := make([]float64, ncol)
+	measure := func(cells []cell, isHeader bool) {
+		for i, c := range cells {
+			if i >= ncol {
+				break
+			}
+			d.cellFont(isHeader, c.bold)
+			pad := 2 * d.st.cellPadX
+			natural[i] = max(natural[i], d.pdf.GetStringWidth(c.text)+pad)
+			for _, word := range strings.Fields(c.text) {
+				minimum[i] = max(minimum[i], d.pdf.GetStringWidth(word)+pad)
+			}
+		}
+	}
+	measure(header, true)
+	for _, r := range rows {
+		measure(r, false)
+	}
+	widths := make([]float64, ncol)
+	sumNatural, sumMin := 0.0, 0.0
+	for i := range natural {
+		natural[i] = max(natural[i], minimum[i], 24)
+		sumNatural += natural[i]
+		sumMin += minimum[i]
+	}
+	switch {
+	case sumNatural <= avail:
+		// Everything fits on one line: widen every column in proportion.
+		for i := range widths {
+			widths[i] = natural[i] * avail / sumNatural
+		}
+	case sumMin >= avail:
+		for i := range widths {
+			widths[i] = minimum[i] * avail / sumMin
+		}
+	default:
+		// Give each column its minimum, then share the rest in proportion
+		// to how much more each would like.
+		extra := avail - sumMin
+		want := sumNatural - sumMin
+		for i := range widths {
+			widths[i] = minimum[i] + (natural[i]-minimum[i])*extra/want
+		}
+	}
+	return widths
+}
