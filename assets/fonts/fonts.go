@@ -1,8 +1,9 @@
 // Package fonts embeds the TrueType faces the PDF documents are set in:
-// Noto Serif for text and Noto Sans Bold for headings and table heads. They
-// cover Latin (with every European accent), Greek and Cyrillic, and the
-// typographic punctuation a formal document uses. The faces are licensed
-// under the SIL Open Font License 1.1; see OFL.txt beside them.
+// Noto Serif for text and Noto Sans for headings, tables and page furniture.
+// They cover Latin (with every European accent), Greek and Cyrillic, and
+// the typographic punctuation a formal document uses; they are licensed
+// under the SIL Open Font License 1.1 (OFL.txt). DejaVu Sans fills in the
+// symbols Noto lacks, such as ≥, ≤ and ☐ (DejaVu-LICENSE.txt).
 package fonts
 
 import _ "embed"
@@ -21,6 +22,8 @@ var (
 	SansRegular []byte
 	//go:embed NotoSans-Bold.ttf
 	SansBold []byte
+	//go:embed DejaVuSans.ttf
+	Symbols []byte
 )
 
 // License is the text of the fonts' licence.

@@ -4,21 +4,22 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 
 	"github.com/spf13/cobra"
 
-	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
-	"github.com/propose-cli/propose/pkg/view"
+	"github.com/propose-cli/propose/pkg/render"
 )
 
 // RenderOptions are the inputs of `propose render`.
 type RenderOptions struct {
-	Env    *Env
-	File   string
-	OutDir string
-	Force  bool
+	Env     *Env
+	File    string
+	OutDir  string
+	Force   bool
+	Formats []string
 }
 
 // NewCmdRender returns `propose render`. runF replaces the run function in
@@ -29,7 +30,8 @@ func NewCmdRender(env *Env, runF func(*RenderOptions) error) *cobra.Command {
 		Use:   "render [FILE]",
 		Short: "Write the proposal and the one-page summary",
 		Long: `Render validates FILE (default proposal.yaml; - reads standard input) and writes
-proposal.md and one-pager.md into the output folder (default: out/ beside FILE).
+proposal.md, proposal.pdf, one-pager.md and one-pager.pdf into the output folder
+(default: out/ beside FILE). --format md or --format pdf writes only one kind.
 
 Nothing is written unless FILE is valid. Each file is replaced atomically, and a
 file you edited after propose wrote it is kept unless you pass --force.`,
@@ -47,6 +49,7 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 	}
 	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "folder to write the documents into (default: out/ beside FILE)")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite output files even if you edited them")
+	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, or both")
 	return cmd
 }
 
@@ -67,14 +70,20 @@ func renderRun(opts *RenderOptions) error {
 			outDir = filepath.Join(filepath.Dir(opts.File), "out")
 		}
 	}
-	pub := view.NewPublic(p)
-	var files []output.File
-	for _, kind := range document.Kinds {
-		md, err := document.Render(kind, pub)
-		if err != nil {
-			return err
-		}
-		files = append(files, output.File{Name: string(kind) + ".md", Data: md})
+	formats, err := parseFormats(opts.Formats)
+	if err != nil {
+		return err
+	}
+	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion()})
+	var tooLong *render.TooLongError
+	switch {
+	case errors.As(err, &ps):
+		return reportProblems(env, name, ps, "; nothing was written")
+	case errors.As(err, &tooLong):
+		fmt.Fprintf(env.IO.ErrOut, "%s: %v; nothing was written\n", name, err)
+		return &silentError{code: ExitInvalid}
+	case err != nil:
+		return err
 	}
 	written, err := output.WriteAll(outDir, files, opts.Force)
 	var edited *output.EditedError
@@ -89,4 +98,20 @@ func renderRun(opts *RenderOptions) error {
 		fmt.Fprintf(env.IO.Out, "  %s\n", w)
 	}
 	return nil
+}
+
+func parseFormats(names []string) ([]render.Format, error) {
+	var out []render.Format
+	for _, n := range names {
+		switch f := render.Format(strings.ToLower(strings.TrimSpace(n))); f {
+		case render.Markdown, render.PDF:
+			out = append(out, f)
+		default:
+			return nil, usageErrorf("unknown format %q (use md, pdf, or md,pdf)", n)
+		}
+	}
+	if len(out) == 0 {
+		return nil, usageErrorf("--format needs md, pdf, or md,pdf")
+	}
+	return out, nil
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -18,15 +19,19 @@ type drawer struct {
 	st   *style
 	meta Meta
 
-	// Inline state.
+	// Inline state: the style of the text being collected, and the spans
+	// collected for the block being drawn.
 	bold, italic int
 	link         string
-	heading      int  // level of the heading being drawn; 0 outside headings
-	lineOpen     bool // text has been drawn on the current line
-	pending      float64
+	heading      int // level of the heading being drawn; 0 outside headings
+	spans        []span
+	marker       func(y float64) // draws the list marker beside the block's first line
+	pending      float64         // space the previous block asked for below it
 
 	lists []listState
 	quote []quoteState
+
+	registered map[string]bool // faces added to this document
 }
 
 type listState struct {
@@ -44,7 +49,7 @@ type quoteState struct {
 
 func newDrawer(meta Meta) *drawer {
 	st := newStyle(meta.Scale)
-	d := &drawer{st: st, meta: meta}
+	d := &drawer{st: st, meta: meta, registered: map[string]bool{}}
 	d.pdf = newPDF(meta, st)
 	d.pdf.SetHeaderFuncMode(d.header, true)
 	d.pdf.SetFooterFunc(d.footer)
@@ -82,46 +87,49 @@ func (d *drawer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindTaskCheckBox, d.renderTaskCheckBox)
 }
 
+// useFont selects a face, adding it to the document the first time it is
+// used, so a document embeds only the faces it draws with.
+func (d *drawer) useFont(family, style string, size float64) {
+	key := faceKey(family, style)
+	if !d.registered[key] {
+		for _, fc := range faces {
+			if fc.family == family && fc.style == style {
+				d.pdf.AddUTF8FontFromBytes(fc.family, fc.style, fc.data)
+				break
+			}
+		}
+		d.registered[key] = true
+	}
+	d.pdf.SetFont(family, style, size)
+}
+
 // ---- Page furniture ----
 
 func (d *drawer) header() {
 	p, st := d.pdf, d.st
 	w, _ := p.GetPageSize()
+	cw := w - 2*st.margin
+	y := st.headerY
 	if d.meta.Banner != "" {
-		p.SetFont(sans, "B", 8)
-		p.SetTextColor(150, 40, 40)
-		p.SetXY(st.margin, st.headerY-10)
-		p.CellFormat(w-2*st.margin, 10, d.meta.Banner, "", 0, "C", false, 0, "")
+		d.drawText(d.meta.Banner, span{family: sans, style: "B", size: 8, color: rgb{150, 40, 40}}, st.margin, y-10, cw, 10, "C")
+		y += 4
 	}
 	if p.PageNo() > 1 {
-		p.SetFont(sans, "", 8)
-		p.SetTextColor(st.muted.r, st.muted.g, st.muted.b)
-		y := st.headerY
-		if d.meta.Banner != "" {
-			y += 4
-		}
-		p.SetXY(st.margin, y)
-		p.CellFormat(w-2*st.margin, 10, d.meta.Title, "", 0, "L", false, 0, "")
-		p.SetXY(st.margin, y)
-		p.CellFormat(w-2*st.margin, 10, d.meta.Author, "", 0, "R", false, 0, "")
+		small := span{family: sans, size: 8, color: st.muted}
+		d.drawText(d.meta.Title, small, st.margin, y, cw*0.65, 10, "L")
+		d.drawText(d.meta.Author, small, st.margin+cw*0.65, y, cw*0.35, 10, "R")
 		p.SetDrawColor(st.rule.r, st.rule.g, st.rule.b)
 		p.SetLineWidth(0.5)
 		p.Line(st.margin, y+13, w-st.margin, y+13)
 	}
-	p.SetTextColor(st.ink.r, st.ink.g, st.ink.b)
-	d.lineOpen = false
 	d.pending = 0
-	d.setFont()
 }
 
 func (d *drawer) footer() {
 	p, st := d.pdf, d.st
 	w, h := p.GetPageSize()
-	p.SetFont(sans, "", 8)
-	p.SetTextColor(st.muted.r, st.muted.g, st.muted.b)
-	p.SetXY(st.margin, h-st.footerY-8)
-	p.CellFormat(w-2*st.margin, 10, fmt.Sprintf("Page %d of {nb}", p.PageNo()), "", 0, "C", false, 0, "")
-	p.SetTextColor(st.ink.r, st.ink.g, st.ink.b)
+	d.drawText(fmt.Sprintf("Page %d of {nb}", p.PageNo()), span{family: sans, size: 8, color: st.muted},
+		st.margin, h-st.footerY-8, w-2*st.margin, 10, "C")
 }
 
 // ---- Layout helpers ----
@@ -141,24 +149,15 @@ func (d *drawer) atPageTop() bool {
 	return d.pdf.GetY() <= top+0.5
 }
 
-// startBlock ends any open line and leaves the larger of the space the
-// previous block asked for after it and gap, except at the top of a page.
+// startBlock leaves the larger of the space the previous block asked for
+// below it and gap, except at the top of a page.
 func (d *drawer) startBlock(gap float64) {
-	d.endLine()
 	space := max(d.pending, gap)
 	d.pending = 0
 	if !d.atPageTop() {
 		d.pdf.SetY(d.pdf.GetY() + space)
 	}
 	d.pdf.SetX(d.leftMargin())
-}
-
-// endLine moves below the line being written, if any.
-func (d *drawer) endLine() {
-	if d.lineOpen {
-		d.pdf.Ln(d.lineHeight())
-		d.lineOpen = false
-	}
 }
 
 // ensure starts a new page unless h points fit above the bottom margin.
@@ -180,17 +179,17 @@ func (d *drawer) lineHeight() float64 {
 	return d.st.h3Size * 1.35
 }
 
-// setFont selects the face and size for the current inline state.
-func (d *drawer) setFont() {
-	family, style, size := serif, "", d.st.bodySize
+// font returns the face, size and colour for the current inline state.
+func (d *drawer) font() (family, style string, size float64, color rgb) {
+	family, style, size, color = serif, "", d.st.bodySize, d.st.ink
 	switch d.heading {
 	case 0:
 	case 1:
-		family, style, size = sans, "B", d.st.h1Size
+		family, style, size, color = sans, "B", d.st.h1Size, d.st.accent
 	case 2:
-		family, style, size = sans, "B", d.st.h2Size
+		family, style, size, color = sans, "B", d.st.h2Size, d.st.accent
 	default:
-		family, style, size = sans, "B", d.st.h3Size
+		family, style, size, color = sans, "B", d.st.h3Size, d.st.accent
 	}
 	if d.bold > 0 {
 		style = "B"
@@ -198,33 +197,61 @@ func (d *drawer) setFont() {
 	if d.italic > 0 && family == serif {
 		style += "I"
 	}
-	d.pdf.SetFont(family, style, size)
-	switch {
-	case d.link != "":
-		d.pdf.SetTextColor(d.st.link.r, d.st.link.g, d.st.link.b)
-	case d.heading > 0:
-		d.pdf.SetTextColor(d.st.accent.r, d.st.accent.g, d.st.accent.b)
-	default:
-		d.pdf.SetTextColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
+	if d.link != "" {
+		color = d.st.link
 	}
+	return family, style, size, color
 }
 
-// write draws inline text that wraps at the right margin and continues at
-// the left margin.
-func (d *drawer) write(s string) {
+// add collects inline text in the current style; flush lays it out.
+func (d *drawer) add(s string) {
 	if s == "" {
 		return
 	}
-	d.setFont()
-	if !d.lineOpen {
-		d.pdf.SetX(d.leftMargin())
+	family, style, size, color := d.font()
+	d.spans = append(d.spans, span{text: s, family: family, style: style, size: size, color: color, link: d.link})
+}
+
+// flush lays out the collected spans as the lines of one block, from the
+// current position between the left and right margins.
+func (d *drawer) flush() {
+	spans := d.spans
+	d.spans = nil
+	marker := d.marker
+	d.marker = nil
+	if len(spans) == 0 {
+		if marker != nil {
+			d.ensure(d.st.bodyLead)
+			marker(d.pdf.GetY())
+			d.pdf.SetY(d.pdf.GetY() + d.st.bodyLead)
+		}
+		return
 	}
-	if d.link != "" {
-		d.pdf.WriteLinkString(d.lineHeight(), s, d.link)
-	} else {
-		d.pdf.Write(d.lineHeight(), s)
+	lead := d.lineHeight()
+	lines := d.breakLines(spans, d.contentWidth())
+	// Keep two lines together at a page foot, and an introduction that
+	// ends in a colon with the first lines of what it introduces.
+	keep := min(len(lines), 2)
+	if endsWithColon(spans) {
+		keep = len(lines) + 2
 	}
-	d.lineOpen = true
+	d.ensure(float64(keep) * lead)
+	for i, line := range lines {
+		if i > 0 {
+			d.ensure(lead)
+		}
+		y := d.pdf.GetY()
+		if i == 0 && marker != nil {
+			marker(y)
+		}
+		d.drawLine(line, d.leftMargin(), y, lead)
+		d.pdf.SetXY(d.leftMargin(), y+lead)
+	}
+}
+
+func endsWithColon(spans []span) bool {
+	last := strings.TrimSpace(spans[len(spans)-1].text)
+	return strings.HasSuffix(last, ":")
 }
 
 // ---- Blocks ----
@@ -232,8 +259,6 @@ func (d *drawer) write(s string) {
 func (d *drawer) renderDocument(_ util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		d.pdf.AddPage()
-	} else {
-		d.endLine()
 	}
 	return ast.WalkContinue, nil
 }
@@ -249,18 +274,15 @@ func (d *drawer) renderHeading(_ util.BufWriter, source []byte, node ast.Node, e
 		d.heading = n.Level
 		// Never leave a heading alone at the foot of a page: it needs its
 		// own lines and at least three lines of what follows.
-		lines := len(d.pdf.SplitText(plainText(n, source), d.contentWidth()))
-		d.ensure(float64(lines)*d.lineHeight() + d.st.headGapAfter + 3*d.st.bodyLead)
-		d.setFont()
+		d.ensure(d.lineHeight() + d.st.headGapAfter + 3*d.st.bodyLead)
 		return ast.WalkContinue, nil
 	}
-	d.endLine()
+	d.flush()
 	d.heading = 0
 	d.pending = d.st.headGapAfter
 	if n.Level == 1 {
 		d.pending = d.st.headGapAfter * 1.6
 	}
-	d.setFont()
 	return ast.WalkContinue, nil
 }
 
@@ -272,27 +294,24 @@ func (d *drawer) contentWidth() float64 {
 
 func (d *drawer) renderParagraph(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		gap := d.st.paraGap
-		if _, inItem := node.Parent().(*ast.ListItem); inItem && node.PreviousSibling() == nil {
-			return ast.WalkContinue, nil // the item has placed the line already
+		if _, inItem := node.Parent().(*ast.ListItem); !inItem || node.PreviousSibling() != nil {
+			d.startBlock(d.st.paraGap)
 		}
-		d.startBlock(gap)
-		// Keep at least two lines of a paragraph together at a page foot.
-		d.ensure(2 * d.st.bodyLead)
 		return ast.WalkContinue, nil
 	}
-	d.endLine()
+	d.flush()
 	d.pending = d.st.paraGap
 	return ast.WalkContinue, nil
 }
 
 func (d *drawer) renderTextBlock(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
+	if entering {
+		if node.PreviousSibling() != nil {
+			d.startBlock(d.st.itemGap)
+		}
 		return ast.WalkContinue, nil
 	}
-	if node.PreviousSibling() != nil {
-		d.startBlock(d.st.itemGap)
-	}
+	d.flush()
 	return ast.WalkContinue, nil
 }
 
@@ -316,11 +335,9 @@ func (d *drawer) renderBlockquote(_ util.BufWriter, _ []byte, _ ast.Node, enteri
 		q := quoteState{margin: d.leftMargin(), startY: d.pdf.GetY(), page: d.pdf.PageNo()}
 		d.quote = append(d.quote, q)
 		d.pdf.SetLeftMargin(q.margin + d.st.indent)
-		d.pdf.SetX(q.margin + d.st.indent)
 		d.italic++
 		return ast.WalkContinue, nil
 	}
-	d.endLine()
 	d.italic--
 	q := d.quote[len(d.quote)-1]
 	d.quote = d.quote[:len(d.quote)-1]
@@ -330,7 +347,7 @@ func (d *drawer) renderBlockquote(_ util.BufWriter, _ []byte, _ ast.Node, enteri
 	}
 	d.pdf.SetDrawColor(d.st.accent.r, d.st.accent.g, d.st.accent.b)
 	d.pdf.SetLineWidth(2)
-	d.pdf.Line(q.margin+4, startY+2, q.margin+4, d.pdf.GetY()-2)
+	d.pdf.Line(q.margin+4, startY+1, q.margin+4, d.pdf.GetY()-1)
 	d.pdf.SetLeftMargin(q.margin)
 	d.pending = d.st.paraGap
 	return ast.WalkContinue, nil
@@ -339,10 +356,7 @@ func (d *drawer) renderBlockquote(_ util.BufWriter, _ []byte, _ ast.Node, enteri
 func (d *drawer) renderList(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.List)
 	if entering {
-		nested := len(d.lists) > 0
-		if nested {
-			d.endLine()
-		} else {
+		if len(d.lists) == 0 {
 			d.startBlock(d.st.paraGap)
 		}
 		start := n.Start
@@ -357,82 +371,70 @@ func (d *drawer) renderList(_ util.BufWriter, _ []byte, node ast.Node, entering 
 		})
 		return ast.WalkContinue, nil
 	}
-	d.endLine()
 	top := d.lists[len(d.lists)-1]
 	d.lists = d.lists[:len(d.lists)-1]
 	d.pdf.SetLeftMargin(top.margin - d.st.indent)
 	d.pending = d.st.paraGap
+	if len(d.lists) > 0 {
+		d.pending = d.st.itemGap
+	}
 	return ast.WalkContinue, nil
 }
 
 func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	l := &d.lists[len(d.lists)-1]
 	if !entering {
-		d.endLine()
+		d.pdf.SetLeftMargin(l.margin - d.st.indent)
 		d.pending = d.st.itemGap
 		if !l.tight {
 			d.pending = d.st.paraGap
 		}
 		return ast.WalkContinue, nil
 	}
-	if node.PreviousSibling() == nil && len(d.lists) > 1 {
-		d.endLine()
-		d.pdf.SetY(d.pdf.GetY() + d.st.itemGap)
-		d.pending = 0
-	} else {
-		d.startBlock(d.st.itemGap)
-	}
-	d.ensure(d.st.bodyLead)
+	d.startBlock(d.st.itemGap)
 	d.pdf.SetLeftMargin(l.margin)
-	y := d.pdf.GetY()
-	d.setFont()
+	x := l.margin - d.st.indent
 	switch {
-	case hasTaskBox(node):
-		// The check box is drawn by renderTaskCheckBox.
 	case l.ordered:
 		mark := fmt.Sprintf("%d.", l.next)
-		d.pdf.SetXY(l.margin-d.st.indent, y)
-		d.pdf.CellFormat(d.st.indent-5, d.st.bodyLead, mark, "", 0, "R", false, 0, "")
+		d.marker = func(y float64) {
+			d.useFont(serif, "", d.st.bodySize)
+			d.pdf.SetTextColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
+			d.pdf.SetXY(x, y)
+			d.pdf.CellFormat(d.st.indent-5, d.st.bodyLead, mark, "", 0, "R", false, 0, "")
+		}
 	default:
 		mark := "•"
 		if len(d.lists) > 1 {
 			mark = "–"
 		}
-		d.pdf.SetTextColor(d.st.accent.r, d.st.accent.g, d.st.accent.b)
-		d.pdf.SetXY(l.margin-d.st.indent+3, y)
-		d.pdf.CellFormat(d.st.indent-3, d.st.bodyLead, mark, "", 0, "L", false, 0, "")
-		d.setFont()
+		d.marker = func(y float64) {
+			d.useFont(serif, "", d.st.bodySize)
+			d.pdf.SetTextColor(d.st.accent.r, d.st.accent.g, d.st.accent.b)
+			d.pdf.SetXY(x+3, y)
+			d.pdf.CellFormat(d.st.indent-3, d.st.bodyLead, mark, "", 0, "L", false, 0, "")
+		}
 	}
 	l.next++
-	d.pdf.SetXY(l.margin, y)
-	d.lineOpen = true // the item's first line is placed
 	return ast.WalkContinue, nil
 }
 
-func hasTaskBox(item ast.Node) bool {
-	first := item.FirstChild()
-	if first == nil {
-		return false
-	}
-	_, ok := first.FirstChild().(*east.TaskCheckBox)
-	return ok
-}
-
 func (d *drawer) renderTaskCheckBox(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if !entering {
+	if !entering || len(d.lists) == 0 {
 		return ast.WalkContinue, nil
 	}
-	n := node.(*east.TaskCheckBox)
-	l := d.lists[len(d.lists)-1]
-	size := d.st.bodySize * 0.85
-	x := l.margin - d.st.indent + 1
-	y := d.pdf.GetY() + (d.st.bodyLead-size)/2
-	d.pdf.SetDrawColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
-	d.pdf.SetLineWidth(0.75)
-	d.pdf.Rect(x, y, size, size, "D")
-	if n.IsChecked {
-		d.pdf.Line(x+2, y+size/2, x+size/2.5, y+size-2)
-		d.pdf.Line(x+size/2.5, y+size-2, x+size-1.5, y+1.5)
+	checked := node.(*east.TaskCheckBox).IsChecked
+	x := d.lists[len(d.lists)-1].margin - d.st.indent + 1
+	d.marker = func(y float64) {
+		size := d.st.bodySize * 0.85
+		y += (d.st.bodyLead - size) / 2
+		d.pdf.SetDrawColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
+		d.pdf.SetLineWidth(0.75)
+		d.pdf.Rect(x, y, size, size, "D")
+		if checked {
+			d.pdf.Line(x+2, y+size/2, x+size/2.5, y+size-2)
+			d.pdf.Line(x+size/2.5, y+size-2, x+size-1.5, y+1.5)
+		}
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -444,35 +446,36 @@ func (d *drawer) renderCodeBlock(_ util.BufWriter, source []byte, node ast.Node,
 		return ast.WalkContinue, nil
 	}
 	d.startBlock(d.st.paraGap)
-	lines := node.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		d.write(strings.TrimRight(string(seg.Value(source)), "\n"))
-		d.endLine()
-	}
+	d.addLines(node.Lines(), source)
+	d.flush()
 	d.pending = d.st.paraGap
 	return ast.WalkSkipChildren, nil
 }
 
 // renderHTMLBlock prints raw HTML as the text it is, never interpreted.
-func (d *drawer) renderHTMLBlock(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+func (d *drawer) renderHTMLBlock(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	d.startBlock(d.st.paraGap)
 	n := node.(*ast.HTMLBlock)
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		d.write(strings.TrimRight(string(seg.Value(source)), "\n"))
-		d.endLine()
-	}
+	d.startBlock(d.st.paraGap)
+	d.addLines(n.Lines(), source)
 	if n.HasClosure() {
-		d.write(strings.TrimRight(string(n.ClosureLine.Value(source)), "\n"))
-		d.endLine()
+		d.add(strings.TrimRight(string(n.ClosureLine.Value(source)), "\n"))
 	}
+	d.flush()
 	d.pending = d.st.paraGap
 	return ast.WalkSkipChildren, nil
+}
+
+func (d *drawer) addLines(lines *text.Segments, source []byte) {
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		if i > 0 {
+			d.add("\n")
+		}
+		d.add(strings.TrimRight(string(seg.Value(source)), "\n"))
+	}
 }
 
 // ---- Inlines ----
@@ -482,14 +485,12 @@ func (d *drawer) renderText(_ util.BufWriter, source []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Text)
-	d.write(unescape(n.Segment.Value(source)))
+	d.add(unescape(n.Segment.Value(source)))
 	switch {
 	case n.HardLineBreak():
-		d.pdf.Ln(d.lineHeight())
-		d.pdf.SetX(d.leftMargin())
-		d.lineOpen = true
+		d.add("\n")
 	case n.SoftLineBreak():
-		d.write(" ")
+		d.add(" ")
 	}
 	return ast.WalkContinue, nil
 }
@@ -498,9 +499,9 @@ func (d *drawer) renderString(_ util.BufWriter, _ []byte, node ast.Node, enterin
 	if entering {
 		n := node.(*ast.String)
 		if n.IsCode() || n.IsRaw() {
-			d.write(string(n.Value))
+			d.add(string(n.Value))
 		} else {
-			d.write(unescape(n.Value))
+			d.add(unescape(n.Value))
 		}
 	}
 	return ast.WalkContinue, nil
@@ -522,7 +523,7 @@ func (d *drawer) renderEmphasis(_ util.BufWriter, _ []byte, node ast.Node, enter
 
 func (d *drawer) renderCodeSpan(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		d.write(plainText(node, source))
+		d.add(plainText(node, source))
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -546,7 +547,7 @@ func (d *drawer) renderAutoLink(_ util.BufWriter, source []byte, node ast.Node, 
 		url = "mailto:" + url
 	}
 	d.link = url
-	d.write(string(n.Label(source)))
+	d.add(string(n.Label(source)))
 	d.link = ""
 	return ast.WalkContinue, nil
 }
@@ -554,7 +555,7 @@ func (d *drawer) renderAutoLink(_ util.BufWriter, source []byte, node ast.Node, 
 // renderImage prints an image's description: the documents embed no images.
 func (d *drawer) renderImage(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		d.write(plainText(node, source))
+		d.add(plainText(node, source))
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -567,7 +568,7 @@ func (d *drawer) renderRawHTML(_ util.BufWriter, source []byte, node ast.Node, e
 	n := node.(*ast.RawHTML)
 	for i := 0; i < n.Segments.Len(); i++ {
 		seg := n.Segments.At(i)
-		d.write(string(seg.Value(source)))
+		d.add(string(seg.Value(source)))
 	}
 	return ast.WalkSkipChildren, nil
 }

@@ -8,18 +8,20 @@ import (
 	"github.com/propose-cli/propose/assets/fonts"
 )
 
+// The families the documents use: serif text, sans headings and tables,
+// and a symbol face for the characters the other two lack.
+const (
+	serif   = "serif"
+	sans    = "sans"
+	symbols = "symbols"
+)
+
 // face is one embedded font face, registered with fpdf under family and
 // style.
 type face struct {
 	family, style string
 	data          []byte
 }
-
-// The families the documents use.
-const (
-	serif = "serif"
-	sans  = "sans"
-)
 
 var faces = []face{
 	{serif, "", fonts.SerifRegular},
@@ -28,54 +30,78 @@ var faces = []face{
 	{serif, "BI", fonts.SerifBoldItalic},
 	{sans, "", fonts.SansRegular},
 	{sans, "B", fonts.SansBold},
+	{symbols, "", fonts.Symbols},
 }
 
+func faceKey(family, style string) string { return family + "/" + style }
+
 var (
-	coverageOnce sync.Once
-	coverage     []*sfnt.Font
-	coverageErr  error
+	cmapOnce sync.Once
+	cmaps    map[string]*sfnt.Font // by faceKey
+	cmapErr  error
+	bufPool  = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
 )
 
-// Covers reports whether every face can draw r. Text with a rune it cannot
-// draw would show an empty box; callers report such runes before drawing.
-// The faces' character maps are parsed once per process.
-func Covers(r rune) bool {
-	coverageOnce.Do(func() {
+// loadCmaps parses the faces' character maps, once per process.
+func loadCmaps() error {
+	cmapOnce.Do(func() {
+		cmaps = map[string]*sfnt.Font{}
 		for _, fc := range faces {
 			f, err := sfnt.Parse(fc.data)
 			if err != nil {
-				coverageErr = err
+				cmapErr = err
 				return
 			}
-			coverage = append(coverage, f)
+			cmaps[faceKey(fc.family, fc.style)] = f
 		}
 	})
-	if coverageErr != nil {
+	return cmapErr
+}
+
+// has reports whether the face can draw r.
+func has(family, style string, r rune) bool {
+	if loadCmaps() != nil {
 		return false
 	}
+	f := cmaps[faceKey(family, style)]
+	if f == nil {
+		return false
+	}
+	buf := bufPool.Get().(*sfnt.Buffer)
+	defer bufPool.Put(buf)
+	i, err := f.GlyphIndex(buf, r)
+	return err == nil && i != 0
+}
+
+// Covers reports whether the documents can draw r: every text face has it,
+// or the symbol face fills it in. Text with a rune it cannot draw would
+// show an empty box; callers report such runes before drawing.
+func Covers(r rune) bool {
 	switch r {
 	case '\n', '\t', '\r':
 		return true
 	}
-	var buf sfnt.Buffer
-	for _, f := range coverage {
-		if i, err := f.GlyphIndex(&buf, r); err != nil || i == 0 {
+	if r > 0xFFFF {
+		// fpdf maps glyphs for the Basic Multilingual Plane only; emoji and
+		// other supplementary characters cannot be embedded.
+		return false
+	}
+	if has(symbols, "", r) {
+		return true
+	}
+	for _, fc := range faces {
+		if fc.family != symbols && !has(fc.family, fc.style, r) {
 			return false
 		}
 	}
 	return true
 }
 
-// Missing returns the runes of s that the fonts cannot draw, each once, in
-// the order they appear.
-func Missing(s string) []rune {
-	var out []rune
-	seen := map[rune]bool{}
-	for _, r := range s {
-		if !seen[r] && !Covers(r) {
-			out = append(out, r)
-		}
-		seen[r] = true
+// faceFor returns the face that draws r in the given style: the style's own
+// face when it has the glyph, else the symbol face.
+func faceFor(family, style string, r rune) (string, string) {
+	if r < 0x250 || has(family, style, r) || !has(symbols, "", r) {
+		return family, style
 	}
-	return out
+	return symbols, ""
 }

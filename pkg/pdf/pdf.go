@@ -41,8 +41,15 @@ type Result struct {
 	Pages int
 }
 
-// Render typesets Markdown as a PDF.
-func Render(md []byte, meta Meta) (*Result, error) {
+// Render typesets Markdown as a PDF. Callers check the text with Covers
+// first; a failure inside the PDF library is returned as an error, never a
+// crash.
+func Render(md []byte, meta Meta) (res *Result, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			res, err = nil, fmt.Errorf("draw pdf: internal error: %v", r)
+		}
+	}()
 	if meta.Scale == 0 {
 		meta.Scale = 1
 	}
@@ -90,9 +97,6 @@ func newPDF(meta Meta, st *style) *fpdf.Fpdf {
 		size = "A4"
 	}
 	p := fpdf.New("P", "pt", size, "")
-	for _, fc := range faces {
-		p.AddUTF8FontFromBytes(fc.family, fc.style, fc.data)
-	}
 	p.SetMargins(st.margin, st.top, st.margin)
 	p.SetAutoPageBreak(true, st.bottom)
 	p.SetCellMargin(0)

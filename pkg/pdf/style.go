@@ -24,10 +24,13 @@ type style struct {
 
 func newStyle(scale float64) *style {
 	s := func(v float64) float64 { return v * scale }
+	// Space shrinks faster than type when condensing, so that condensed
+	// text keeps its size as long as space can be found elsewhere.
+	g := func(v float64) float64 { return v * scale * scale }
 	return &style{
 		margin:  72,
-		top:     s(64),
-		bottom:  s(60),
+		top:     g(64),
+		bottom:  g(60),
 		headerY: 34,
 		footerY: 34,
 
@@ -38,13 +41,13 @@ func newStyle(scale float64) *style {
 		h1Size:        s(19),
 		h2Size:        s(12.5),
 		h3Size:        s(11),
-		paraGap:       s(7),
-		itemGap:       s(2.5),
-		headGapBefore: s(15),
-		headGapAfter:  s(5),
+		paraGap:       g(7),
+		itemGap:       g(2.5),
+		headGapBefore: g(15),
+		headGapAfter:  g(5),
 		indent:        s(17),
 		cellPadX:      s(5),
-		cellPadY:      s(3.5),
+		cellPadY:      g(3.5),
 
 		ink:    rgb{33, 37, 41},
 		accent: rgb{27, 54, 93},

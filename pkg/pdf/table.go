@@ -113,25 +113,32 @@ func isFormRow(cells []cell) bool {
 	return true
 }
 
-func (d *drawer) cellFont(isHeader, bold bool) {
+// cellSpan is the style of a cell's text.
+func (d *drawer) cellSpan(isHeader, bold bool) span {
 	switch {
 	case isHeader:
-		d.pdf.SetFont(sans, "B", d.st.smallSize*0.95)
+		return span{family: sans, style: "B", size: d.st.smallSize * 0.95, color: d.st.accent}
 	case bold:
-		d.pdf.SetFont(serif, "B", d.st.smallSize)
-	default:
-		d.pdf.SetFont(serif, "", d.st.smallSize)
+		return span{family: serif, style: "B", size: d.st.smallSize, color: d.st.ink}
 	}
+	return span{family: serif, size: d.st.smallSize, color: d.st.ink}
+}
+
+func (d *drawer) cellLines(c cell, w float64, isHeader bool) int {
+	if c.text == "" {
+		return 0
+	}
+	sp := d.cellSpan(isHeader, c.bold)
+	sp.text = c.text
+	return len(d.breakLines([]span{sp}, w-2*d.st.cellPadX))
 }
 
 func (d *drawer) rowHeight(cells []cell, widths []float64, isHeader bool) float64 {
 	lines := 1
 	for i, c := range cells {
-		if i >= len(widths) || c.text == "" {
-			continue
+		if i < len(widths) {
+			lines = max(lines, d.cellLines(c, widths[i], isHeader))
 		}
-		d.cellFont(isHeader, c.bold)
-		lines = max(lines, len(d.pdf.SplitText(c.text, widths[i]-2*d.st.cellPadX)))
 	}
 	return float64(lines)*d.st.smallLead + 2*d.st.cellPadY
 }
@@ -160,12 +167,6 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 			p.Line(x+st.cellPadX, y+h-st.cellPadY-2, x+w-st.cellPadX, y+h-st.cellPadY-2)
 		}
 		if c.text != "" {
-			d.cellFont(isHeader, c.bold)
-			if isHeader {
-				p.SetTextColor(st.accent.r, st.accent.g, st.accent.b)
-			} else {
-				p.SetTextColor(st.ink.r, st.ink.g, st.ink.b)
-			}
 			a := "L"
 			if i < len(align) {
 				switch align[i] {
@@ -179,11 +180,7 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 			if form {
 				ty = y + h - st.cellPadY - st.smallLead - 2
 			}
-			for _, line := range p.SplitText(c.text, w-2*st.cellPadX) {
-				p.SetXY(x+st.cellPadX, ty)
-				p.CellFormat(w-2*st.cellPadX, st.smallLead, line, "", 0, a, false, 0, "")
-				ty += st.smallLead
-			}
+			d.drawText(c.text, d.cellSpan(isHeader, c.bold), x+st.cellPadX, ty, w-2*st.cellPadX, st.smallLead, a)
 		}
 		x += w
 	}
@@ -196,7 +193,6 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 		}
 		p.Line(x0, y+h, x0+total, y+h)
 	}
-	p.SetTextColor(st.ink.r, st.ink.g, st.ink.b)
 	p.SetXY(x0, y+h)
 }
 
@@ -212,17 +208,30 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 			if i >= ncol {
 				break
 			}
-			d.cellFont(isHeader, c.bold)
+			sp := d.cellSpan(isHeader, c.bold)
+			sp.text = c.text
 			pad := 2 * d.st.cellPadX
-			natural[i] = max(natural[i], d.pdf.GetStringWidth(c.text)+pad)
-			for _, word := range strings.Fields(c.text) {
-				minimum[i] = max(minimum[i], d.pdf.GetStringWidth(word)+pad)
+			for _, w := range d.words([]span{sp}, 1e9) {
+				minimum[i] = max(minimum[i], w.w+pad)
 			}
+			natural[i] = max(natural[i], d.measureLine(sp)+pad)
 		}
 	}
 	measure(header, true)
 	for _, r := range rows {
 		measure(r, false)
+	}
+	// A column left empty to be filled in by hand (a signature) gets room.
+	for i := 0; i < ncol; i++ {
+		empty := len(rows) > 0
+		for _, r := range rows {
+			if i < len(r) && r[i].text != "" {
+				empty = false
+			}
+		}
+		if empty {
+			natural[i] = max(natural[i], 120)
+		}
 	}
 	widths := make([]float64, ncol)
 	sumNatural, sumMin := 0.0, 0.0
@@ -251,4 +260,14 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 		}
 	}
 	return widths
+}
+
+// measureLine is the width of a span's text set on one line.
+func (d *drawer) measureLine(sp span) float64 {
+	lines := d.breakLines([]span{sp}, 1e9)
+	w := 0.0
+	for _, l := range lines {
+		w = max(w, lineWidth(l))
+	}
+	return w
 }

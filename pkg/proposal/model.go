@@ -48,7 +48,12 @@ type Proposal struct {
 
 	// Derived holds what ApplyDefaults computes; it is never read from the file.
 	Derived Derived `yaml:"-"`
+
+	source *Source // where each field was written; nil for a proposal built in code
 }
+
+// Source returns where each field of the proposal was written, or nil.
+func (p *Proposal) Source() *Source { return p.source }
 
 // Employee is the person making the request.
 type Employee struct {

@@ -75,6 +75,7 @@ func Parse(name string, data []byte, today Date) (*Proposal, error) {
 	if ps := Validate(p, src); len(ps) > 0 {
 		return nil, ps
 	}
+	p.source = src
 	return p, nil
 }
 

@@ -22,11 +22,13 @@ type Public struct {
 	Paper    string
 	Date     string // the document date, formatted for the paper's region
 
-	Title    string // the proposal's title, such as "Proposal for a Hybrid Work Trial"
-	Subject  string
-	Employee Person
-	Manager  Person
-	Company  string
+	Title        string // the proposal's title, such as "Proposal for a Hybrid Work Trial"
+	Subject      string
+	PlainTitle   string // Title and Subject without Markdown escapes, for PDF metadata
+	PlainSubject string
+	Employee     Person
+	Manager      Person
+	Company      string
 	Arrangement
 	Communication
 	OutputTracking []string
@@ -232,6 +234,8 @@ func NewPublic(p *proposal.Proposal) *Public {
 	}
 	v.SignOff = []Signatory{{Role: "Manager", Name: v.Manager.Name}, {Role: "Employee", Name: v.Employee.Name}}
 	v.Title, v.Subject, v.DecisionRequest = framing(p, v)
+	// The framing holds no user text, so it needs no escapes to undo.
+	v.PlainTitle, v.PlainSubject = v.Title, v.Subject
 	v.Risks = risks(v)
 	v.ManagerKeeps = managerKeeps(v)
 	return v
@@ -411,42 +415,27 @@ func onDays(phrase string) string {
 // rather than answered with nothing.
 func risks(v *Public) []Risk {
 	var out []Risk
-	var reach []string
 	if v.ResponseTime != "" {
-		reach = append(reach, "Replies "+v.ResponseTime)
+		out = append(out, Risk{"Slower responses", "Replies " + v.ResponseTime})
 	}
-	if v.Hours != "" {
-		reach = append(reach, "available "+v.Hours)
+	switch {
+	case v.StatusReport != "":
+		out = append(out, Risk{"Less visibility of my work", "A written status summary " + v.StatusReport})
+	case len(v.OutputTracking) > 0:
+		out = append(out, Risk{"Less visibility of my work", v.OutputTracking[0]})
 	}
-	if len(reach) > 0 {
-		out = append(out, Risk{"Slower responses", strings.Join(reach, "; ")})
-	}
-	var seen []string
-	if len(v.OutputTracking) > 0 {
-		seen = append(seen, v.OutputTracking[0])
-	}
-	if v.StatusReport != "" {
-		seen = append(seen, "a written status summary "+v.StatusReport)
-	}
-	if len(seen) > 0 {
-		out = append(out, Risk{"Less visibility of my work", capitalize(strings.Join(seen, "; "))})
-	}
-	if v.OfficeCount > 0 || len(v.InPerson) > 0 {
-		var m []string
-		if v.OfficeCount > 0 {
-			m = append(m, "In the office "+onDays(v.OfficePhrase)+".")
-		}
-		if len(v.InPerson) > 0 {
-			m = append(m, sentence(v.InPerson[0]))
-		}
-		out = append(out, Risk{"Less time with the team", strings.Join(m, " ")})
+	switch {
+	case v.OfficeCount > 0:
+		out = append(out, Risk{"Less time with the team", "In the office " + onDays(v.OfficePhrase)})
+	case len(v.InPerson) > 0:
+		out = append(out, Risk{"Less time with the team", v.InPerson[0]})
 	}
 	if v.Security != "" {
 		out = append(out, Risk{"Data security", v.Security})
 	}
-	if v.Trial != nil {
-		out = append(out, Risk{"It does not work out",
-			fmt.Sprintf("Review on %s; either of us can end it with %s", v.ReviewDate, v.NoticePhrase)})
+	if v.Trial == nil && v.NoticePhrase != "" {
+		// With a trial, the review and the notice are under "What you keep".
+		out = append(out, Risk{"It does not work out", capitalize(v.NoticePhrase) + " either way"})
 	}
 	return out
 }
@@ -454,19 +443,19 @@ func risks(v *Public) []Risk {
 func managerKeeps(v *Public) []string {
 	var out []string
 	if v.Trial != nil {
-		out = append(out, fmt.Sprintf("A check-in on day %d and a review together on %s; the arrangement continues only with your agreement",
+		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s; it continues only with your agreement",
 			v.Trial.CheckInDay, v.ReviewDate))
 	}
 	if v.NoticePhrase != "" {
-		out = append(out, "The right to end the arrangement at any time with "+v.NoticePhrase)
+		out = append(out, "The right to end it at any time with "+v.NoticePhrase)
 	}
 	if v.OfficeCount > 0 {
 		days := "days"
 		if v.OfficeCount == 1 {
 			days = "day"
 		}
-		out = append(out, fmt.Sprintf("%s office %s a week (%s) for the work that needs the room",
-			capitalize(count(v.OfficeCount)), days, v.OfficePhrase))
+		out = append(out, fmt.Sprintf("%s office %s a week for the work that needs the room",
+			capitalize(count(v.OfficeCount)), days))
 	}
 	out = append(out, "The same hours, coverage and deliverables as today")
 	return out

@@ -1,0 +1,201 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// span is a run of inline text in one style.
+type span struct {
+	text          string
+	family, style string
+	size          float64
+	color         rgb
+	link          string
+}
+
+// frag is the part of a word that lies in one span and one face.
+type frag struct {
+	s             *span
+	family, style string // the span's face, or the symbol face for what it lacks
+	text          string
+	w             float64
+}
+
+// word is what a line never breaks inside: text between spaces, which may
+// cross styles ("notice" in italics followed by a plain comma).
+type word struct {
+	frags     []frag
+	w         float64
+	space     float64 // width of the space after it, in its last style
+	hardBreak bool    // a forced line break follows
+}
+
+// breakLines splits the spans into lines no wider than width, breaking only
+// at spaces, unless a single word is wider than a line.
+func (d *drawer) breakLines(spans []span, width float64) [][]word {
+	words := d.words(spans, width)
+	var lines [][]word
+	var line []word
+	x := 0.0
+	for _, w := range words {
+		if len(line) > 0 && x+w.w > width {
+			lines = append(lines, line)
+			line, x = nil, 0
+		}
+		line = append(line, w)
+		x += w.w + w.space
+		if w.hardBreak {
+			lines = append(lines, line)
+			line, x = nil, 0
+		}
+	}
+	if len(line) > 0 {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+func (d *drawer) measure(family, style string, size float64, text string) float64 {
+	d.useFont(family, style, size)
+	return d.pdf.GetStringWidth(text)
+}
+
+// words cuts the spans into words, measuring each piece in its own face.
+func (d *drawer) words(spans []span, width float64) []word {
+	var out []word
+	var cur word
+	var buf strings.Builder
+	var bufSpan *span
+	var bufFamily, bufStyle string
+	flushFrag := func() {
+		if buf.Len() > 0 {
+			t := buf.String()
+			w := d.measure(bufFamily, bufStyle, bufSpan.size, t)
+			cur.frags = append(cur.frags, frag{s: bufSpan, family: bufFamily, style: bufStyle, text: t, w: w})
+			cur.w += w
+			buf.Reset()
+		}
+	}
+	endWord := func(s *span, hard bool) {
+		flushFrag()
+		if len(cur.frags) == 0 {
+			if hard && len(out) > 0 {
+				out[len(out)-1].hardBreak = true
+			} else if hard {
+				out = append(out, word{hardBreak: true})
+			}
+			return
+		}
+		if hard {
+			cur.hardBreak = true
+		} else {
+			cur.space = d.measure(s.family, s.style, s.size, " ")
+		}
+		out = append(out, splitLong(d, cur, width)...)
+		cur = word{}
+	}
+	for i := range spans {
+		s := &spans[i]
+		for _, r := range s.text {
+			switch r {
+			case ' ', '\t':
+				endWord(s, false)
+			case '\n':
+				endWord(s, true)
+			default:
+				family, style := faceFor(s.family, s.style, r)
+				if bufSpan != s || family != bufFamily || style != bufStyle {
+					flushFrag()
+					bufSpan, bufFamily, bufStyle = s, family, style
+				}
+				buf.WriteRune(r)
+			}
+		}
+	}
+	if bufSpan == nil && len(spans) > 0 {
+		bufSpan = &spans[len(spans)-1]
+	}
+	if bufSpan != nil {
+		endWord(bufSpan, false)
+	}
+	return out
+}
+
+// splitLong breaks a word wider than a line (a long address, say) into
+// pieces that fit.
+func splitLong(d *drawer, w word, width float64) []word {
+	if w.w <= width || len(w.frags) != 1 {
+		return []word{w}
+	}
+	f := w.frags[0]
+	var out []word
+	start := 0
+	acc := 0.0
+	for i, r := range f.text {
+		cw := d.measure(f.family, f.style, f.s.size, string(r))
+		if acc+cw > width && i > start {
+			piece := f.text[start:i]
+			out = append(out, word{frags: []frag{{s: f.s, family: f.family, style: f.style, text: piece, w: acc}}, w: acc})
+			start, acc = i, 0
+		}
+		acc += cw
+	}
+	last := word{frags: []frag{{s: f.s, family: f.family, style: f.style, text: f.text[start:], w: acc}}, w: acc, space: w.space, hardBreak: w.hardBreak}
+	if utf8.RuneCountInString(last.frags[0].text) > 0 {
+		out = append(out, last)
+	}
+	return out
+}
+
+// lineWidth is the width a line of words takes.
+func lineWidth(line []word) float64 {
+	w := 0.0
+	for i, wd := range line {
+		w += wd.w
+		if i < len(line)-1 {
+			w += wd.space
+		}
+	}
+	return w
+}
+
+// drawLine draws one line of words from x at the top y.
+func (d *drawer) drawLine(line []word, x, y, lead float64) {
+	for i, w := range line {
+		for _, f := range w.frags {
+			d.useFont(f.family, f.style, f.s.size)
+			d.pdf.SetTextColor(f.s.color.r, f.s.color.g, f.s.color.b)
+			d.pdf.SetXY(x, y)
+			d.pdf.CellFormat(f.w, lead, f.text, "", 0, "L", false, 0, f.s.link)
+			x += f.w
+		}
+		if i < len(line)-1 {
+			// A link's space is part of the link, so the click area is unbroken.
+			if l := w.frags[len(w.frags)-1].s.link; l != "" && l == line[i+1].frags[0].s.link {
+				d.pdf.LinkString(x, y, w.space, lead, l)
+			}
+			x += w.space
+		}
+	}
+	d.pdf.SetTextColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
+}
+
+// drawText draws text in one style inside a box of width w from x at the
+// top y, wrapped, aligned "L", "C" or "R". It returns the height used.
+func (d *drawer) drawText(text string, sp span, x, y, w, lead float64, align string) float64 {
+	sp.text = text
+	lines := d.breakLines([]span{sp}, w)
+	for _, line := range lines {
+		off := 0.0
+		switch align {
+		case "R":
+			off = w - lineWidth(line)
+		case "C":
+			off = (w - lineWidth(line)) / 2
+		}
+		d.drawLine(line, x+off, y, lead)
+		y += lead
+	}
+	return float64(len(lines)) * lead
+}

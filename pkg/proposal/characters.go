@@ -1,0 +1,86 @@
+package proposal
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/runenames"
+)
+
+// Text is one piece of user text and the field path it came from.
+type Text struct {
+	Field string
+	Value string
+}
+
+// Texts returns every piece of text in the proposal with its field path,
+// in the order of the file format.
+func (p *Proposal) Texts() []Text {
+	var out []Text
+	var walk func(v reflect.Value, path string)
+	walk = func(v reflect.Value, path string) {
+		switch v.Kind() {
+		case reflect.String:
+			if v.String() != "" {
+				out = append(out, Text{Field: path, Value: v.String()})
+			}
+		case reflect.Slice:
+			for i := 0; i < v.Len(); i++ {
+				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
+			}
+		case reflect.Struct:
+			for i := 0; i < v.NumField(); i++ {
+				if name := yamlName(v.Type().Field(i)); name != "" {
+					walk(v.Field(i), joinPath(path, name))
+				}
+			}
+		}
+	}
+	walk(reflect.ValueOf(p).Elem(), "")
+	return out
+}
+
+// CheckCharacters reports every field holding a character that drawable
+// says cannot be drawn, naming the character, so a PDF never shows an
+// empty box where a name should be. It returns nil when all can be drawn.
+func CheckCharacters(p *Proposal, drawable func(rune) bool) Problems {
+	var ps Problems
+	src := p.source
+	for _, t := range p.Texts() {
+		var bad []string
+		seen := map[rune]bool{}
+		for _, r := range t.Value {
+			if seen[r] || drawable(r) {
+				continue
+			}
+			seen[r] = true
+			bad = append(bad, describeRune(r))
+		}
+		if len(bad) == 0 {
+			continue
+		}
+		line, col := src.At(t.Field)
+		file := ""
+		if src != nil {
+			file = src.File
+		}
+		ps = append(ps, Problem{File: file, Line: line, Col: col, Field: t.Field,
+			Msg: "has a character the PDF fonts cannot draw: " + strings.Join(bad, ", "),
+			Fix: "remove or replace it, or render Markdown only with --format md"})
+	}
+	return ps.sorted()
+}
+
+func describeRune(r rune) string {
+	shown := string(r)
+	if !unicode.IsPrint(r) {
+		shown = ""
+	}
+	name := runenames.Name(r)
+	if name == "" {
+		return fmt.Sprintf("%s (U+%04X)", shown, r)
+	}
+	return strings.TrimSpace(fmt.Sprintf("%s (U+%04X %s)", shown, r, name))
+}

@@ -1,0 +1,206 @@
+// Package render produces the files of a proposal: the Markdown of each
+// document from its template and, when asked, its PDF. It fits the
+// one-pager on one page, condensing it step by step.
+package render
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/propose-cli/propose/pkg/document"
+	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/pdf"
+	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/view"
+)
+
+// Format is an output format.
+type Format string
+
+// The formats render writes.
+const (
+	Markdown Format = "md"
+	PDF      Format = "pdf"
+)
+
+// Options choose what to produce.
+type Options struct {
+	Formats []Format // default: Markdown and PDF
+	Creator string   // the program and version, for PDF metadata
+}
+
+func (o Options) has(f Format) bool {
+	if len(o.Formats) == 0 {
+		return true
+	}
+	for _, x := range o.Formats {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
+// TooLongError reports a one-pager that does not fit on one page even at
+// the smallest type, with the fields to shorten.
+type TooLongError struct {
+	Fields []proposal.Text // the longest texts on the one-pager, longest first
+}
+
+func (e *TooLongError) Error() string {
+	var names []string
+	for _, t := range e.Fields {
+		names = append(names, fmt.Sprintf("%s (%d characters)", t.Field, utf8.RuneCountInString(t.Value)))
+	}
+	return "the one-page summary does not fit on one page even in the smallest type; shorten the longest items it shows: " +
+		strings.Join(names, ", ")
+}
+
+// Files renders every manager-facing document of a validated proposal.
+// PDFs need every character of the proposal to be drawable; when one is
+// not, the error is proposal.Problems naming the field and the character.
+// Independent documents are rendered concurrently.
+func Files(p *proposal.Proposal, opts Options) ([]output.File, error) {
+	if opts.has(PDF) {
+		if ps := proposal.CheckCharacters(p, pdf.Covers); len(ps) > 0 {
+			return nil, ps
+		}
+	}
+	v := view.NewPublic(p)
+	results := make([][]output.File, len(document.Kinds))
+	errs := make([]error, len(document.Kinds))
+	var wg sync.WaitGroup
+	for i, kind := range document.Kinds {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if kind == document.OnePager {
+				results[i], errs[i] = onePager(p, v, opts)
+			} else {
+				results[i], errs[i] = renderDoc(kind, v, p, opts, 1)
+			}
+		}()
+	}
+	wg.Wait()
+	var files []output.File
+	for i := range results {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		files = append(files, results[i]...)
+	}
+	return files, nil
+}
+
+func renderDoc(kind document.Kind, v *view.Public, p *proposal.Proposal, opts Options, scale float64) ([]output.File, error) {
+	md, err := document.Render(kind, v)
+	if err != nil {
+		return nil, err
+	}
+	var files []output.File
+	if opts.has(Markdown) {
+		files = append(files, output.File{Name: string(kind) + ".md", Data: md})
+	}
+	if opts.has(PDF) {
+		res, err := pdf.Render(md, meta(kind, v, p, opts, scale))
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", kind, err)
+		}
+		files = append(files, output.File{Name: string(kind) + ".pdf", Data: res.PDF})
+	}
+	return files, nil
+}
+
+func meta(kind document.Kind, v *view.Public, p *proposal.Proposal, opts Options, scale float64) pdf.Meta {
+	title := v.PlainTitle
+	if kind == document.OnePager {
+		title += ": Summary"
+	}
+	lang := "en-US"
+	if p.Paper == "a4" {
+		lang = "en-GB"
+	}
+	return pdf.Meta{
+		Title:    title,
+		Author:   p.Employee.Name,
+		Subject:  v.PlainSubject,
+		Creator:  opts.Creator,
+		Language: lang,
+		Date:     p.Date.Time(),
+		Paper:    p.Paper,
+		Scale:    scale,
+	}
+}
+
+// onePagerSteps are the settings tried in turn until the summary fits on
+// one page: first smaller type and spacing, then fewer metrics.
+var onePagerSteps = []struct {
+	metrics int
+	scale   float64
+}{
+	{5, 1}, {5, 0.95}, {5, 0.9}, {4, 0.9}, {5, 0.85}, {4, 0.85}, {3, 0.85}, {4, pdf.MinScale}, {3, pdf.MinScale},
+}
+
+// onePager renders the summary, condensing it until it fits on one page.
+// The Markdown written is the version the PDF shows.
+func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File, error) {
+	if !opts.has(PDF) {
+		return renderDoc(document.OnePager, v, p, opts, 1)
+	}
+	for _, step := range onePagerSteps {
+		cv := *v
+		if cv.Trial != nil {
+			t := *cv.Trial
+			if len(t.Metrics) > step.metrics {
+				t.Metrics = t.Metrics[:step.metrics]
+			}
+			cv.Trial = &t
+		}
+		md, err := document.Render(document.OnePager, &cv)
+		if err != nil {
+			return nil, err
+		}
+		res, err := pdf.Render(md, meta(document.OnePager, &cv, p, opts, step.scale))
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
+		}
+		if res.Pages == 1 {
+			files := []output.File{}
+			if opts.has(Markdown) {
+				files = append(files, output.File{Name: string(document.OnePager) + ".md", Data: md})
+			}
+			return append(files, output.File{Name: string(document.OnePager) + ".pdf", Data: res.PDF}), nil
+		}
+	}
+	return nil, &TooLongError{Fields: longestOnePagerTexts(p, 3)}
+}
+
+// onePagerFields are the fields the one-pager prints.
+var onePagerFields = []string{
+	"employee.name", "employee.title", "employee.team", "manager.name", "manager.title",
+	"arrangement.remote_location", "arrangement.in_person_commitments[0]",
+	"communication.response_time", "communication.channels", "communication.check_ins",
+	"output_tracking[0]", "equipment.security", "trial.metrics",
+}
+
+func longestOnePagerTexts(p *proposal.Proposal, n int) []proposal.Text {
+	var shown []proposal.Text
+	for _, t := range p.Texts() {
+		for _, f := range onePagerFields {
+			if t.Field == f || strings.HasPrefix(t.Field, f+"[") || strings.HasPrefix(t.Field, f+".") {
+				shown = append(shown, t)
+				break
+			}
+		}
+	}
+	sort.SliceStable(shown, func(i, j int) bool {
+		return utf8.RuneCountInString(shown[i].Value) > utf8.RuneCountInString(shown[j].Value)
+	})
+	if len(shown) > n {
+		shown = shown[:n]
+	}
+	return shown
+}
