@@ -160,24 +160,58 @@ func lineWidth(line []word) float64 {
 	return w
 }
 
-// drawLine draws one line of words from x at the top y.
+// drawLine draws one line of words from x at the top y. Neighbouring
+// pieces in the same face, colour and link are drawn as one run with their
+// spaces, so the PDF holds whole phrases: smaller, and text extraction
+// gives back the words as they read.
 func (d *drawer) drawLine(line []word, x, y, lead float64) {
-	for i, w := range line {
-		for _, f := range w.frags {
-			d.useFont(f.family, f.style, f.s.size)
-			d.pdf.SetTextColor(f.s.color.r, f.s.color.g, f.s.color.b)
-			d.pdf.SetXY(x, y)
-			d.pdf.CellFormat(f.w, lead, f.text, "", 0, "L", false, 0, f.s.link)
-			x += f.w
+	type run struct {
+		f    frag
+		text strings.Builder
+		w    float64
+	}
+	var cur *run
+	same := func(a, b frag) bool {
+		return a.family == b.family && a.style == b.style && a.s.size == b.s.size && a.s.color == b.s.color && a.s.link == b.s.link
+	}
+	flush := func() {
+		if cur == nil {
+			return
 		}
-		if i < len(line)-1 {
-			// A link's space is part of the link, so the click area is unbroken.
-			if l := w.frags[len(w.frags)-1].s.link; l != "" && l == line[i+1].frags[0].s.link {
-				d.pdf.LinkString(x, y, w.space, lead, l)
+		d.useFont(cur.f.family, cur.f.style, cur.f.s.size)
+		d.pdf.SetTextColor(cur.f.s.color.r, cur.f.s.color.g, cur.f.s.color.b)
+		d.pdf.SetXY(x, y)
+		d.pdf.CellFormat(cur.w, lead, cur.text.String(), "", 0, "L", false, 0, cur.f.s.link)
+		x += cur.w
+		cur = nil
+	}
+	for i, w := range line {
+		for j, f := range w.frags {
+			if cur != nil && !same(cur.f, f) {
+				flush()
 			}
-			x += w.space
+			if cur == nil {
+				cur = &run{f: f}
+			}
+			cur.text.WriteString(f.text)
+			cur.w += f.w
+			if j == len(w.frags)-1 && i < len(line)-1 {
+				next := line[i+1].frags[0]
+				if same(f, next) {
+					cur.text.WriteByte(' ')
+					cur.w += w.space
+				} else {
+					flush()
+					// A link's space is part of the link, so the click area is unbroken.
+					if f.s.link != "" && f.s.link == next.s.link {
+						d.pdf.LinkString(x, y, w.space, lead, f.s.link)
+					}
+					x += w.space
+				}
+			}
 		}
 	}
+	flush()
 	d.pdf.SetTextColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
 }
 

@@ -1,0 +1,309 @@
+package pdf
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf16"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+)
+
+var testDate = time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)
+
+func testMeta() Meta {
+	return Meta{Title: "Proposal for a Hybrid Work Trial", Author: "Zoë Okafor", Subject: "A trial",
+		Creator: "propose test", Language: "en-US", Date: testDate, Paper: "letter"}
+}
+
+func render(t *testing.T, md string, meta Meta) *Result {
+	t.Helper()
+	res, err := Render([]byte(md), meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+// validate checks the file with pdfcpu, and with qpdf when it is installed.
+func validate(t *testing.T, b []byte) {
+	t.Helper()
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationStrict
+	if err := api.Validate(bytes.NewReader(b), conf); err != nil {
+		t.Fatalf("pdfcpu: %v", err)
+	}
+	if _, err := exec.LookPath("qpdf"); err == nil {
+		f := t.TempDir() + "/doc.pdf"
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if out, err := exec.Command("qpdf", "--check", f).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf --check: %v\n%s", err, out)
+		}
+	}
+}
+
+// extract returns the text of every page, in pure Go: it reads each page's
+// content stream with pdfcpu and decodes the strings shown. fpdf writes
+// text in Unicode fonts as UTF-16BE, the same code points its ToUnicode
+// map gives to copy and paste; pdftotext, when present, checks that path.
+func extract(t *testing.T, b []byte) string {
+	t.Helper()
+	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(b), model.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out strings.Builder
+	for page := 1; page <= ctx.PageCount; page++ {
+		r, err := pdfcpu.ExtractPageContent(ctx, page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		content, err := io.ReadAll(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range shownStrings(content) {
+			out.WriteString(s)
+			out.WriteByte(' ')
+		}
+		out.WriteByte('\n')
+	}
+	return out.String()
+}
+
+// shownStrings returns the literal strings of a content stream, decoded
+// from UTF-16BE.
+func shownStrings(content []byte) []string {
+	var out []string
+	for i := 0; i < len(content); i++ {
+		if content[i] != '(' {
+			continue
+		}
+		var raw []byte
+		depth := 1
+		for i++; i < len(content) && depth > 0; i++ {
+			c := content[i]
+			switch {
+			case c == '\\' && i+1 < len(content):
+				i++
+				switch e := content[i]; e {
+				case 'n':
+					raw = append(raw, '\n')
+				case 'r':
+					raw = append(raw, '\r')
+				case 't':
+					raw = append(raw, '\t')
+				case 'b':
+					raw = append(raw, '\b')
+				case 'f':
+					raw = append(raw, '\f')
+				default:
+					if e >= '0' && e <= '7' {
+						v, n := 0, 0
+						for ; n < 3 && i < len(content) && content[i] >= '0' && content[i] <= '7'; n++ {
+							v = v*8 + int(content[i]-'0')
+							i++
+						}
+						i--
+						raw = append(raw, byte(v))
+					} else {
+						raw = append(raw, e)
+					}
+				}
+			case c == '(':
+				depth++
+				raw = append(raw, c)
+			case c == ')':
+				depth--
+				if depth > 0 {
+					raw = append(raw, c)
+				}
+			default:
+				raw = append(raw, c)
+			}
+		}
+		i--
+		u := make([]uint16, 0, len(raw)/2)
+		for j := 0; j+1 < len(raw); j += 2 {
+			u = append(u, uint16(raw[j])<<8|uint16(raw[j+1]))
+		}
+		out = append(out, string(utf16.Decode(u)))
+	}
+	return out
+}
+
+const unicodeSample = `# Names from everywhere
+
+Zoë Okafor, José Muñoz, Łukasz Żółć, Αλέξανδρος Παπαδόπουλος, Анна Кузнецова, François Lefèvre.
+
+"Straight quotes" become curly -- and dashes --- too... Costs €1,200; response time ≥ 95% and ≤ 1 hour.
+
+- [ ] Approve
+- [x] Decline
+
+| Name | Město |
+|:-----|------:|
+| Ærøskøbing | Øresund |
+`
+
+// squash drops white space: the pure-Go extractor breaks lines at every
+// text object, so comparisons look at the characters and their order.
+func squash(s string) string { return strings.Join(strings.Fields(s), "") }
+
+func TestUnicodeTextExtracts(t *testing.T) {
+	res := render(t, unicodeSample, testMeta())
+	validate(t, res.PDF)
+	got := squash(extract(t, res.PDF))
+	for _, want := range []string{
+		"Zoë Okafor", "José Muñoz", "Łukasz Żółć", "Αλέξανδρος Παπαδόπουλος", "Анна Кузнецова", "François Lefèvre",
+		"“Straight quotes” become curly – and dashes — too…", "€1,200", "≥ 95%", "≤ 1 hour", "Ærøskøbing", "Øresund",
+	} {
+		if !strings.Contains(got, squash(want)) {
+			t.Errorf("extracted text lacks %q:\n%s", want, got)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := render(t, unicodeSample, testMeta())
+	b := render(t, unicodeSample, testMeta())
+	if !bytes.Equal(a.PDF, b.PDF) {
+		t.Fatal("the same input rendered twice gave different bytes")
+	}
+	other := testMeta()
+	other.Date = testDate.AddDate(0, 0, 1)
+	if c := render(t, unicodeSample, other); bytes.Equal(a.PDF, c.PDF) {
+		t.Fatal("a different document date gave the same bytes; the date is not recorded")
+	}
+}
+
+func TestMetadata(t *testing.T) {
+	res := render(t, unicodeSample, testMeta())
+	info, err := api.PDFInfo(bytes.NewReader(res.PDF), "doc.pdf", nil, false, model.NewDefaultConfiguration())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Title != "Proposal for a Hybrid Work Trial" || info.Author != "Zoë Okafor" || info.Subject != "A trial" || info.Creator != "propose test" {
+		t.Errorf("metadata: title %q author %q subject %q creator %q", info.Title, info.Author, info.Subject, info.Creator)
+	}
+	if !bytes.Contains(res.PDF, []byte("/Lang (en-US)")) {
+		t.Error("no document language")
+	}
+}
+
+func TestPaperSizes(t *testing.T) {
+	for paper, want := range map[string][2]float64{"letter": {612, 792}, "a4": {595.28, 841.89}} {
+		m := testMeta()
+		m.Paper = paper
+		res := render(t, unicodeSample, m)
+		dims, err := api.PageDims(bytes.NewReader(res.PDF), model.NewDefaultConfiguration())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := dims[0]; int(d.Width) != int(want[0]) || int(d.Height) != int(want[1]) {
+			t.Errorf("%s: page is %.2f × %.2f", paper, d.Width, d.Height)
+		}
+	}
+}
+
+func TestLinksAreClickable(t *testing.T) {
+	res := render(t, "Write to [zoe@example.com](<mailto:zoe@example.com>) or read <https://doi.org/10.1093/qje/qju032>.\n", testMeta())
+	for _, uri := range []string{"/URI (mailto:zoe@example.com)", "/URI (https://doi.org/10.1093/qje/qju032)"} {
+		if !bytes.Contains(res.PDF, []byte(uri)) {
+			t.Errorf("no link annotation %s", uri)
+		}
+	}
+}
+
+func TestRawHTMLIsPrintedAsText(t *testing.T) {
+	res := render(t, "<div>\n<b>not bold</b>\n</div>\n\nInline <i>tags</i> stay.\n", testMeta())
+	got := squash(extract(t, res.PDF))
+	for _, want := range []string{"<b>not bold</b>", "<i>tags</i>"} {
+		if !strings.Contains(got, squash(want)) {
+			t.Errorf("raw HTML %q was not printed as text:\n%s", want, got)
+		}
+	}
+}
+
+func TestPageNumbersAndRunningHeader(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("# Long\n\n")
+	for i := 0; i < 120; i++ {
+		b.WriteString("A paragraph long enough to fill a line or two of the page, so the document runs to several pages.\n\n")
+	}
+	res := render(t, b.String(), testMeta())
+	if res.Pages < 3 {
+		t.Fatalf("%d pages", res.Pages)
+	}
+	got := squash(extract(t, res.PDF))
+	for _, want := range []string{"Page 1 of ", "Page 2 of ", "Proposal for a Hybrid Work Trial"} {
+		if !strings.Contains(got, squash(want)) {
+			t.Errorf("text lacks %q", want)
+		}
+	}
+	if strings.Contains(got, "{nb}") {
+		t.Error("the page-count alias was not replaced")
+	}
+}
+
+func TestTableHeaderRepeatsAndRowsDoNotSplit(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("| Metric | Target |\n|:--|:--|\n")
+	for i := 0; i < 80; i++ {
+		b.WriteString("| A metric whose name is long enough to wrap onto a second line in its narrow column, row | target |\n")
+	}
+	res := render(t, b.String(), testMeta())
+	if res.Pages < 2 {
+		t.Fatalf("%d pages", res.Pages)
+	}
+	if n := strings.Count(extract(t, res.PDF), "Metric"); n != res.Pages {
+		t.Errorf("header row drawn %d times on %d pages", n, res.Pages)
+	}
+}
+
+func TestCovers(t *testing.T) {
+	for _, r := range "aZéŁżΩжЖ€“”—…≥≤☐•" {
+		if !Covers(r) {
+			t.Errorf("%c (U+%04X) should be drawable", r, r)
+		}
+	}
+	for _, r := range "😀中한🚀" {
+		if Covers(r) {
+			t.Errorf("%c (U+%04X) has no glyph but Covers says it does", r, r)
+		}
+	}
+}
+
+func TestUndrawableIsAnErrorNotACrash(t *testing.T) {
+	if _, err := Render([]byte("Hello 😀\n"), testMeta()); err == nil {
+		t.Fatal("an emoji rendered without error")
+	}
+}
+
+func TestPdftotextReadsIt(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not installed")
+	}
+	res := render(t, unicodeSample, testMeta())
+	f := t.TempDir() + "/doc.pdf"
+	if err := os.WriteFile(f, res.PDF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"Łukasz Żółć", "Анна Кузнецова", "≥ 95%"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("pdftotext lacks %q:\n%s", want, out)
+		}
+	}
+}
