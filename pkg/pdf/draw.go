@@ -32,6 +32,7 @@ type drawer struct {
 	quote []quoteState
 
 	registered map[string]bool // faces added to this document
+	dry        bool            // lay out only: no text is drawn, no face added
 }
 
 type listState struct {
@@ -90,6 +91,9 @@ func (d *drawer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 // useFont selects a face, adding it to the document the first time it is
 // used, so a document embeds only the faces it draws with.
 func (d *drawer) useFont(family, style string, size float64) {
+	if d.dry {
+		return
+	}
 	key := faceKey(family, style)
 	if !d.registered[key] {
 		for _, fc := range faces {
@@ -115,7 +119,7 @@ func (d *drawer) header() {
 		y += 4
 	}
 	if p.PageNo() > 1 {
-		small := span{family: sans, size: 8, color: st.muted}
+		small := span{family: serif, size: 8, color: st.muted}
 		d.drawText(d.meta.Title, small, st.margin, y, cw*0.65, 10, "L")
 		d.drawText(d.meta.Author, small, st.margin+cw*0.65, y, cw*0.35, 10, "R")
 		p.SetDrawColor(st.rule.r, st.rule.g, st.rule.b)
@@ -128,7 +132,7 @@ func (d *drawer) header() {
 func (d *drawer) footer() {
 	p, st := d.pdf, d.st
 	w, h := p.GetPageSize()
-	d.drawText(fmt.Sprintf("Page %d of {nb}", p.PageNo()), span{family: sans, size: 8, color: st.muted},
+	d.drawText(fmt.Sprintf("Page %d of {nb}", p.PageNo()), span{family: serif, size: 8, color: st.muted},
 		st.margin, h-st.footerY-8, w-2*st.margin, 10, "C")
 }
 
@@ -222,7 +226,9 @@ func (d *drawer) flush() {
 	if len(spans) == 0 {
 		if marker != nil {
 			d.ensure(d.st.bodyLead)
-			marker(d.pdf.GetY())
+			if !d.dry {
+				marker(d.pdf.GetY())
+			}
 			d.pdf.SetY(d.pdf.GetY() + d.st.bodyLead)
 		}
 		return
@@ -241,7 +247,7 @@ func (d *drawer) flush() {
 			d.ensure(lead)
 		}
 		y := d.pdf.GetY()
-		if i == 0 && marker != nil {
+		if i == 0 && marker != nil && !d.dry {
 			marker(y)
 		}
 		d.drawLine(line, d.leftMargin(), y, lead)

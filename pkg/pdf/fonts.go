@@ -39,8 +39,11 @@ var (
 	cmapOnce sync.Once
 	cmaps    map[string]*sfnt.Font // by faceKey
 	cmapErr  error
-	bufPool  = sync.Pool{New: func() any { return new(sfnt.Buffer) }}
+	bufPool  = sync.Pool{New: func() any { return new(sfntBuffer) }}
 )
+
+// sfntBuffer wraps the scratch space sfnt look-ups need, for a sync.Pool.
+type sfntBuffer struct{ sfnt.Buffer }
 
 // loadCmaps parses the faces' character maps, once per process.
 func loadCmaps() error {
@@ -67,9 +70,9 @@ func has(family, style string, r rune) bool {
 	if f == nil {
 		return false
 	}
-	buf := bufPool.Get().(*sfnt.Buffer)
+	buf := bufPool.Get().(*sfntBuffer)
 	defer bufPool.Put(buf)
-	i, err := f.GlyphIndex(buf, r)
+	i, err := f.GlyphIndex(&buf.Buffer, r)
 	return err == nil && i != 0
 }
 

@@ -56,9 +56,17 @@ func (d *drawer) breakLines(spans []span, width float64) [][]word {
 	return lines
 }
 
+// ballotBox (☐) is drawn as a square outline; boxFace marks its pieces.
+const (
+	ballotBox = '☐'
+	boxFace   = "box"
+)
+
 func (d *drawer) measure(family, style string, size float64, text string) float64 {
-	d.useFont(family, style, size)
-	return d.pdf.GetStringWidth(text)
+	if family == boxFace {
+		return float64(len([]rune(text))) * size * 0.85
+	}
+	return stringWidth(family, style, size, text)
 }
 
 // words cuts the spans into words, measuring each piece in its own face.
@@ -103,6 +111,15 @@ func (d *drawer) words(spans []span, width float64) []word {
 				endWord(s, false)
 			case '\n':
 				endWord(s, true)
+			case ballotBox:
+				// Drawn as a square, matching the task-list boxes, rather
+				// than borrowed from the symbol face.
+				family, style := boxFace, ""
+				if bufSpan != s || family != bufFamily {
+					flushFrag()
+					bufSpan, bufFamily, bufStyle = s, family, style
+				}
+				buf.WriteRune(r)
 			default:
 				family, style := faceFor(s.family, s.style, r)
 				if bufSpan != s || family != bufFamily || style != bufStyle {
@@ -178,6 +195,17 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 		if cur == nil {
 			return
 		}
+		if d.dry {
+			x += cur.w
+			cur = nil
+			return
+		}
+		if cur.f.family == boxFace {
+			d.drawBoxes(cur.f.s, x, y, lead, len([]rune(cur.text.String())))
+			x += cur.w
+			cur = nil
+			return
+		}
 		d.useFont(cur.f.family, cur.f.style, cur.f.s.size)
 		d.pdf.SetTextColor(cur.f.s.color.r, cur.f.s.color.g, cur.f.s.color.b)
 		d.pdf.SetXY(x, y)
@@ -203,7 +231,7 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 				} else {
 					flush()
 					// A link's space is part of the link, so the click area is unbroken.
-					if f.s.link != "" && f.s.link == next.s.link {
+					if f.s.link != "" && f.s.link == next.s.link && !d.dry {
 						d.pdf.LinkString(x, y, w.space, lead, f.s.link)
 					}
 					x += w.space
@@ -232,4 +260,17 @@ func (d *drawer) drawText(text string, sp span, x, y, w, lead float64, align str
 		y += lead
 	}
 	return float64(len(lines)) * lead
+}
+
+// drawBoxes draws n ballot boxes in the span's size from x on a line at y.
+func (d *drawer) drawBoxes(sp *span, x, y, lead float64, n int) {
+	size := sp.size * 0.72
+	step := sp.size * 0.85
+	d.pdf.SetDrawColor(sp.color.r, sp.color.g, sp.color.b)
+	d.pdf.SetLineWidth(0.7)
+	for i := 0; i < n; i++ {
+		bx := x + float64(i)*step + (step-size)/2
+		by := y + (lead-size)/2
+		d.pdf.Rect(bx, by, size, size, "D")
+	}
 }

@@ -50,19 +50,9 @@ func Render(md []byte, meta Meta) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("draw pdf: internal error: %v", r)
 		}
 	}()
-	if meta.Scale == 0 {
-		meta.Scale = 1
-	}
-	d := newDrawer(meta)
-	gm := goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
-	// SetRenderer after the extensions: otherwise the table extension's HTML
-	// renderer would take the table nodes.
-	gm.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(d, 100))))
-	if err := gm.Convert(md, io.Discard); err != nil {
-		return nil, fmt.Errorf("draw pdf: %w", err)
-	}
-	if err := d.pdf.Error(); err != nil {
-		return nil, fmt.Errorf("draw pdf: %w", err)
+	d, err := layout(md, meta, false)
+	if err != nil {
+		return nil, err
 	}
 	var b bytes.Buffer
 	pages := d.pdf.PageCount()
@@ -73,6 +63,42 @@ func Render(md []byte, meta Meta) (res *Result, err error) {
 		return nil, errors.New("write pdf: empty output")
 	}
 	return &Result{PDF: b.Bytes(), Pages: pages}, nil
+}
+
+// Pages lays the Markdown out as Render would and returns the number of
+// pages, without drawing text or writing a file: a quick way to try
+// settings before rendering.
+func Pages(md []byte, meta Meta) (n int, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			n, err = 0, fmt.Errorf("lay out pdf: internal error: %v", r)
+		}
+	}()
+	d, err := layout(md, meta, true)
+	if err != nil {
+		return 0, err
+	}
+	return d.pdf.PageCount(), nil
+}
+
+// layout runs the drawer over the Markdown; dry skips drawing the text.
+func layout(md []byte, meta Meta, dry bool) (*drawer, error) {
+	if meta.Scale == 0 {
+		meta.Scale = 1
+	}
+	d := newDrawer(meta)
+	d.dry = dry
+	gm := goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
+	// SetRenderer after the extensions: otherwise the table extension's HTML
+	// renderer would take the table nodes.
+	gm.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(d, 100))))
+	if err := gm.Convert(md, io.Discard); err != nil {
+		return nil, fmt.Errorf("draw pdf: %w", err)
+	}
+	if err := d.pdf.Error(); err != nil {
+		return nil, fmt.Errorf("draw pdf: %w", err)
+	}
+	return d, nil
 }
 
 // typographer sets straight quotes, dashes and ellipses as their typeset

@@ -150,7 +150,8 @@ func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File
 	if !opts.has(PDF) {
 		return renderDoc(document.OnePager, v, p, opts, 1)
 	}
-	for _, step := range onePagerSteps {
+	for i, step := range onePagerSteps {
+		last := i == len(onePagerSteps)-1
 		cv := *v
 		if cv.Trial != nil {
 			t := *cv.Trial
@@ -163,7 +164,15 @@ func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File
 		if err != nil {
 			return nil, err
 		}
-		res, err := pdf.Render(md, meta(document.OnePager, &cv, p, opts, step.scale))
+		m := meta(document.OnePager, &cv, p, opts, step.scale)
+		n, err := pdf.Pages(md, m)
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
+		}
+		if n > 1 && !last {
+			continue
+		}
+		res, err := pdf.Render(md, m)
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
 		}

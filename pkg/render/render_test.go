@@ -1,0 +1,204 @@
+package render
+
+import (
+	"bytes"
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/pdfcpu/pdfcpu/pkg/api"
+	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
+
+	"github.com/propose-cli/propose/examples"
+	"github.com/propose-cli/propose/internal/pdftext"
+	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+var today = proposal.NewDate(2027, 1, 4)
+
+func load(t testing.TB, src []byte) *proposal.Proposal {
+	t.Helper()
+	p, err := proposal.Parse("test.yaml", src, today)
+	if err != nil {
+		t.Fatalf("%v", err)
+	}
+	return p
+}
+
+func byName(files []output.File) map[string][]byte {
+	m := map[string][]byte{}
+	for _, f := range files {
+		m[f.Name] = f.Data
+	}
+	return m
+}
+
+func pages(t *testing.T, b []byte) int {
+	t.Helper()
+	// Relaxed: fpdf writes link annotations inline in a page's /Annots
+	// array, which strict mode rejects; viewers and qpdf accept it.
+	conf := model.NewDefaultConfiguration()
+	conf.ValidationMode = model.ValidationRelaxed
+	if err := api.Validate(bytes.NewReader(b), conf); err != nil {
+		t.Fatalf("invalid PDF: %v", err)
+	}
+	n, err := api.PageCount(bytes.NewReader(b), conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func TestExamples(t *testing.T) {
+	for _, name := range examples.Names() {
+		t.Run(name, func(t *testing.T) {
+			src, _ := examples.Get(name)
+			p := load(t, src)
+			files, err := Files(p, Options{Creator: "propose test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := byName(files)
+			for _, want := range []string{"proposal.md", "proposal.pdf", "one-pager.md", "one-pager.pdf"} {
+				if len(m[want]) == 0 {
+					t.Fatalf("%s missing", want)
+				}
+			}
+			if n := pages(t, m["proposal.pdf"]); n < 2 || n > 4 {
+				t.Errorf("proposal has %d pages, want 2 to 4", n)
+			}
+			if n := pages(t, m["one-pager.pdf"]); n != 1 {
+				t.Errorf("one-pager has %d pages", n)
+			}
+			for _, f := range []string{"proposal.pdf", "one-pager.pdf"} {
+				if len(m[f]) > 80<<10 {
+					t.Errorf("%s is %d KB; fonts are not subset?", f, len(m[f])>>10)
+				}
+				text, err := pdftext.Extract(m[f])
+				if err != nil {
+					t.Fatal(err)
+				}
+				got := pdftext.Squash(text)
+				for _, s := range []string{p.Employee.Name, p.Manager.Name, p.Arrangement.Start.Time().Format("January 2, 2006")} {
+					if !strings.Contains(got, pdftext.Squash(s)) {
+						t.Errorf("%s lacks %q", f, s)
+					}
+				}
+			}
+		})
+	}
+}
+
+func TestSameInputSameBytes(t *testing.T) {
+	src, _ := examples.Get("trial")
+	a, err := Files(load(t, src), Options{Creator: "propose test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Files(load(t, src), Options{Creator: "propose test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range a {
+		if !bytes.Equal(a[i].Data, b[i].Data) {
+			t.Errorf("%s differs between two renders of the same input", a[i].Name)
+		}
+	}
+}
+
+// long is a valid file whose one-pager only fits once condensed.
+const long = `version: 1
+scenario: trial
+employee: {name: Maximilian Alexander Featherstonehaugh-Wolfeschlegel, title: Principal Customer Success and Renewals Strategy Manager, team: Enterprise Accounts (North America and Latin America)}
+manager: {name: Bartholomew Christopher Montgomery-Smythe, title: Senior Vice President of Global Customer Experience and Operations}
+arrangement:
+  type: hybrid
+  remote_days: [mon, wed, fri]
+  core_hours: {start: "08:30", end: "17:30", timezone: America/New_York}
+  start: 2027-02-01
+  remote_location: A dedicated home office in the converted attic of my house in Montclair, New Jersey
+  in_person_commitments: [Quarterly business reviews with the ten largest enterprise accounts, held on site with the account teams and the executive sponsors]
+communication:
+  channels: [Slack, Microsoft Teams, email, Zoom, the shared account-planning workspace in Confluence]
+  response_time: within forty-five minutes during core hours, and within two hours outside them for escalations from the top ten accounts
+  check_ins:
+    - {cadence: daily, format: "A written summary of renewals, escalations and risks in #enterprise-renewals before 09:30 every working day"}
+    - {cadence: weekly, format: "A forty-five minute video one-to-one with a shared agenda and the renewal forecast reviewed line by line"}
+    - {cadence: monthly, format: "A written review of the quarter-to-date renewal forecast against plan, with the accounts at risk"}
+  status_report: weekly
+output_tracking: [The renewal forecast in Salesforce is updated every day, with the next step and its date on every open opportunity]
+equipment:
+  security: Company laptop with full-disk encryption, the corporate VPN with hardware-key multi-factor sign-in, and no customer data on personal devices
+trial:
+  length_days: 90
+  metrics:
+    - {name: Gross revenue retention across the enterprise book of business, baseline: 94 percent, target: 94 percent or better, measured_by: The finance team's quarterly retention report}
+    - {name: Net revenue retention across the enterprise book of business, baseline: 108 percent, target: 108 percent or better, measured_by: The finance team's quarterly retention report}
+    - {name: Median time to first response on escalations from the top ten accounts, baseline: 38 minutes, target: under 45 minutes, measured_by: Zendesk escalation timestamps}
+    - {name: Customer satisfaction score from quarterly business review surveys, baseline: 4.7 of 5, target: 4.6 of 5 or better, measured_by: The post-review survey}
+    - {name: Renewals closed on or before their contract end date, baseline: 97 percent, target: 97 percent or better, measured_by: Salesforce close dates against contract end dates}
+    - {name: Forecast accuracy at the start of each month against the month's actual renewals, baseline: within 3 percent, target: within 3 percent, measured_by: Salesforce snapshots}
+`
+
+func TestLongOnePagerStillFits(t *testing.T) {
+	files, err := Files(load(t, []byte(long)), Options{Creator: "propose test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := byName(files)
+	if n := pages(t, m["one-pager.pdf"]); n != 1 {
+		t.Fatalf("one-pager has %d pages", n)
+	}
+	// The Markdown written is what the PDF shows: at most five metrics.
+	if rows := strings.Count(string(m["one-pager.md"]), "percent or better |"); rows > 5 {
+		t.Errorf("one-pager.md shows %d metric rows", rows)
+	}
+}
+
+func TestTooLongOnePagerNamesWhatToShorten(t *testing.T) {
+	huge := strings.Repeat("a very long clause that keeps going ", 40)
+	src := strings.Replace(long, "output_tracking: [", "output_tracking: ["+huge+", ", 1)
+	src = strings.Replace(src, "  security: Company laptop", "  security: "+huge+" Company laptop", 1)
+	_, err := Files(load(t, []byte(src)), Options{Creator: "propose test"})
+	var tl *TooLongError
+	if !errors.As(err, &tl) {
+		t.Fatalf("got %v, want TooLongError", err)
+	}
+	msg := tl.Error()
+	for _, want := range []string{"output_tracking[0]", "equipment.security"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message does not name %s: %s", want, msg)
+		}
+	}
+}
+
+func TestUndrawableCharacterIsNamed(t *testing.T) {
+	src, _ := examples.Get("trial")
+	src = bytes.Replace(src, []byte("name: Priya Raman"), []byte("name: Priya Raman 🙂"), 1)
+	_, err := Files(load(t, src), Options{})
+	var ps proposal.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Field != "manager.name" || !strings.Contains(ps[0].Msg, "U+1F642") || ps[0].Line == 0 {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := Files(load(t, src), Options{Formats: []Format{Markdown}}); err != nil {
+		t.Fatalf("Markdown alone should accept it: %v", err)
+	}
+}
+
+// BenchmarkFiles renders the example's proposal and one-pager, Markdown and
+// PDF, from a loaded proposal.
+//
+// Target: the whole `propose render examples/trial.yaml` process (both
+// documents, MD and PDF) in under 20 ms wall and 40 MiB peak memory on a
+// 2-core machine, each PDF under 80 KB; `make bench` times the process.
+func BenchmarkFiles(b *testing.B) {
+	src, _ := examples.Get("trial")
+	p := load(b, src)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Files(p, Options{Creator: "propose bench"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
