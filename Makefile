@@ -1,5 +1,5 @@
 # The test command of the README: go vet, then every test.
-.PHONY: test build update-golden fmt
+.PHONY: test build bench update-golden fmt
 
 test:
 	go vet ./...
@@ -7,6 +7,10 @@ test:
 
 build:
 	go build -o propose ./cmd/propose
+
+# Time the whole render process and run the Go benchmarks (targets in scripts/bench.sh).
+bench:
+	scripts/bench.sh
 
 # Rewrite golden files from the current output. Read the diff before committing.
 update-golden:

@@ -11,9 +11,9 @@ import (
 // The families the documents use: serif text, sans headings and tables,
 // and a symbol face for the characters the other two lack.
 const (
-	serif   = "serif"
-	sans    = "sans"
-	symbols = "symbols"
+	serif   = "NotoSerif"
+	sans    = "NotoSans"
+	symbols = "DejaVuSans"
 )
 
 // face is one embedded font face, registered with fpdf under family and
