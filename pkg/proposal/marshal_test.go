@@ -1,0 +1,54 @@
+package proposal
+
+import (
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+func TestMarshalRoundTrip(t *testing.T) {
+	data, err := os.ReadFile("../../examples/trial.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, err := Load("trial.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := Marshal(p)
+	q, _, err := Load("marshalled.yaml", out)
+	if err != nil {
+		t.Fatalf("Marshal wrote a file Load rejects:\n%v\n%s", err, out)
+	}
+	p.source, q.source = nil, nil
+	if !reflect.DeepEqual(p, q) {
+		t.Errorf("round trip changed the proposal:\n%s", out)
+	}
+	if _, err := Parse("marshalled.yaml", out, NewDate(2027, 1, 4)); err != nil {
+		t.Errorf("marshalled example does not validate: %v", err)
+	}
+}
+
+func TestMarshalQuotesWhatYAMLWouldMisread(t *testing.T) {
+	tricky := []string{
+		"yes", "No", "null", "~", "123", "4.5", "1e3", "2027-01-12", "09:00", "#hash", "a # comment", "key: value",
+		"- dash", "[list]", "{map}", "*alias", "&anchor", "!tag", "%percent", "@at", "`tick", "'single'", `"double"`,
+		"trailing space ", " leading", "multi\nline", "tab\there", "back\\slash", "Zoë “quoted” — dash", "a, b", "|", ">",
+		"100%", "€1,200", "O’Brien", "It's fine", "?", ": colon",
+	}
+	for _, s := range tricky {
+		p := &Proposal{Version: 1, Scenario: ScenarioTrial, Employee: Employee{Name: s}, Benefits: []string{s},
+			Evidence: []string{s}, Communication: Communication{Channels: []string{s, "email"}}}
+		out := Marshal(p)
+		q, _, err := Load("t.yaml", out)
+		if err != nil {
+			t.Errorf("%q: Marshal wrote a file Load rejects: %v\n%s", s, err, out)
+			continue
+		}
+		want := strings.TrimSpace(s) // Load trims surrounding space, as it does for any file
+		if q.Employee.Name != want || q.Benefits[0] != want || q.Evidence[0] != want || q.Communication.Channels[0] != want {
+			t.Errorf("%q came back as %q %q %q %q\n%s", s, q.Employee.Name, q.Benefits[0], q.Evidence[0], q.Communication.Channels[0], out)
+		}
+	}
+}
