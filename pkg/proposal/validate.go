@@ -108,6 +108,15 @@ func (v *validation) addSection(path, msg, fix string) {
 
 func (v *validation) given(path string) bool { return v.src.Has(path) }
 
+// present reports whether a section is there: written in the file, or, for
+// a proposal built in code, not empty.
+func (v *validation) present(path string, nonEmpty bool) bool {
+	if v.src == nil {
+		return nonEmpty
+	}
+	return v.given(path)
+}
+
 var indexRE = regexp.MustCompile(`\[\d+\]`)
 
 // requiredFix says how to fill each field that may be missing, keyed by the
@@ -239,6 +248,9 @@ func evidenceFix(id string) string {
 // mergeMissingSections reports a top-level section the file leaves out as
 // one problem, naming the keys it needs, instead of one problem a key.
 func (v *validation) mergeMissingSections() Problems {
+	if v.src == nil {
+		return v.problems // a proposal built in code has no "file" to leave a section out of
+	}
 	var out Problems
 	merged := map[string]int{} // section -> index in out
 	for _, q := range v.problems {
@@ -320,7 +332,7 @@ func (v *validation) arrangementRules() {
 		}
 	}
 	ch := a.CoreHours
-	if v.given("arrangement.core_hours") {
+	if v.present("arrangement.core_hours", ch.Start.Set || ch.End.Set || ch.Timezone != "") {
 		if !ch.Start.Set {
 			v.add("arrangement.core_hours.start", "is missing", requiredFix["arrangement.core_hours.start"])
 		}
@@ -372,7 +384,7 @@ func (v *validation) trialRules() {
 	if !p.Scenario.UsesTrial() {
 		return
 	}
-	if !v.given("trial") {
+	if !v.present("trial", t.LengthDays != 0 || len(t.Metrics) > 0 || t.CheckInDay != 0) {
 		v.add("trial", "is missing",
 			"add a `trial:` section with `length_days` (30 to 90) and at least one metric under `metrics`")
 		return
@@ -392,7 +404,7 @@ func (v *validation) trialRules() {
 // scenarioRules checks the parts only some scenarios use.
 func (v *validation) scenarioRules() {
 	p := v.p
-	if !p.Scenario.UsesTrial() && v.given("trial") {
+	if !p.Scenario.UsesTrial() && v.present("trial", p.Trial.LengthDays != 0 || len(p.Trial.Metrics) > 0) {
 		v.addSection("trial", fmt.Sprintf("the %s scenario has no trial", p.Scenario),
 			"remove the `trial:` section, or set `scenario: trial`")
 	}
@@ -404,14 +416,14 @@ func (v *validation) scenarioRules() {
 			v.add("reask.denied_on", fmt.Sprintf("%s is not before the document date %s", p.Reask.DeniedOn, p.Date),
 				"give the date of the earlier “no”")
 		}
-	} else if v.given("reask") {
+	} else if v.present("reask", !p.Reask.DeniedOn.IsZero() || len(p.Reask.Reasons) > 0) {
 		v.addSection("reask", "only the reask scenario uses this section", "remove it, or set `scenario: reask`")
 	}
 	if p.Scenario == ScenarioOffer {
 		if p.Offer.Role == "" {
 			v.add("offer.role", "is missing", requiredFix["offer.role"])
 		}
-	} else if v.given("offer") {
+	} else if v.present("offer", p.Offer != Offer{}) {
 		v.addSection("offer", "only the offer scenario uses this section", "remove it, or set `scenario: offer`")
 	}
 }
@@ -440,4 +452,24 @@ func article(word string) string {
 		return "an"
 	}
 	return "a"
+}
+
+// FieldError checks one field the way Validate does, on a proposal still
+// being filled in (the wizard's answers so far): it completes a copy with
+// defaults, validates it, and returns the first problem at path or inside
+// it as "what is wrong (how to fix it)", or nil.
+func FieldError(p *Proposal, path string, today Date) error {
+	c := *p
+	c.Derived = Derived{}
+	c.ApplyDefaults(today)
+	for _, q := range Validate(&c, nil) {
+		if q.Field == path || strings.HasPrefix(q.Field, path+".") || strings.HasPrefix(q.Field, path+"[") {
+			msg := q.Msg
+			if q.Fix != "" {
+				msg += " (" + q.Fix + ")"
+			}
+			return errors.New(msg)
+		}
+	}
+	return nil
 }

@@ -1,0 +1,282 @@
+package wizard
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// script answers questions by their titles: each key is a part of a title
+// and holds the answers to give, in turn. A question without a scripted
+// answer gets its default, as if the user pressed Enter. Rejected answers
+// are recorded, so tests see the messages a user would.
+type script struct {
+	answers  map[string][]string
+	asked    []string
+	rejected []string
+	stopAt   string // interrupt at the first question whose title contains this
+}
+
+func (s *script) next(title string) (string, bool, error) {
+	s.asked = append(s.asked, title)
+	if s.stopAt != "" && strings.Contains(title, s.stopAt) {
+		return "", false, ErrInterrupted
+	}
+	for key, queue := range s.answers {
+		if strings.Contains(title, key) && len(queue) > 0 {
+			s.answers[key] = queue[1:]
+			return queue[0], true, nil
+		}
+	}
+	return "", false, nil
+}
+
+func (s *script) Section(title, intro string) error {
+	if title == "" && strings.HasPrefix(intro, "✗") {
+		s.rejected = append(s.rejected, intro)
+	}
+	return nil
+}
+
+func (s *script) Input(f Field) (string, error) {
+	for tries := 0; tries < 5; tries++ {
+		a, ok, err := s.next(f.Title)
+		if err != nil {
+			return "", err
+		}
+		if !ok || a == "" {
+			a = f.Default
+		}
+		if f.Validate != nil {
+			if err := f.Validate(a); err != nil {
+				s.rejected = append(s.rejected, f.Title+": "+err.Error())
+				if !ok {
+					return "", fmt.Errorf("no scripted answer for %q, and its default is not valid: %v", f.Title, err)
+				}
+				continue
+			}
+		}
+		return a, nil
+	}
+	return "", fmt.Errorf("too many rejected answers for %q", f.Title)
+}
+
+func (s *script) List(f Field, defaults []string) ([]string, error) {
+	a, ok, err := s.next(f.Title)
+	if err != nil || !ok {
+		return defaults, err
+	}
+	if a == "-" {
+		return nil, nil
+	}
+	return strings.Split(a, "|"), nil
+}
+
+func (s *script) Select(f Field, opts []Option) (string, error) {
+	a, ok, err := s.next(f.Title)
+	if err != nil || !ok {
+		return f.Default, err
+	}
+	for _, o := range opts {
+		if o.Key == a {
+			return a, nil
+		}
+	}
+	return "", fmt.Errorf("%q is not an option of %q", a, f.Title)
+}
+
+func (s *script) MultiSelect(f Field, opts []Option, defaults []string) ([]string, error) {
+	a, ok, err := s.next(f.Title)
+	if err != nil || !ok {
+		return defaults, err
+	}
+	return strings.Split(a, ","), nil
+}
+
+func (s *script) Confirm(f Field, def bool) (bool, error) {
+	a, ok, err := s.next(f.Title)
+	if err != nil || !ok {
+		return def, err
+	}
+	return a == "y", nil
+}
+
+var today = proposal.NewDate(2027, 1, 4)
+
+// basics are the answers every scenario needs.
+func basics() map[string][]string {
+	return map[string][]string{
+		"Your full name":             {"Ana Lima"},
+		"Your job title":             {"Support Engineer"},
+		"manager’s full name":        {"Sam Ortiz"},
+		"Success metric 1":           {"Tickets resolved a week"},
+		"The target":                 {"40"},
+		"Add another success metric": {"n"},
+	}
+}
+
+func run(t *testing.T, s *script, p *proposal.Proposal) (*proposal.Proposal, int, error) {
+	t.Helper()
+	if p == nil {
+		p = &proposal.Proposal{}
+	}
+	saves := 0
+	f := &Flow{P: p, Ask: s, Today: today, Zone: "Europe/Berlin", Save: func(*proposal.Proposal) error { saves++; return nil }}
+	err := f.Run()
+	return p, saves, err
+}
+
+// valid checks that the wizard's proposal, written and read back, passes
+// `propose validate`.
+func valid(t *testing.T, p *proposal.Proposal) *proposal.Proposal {
+	t.Helper()
+	q, err := proposal.Parse("new.yaml", proposal.Marshal(p), today)
+	if err != nil {
+		t.Fatalf("the wizard's file does not validate:\n%v\n%s", err, proposal.Marshal(p))
+	}
+	return q
+}
+
+func TestTrialWithDefaults(t *testing.T) {
+	s := &script{answers: basics()}
+	p, saves, err := run(t, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := valid(t, p)
+	if q.Scenario != proposal.ScenarioTrial || q.Trial.LengthDays != 60 || q.Trial.CheckInDay != 30 || q.Trial.NoticeDays != 14 {
+		t.Errorf("defaults: %+v", q.Trial)
+	}
+	if got := fmt.Sprint(q.Arrangement.RemoteDays); got != "[Monday Friday]" {
+		t.Errorf("remote days %s", got)
+	}
+	if q.Arrangement.Start != proposal.NewDate(2027, 1, 11) {
+		t.Errorf("start %s, want the first Monday a week out", q.Arrangement.Start)
+	}
+	if len(q.Communication.CheckIns) != 2 || q.Communication.StatusReport != "weekly" || q.Arrangement.CoreHours.Timezone != "Europe/Berlin" {
+		t.Errorf("communication defaults: %+v, %+v", q.Communication, q.Arrangement.CoreHours)
+	}
+	if saves < 30 {
+		t.Errorf("saved %d times; the draft must be saved after every answer", saves)
+	}
+}
+
+func TestAnswersAreValidatedAsTyped(t *testing.T) {
+	a := basics()
+	a["Your work email"] = []string{"ana(at)example.com", "ana@example.com"}
+	a["Trial length"] = []string{"120", "45"}
+	a["When should it start"] = []string{"2027-01-09", "next week", "2027-01-18"}
+	a["Core hours end"] = []string{"08:00", "17:30"}
+	a["Which days would you work remotely"] = []string{"monday,tuesday,wednesday,thursday,friday", "wednesday"}
+	s := &script{answers: a}
+	p, _, err := run(t, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := valid(t, p)
+	if q.Employee.Email != "ana@example.com" || q.Trial.LengthDays != 45 || q.Arrangement.Start != proposal.NewDate(2027, 1, 18) {
+		t.Errorf("got %q %d %s", q.Employee.Email, q.Trial.LengthDays, q.Arrangement.Start)
+	}
+	want := []string{
+		`Your work email: "ana(at)example.com" is not an email address (write it as name@example.com)`,
+		"✗ every weekday is remote, which is not hybrid (set `type: remote`, or keep at least one office day)",
+		"Core hours end (HH:MM): core hours end at 08:00, not after they start at 09:00 (write the end time on a 24-hour clock, for example \"17:00\")",
+		"When should it start? (YYYY-MM-DD): 2027-01-09 is a Saturday (start on a weekday)",
+		`When should it start? (YYYY-MM-DD): "next week" is not a date (write it as YYYY-MM-DD, for example 2027-01-12)`,
+		"Trial length in days (30 to 90): a trial of 120 days is outside 30 to 90 days (choose 30 to 90 days; 60 is typical and long enough to show results)",
+	}
+	if got := strings.Join(s.rejected, "\n"); got != strings.Join(want, "\n") {
+		t.Errorf("rejections:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
+	}
+}
+
+func TestScenariosSkipWhatDoesNotApply(t *testing.T) {
+	cases := []struct {
+		scenario    string
+		extra       map[string][]string
+		asks, skips []string
+	}{
+		{"offer", map[string][]string{"role you were offered": {"Staff Analyst"}},
+			[]string{"role you were offered"}, []string{"Trial length", "Success metric", "earlier request declined"}},
+		{"keep-remote", nil, nil, []string{"Trial length", "role you were offered", "earlier request declined"}},
+		{"reask", map[string][]string{"reason you were given": {"Availability for urgent requests"},
+			"How this proposal answers it": {"Core hours and a one-hour reply commitment"}, "another reason": {"n"}},
+			[]string{"Trial length", "earlier request declined"}, []string{"role you were offered"}},
+	}
+	for _, c := range cases {
+		t.Run(c.scenario, func(t *testing.T) {
+			a := basics()
+			a["What are you asking for"] = []string{c.scenario}
+			for k, v := range c.extra {
+				a[k] = v
+			}
+			s := &script{answers: a}
+			p, _, err := run(t, s, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			q := valid(t, p)
+			asked := strings.Join(s.asked, "\n")
+			for _, want := range c.asks {
+				if !strings.Contains(asked, want) {
+					t.Errorf("did not ask %q", want)
+				}
+			}
+			for _, skip := range c.skips {
+				if strings.Contains(asked, skip) {
+					t.Errorf("asked %q, which does not apply", skip)
+				}
+			}
+			if c.scenario == "reask" && q.Trial.LengthDays != 30 {
+				t.Errorf("a re-ask proposes a shorter trial by default, got %d days", q.Trial.LengthDays)
+			}
+		})
+	}
+}
+
+func TestInterruptThenResumeLosesNothing(t *testing.T) {
+	a := basics()
+	a["Your team"] = []string{"Support"}
+	a["Recent highlights"] = []string{"Cut the backlog by half"}
+	var draft []byte
+	s := &script{answers: a, stopAt: "Research to cite"}
+	p := &proposal.Proposal{}
+	f := &Flow{P: p, Ask: s, Today: today, Save: func(p *proposal.Proposal) error { draft = proposal.Marshal(p); return nil }}
+	if err := f.Run(); !errors.Is(err, ErrInterrupted) {
+		t.Fatalf("got %v, want ErrInterrupted", err)
+	}
+	// Resume from the saved draft, pressing Enter at every question.
+	resumed, _, err := proposal.Load("draft.yaml", draft)
+	if err != nil {
+		t.Fatalf("draft does not load: %v\n%s", err, draft)
+	}
+	s2 := &script{answers: map[string][]string{}}
+	f2 := &Flow{P: resumed, Ask: s2, Today: today}
+	if err := f2.Run(); err != nil {
+		t.Fatal(err)
+	}
+	q := valid(t, resumed)
+	if q.Employee.Name != "Ana Lima" || q.Employee.Team != "Support" || len(q.Performance.Highlights) != 1 ||
+		len(q.Trial.Metrics) != 1 || q.Trial.Metrics[0].Target != "40" {
+		t.Errorf("answers lost on resume: %+v", q)
+	}
+}
+
+func TestPrivateAnswersStayPrivate(t *testing.T) {
+	a := basics()
+	a["Why this matters"] = []string{"SENTINEL-MOTIVATION"}
+	a["objection you expect"] = []string{"y", "n"}
+	a["The objection"] = []string{"We need you here"}
+	a["Your answer"] = []string{"Three office days keep the team time"}
+	p, _, err := run(t, &script{answers: a}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := valid(t, p)
+	if q.Private.Motivation != "SENTINEL-MOTIVATION" || len(q.Private.Objections) != 1 {
+		t.Errorf("private answers not stored: %+v", q.Private)
+	}
+}
