@@ -73,7 +73,8 @@ func NewCmdRoot(env *Env) *cobra.Command {
 		Long: `propose turns your answers about a remote or hybrid work request into a formal
 proposal and a one-page summary for your manager.
 
-Start with an example:  propose example > proposal.yaml
+Answer the questions:   propose new
+Or start from a sample: propose example > proposal.yaml
 Then render it:         propose render proposal.yaml`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -85,6 +86,7 @@ Then render it:         propose render proposal.yaml`,
 		return usageErrorf("%v (see `%s --help`)", err, cmd.CommandPath())
 	})
 	root.AddCommand(
+		NewCmdNew(env, nil),
 		NewCmdRender(env, nil),
 		NewCmdValidate(env, nil),
 		NewCmdExample(env, nil),

@@ -50,7 +50,9 @@ func Marshal(p *Proposal) []byte {
 		w.list(1, "precedents", c.Precedents)
 	}
 	a := p.Arrangement
-	if w.section("\nThe arrangement you ask for. Days: monday to friday (or mon to fri).", 0, "arrangement", true) {
+	if w.section("\nThe arrangement you ask for. Days: monday to friday (or mon to fri).", 0, "arrangement",
+		a.Type != "" || len(a.RemoteDays)+len(a.OfficeDays)+len(a.RemoteWork)+len(a.InPersonCommitments) > 0 ||
+			a.CoreHours != (CoreHours{}) || !a.Start.IsZero() || a.RemoteLocation != "") {
 		w.str(1, "type", a.Type)
 		w.days(1, "remote_days", a.RemoteDays)
 		w.days(1, "office_days", a.OfficeDays)

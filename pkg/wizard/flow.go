@@ -507,6 +507,9 @@ func equalCheckIns(a, b []proposal.CheckIn) bool {
 
 func addTitle(i int, what string) string {
 	if i == 0 {
+		if strings.ContainsRune("aeiou", rune(what[0])) {
+			return "Add an " + what + "?"
+		}
 		return "Add a " + what + "?"
 	}
 	return "Add another " + what + "?"
