@@ -140,7 +140,7 @@ func (f *Form) MultiSelect(fl Field, opts []Option, defaults []string) ([]string
 		chosen[d] = true
 	}
 	value := append([]string(nil), defaults...)
-	ms := huh.NewMultiSelect[string]().Title(fl.Title).Description(description(fl)+" Space selects, Enter confirms.").
+	ms := huh.NewMultiSelect[string]().Title(fl.Title).Description(description(fl) + " Space selects, Enter confirms.").
 		Options(options(opts, chosen)...).Value(&value)
 	if err := f.run(ms); err != nil {
 		return nil, err
