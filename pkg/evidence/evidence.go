@@ -22,6 +22,7 @@ const (
 type Citation struct {
 	ID        string
 	Kind      Kind
+	Short     string // a menu line: who, what, where published
 	Claim     string // one sentence for a manager-facing document, within the finding's population
 	Finding   string // the finding in full, as verified
 	HoldsFor  string // the population the finding holds for
@@ -32,8 +33,9 @@ type Citation struct {
 
 var library = []Citation{
 	{
-		ID:   "bloom-2015-qje",
-		Kind: Supporting,
+		ID:    "bloom-2015-qje",
+		Kind:  Supporting,
+		Short: "Ctrip call centre, 9-month experiment: performance +13%, attrition halved (QJE 2015)",
 		Claim: "In a nine-month randomised experiment with call-centre staff at Ctrip, a large Chinese travel agency, " +
 			"working from home raised performance by 13% and roughly halved attrition.",
 		Finding: "Randomised 9-month work-from-home experiment: performance rose 13% (about 9 points from more minutes " +
@@ -45,8 +47,9 @@ var library = []Citation{
 		URL: "https://doi.org/10.1093/qje/qju032",
 	},
 	{
-		ID:   "bloom-2024-nature",
-		Kind: Supporting,
+		ID:    "bloom-2024-nature",
+		Kind:  Supporting,
+		Short: "Trip.com hybrid trial: quits down a third, reviews unchanged (Nature 2024)",
 		Claim: "A six-month randomised trial of hybrid work with 1,612 employees at Trip.com, working from home two days " +
 			"a week, cut quit rates by one third with no effect on performance reviews or promotions over two years.",
 		Finding: "Randomised 6-month trial of hybrid work (home on Wednesdays and Fridays): quit rates fell by one third, " +
@@ -59,8 +62,9 @@ var library = []Citation{
 		URL: "https://doi.org/10.1038/s41586-024-07500-2",
 	},
 	{
-		ID:   "gallup-hybrid",
-		Kind: Supporting,
+		ID:    "gallup-hybrid",
+		Kind:  Supporting,
+		Short: "Gallup: hybrid and remote staff more engaged; six in ten remote would look elsewhere",
 		Claim: "Gallup finds that US employees in remote-capable jobs who work hybrid or fully remotely are more engaged " +
 			"than those on site, and about six in ten fully remote employees say they are extremely likely to look " +
 			"for another job if that flexibility is removed.",
@@ -72,8 +76,9 @@ var library = []Citation{
 		URL:       "https://www.gallup.com/401384/indicator-hybrid-work.aspx",
 	},
 	{
-		ID:   "atlassian-distributed",
-		Kind: Supporting,
+		ID:    "atlassian-distributed",
+		Kind:  Supporting,
+		Short: "Atlassian: offer acceptance up 20% after going distributed (self-report, 2023)",
 		Claim: "Atlassian reports that after it adopted distributed work its candidate offer-acceptance rate rose 20%, " +
 			"while 80% of its staff still visit an office each quarter.",
 		Finding: "After adopting distributed work, the company reports its candidate offer-acceptance rate rose 20%, " +
@@ -85,6 +90,7 @@ var library = []Citation{
 	{
 		ID:       "wfh-research-2025",
 		Kind:     Supporting,
+		Short:    "WFH Research: about a quarter of US paid workdays are worked from home (2025)",
 		Claim:    "Working from home accounts for about a quarter of paid workdays among Americans aged 20 to 64.",
 		Finding:  "Working from home accounts for about a quarter of paid workdays among Americans aged 20–64.",
 		HoldsFor: "US workers aged 20–64",
@@ -95,6 +101,7 @@ var library = []Citation{
 	{
 		ID:        "flex-index-2023",
 		Kind:      Supporting,
+		Short:     "Flex Index: 58% of US firms offered location flexibility (Q2 2023)",
 		Claim:     "In the second quarter of 2023, 58% of the US companies tracked by Flex Index offered location flexibility.",
 		Finding:   "58% of US companies offered location flexibility in Q2 2023.",
 		HoldsFor:  "US firms tracked by Flex Index",

@@ -699,7 +699,7 @@ func (f *Flow) businessCase() error {
 	}
 	var opts []Option
 	for _, c := range evidence.All(evidence.Supporting) {
-		opts = append(opts, Option{Key: c.ID, Label: c.Claim})
+		opts = append(opts, Option{Key: c.ID, Label: c.Short})
 	}
 	defaults := f.P.Evidence
 	if defaults == nil {

@@ -29,7 +29,17 @@ var (
 	sectionStyle = lipgloss.NewStyle().Bold(true).Foreground(lipgloss.Color("12")).MarginTop(1)
 	introStyle   = lipgloss.NewStyle().Foreground(lipgloss.Color("8"))
 	errorStyle   = lipgloss.NewStyle().Foreground(lipgloss.Color("9"))
+	answerStyle  = lipgloss.NewStyle().Foreground(lipgloss.Color("8"))
 )
+
+// answered leaves a line of the question and its answer on screen, as huh
+// clears a form once it is done: the user sees what they have said.
+func (f *Form) answered(title, answer string) {
+	if answer == "" {
+		answer = "—"
+	}
+	fmt.Fprintln(f.out, answerStyle.Render("✓ "+title+" ")+answer)
+}
 
 // Section prints a heading and its introduction, or a message when the
 // title is empty.
@@ -90,7 +100,9 @@ func (f *Form) Input(fl Field) (string, error) {
 	if err := f.run(in); err != nil {
 		return "", err
 	}
-	return strings.TrimSpace(value), nil
+	value = strings.TrimSpace(value)
+	f.answered(fl.Title, value)
+	return value, nil
 }
 
 // List asks for items in a text box, one a line.
@@ -111,6 +123,7 @@ func (f *Form) List(fl Field, defaults []string) ([]string, error) {
 			items = append(items, line)
 		}
 	}
+	f.answered(fl.Title, strings.Join(items, "; "))
 	return items, nil
 }
 
@@ -130,6 +143,7 @@ func (f *Form) Select(fl Field, opts []Option) (string, error) {
 	if err := f.run(sel); err != nil {
 		return "", err
 	}
+	f.answered(fl.Title, label(opts, value))
 	return value, nil
 }
 
@@ -140,11 +154,16 @@ func (f *Form) MultiSelect(fl Field, opts []Option, defaults []string) ([]string
 		chosen[d] = true
 	}
 	value := append([]string(nil), defaults...)
-	ms := huh.NewMultiSelect[string]().Title(fl.Title).Description(description(fl) + " Space selects, Enter confirms.").
+	ms := huh.NewMultiSelect[string]().Title(fl.Title).Description(description(fl) + " x or space chooses, Enter confirms.").
 		Options(options(opts, chosen)...).Value(&value)
 	if err := f.run(ms); err != nil {
 		return nil, err
 	}
+	var labels []string
+	for _, v := range value {
+		labels = append(labels, label(opts, v))
+	}
+	f.answered(fl.Title, strings.Join(labels, ", "))
 	return value, nil
 }
 
@@ -155,5 +174,15 @@ func (f *Form) Confirm(fl Field, def bool) (bool, error) {
 	if err := f.run(c); err != nil {
 		return false, err
 	}
+	f.answered(fl.Title, map[bool]string{true: "Yes", false: "No"}[value])
 	return value, nil
+}
+
+func label(opts []Option, key string) string {
+	for _, o := range opts {
+		if o.Key == key {
+			return o.Label
+		}
+	}
+	return key
 }

@@ -1,0 +1,41 @@
+package evidence
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var number = regexp.MustCompile(`[0-9][0-9,.]*%?`)
+
+// TestClaimsStayWithinFindings checks every sentence a manager may read
+// against the verified finding: each number it states is in the finding
+// (or the population it holds for), so a claim cannot grow in the retelling.
+func TestClaimsStayWithinFindings(t *testing.T) {
+	seen := map[string]bool{}
+	for _, c := range library {
+		if seen[c.ID] {
+			t.Errorf("%s: duplicate id", c.ID)
+		}
+		seen[c.ID] = true
+		if c.Reference == "" || !strings.HasPrefix(c.URL, "https://") || c.HoldsFor == "" || c.Finding == "" {
+			t.Errorf("%s: incomplete citation", c.ID)
+		}
+		if c.Kind == Counter {
+			if c.Answer == "" || c.Claim != "" {
+				t.Errorf("%s: counter evidence needs an answer and no manager-facing claim", c.ID)
+			}
+			continue
+		}
+		if c.Claim == "" || c.Short == "" || len(c.Short) > 90 {
+			t.Errorf("%s: needs a claim and a short menu line of at most 90 characters", c.ID)
+		}
+		source := c.Finding + " " + c.HoldsFor + " " + c.Reference
+		for _, n := range number.FindAllString(c.Claim+" "+c.Short, -1) {
+			n = strings.TrimRight(n, ".,")
+			if !strings.Contains(source, n) {
+				t.Errorf("%s: %q is not in the verified finding", c.ID, n)
+			}
+		}
+	}
+}
