@@ -538,26 +538,39 @@ func (f *Flow) equipment() error {
 	if err != nil {
 		return err
 	}
-	var out []proposal.EquipmentItem
+	// Keep the items at once, then ask who provides each, saving as we go.
+	old := eq.Items
+	eq.Items = nil
 	for _, name := range items {
 		if name = strings.TrimSpace(name); name == "" {
 			continue
 		}
-		by := "company"
-		for _, old := range eq.Items {
-			if old.Name == name && old.ProvidedBy != "" {
-				by = old.ProvidedBy
+		by := ""
+		for _, o := range old {
+			if o.Name == name {
+				by = o.ProvidedBy
 			}
 		}
-		if by, err = f.Ask.Select(Field{Title: "Who provides “" + name + "”?", Default: by},
-			[]Option{{"company", "The company"}, {"me", "Me"}}); err != nil {
-			return err
-		}
-		out = append(out, proposal.EquipmentItem{Name: name, ProvidedBy: by})
+		eq.Items = append(eq.Items, proposal.EquipmentItem{Name: name, ProvidedBy: by})
 	}
-	eq.Items = out
 	if err := f.save(); err != nil {
 		return err
+	}
+	for i := range eq.Items {
+		it := &eq.Items[i]
+		def := it.ProvidedBy
+		if def == "" {
+			def = "company"
+		}
+		by, err := f.Ask.Select(Field{Title: "Who provides “" + it.Name + "”?", Default: def},
+			[]Option{{"company", "The company"}, {"me", "Me"}})
+		if err != nil {
+			return err
+		}
+		it.ProvidedBy = by
+		if err := f.save(); err != nil {
+			return err
+		}
 	}
 	for _, q := range []struct {
 		path, title, placeholder string
