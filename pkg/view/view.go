@@ -46,6 +46,11 @@ type Public struct {
 	ReviewDate      string // the agreed review date, formatted
 	SignOff         []Signatory
 	DecisionRequest string // the one-line decision the one-pager asks for
+	Pattern         string // the working pattern as a phrase: "working remotely on Mondays and Fridays and …"
+	Offer           OfferTerms
+	DeniedOn        string   // the date of the earlier "no", formatted; reask only
+	Reasons         []Reason // the reasons given then, with their answers; reask only
+	PlainRole       string   // the offered role without escapes, for PDF metadata
 	Risks           []Risk
 	ManagerKeeps    []string
 }
@@ -170,6 +175,18 @@ type Risk struct {
 	Mitigation string
 }
 
+// OfferTerms is the offer being negotiated.
+type OfferTerms struct {
+	Role      string
+	Recruiter string
+}
+
+// Reason is one reason given for an earlier "no", and its answer.
+type Reason struct {
+	Reason   string
+	Response string
+}
+
 // Private is the employee's view: everything in Public plus their own notes.
 type Private struct {
 	Public
@@ -233,9 +250,18 @@ func NewPublic(p *proposal.Proposal) *Public {
 		v.NoticePhrase = fmt.Sprintf("%d days’ notice", v.NoticeDays)
 	}
 	v.SignOff = []Signatory{{Role: "Manager", Name: v.Manager.Name}, {Role: "Employee", Name: v.Employee.Name}}
+	v.Offer = OfferTerms{Role: Escape(p.Offer.Role), Recruiter: Escape(p.Offer.Recruiter)}
+	v.DeniedOn = st.date(p.Reask.DeniedOn)
+	for _, r := range p.Reask.Reasons {
+		v.Reasons = append(v.Reasons, Reason{Reason: Escape(r.Reason), Response: Escape(r.Response)})
+	}
 	v.Title, v.Subject, v.DecisionRequest = framing(p, v)
-	// The framing holds no user text, so it needs no escapes to undo.
+	// Only the offer's role is user text in the framing; metadata gets it raw.
 	v.PlainTitle, v.PlainSubject = v.Title, v.Subject
+	if p.Scenario == proposal.ScenarioOffer {
+		v.PlainTitle = strings.Replace(v.Title, v.Offer.Role, p.Offer.Role, 1)
+		v.PlainSubject = strings.Replace(v.Subject, v.Offer.Role, p.Offer.Role, 1)
+	}
 	v.Risks = risks(v)
 	v.ManagerKeeps = managerKeeps(v)
 	return v
@@ -289,7 +315,7 @@ func arrangement(p *proposal.Proposal, st dateStyle) Arrangement {
 		OfficePhrase: dayPhrase(a.OfficeDays, true),
 		RemoteCount:  len(sortedDays(a.RemoteDays)),
 		OfficeCount:  len(sortedDays(a.OfficeDays)),
-		Hours:        st.hours(a.CoreHours, a.Start),
+		Hours:        st.hours(a.CoreHours, laterOf(a.Start, p.Date)),
 		Start:        st.longDate(a.Start),
 		StartShort:   st.date(a.Start),
 		Location:     Escape(a.RemoteLocation),
@@ -386,8 +412,28 @@ func framing(p *proposal.Proposal, v *Public) (title, subject, decision string) 
 	} else if v.OfficePhrase != "" {
 		pattern += " and in the office " + onDays(v.OfficePhrase)
 	}
+	v.Pattern = pattern
 	switch p.Scenario {
-	default: // trial; the other scenarios get their own framing in later work
+	case proposal.ScenarioOffer:
+		title = kind + " Working Terms for the " + v.Offer.Role + " Offer"
+		subject = strings.ToLower(kind[:1]) + kind[1:] + " working terms for the " + v.Offer.Role + " role"
+		subject = strings.ToUpper(subject[:1]) + subject[1:]
+		decision = fmt.Sprintf("Include %s in the offer letter for the %s role.", pattern, v.Offer.Role)
+		if v.StartShort != "" {
+			decision = fmt.Sprintf("Include %s in the offer letter for the %s role, from %s.", pattern, v.Offer.Role, v.StartShort)
+		}
+	case proposal.ScenarioKeepRemote:
+		title = "Proposal to Continue My " + kind + " Working Arrangement"
+		subject = "Continuing my " + strings.ToLower(kind) + " working arrangement"
+		decision = fmt.Sprintf("Confirm that I continue %s, on the terms below.", pattern)
+	case proposal.ScenarioReask:
+		title = "Revised Proposal for a " + kind + " Work Trial"
+		if v.Trial != nil {
+			subject = fmt.Sprintf("A revised, %d-day %s work trial starting %s", v.Trial.LengthDays, strings.ToLower(kind), v.StartShort)
+			decision = fmt.Sprintf("Approve a %d-day trial of %s, starting %s, with the changes that answer your concerns.",
+				v.Trial.LengthDays, pattern, v.StartShort)
+		}
+	default:
 		title = "Proposal for a " + kind + " Work Trial"
 		if v.Trial != nil {
 			subject = fmt.Sprintf("A %d-day %s work trial starting %s", v.Trial.LengthDays, strings.ToLower(kind), v.StartShort)
@@ -459,4 +505,13 @@ func managerKeeps(v *Public) []string {
 	}
 	out = append(out, "The same hours, coverage and deliverables as today")
 	return out
+}
+
+// laterOf returns the later of two dates: the zone abbreviation (EST or EDT)
+// is the one in force when the arrangement applies, not when it began.
+func laterOf(a, b proposal.Date) proposal.Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
 }
