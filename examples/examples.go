@@ -4,6 +4,7 @@ package examples
 
 import (
 	"embed"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -17,13 +18,25 @@ func Get(scenario string) ([]byte, bool) {
 	return b, err == nil
 }
 
-// Names returns the scenarios that have an example, sorted.
+// order is the order the scenarios are documented in.
+var order = []string{"trial", "offer", "keep-remote", "reask"}
+
+// Names returns the scenarios that have an example, trial first.
 func Names() []string {
-	entries, _ := files.ReadDir(".")
 	var names []string
-	for _, e := range entries {
-		names = append(names, strings.TrimSuffix(e.Name(), ".yaml"))
+	for _, n := range order {
+		if _, ok := Get(n); ok {
+			names = append(names, n)
+		}
 	}
-	sort.Strings(names)
-	return names
+	entries, _ := files.ReadDir(".")
+	var extra []string
+	for _, e := range entries {
+		n := strings.TrimSuffix(e.Name(), ".yaml")
+		if !slices.Contains(order, n) {
+			extra = append(extra, n)
+		}
+	}
+	sort.Strings(extra)
+	return append(names, extra...)
 }
