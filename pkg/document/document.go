@@ -30,6 +30,9 @@ const (
 // Kinds lists the manager-facing documents in the order they are written.
 var Kinds = []Kind{Proposal, OnePager}
 
+// prepName is the template of the prep sheet, which only RenderPrep executes.
+const prepName = "prep"
+
 var (
 	parseOnce sync.Once
 	parsed    map[Kind]*template.Template
@@ -45,7 +48,7 @@ var funcs = template.FuncMap{
 func load() (map[Kind]*template.Template, error) {
 	parseOnce.Do(func() {
 		parsed = map[Kind]*template.Template{}
-		for _, k := range Kinds {
+		for _, k := range append(append([]Kind(nil), Kinds...), prepName) {
 			name := string(k) + ".md.tmpl"
 			t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(templates.FS, name)
 			if err != nil {
@@ -65,7 +68,7 @@ func Render(kind Kind, v *view.Public) ([]byte, error) {
 		return nil, err
 	}
 	t, ok := ts[kind]
-	if !ok {
+	if !ok || kind == prepName {
 		return nil, fmt.Errorf("render %s: no such document", kind)
 	}
 	var b bytes.Buffer
@@ -87,4 +90,18 @@ func tidy(md []byte) []byte {
 	md = bytes.Join(lines, []byte("\n"))
 	md = blankRuns.ReplaceAll(md, []byte("\n\n"))
 	return append(bytes.TrimSpace(md), '\n')
+}
+
+// RenderPrep returns the Markdown of the prep sheet, the only document that
+// sees the private view. It is for the employee alone.
+func RenderPrep(v *view.Private) ([]byte, error) {
+	ts, err := load()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := ts[prepName].Execute(&b, v); err != nil {
+		return nil, fmt.Errorf("render prep: %w", err)
+	}
+	return tidy(b.Bytes()), nil
 }

@@ -50,10 +50,17 @@ func TestRenderExamples(t *testing.T) {
 	for _, name := range examples.Names() {
 		t.Run(name, func(t *testing.T) {
 			src, _ := examples.Get(name)
-			for k, md := range renderAll(t, parse(t, name+".yaml", src)) {
+			p := parse(t, name+".yaml", src)
+			for k, md := range renderAll(t, p) {
 				golden.Check(t, fmt.Sprintf("testdata/TestRenderExamples/%s/%s.md", name, k), md)
 				checkClean(t, string(k), md)
 			}
+			prep, err := RenderPrep(view.NewPrivate(p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, fmt.Sprintf("testdata/TestRenderExamples/%s/prep.md", name), prep)
+			checkClean(t, "prep", prep)
 		})
 	}
 }

@@ -24,6 +24,7 @@ type Citation struct {
 	Kind      Kind
 	Short     string // a menu line: who, what, where published
 	Claim     string // one sentence for a manager-facing document, within the finding's population
+	Speak     string // the finding as you would say it aloud, for the prep sheet
 	Finding   string // the finding in full, as verified
 	HoldsFor  string // the population the finding holds for
 	Reference string // the full reference, without the link
@@ -36,6 +37,7 @@ var library = []Citation{
 		ID:    "bloom-2015-qje",
 		Kind:  Supporting,
 		Short: "Ctrip call centre, 9-month experiment: performance +13%, attrition halved (QJE 2015)",
+		Speak: "In a nine-month experiment in a Chinese travel company’s call centre, staff who worked from home performed 13% better and quit about half as often.",
 		Claim: "In a nine-month randomised experiment with call-centre staff at Ctrip, a large Chinese travel agency, " +
 			"working from home raised performance by 13% and roughly halved attrition.",
 		Finding: "Randomised 9-month work-from-home experiment: performance rose 13% (about 9 points from more minutes " +
@@ -50,6 +52,7 @@ var library = []Citation{
 		ID:    "bloom-2024-nature",
 		Kind:  Supporting,
 		Short: "Trip.com hybrid trial: quits down a third, reviews unchanged (Nature 2024)",
+		Speak: "A randomised trial of 1,612 staff published in Nature found two home days a week cut quitting by a third, with no effect on performance reviews or promotions.",
 		Claim: "A six-month randomised trial of hybrid work with 1,612 employees at Trip.com, working from home two days " +
 			"a week, cut quit rates by one third with no effect on performance reviews or promotions over two years.",
 		Finding: "Randomised 6-month trial of hybrid work (home on Wednesdays and Fridays): quit rates fell by one third, " +
@@ -65,6 +68,7 @@ var library = []Citation{
 		ID:    "gallup-hybrid",
 		Kind:  Supporting,
 		Short: "Gallup: hybrid and remote staff more engaged; six in ten remote would look elsewhere",
+		Speak: "Gallup finds hybrid and remote employees more engaged, and about six in ten fully remote employees would likely look elsewhere if flexibility went away.",
 		Claim: "Gallup finds that US employees in remote-capable jobs who work hybrid or fully remotely are more engaged " +
 			"than those on site, and about six in ten fully remote employees say they are extremely likely to look " +
 			"for another job if that flexibility is removed.",
@@ -79,6 +83,7 @@ var library = []Citation{
 		ID:    "atlassian-distributed",
 		Kind:  Supporting,
 		Short: "Atlassian: offer acceptance up 20% after going distributed (self-report, 2023)",
+		Speak: "Atlassian says its offer-acceptance rate rose 20% after it went distributed, and most of its staff still come into an office each quarter.",
 		Claim: "Atlassian reports that after it adopted distributed work its candidate offer-acceptance rate rose 20%, " +
 			"while 80% of its staff still visit an office each quarter.",
 		Finding: "After adopting distributed work, the company reports its candidate offer-acceptance rate rose 20%, " +
@@ -91,6 +96,7 @@ var library = []Citation{
 		ID:       "wfh-research-2025",
 		Kind:     Supporting,
 		Short:    "WFH Research: about a quarter of US paid workdays are worked from home (2025)",
+		Speak:    "About a quarter of paid workdays in the US are now worked from home.",
 		Claim:    "Working from home accounts for about a quarter of paid workdays among Americans aged 20 to 64.",
 		Finding:  "Working from home accounts for about a quarter of paid workdays among Americans aged 20–64.",
 		HoldsFor: "US workers aged 20–64",
@@ -102,6 +108,7 @@ var library = []Citation{
 		ID:        "flex-index-2023",
 		Kind:      Supporting,
 		Short:     "Flex Index: 58% of US firms offered location flexibility (Q2 2023)",
+		Speak:     "By mid-2023, 58% of US companies tracked by Flex Index offered location flexibility.",
 		Claim:     "In the second quarter of 2023, 58% of the US companies tracked by Flex Index offered location flexibility.",
 		Finding:   "58% of US companies offered location flexibility in Q2 2023.",
 		HoldsFor:  "US firms tracked by Flex Index",

@@ -27,11 +27,11 @@ func TestClaimsStayWithinFindings(t *testing.T) {
 			}
 			continue
 		}
-		if c.Claim == "" || c.Short == "" || len(c.Short) > 90 {
+		if c.Claim == "" || c.Speak == "" || c.Short == "" || len(c.Short) > 90 {
 			t.Errorf("%s: needs a claim and a short menu line of at most 90 characters", c.ID)
 		}
 		source := c.Finding + " " + c.HoldsFor + " " + c.Reference
-		for _, n := range number.FindAllString(c.Claim+" "+c.Short, -1) {
+		for _, n := range number.FindAllString(c.Claim+" "+c.Short+" "+c.Speak, -1) {
 			n = strings.TrimRight(n, ".,")
 			if !strings.Contains(source, n) {
 				t.Errorf("%s: %q is not in the verified finding", c.ID, n)

@@ -70,8 +70,9 @@ func Files(p *proposal.Proposal, opts Options) ([]output.File, error) {
 		}
 	}
 	v := view.NewPublic(p)
-	results := make([][]output.File, len(document.Kinds))
-	errs := make([]error, len(document.Kinds))
+	n := len(document.Kinds)
+	results := make([][]output.File, n+1)
+	errs := make([]error, n+1)
 	var wg sync.WaitGroup
 	for i, kind := range document.Kinds {
 		wg.Add(1)
@@ -84,6 +85,11 @@ func Files(p *proposal.Proposal, opts Options) ([]output.File, error) {
 			}
 		}()
 	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		results[n], errs[n] = prep(p, opts)
+	}()
 	wg.Wait()
 	var files []output.File
 	for i := range results {
@@ -213,3 +219,34 @@ func longestOnePagerTexts(p *proposal.Proposal, n int) []proposal.Text {
 	}
 	return shown
 }
+
+// PrepBanner marks every page of the prep sheet.
+const PrepBanner = "PRIVATE — for your preparation only. Do not send."
+
+// prep renders the employee's prep sheet from the private view.
+func prep(p *proposal.Proposal, opts Options) ([]output.File, error) {
+	v := view.NewPrivate(p)
+	md, err := document.RenderPrep(v)
+	if err != nil {
+		return nil, err
+	}
+	var files []output.File
+	if opts.has(Markdown) {
+		files = append(files, output.File{Name: PrepName + ".md", Data: md})
+	}
+	if opts.has(PDF) {
+		m := meta(document.Proposal, &v.Public, p, opts, 1)
+		m.Title = "Conversation Prep (private)"
+		m.Subject = "Private preparation notes; not for sending"
+		m.Banner = PrepBanner
+		res, err := pdf.Render(md, m)
+		if err != nil {
+			return nil, fmt.Errorf("render prep: %w", err)
+		}
+		files = append(files, output.File{Name: PrepName + ".pdf", Data: res.PDF})
+	}
+	return files, nil
+}
+
+// PrepName is the file name, without extension, of the prep sheet.
+const PrepName = "prep"

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"errors"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -11,6 +12,7 @@ import (
 
 	"github.com/propose-cli/propose/examples"
 	"github.com/propose-cli/propose/internal/pdftext"
+	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
@@ -207,6 +209,87 @@ func BenchmarkFiles(b *testing.B) {
 	for b.Loop() {
 		if _, err := Files(p, Options{Creator: "propose bench"}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestPrivateAnswersNeverReachTheManager fills every private field of every
+// example with sentinel text and checks that no manager-facing file, Markdown
+// or PDF, contains any of it, while the prep sheet does.
+func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
+	for _, name := range examples.Names() {
+		t.Run(name, func(t *testing.T) {
+			src, _ := examples.Get(name)
+			p := load(t, src)
+			p.Private = proposal.Private{
+				Motivation:   "SENTINEL-MOTIVATION",
+				Alternatives: "SENTINEL-ALTERNATIVES",
+				Fallback:     "SENTINEL-FALLBACK",
+				Objections:   []proposal.Objection{{Objection: "SENTINEL-OBJECTION", Response: "SENTINEL-RESPONSE"}},
+			}
+			files, err := Files(p, Options{Creator: "propose test"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m := byName(files)
+			for _, f := range []string{"proposal.md", "one-pager.md", "proposal.pdf", "one-pager.pdf"} {
+				text := string(m[f])
+				if strings.HasSuffix(f, ".pdf") {
+					if text, err = pdftext.Extract(m[f]); err != nil {
+						t.Fatal(err)
+					}
+					text = pdftext.Squash(text)
+				}
+				if strings.Contains(text, "SENTINEL") {
+					t.Errorf("%s contains a private answer", f)
+				}
+			}
+			prepText, err := pdftext.Extract(m["prep.pdf"])
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range []string{"SENTINEL-MOTIVATION", "SENTINEL-ALTERNATIVES", "SENTINEL-FALLBACK", "SENTINEL-OBJECTION", "SENTINEL-RESPONSE"} {
+				if !strings.Contains(string(m["prep.md"]), s) || !strings.Contains(pdftext.Squash(prepText), s) {
+					t.Errorf("the prep sheet lacks %s", s)
+				}
+			}
+			if !strings.Contains(pdftext.Squash(prepText), pdftext.Squash(PrepBanner)) {
+				t.Error("the prep sheet PDF is not marked private")
+			}
+		})
+	}
+}
+
+var percent = regexp.MustCompile(`[0-9][0-9.,]*\s?%`)
+
+// TestNoInventedStatistics checks that every percentage in a manager-facing
+// document comes from the verified evidence library or from the user's own
+// file: generated text never makes one up.
+func TestNoInventedStatistics(t *testing.T) {
+	var allowed strings.Builder
+	for _, c := range evidence.All(evidence.Supporting) {
+		allowed.WriteString(c.Claim + " " + c.Reference + "\n")
+	}
+	for _, name := range examples.Names() {
+		src, _ := examples.Get(name)
+		p := load(t, src)
+		var user strings.Builder
+		for _, tx := range p.Texts() {
+			user.WriteString(tx.Value + "\n")
+		}
+		files, err := Files(p, Options{Formats: []Format{Markdown}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			if f.Name == PrepName+".md" {
+				continue
+			}
+			for _, pc := range percent.FindAllString(string(f.Data), -1) {
+				if !strings.Contains(allowed.String(), pc) && !strings.Contains(user.String(), pc) {
+					t.Errorf("%s/%s states %q, which is neither verified evidence nor the user's own", name, f.Name, pc)
+				}
+			}
 		}
 	}
 }

@@ -193,13 +193,25 @@ type Private struct {
 	Motivation   string
 	Alternatives string
 	Fallback     string
-	Objections   []Objection
+	Objections   []Objection // the user's own, then the common ones with answers from the proposal
+	Opening      []string    // lines to open the conversation with, for the scenario
+	Speak        []string    // each cited finding as one sentence to say aloud
+	Counter      []Counter   // research a manager may raise, with an honest answer
+	RevisitDate  string      // when to ask again after a no
 }
 
 // Objection is an expected objection and the prepared answer.
 type Objection struct {
 	Objection string
 	Response  string
+	Own       bool // the user wrote it
+}
+
+// Counter is a finding a manager may cite against the request.
+type Counter struct {
+	Finding string
+	Answer  string
+	Source  string
 }
 
 // NewPublic builds the manager-facing view. It reads no private field.
@@ -276,9 +288,102 @@ func NewPrivate(p *proposal.Proposal) *Private {
 		Fallback:     Escape(p.Private.Fallback),
 	}
 	for _, o := range p.Private.Objections {
-		v.Objections = append(v.Objections, Objection{Objection: Escape(o.Objection), Response: Escape(o.Response)})
+		v.Objections = append(v.Objections, Objection{Objection: Escape(o.Objection), Response: Escape(o.Response), Own: true})
 	}
+	v.Objections = append(v.Objections, commonObjections(&v.Public)...)
+	v.Opening = opening(p, &v.Public)
+	for _, id := range p.Evidence {
+		if c, ok := evidence.Lookup(id); ok && c.Speak != "" {
+			v.Speak = append(v.Speak, Escape(c.Speak))
+		}
+	}
+	for _, c := range evidence.All(evidence.Counter) {
+		v.Counter = append(v.Counter, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
+	}
+	v.RevisitDate = styleFor(p.Paper).date(p.Date.AddDays(90))
 	return v
+}
+
+// opening returns lines to start the conversation with, in the scenario's
+// terms: short, about the business, ending in a concrete ask.
+func opening(p *proposal.Proposal, v *Public) []string {
+	ask := "I’d like to propose " + v.Pattern
+	switch p.Scenario {
+	case proposal.ScenarioOffer:
+		return []string{
+			"Thank you for the offer; I’m excited about the " + v.Offer.Role + " role and I want to say yes.",
+			"One thing I’d like to settle first is how I work: " + v.Pattern + ". It’s how I do my best work, and I’ve written down how you would see that work.",
+			"Could we put that in the offer letter?",
+		}
+	case proposal.ScenarioKeepRemote:
+		return []string{
+			"I’ve read the new office policy, and I want to make sure my accounts and the team don’t lose anything by it.",
+			"I’ve been " + v.Pattern + " since " + v.StartShort + ", and the results are in the document.",
+			"I’d like to keep the arrangement, and I’m offering more in-person time where it matters. Can we look at it together?",
+		}
+	case proposal.ScenarioReask:
+		return []string{
+			"When we talked about this before, you raised concerns, and you were right to. I’ve worked on each of them.",
+			"This time I’m asking for less: " + trialPhrase(v) + ", and you can stop it at any time.",
+			"Could we go through the changes?",
+		}
+	}
+	return []string{
+		"I’ve been thinking about how I can do more of my best work, and I’ve written a short proposal.",
+		ask + ", as " + trialPhrase(v) + ". My hours, availability and deadlines stay the same.",
+		"You keep full control: we review it together, and either of us can end it. Could we look at it together this week?",
+	}
+}
+
+func trialPhrase(v *Public) string {
+	if v.Trial == nil {
+		return "a trial"
+	}
+	return fmt.Sprintf("a %d-day trial", v.Trial.LengthDays)
+}
+
+// commonObjections answers the concerns managers raise most, from what the
+// proposal already commits to; a concern the proposal has nothing for is
+// answered with what to offer.
+func commonObjections(v *Public) []Objection {
+	var out []Objection
+	var seen []string
+	if v.StatusReport != "" {
+		seen = append(seen, "You get a written summary "+v.StatusReport+".")
+	}
+	if len(v.OutputTracking) > 0 {
+		seen = append(seen, sentence(v.OutputTracking[0]))
+	}
+	vis := "Offer a written summary every week of what shipped, what is next and what is blocked."
+	if len(seen) > 0 {
+		vis = "You will see the work itself. " + strings.Join(seen, " ")
+	}
+	out = append(out, Objection{Objection: "How will I know what you are working on?", Response: vis})
+
+	collab := "Offer fixed office days for planning, reviews and the work that needs the room."
+	if v.OfficeCount > 0 {
+		collab = "I am in the office " + onDays(v.OfficePhrase) + ", and those days are for the work that needs the room."
+	}
+	if len(v.InPerson) > 0 {
+		collab += " I will always be there in person for this: " + sentence(v.InPerson[0])
+	}
+	out = append(out, Objection{Objection: "The team needs you here to collaborate.", Response: collab})
+	out = append(out, Objection{Objection: "Junior colleagues learn by sitting near senior ones.",
+		Response: "Mentoring and reviews go on the office days, with written review in between. Offer to pair in person on office days."})
+	fair := "Judge it on results, like any other arrangement: it is a trial with measures we agreed in advance."
+	if v.Trial == nil {
+		fair = "Judge it on results: the measures of my work are in writing, and the arrangement is reviewed."
+	}
+	if len(v.Precedents) > 0 {
+		fair += " There is precedent: " + sentence(v.Precedents[0])
+	}
+	out = append(out, Objection{Objection: "If I say yes to you, everyone will want it.", Response: fair})
+	sec := "Ask IT for its remote-work rules and commit to them: company laptop, VPN, no work files on personal devices."
+	if v.Security != "" {
+		sec = sentence(v.Security)
+	}
+	out = append(out, Objection{Objection: "Is company data safe outside the office?", Response: sec})
+	return out
 }
 
 func person(name, title, team, email string) Person {
