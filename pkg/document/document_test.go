@@ -96,7 +96,7 @@ var (
 func checkClean(t *testing.T, name string, md []byte) {
 	t.Helper()
 	s := string(md)
-	for _, bad := range []string{"<no value>", "N/A", "<nil>", "{{", "[]", "map["} {
+	for _, bad := range []string{"<no value>", "N/A", "<nil>", "{{", "[]", "map[", "<>", "()"} {
 		if strings.Contains(s, bad) {
 			t.Errorf("%s contains %q", name, bad)
 		}

@@ -26,6 +26,8 @@ var badInputs = map[string][]string{
 	"core-hours-end-before-start.yaml": {"14:10 arrangement.core_hours.end"},
 	"core-hours-format.yaml":           {"13:12 arrangement.core_hours.start"},
 	"counter-evidence.yaml":            {"17:12 evidence[0]"},
+	"own-evidence-without-source.yaml": {"19:5 evidence[1].source"},
+	"own-evidence-bad-url.yaml":        {"20:10 evidence[0].url"},
 	"day-remote-and-office.yaml":       {"11:27 arrangement.office_days[2]"},
 	"duplicate-key.yaml":               {"5:3 employee.name"},
 	"duplicate-section.yaml":           {"17:1 manager"},

@@ -241,6 +241,10 @@ func unwrap(n ast.Node, anchors map[string]ast.Node) ast.Node {
 	return n
 }
 
+// scalarSetter is a section that may also be written as a single value,
+// such as an evidence item written as a bare id.
+type scalarSetter interface{ SetScalar(string) }
+
 var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
 
 func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int) {
@@ -282,6 +286,12 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int)
 	}
 	switch v.Kind() {
 	case reflect.Struct:
+		if s, ok := v.Addr().Interface().(scalarSetter); ok {
+			if text, isScalar := scalarText(node); isScalar {
+				s.SetScalar(text)
+				return
+			}
+		}
 		d.decodeStruct(node, v, path, depth)
 	case reflect.Slice:
 		seq, ok := node.(*ast.SequenceNode)

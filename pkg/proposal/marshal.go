@@ -131,8 +131,21 @@ func Marshal(p *Proposal) []byte {
 		w.list(0, "benefits", p.Benefits)
 	}
 	if len(p.Evidence) > 0 {
-		w.comment("\nResearch to cite; `propose evidence` lists the ids.")
-		w.inlineList(0, "evidence", p.Evidence)
+		w.comment("\nResearch to cite: ids from `propose evidence`, or your own {finding, source, url}.")
+		if ids := EvidenceIDs(p.Evidence); len(ids) == len(p.Evidence) {
+			w.inlineList(0, "evidence", ids)
+		} else {
+			w.key(0, "evidence")
+			for _, e := range p.Evidence {
+				if e.ID != "" {
+					w.b.WriteString("  - " + quoteYAML(e.ID) + "\n")
+					continue
+				}
+				w.item(1, "finding", e.Finding)
+				w.str(2, "source", e.Source)
+				w.str(2, "url", e.URL)
+			}
+		}
 	}
 	if w.section("\nThe earlier \"no\" and how this proposal answers each reason.", 0, "reask",
 		!p.Reask.DeniedOn.IsZero() || len(p.Reask.Reasons) > 0) {

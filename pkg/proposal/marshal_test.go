@@ -39,7 +39,7 @@ func TestMarshalQuotesWhatYAMLWouldMisread(t *testing.T) {
 	}
 	for _, s := range tricky {
 		p := &Proposal{Version: 1, Scenario: ScenarioTrial, Employee: Employee{Name: s}, Benefits: []string{s},
-			Evidence: []string{s}, Communication: Communication{Channels: []string{s, "email"}}}
+			Evidence: []EvidenceRef{{ID: s}, {Finding: s, Source: s}}, Communication: Communication{Channels: []string{s, "email"}}}
 		out := Marshal(p)
 		q, _, err := Load("t.yaml", out)
 		if err != nil {
@@ -47,8 +47,9 @@ func TestMarshalQuotesWhatYAMLWouldMisread(t *testing.T) {
 			continue
 		}
 		want := strings.TrimSpace(s) // Load trims surrounding space, as it does for any file
-		if q.Employee.Name != want || q.Benefits[0] != want || q.Evidence[0] != want || q.Communication.Channels[0] != want {
-			t.Errorf("%q came back as %q %q %q %q\n%s", s, q.Employee.Name, q.Benefits[0], q.Evidence[0], q.Communication.Channels[0], out)
+		if q.Employee.Name != want || q.Benefits[0] != want || q.Evidence[0].ID != want || q.Evidence[1].Source != want ||
+			q.Communication.Channels[0] != want {
+			t.Errorf("%q came back as %q %q %+v %q\n%s", s, q.Employee.Name, q.Benefits[0], q.Evidence, q.Communication.Channels[0], out)
 		}
 	}
 }

@@ -41,7 +41,7 @@ type Proposal struct {
 	Trial          Trial         `yaml:"trial"`
 	Performance    Performance   `yaml:"performance"`
 	Benefits       []string      `yaml:"benefits" validate:"dive,required"`
-	Evidence       []string      `yaml:"evidence" validate:"dive,required,evidence_id"`
+	Evidence       []EvidenceRef `yaml:"evidence" validate:"dive"`
 	Reask          Reask         `yaml:"reask"`
 	Offer          Offer         `yaml:"offer"`
 	Private        Private       `yaml:"private"`
@@ -154,6 +154,30 @@ type Performance struct {
 	Highlights  []string `yaml:"highlights" validate:"dive,required"`
 	Metrics     []string `yaml:"metrics" validate:"dive,required"`
 	Recognition []string `yaml:"recognition" validate:"dive,required"`
+}
+
+// EvidenceRef is one item under evidence: the id of a verified citation
+// from the built-in library (written as a bare id), or the user's own
+// finding, which needs a source the manager can check.
+type EvidenceRef struct {
+	ID      string `yaml:"id" validate:"omitempty,evidence_id"`
+	Finding string `yaml:"finding" validate:"required_without=ID"`
+	Source  string `yaml:"source" validate:"required_without=ID"`
+	URL     string `yaml:"url" validate:"omitempty,url"`
+}
+
+// SetScalar reads the short form of an item: a bare library id.
+func (e *EvidenceRef) SetScalar(s string) { *e = EvidenceRef{ID: s} }
+
+// EvidenceIDs returns the library ids of refs, for refs that are ids.
+func EvidenceIDs(refs []EvidenceRef) []string {
+	var ids []string
+	for _, r := range refs {
+		if r.ID != "" {
+			ids = append(ids, r.ID)
+		}
+	}
+	return ids
 }
 
 // Reask records an earlier denial and the answer to each stated reason.

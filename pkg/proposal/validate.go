@@ -142,6 +142,8 @@ var requiredFix = map[string]string{
 	"reask.reasons":                      "list each reason given for the earlier “no” with your response, under `reask:`",
 	"reask.reasons[*].reason":            "write the reason you were given, for example `reason: Availability for urgent requests`",
 	"reask.reasons[*].response":          "write how the new proposal answers this reason",
+	"evidence[*].finding":                "say what the study found, in one sentence, or cite a library id instead (`propose evidence`)",
+	"evidence[*].source":                 "add `source:` with where it was published — authors, title and year — so your manager can check it",
 	"offer.role":                         "add the role you were offered under `offer:`, for example `role: Staff Analyst`",
 	"private.objections[*].objection":    "write the objection you expect",
 	"private.objections[*].response":     "write how you would answer it",
@@ -157,6 +159,9 @@ func (v *validation) structRules() {
 		path := fe.Namespace()
 		if _, rest, ok := strings.Cut(path, "."); ok {
 			path = rest
+		}
+		if strings.HasPrefix(path, "evidence[") && strings.HasSuffix(path, ".id") && v.src != nil && !v.given(path) {
+			path = parentPath(path) // written as a bare id: the item is the field
 		}
 		generic := indexRE.ReplaceAllString(path, "[*]")
 		value := fmt.Sprint(fe.Value())
@@ -174,6 +179,14 @@ func (v *validation) structRules() {
 				fix = "add it"
 			}
 			v.add(path, "is missing", fix)
+		case "required_without":
+			fix := requiredFix[generic]
+			if fix == "" {
+				fix = "add it"
+			}
+			v.add(path, "is missing", fix)
+		case "url":
+			v.add(path, fmt.Sprintf("%q is not a web address", value), "write it in full, starting with https://")
 		case "email":
 			v.add(path, fmt.Sprintf("%q is not an email address", value), "write it as name@example.com")
 		case "oneof":
@@ -430,11 +443,19 @@ func (v *validation) scenarioRules() {
 
 func (v *validation) evidenceRules() {
 	seen := map[string]bool{}
-	for i, id := range v.p.Evidence {
-		if seen[id] {
-			v.add(fmt.Sprintf("evidence[%d]", i), fmt.Sprintf("%q is listed twice", id), "cite each source once")
+	for i, e := range v.p.Evidence {
+		key := e.ID
+		if key == "" {
+			key = e.Source + "\x00" + e.Finding
 		}
-		seen[id] = true
+		if seen[key] {
+			v.add(fmt.Sprintf("evidence[%d]", i), "this source is listed twice", "cite each source once")
+		}
+		seen[key] = true
+		if e.ID != "" && (e.Finding != "" || e.Source != "" || e.URL != "") {
+			v.add(fmt.Sprintf("evidence[%d]", i), "an item is either a library id or your own finding with its source, not both",
+				"keep `id:` alone, or remove it and keep finding and source")
+		}
 	}
 }
 

@@ -240,9 +240,12 @@ func NewPublic(p *proposal.Proposal) *Public {
 		v.CommuteOneWay = fmt.Sprintf("%d minutes", m)
 		v.CommuteSaving = "about " + hoursText(2*m*v.RemoteCount) + " of commuting a week"
 	}
-	for i, id := range p.Evidence {
-		if c, ok := evidence.Lookup(id); ok {
-			v.Citations = append(v.Citations, Citation{N: i + 1, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL})
+	for _, e := range p.Evidence {
+		n := len(v.Citations) + 1
+		if e.ID == "" {
+			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(sentence(e.Finding)), Reference: Escape(sentence(e.Source)), URL: e.URL})
+		} else if c, ok := evidence.Lookup(e.ID); ok {
+			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL})
 		}
 	}
 	v.Policy = Policy{
@@ -292,8 +295,10 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	}
 	v.Objections = append(v.Objections, commonObjections(&v.Public)...)
 	v.Opening = opening(p, &v.Public)
-	for _, id := range p.Evidence {
-		if c, ok := evidence.Lookup(id); ok && c.Speak != "" {
+	for _, e := range p.Evidence {
+		if e.ID == "" {
+			v.Speak = append(v.Speak, Escape(sentence(e.Finding)))
+		} else if c, ok := evidence.Lookup(e.ID); ok && c.Speak != "" {
 			v.Speak = append(v.Speak, Escape(c.Speak))
 		}
 	}

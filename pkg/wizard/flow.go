@@ -714,8 +714,8 @@ func (f *Flow) businessCase() error {
 	for _, c := range evidence.All(evidence.Supporting) {
 		opts = append(opts, Option{Key: c.ID, Label: c.Short})
 	}
-	defaults := f.P.Evidence
-	if defaults == nil {
+	defaults := proposal.EvidenceIDs(f.P.Evidence)
+	if f.P.Evidence == nil {
 		defaults = []string{"bloom-2024-nature"}
 	}
 	ids, err := f.Ask.MultiSelect(Field{Title: "Research to cite",
@@ -723,7 +723,17 @@ func (f *Flow) businessCase() error {
 	if err != nil {
 		return err
 	}
-	f.P.Evidence = ids
+	// The user's own findings are kept; the library ids are what was chosen.
+	var refs []proposal.EvidenceRef
+	for _, id := range ids {
+		refs = append(refs, proposal.EvidenceRef{ID: id})
+	}
+	for _, e := range f.P.Evidence {
+		if e.ID == "" {
+			refs = append(refs, e)
+		}
+	}
+	f.P.Evidence = refs
 	return f.save()
 }
 
