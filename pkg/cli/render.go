@@ -63,13 +63,7 @@ func renderRun(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
-	outDir := opts.OutDir
-	if outDir == "" {
-		outDir = "out"
-		if opts.File != "" && opts.File != "-" {
-			outDir = filepath.Join(filepath.Dir(opts.File), "out")
-		}
-	}
+	outDir := outDirFor(opts.File, opts.OutDir)
 	formats, err := parseFormats(opts.Formats)
 	if err != nil {
 		return err
@@ -114,4 +108,16 @@ func parseFormats(names []string) ([]render.Format, error) {
 		return nil, usageErrorf("--format needs md, pdf, or md,pdf")
 	}
 	return out, nil
+}
+
+// outDirFor is the output folder: the one asked for, else out/ beside the
+// input file (or in the current folder for standard input).
+func outDirFor(file, asked string) string {
+	if asked != "" {
+		return asked
+	}
+	if file != "" && file != "-" {
+		return filepath.Join(filepath.Dir(file), "out")
+	}
+	return "out"
 }

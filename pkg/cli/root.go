@@ -88,6 +88,7 @@ Then render it:         propose render proposal.yaml`,
 	root.AddCommand(
 		NewCmdNew(env, nil),
 		NewCmdRender(env, nil),
+		NewCmdEmail(env, nil),
 		NewCmdValidate(env, nil),
 		NewCmdExample(env, nil),
 		NewCmdEvidence(env),

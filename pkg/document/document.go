@@ -27,6 +27,11 @@ const (
 	OnePager Kind = "one-pager"
 )
 
+// Email is the cover email's body. It is manager-facing, so it is rendered
+// from the public view like the documents, but it is not a document of its
+// own: Kinds does not list it.
+const Email Kind = "email"
+
 // Kinds lists the manager-facing documents in the order they are written.
 var Kinds = []Kind{Proposal, OnePager}
 
@@ -48,7 +53,7 @@ var funcs = template.FuncMap{
 func load() (map[Kind]*template.Template, error) {
 	parseOnce.Do(func() {
 		parsed = map[Kind]*template.Template{}
-		for _, k := range append(append([]Kind(nil), Kinds...), prepName) {
+		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName) {
 			name := string(k) + ".md.tmpl"
 			t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(templates.FS, name)
 			if err != nil {

@@ -28,8 +28,9 @@ const (
 
 // Options choose what to produce.
 type Options struct {
-	Formats []Format // default: Markdown and PDF
-	Creator string   // the program and version, for PDF metadata
+	Formats     []Format // default: Markdown and PDF
+	Creator     string   // the program and version, for PDF metadata
+	ManagerOnly bool     // leave out the prep sheet entirely
 }
 
 func (o Options) has(f Format) bool {
@@ -85,11 +86,13 @@ func Files(p *proposal.Proposal, opts Options) ([]output.File, error) {
 			}
 		}()
 	}
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		results[n], errs[n] = prep(p, opts)
-	}()
+	if !opts.ManagerOnly {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			results[n], errs[n] = prep(p, opts)
+		}()
+	}
 	wg.Wait()
 	var files []output.File
 	for i := range results {

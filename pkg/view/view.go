@@ -46,6 +46,9 @@ type Public struct {
 	ReviewDate      string // the agreed review date, formatted
 	SignOff         []Signatory
 	DecisionRequest string // the one-line decision the one-pager asks for
+	EmailAsk        string // the ask as the cover email puts it, in the first person
+	Greeting        string // "Hi Priya"
+	AttachmentLabel string // what the attachments' file names call the request: "hybrid trial"
 	Pattern         string // the working pattern as a phrase: "working remotely on Mondays and Fridays and …"
 	Offer           OfferTerms
 	DeniedOn        string   // the date of the earlier "no", formatted; reask only
@@ -271,6 +274,8 @@ func NewPublic(p *proposal.Proposal) *Public {
 		v.Reasons = append(v.Reasons, Reason{Reason: Escape(r.Reason), Response: Escape(r.Response)})
 	}
 	v.Title, v.Subject, v.DecisionRequest = framing(p, v)
+	v.EmailAsk, v.AttachmentLabel = emailFraming(p, v)
+	v.Greeting = "Hi " + firstName(v.Manager.Name)
 	// Only the offer's role is user text in the framing; metadata gets it raw.
 	v.PlainTitle, v.PlainSubject = v.Title, v.Subject
 	if p.Scenario == proposal.ScenarioOffer {
@@ -624,4 +629,45 @@ func laterOf(a, b proposal.Date) proposal.Date {
 		return b
 	}
 	return a
+}
+
+// emailFraming returns the cover email's one-sentence ask and the label the
+// attachments' file names use.
+func emailFraming(p *proposal.Proposal, v *Public) (ask, label string) {
+	kind := "hybrid"
+	if v.Type == "remote" {
+		kind = "remote"
+	}
+	start := ""
+	if v.StartShort != "" {
+		start = ", starting " + v.StartShort
+	}
+	switch p.Scenario {
+	case proposal.ScenarioOffer:
+		return fmt.Sprintf("Before I sign, I’d like the offer letter for the %s role to include %s.", v.Offer.Role, v.Pattern),
+			kind + " working terms"
+	case proposal.ScenarioKeepRemote:
+		return fmt.Sprintf("I’d like to continue %s, and I’ve set out how the arrangement keeps serving the team.", v.Pattern),
+			kind + " arrangement"
+	case proposal.ScenarioReask:
+		return fmt.Sprintf("I’ve revised my proposal to answer the concerns you raised, and I’m asking for %s of %s%s.",
+			trialPhrase(v), v.Pattern, start), "revised " + kind + " trial"
+	}
+	if v.Trial == nil {
+		return fmt.Sprintf("I’d like to propose %s%s.", v.Pattern, start), kind + " arrangement"
+	}
+	return fmt.Sprintf("I’d like to propose %s of %s%s.", trialPhrase(v), v.Pattern, start), kind + " trial"
+}
+
+// firstName is the name to greet someone by: the first word of their name,
+// unless that is a title such as "Dr.", when the whole name is used.
+func firstName(name string) string {
+	fields := strings.Fields(name)
+	if len(fields) == 0 {
+		return "there"
+	}
+	if strings.HasSuffix(fields[0], ".") || len(fields) == 1 {
+		return name
+	}
+	return fields[0]
 }

@@ -1,0 +1,89 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/render"
+)
+
+// EmailOptions are the inputs of `propose email`.
+type EmailOptions struct {
+	Env    *Env
+	File   string
+	OutDir string
+	To     string
+	Force  bool
+}
+
+// NewCmdEmail returns `propose email`. runF replaces the run function in
+// tests; nil means emailRun.
+func NewCmdEmail(env *Env, runF func(*EmailOptions) error) *cobra.Command {
+	opts := &EmailOptions{Env: env}
+	cmd := &cobra.Command{
+		Use:   "email [FILE]",
+		Short: "Write a ready-to-send email draft with the proposal attached",
+		Long: `Email writes email.eml into the output folder (default: out/ beside FILE): a
+short cover note to your manager with the proposal and the one-page summary
+attached as PDFs. Open it (double-click) and your mail program shows it as a
+draft to check and send. The prep sheet is never attached.
+
+It needs manager.email and employee.email in FILE; --to gives the recipient.`,
+		Example: "  propose email proposal.yaml\n  propose email proposal.yaml --to priya.raman@example.com",
+		Args:    maxOneFile,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return emailRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "folder to write email.eml into (default: out/ beside FILE)")
+	cmd.Flags().StringVar(&opts.To, "to", "", "the recipient's address, instead of manager.email")
+	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite email.eml even if you edited it")
+	return cmd
+}
+
+func emailRun(opts *EmailOptions) error {
+	env := opts.Env
+	name, p, err := loadProposal(env, opts.File)
+	var ps proposal.Problems
+	if errors.As(err, &ps) {
+		return reportProblems(env, name, ps, "; nothing was written")
+	}
+	if err != nil {
+		return err
+	}
+	f, err := render.Email(p, opts.To, render.Options{Creator: "propose " + ProgramVersion()})
+	if errors.As(err, &ps) {
+		return reportProblems(env, name, ps, "; nothing was written")
+	}
+	if err != nil {
+		return usageOrFailure(err)
+	}
+	written, err := output.WriteAll(outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
+	var edited *output.EditedError
+	if errors.As(err, &edited) {
+		return usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.IO.Out, "Wrote %s: open it to check the draft, then send it.\n", written[0])
+	return nil
+}
+
+// usageOrFailure treats a bad --to as a usage error.
+func usageOrFailure(err error) error {
+	if err != nil && len(err.Error()) > 4 && err.Error()[:4] == "--to" {
+		return usageErrorf("%v", err)
+	}
+	return err
+}

@@ -1,0 +1,104 @@
+package render
+
+import (
+	"fmt"
+	"net/mail"
+	"strings"
+	"time"
+
+	"github.com/propose-cli/propose/pkg/document"
+	"github.com/propose-cli/propose/pkg/eml"
+	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/view"
+)
+
+// EmailName is the file the email draft is written to.
+const EmailName = "email.eml"
+
+// Email renders the cover email to the manager with the proposal and the
+// one-page summary attached as PDFs. It is built from the public view and
+// the manager-facing documents only; the prep sheet is never rendered for
+// it. to, when not empty, replaces the manager's address. Missing addresses
+// are proposal.Problems naming the field to fill.
+func Email(p *proposal.Proposal, to string, opts Options) (output.File, error) {
+	var ps proposal.Problems
+	src := p.Source()
+	missing := func(path, fix string) {
+		line, col := src.KeyAt(path)
+		file := ""
+		if src != nil {
+			file = src.File
+		}
+		ps = append(ps, proposal.Problem{File: file, Line: line, Col: col, Field: path,
+			Msg: "is missing, and the email needs it", Fix: fix})
+	}
+	if to == "" {
+		to = p.Manager.Email
+	}
+	if to == "" {
+		missing("manager.email", "add `email:` under `manager:`, or pass --to ADDRESS")
+	} else if _, err := mail.ParseAddress(to); err != nil {
+		return output.File{}, fmt.Errorf("--to %q is not an email address", to)
+	}
+	if p.Employee.Email == "" {
+		missing("employee.email", "add your work address as `email:` under `employee:`")
+	}
+	if len(ps) > 0 {
+		return output.File{}, ps
+	}
+	opts.Formats = []Format{PDF}
+	opts.ManagerOnly = true
+	files, err := Files(p, opts)
+	if err != nil {
+		return output.File{}, err
+	}
+	v := view.NewPublic(p)
+	md, err := document.Render(document.Email, v)
+	if err != nil {
+		return output.File{}, err
+	}
+	text, html, err := eml.Body(md)
+	if err != nil {
+		return output.File{}, err
+	}
+	names := map[string]string{
+		string(document.Proposal) + ".pdf": "Proposal",
+		string(document.OnePager) + ".pdf": "Summary",
+	}
+	var attachments []eml.Attachment
+	for _, f := range files {
+		if label, ok := names[f.Name]; ok {
+			attachments = append(attachments, eml.Attachment{
+				Name:        fmt.Sprintf("%s - %s - %s.pdf", label, fileSafe(p.Employee.Name), v.AttachmentLabel),
+				ContentType: "application/pdf",
+				Data:        f.Data,
+			})
+		}
+	}
+	subject := v.PlainSubject
+	if subject != "" {
+		subject = strings.ToLower(subject[:1]) + subject[1:]
+	}
+	msg := eml.Message{
+		From:        mail.Address{Name: p.Employee.Name, Address: p.Employee.Email},
+		To:          mail.Address{Name: p.Manager.Name, Address: to},
+		Subject:     "Proposal: " + subject,
+		Date:        time.Date(p.Date.Time().Year(), p.Date.Time().Month(), p.Date.Time().Day(), 9, 0, 0, 0, time.UTC),
+		Text:        text,
+		HTML:        html,
+		Attachments: attachments,
+	}
+	return output.File{Name: EmailName, Data: eml.Write(msg)}, nil
+}
+
+// fileSafe drops the characters file systems or mail clients refuse in a
+// file name.
+func fileSafe(s string) string {
+	return strings.Map(func(r rune) rune {
+		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
+			return -1
+		}
+		return r
+	}, s)
+}

@@ -1,0 +1,186 @@
+package render
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"mime/multipart"
+	"mime/quotedprintable"
+	"net/mail"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/propose-cli/propose/examples"
+	"github.com/propose-cli/propose/internal/golden"
+	"github.com/propose-cli/propose/internal/pdftext"
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// parsed is an .eml read back with the standard library, as a mail client
+// would read it.
+type parsed struct {
+	from, to    *mail.Address
+	subject     string
+	text, html  string
+	attachments map[string][]byte
+}
+
+func readEmail(t *testing.T, data []byte) parsed {
+	t.Helper()
+	msg, err := mail.ReadMessage(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p parsed
+	if p.from, err = mail.ParseAddress(msg.Header.Get("From")); err != nil {
+		t.Fatalf("From: %v", err)
+	}
+	if p.to, err = mail.ParseAddress(msg.Header.Get("To")); err != nil {
+		t.Fatalf("To: %v", err)
+	}
+	if p.subject, err = new(mime.WordDecoder).DecodeHeader(msg.Header.Get("Subject")); err != nil {
+		t.Fatal(err)
+	}
+	if msg.Header.Get("X-Unsent") != "1" || msg.Header.Get("MIME-Version") != "1.0" {
+		t.Error("not marked as an unsent MIME draft")
+	}
+	mt, params, err := mime.ParseMediaType(msg.Header.Get("Content-Type"))
+	if err != nil || mt != "multipart/mixed" {
+		t.Fatalf("Content-Type %q: %v", mt, err)
+	}
+	p.attachments = map[string][]byte{}
+	mr := multipart.NewReader(msg.Body, params["boundary"])
+	for {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		ct, cp, _ := mime.ParseMediaType(part.Header.Get("Content-Type"))
+		switch {
+		case ct == "multipart/alternative":
+			ar := multipart.NewReader(part, cp["boundary"])
+			for {
+				ap, err := ar.NextPart()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				body, _ := io.ReadAll(ap) // multipart decodes quoted-printable itself
+				switch act, _, _ := mime.ParseMediaType(ap.Header.Get("Content-Type")); act {
+				case "text/plain":
+					p.text = string(body)
+				case "text/html":
+					p.html = string(body)
+				}
+			}
+		default:
+			_, dp, err := mime.ParseMediaType(part.Header.Get("Content-Disposition"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, _ := io.ReadAll(part)
+			data, err := base64.StdEncoding.DecodeString(strings.ReplaceAll(string(raw), "\r\n", ""))
+			if err != nil {
+				t.Fatalf("attachment %s: %v", dp["filename"], err)
+			}
+			p.attachments[dp["filename"]] = data
+		}
+	}
+	return p
+}
+
+func TestEmailOpensAsADraftWithBothPDFs(t *testing.T) {
+	src, _ := examples.Get("trial")
+	f, err := Email(load(t, src), "", Options{Creator: "propose test"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := readEmail(t, f.Data)
+	if m.from.Name != "Zoë Okafor" || m.from.Address != "zoe.okafor@example.com" ||
+		m.to.Name != "Priya Raman" || m.to.Address != "priya.raman@example.com" {
+		t.Errorf("from %v to %v", m.from, m.to)
+	}
+	if m.subject != "Proposal: a 60-day hybrid work trial starting January 12, 2027" {
+		t.Errorf("subject %q", m.subject)
+	}
+	for _, want := range []string{"Hi Priya,", "I’d like to propose a 60-day trial", "20 minutes", "Zoë Okafor"} {
+		if !strings.Contains(m.text, want) || !strings.Contains(m.html, want) {
+			t.Errorf("body lacks %q in text or HTML", want)
+		}
+	}
+	want := []string{"Proposal - Zoë Okafor - hybrid trial.pdf", "Summary - Zoë Okafor - hybrid trial.pdf"}
+	if len(m.attachments) != 2 {
+		t.Fatalf("%d attachments: %v", len(m.attachments), keys(m.attachments))
+	}
+	for _, name := range want {
+		data := m.attachments[name]
+		if !bytes.HasPrefix(data, []byte("%PDF-")) {
+			t.Fatalf("attachment %q is not a PDF (have %v)", name, keys(m.attachments))
+		}
+		pages(t, data) // validates
+		text, err := pdftext.Extract(data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(text, "PRIVATE") || strings.Contains(pdftext.Squash(text), "recruiters") {
+			t.Errorf("%s holds private text", name)
+		}
+	}
+	// The reviewed golden, with the PDFs' bytes left out.
+	golden.Check(t, "testdata/TestEmail/trial.eml", elideBase64(f.Data))
+}
+
+func keys(m map[string][]byte) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+var base64Block = regexp.MustCompile(`(Content-Type: application/pdf[^\r\n]*\r\n\r\n)([A-Za-z0-9+/=\r\n]+?)(\r\n--)`)
+
+func elideBase64(b []byte) []byte {
+	return base64Block.ReplaceAllFunc(b, func(m []byte) []byte {
+		parts := base64Block.FindSubmatch(m)
+		return []byte(fmt.Sprintf("%s[%d lines of base64]%s", parts[1], bytes.Count(parts[2], []byte("\r\n"))+1, parts[3]))
+	})
+}
+
+func TestEmailNeedsAddresses(t *testing.T) {
+	src, _ := examples.Get("trial")
+	p := load(t, bytes.Replace(src, []byte("  email: priya.raman@example.com\n"), nil, 1))
+	_, err := Email(p, "", Options{})
+	var ps proposal.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Field != "manager.email" || !strings.Contains(ps[0].Fix, "--to") || ps[0].Line == 0 {
+		t.Fatalf("got %v", err)
+	}
+	f, err := Email(p, "priya@example.org", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m := readEmail(t, f.Data); m.to.Address != "priya@example.org" {
+		t.Errorf("--to ignored: %v", m.to)
+	}
+}
+
+func TestEmailBodyEscapesAndDecodes(t *testing.T) {
+	// Quoted-printable must round-trip the curly apostrophes and accents.
+	var b bytes.Buffer
+	w := quotedprintable.NewWriter(&b)
+	w.Write([]byte("I’d — Zoë"))
+	w.Close()
+	got, _ := io.ReadAll(quotedprintable.NewReader(&b))
+	if string(got) != "I’d — Zoë" {
+		t.Fatal(string(got))
+	}
+}
