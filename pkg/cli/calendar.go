@@ -1,0 +1,77 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/render"
+)
+
+// CalendarOptions are the inputs of `propose calendar`.
+type CalendarOptions struct {
+	Env    *Env
+	File   string
+	OutDir string
+	Force  bool
+}
+
+// NewCmdCalendar returns `propose calendar`. runF replaces the run function
+// in tests; nil means calendarRun.
+func NewCmdCalendar(env *Env, runF func(*CalendarOptions) error) *cobra.Command {
+	opts := &CalendarOptions{Env: env}
+	cmd := &cobra.Command{
+		Use:   "calendar [FILE]",
+		Short: "Write the trial's checkpoints as a calendar file (trial.ics)",
+		Long: `Calendar writes trial.ics into the output folder (default: out/ beside FILE): the
+start of the trial, the check-in and the final review, each with a reminder the
+day before and the measures to bring, and a weekly reminder to send your status
+summary. Import it into any calendar; importing it again updates the same events.`,
+		Example: "  propose calendar proposal.yaml",
+		Args:    maxOneFile,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 1 {
+				opts.File = args[0]
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return calendarRun(opts)
+		},
+	}
+	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "folder to write trial.ics into (default: out/ beside FILE)")
+	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite trial.ics even if you edited it")
+	return cmd
+}
+
+func calendarRun(opts *CalendarOptions) error {
+	env := opts.Env
+	name, p, err := loadProposal(env, opts.File)
+	var ps proposal.Problems
+	if errors.As(err, &ps) {
+		return reportProblems(env, name, ps, "; nothing was written")
+	}
+	if err != nil {
+		return err
+	}
+	f, err := render.Calendar(p)
+	if errors.As(err, &ps) {
+		return reportProblems(env, name, ps, "; nothing was written")
+	}
+	if err != nil {
+		return err
+	}
+	written, err := output.WriteAll(outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
+	var edited *output.EditedError
+	if errors.As(err, &edited) {
+		return usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
+	}
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(env.IO.Out, "Wrote %s: import it into your calendar.\n", written[0])
+	return nil
+}

@@ -1,0 +1,217 @@
+// Package ics writes a trial's checkpoints as an iCalendar file (RFC 5545):
+// the start, the check-in and the review, each with a reminder the day
+// before and what to bring, and a weekly reminder to send the status
+// summary. It uses github.com/emersion/go-ical for the format (line
+// folding, escaping, validation of required properties) and writes the
+// VTIMEZONE from Go's own zone data, which that library does not do.
+package ics
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/emersion/go-ical"
+	"github.com/teambition/rrule-go"
+)
+
+// Trial is what the calendar needs to know.
+type Trial struct {
+	Who        string    // the employee, for the UIDs and descriptions
+	Manager    string    // who the meetings are with
+	Zone       string    // IANA zone of the core hours; "" for all-day events
+	CoreStart  int       // minutes after midnight the working day starts, when Zone is set
+	Start      time.Time // first day of the trial (date)
+	CheckIn    time.Time // check-in day (date)
+	Review     time.Time // review day (date)
+	End        time.Time // last day of the trial (date)
+	Metrics    []string  // "name: target (now: baseline, measured by …)"
+	StatusDay  time.Weekday
+	Stamp      time.Time // DTSTAMP: the document date, so output is reproducible
+	LengthDays int
+}
+
+// Write returns the calendar as an .ics file.
+func Write(t Trial) ([]byte, error) {
+	cal := ical.NewCalendar()
+	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropProductID, "-//propose//trial calendar//EN")
+	cal.Props.Set(rawProp("X-WR-CALNAME", "Remote work trial"))
+
+	var loc *time.Location
+	if t.Zone != "" {
+		l, err := time.LoadLocation(t.Zone)
+		if err != nil {
+			return nil, fmt.Errorf("calendar time zone %q: %w", t.Zone, err)
+		}
+		loc = l
+		cal.Children = append(cal.Children, timezone(l, t.Start.AddDate(-1, 0, 0), t.End.AddDate(1, 0, 0)))
+	}
+	bring := "Bring your own record of each measure:\n"
+	for _, m := range t.Metrics {
+		bring += "- " + m + "\n"
+	}
+	key := uidKey(t)
+	at := func(day time.Time, minutes int) time.Time {
+		return time.Date(day.Year(), day.Month(), day.Day(), minutes/60, minutes%60, 0, 0, loc)
+	}
+	meeting := func(uid, summary, desc string, day time.Time) *ical.Component {
+		ev := ical.NewEvent()
+		ev.Props.SetText(ical.PropUID, key+"-"+uid+"@propose")
+		ev.Props.SetDateTime(ical.PropDateTimeStamp, t.Stamp.UTC())
+		ev.Props.SetText(ical.PropSummary, summary)
+		ev.Props.SetText(ical.PropDescription, desc)
+		if loc != nil {
+			ev.Props.SetDateTime(ical.PropDateTimeStart, at(day, t.CoreStart+60))
+			ev.Props.SetDateTime(ical.PropDateTimeEnd, at(day, t.CoreStart+90))
+		} else {
+			ev.Props.SetDate(ical.PropDateTimeStart, day)
+			ev.Props.SetDate(ical.PropDateTimeEnd, day.AddDate(0, 0, 1))
+		}
+		ev.Children = append(ev.Children, reminder(summary))
+		return ev.Component
+	}
+	startDesc := fmt.Sprintf("First day of the %d-day trial agreed with %s. Send the first status summary this week.\n\n%s",
+		t.LengthDays, t.Manager, bring)
+	start := ical.NewEvent()
+	start.Props.SetText(ical.PropUID, key+"-start@propose")
+	start.Props.SetDateTime(ical.PropDateTimeStamp, t.Stamp.UTC())
+	start.Props.SetText(ical.PropSummary, "Remote work trial begins")
+	start.Props.SetText(ical.PropDescription, startDesc)
+	start.Props.SetDate(ical.PropDateTimeStart, t.Start)
+	start.Props.SetDate(ical.PropDateTimeEnd, t.Start.AddDate(0, 0, 1))
+	start.Children = append(start.Children, reminder("Remote work trial begins"))
+	cal.Children = append(cal.Children, start.Component,
+		meeting("checkin", "Trial check-in with "+t.Manager,
+			"Mid-trial check-in: look at the measures so far and adjust what is not working.\n\n"+bring, t.CheckIn),
+		meeting("review", "Trial review with "+t.Manager,
+			"Final review: bring your data and decide together whether to continue, change or end the arrangement.\n\n"+bring, t.Review),
+	)
+
+	status := ical.NewEvent()
+	status.Props.SetText(ical.PropUID, key+"-status@propose")
+	status.Props.SetDateTime(ical.PropDateTimeStamp, t.Stamp.UTC())
+	status.Props.SetText(ical.PropSummary, "Send the weekly status summary")
+	status.Props.SetText(ical.PropDescription, "What shipped, what is next, what is blocked, and where each trial measure stands.")
+	first := t.Start
+	for first.Weekday() != t.StatusDay {
+		first = first.AddDate(0, 0, 1)
+	}
+	until := time.Date(t.End.Year(), t.End.Month(), t.End.Day(), 23, 59, 59, 0, time.UTC)
+	if loc != nil {
+		status.Props.SetDateTime(ical.PropDateTimeStart, at(first, t.CoreStart+6*60))
+		status.Props.SetDateTime(ical.PropDateTimeEnd, at(first, t.CoreStart+6*60+15))
+	} else {
+		status.Props.SetDate(ical.PropDateTimeStart, first)
+		status.Props.SetDate(ical.PropDateTimeEnd, first.AddDate(0, 0, 1))
+	}
+	status.Props.SetRecurrenceRule(&rrule.ROption{Freq: rrule.WEEKLY, Until: until})
+	cal.Children = append(cal.Children, status.Component)
+
+	var b bytes.Buffer
+	if err := ical.NewEncoder(&b).Encode(cal); err != nil {
+		return nil, fmt.Errorf("write calendar: %w", err)
+	}
+	return fold(b.Bytes()), nil
+}
+
+// fold breaks content lines longer than 75 octets, as RFC 5545 §3.1 asks,
+// never inside a UTF-8 character; the library writes them whole.
+func fold(data []byte) []byte {
+	var out bytes.Buffer
+	for _, line := range strings.SplitAfter(string(data), "\r\n") {
+		body := strings.TrimSuffix(line, "\r\n")
+		limit := 75
+		for len(body) > limit {
+			cut := limit
+			for cut > 0 && !utf8.RuneStart(body[cut]) {
+				cut--
+			}
+			out.WriteString(body[:cut] + "\r\n ")
+			body = body[cut:]
+			limit = 74 // the leading space counts
+		}
+		out.WriteString(body)
+		if strings.HasSuffix(line, "\r\n") {
+			out.WriteString("\r\n")
+		}
+	}
+	return out.Bytes()
+}
+
+// uidKey is stable for a trial: the same person and start date give the
+// same UIDs, so importing again updates the events instead of adding more.
+func uidKey(t Trial) string {
+	s := sha256.Sum256([]byte(strings.ToLower(t.Who) + "\x00" + t.Start.Format("2006-01-02")))
+	return hex.EncodeToString(s[:8])
+}
+
+func reminder(summary string) *ical.Component {
+	a := ical.NewComponent(ical.CompAlarm)
+	a.Props.SetText(ical.PropAction, "DISPLAY")
+	a.Props.SetText(ical.PropDescription, "Tomorrow: "+summary)
+	a.Props.Set(rawProp(ical.PropTrigger, "-P1D"))
+	return a
+}
+
+// timezone describes loc between from and to as a VTIMEZONE, one
+// observance for each change of offset Go's zone data knows.
+func timezone(loc *time.Location, from, to time.Time) *ical.Component {
+	tz := ical.NewComponent(ical.CompTimezone)
+	tz.Props.SetText(ical.PropTimezoneID, loc.String())
+	t := time.Date(from.Year(), 1, 1, 0, 0, 0, 0, loc)
+	name, offset := t.Zone()
+	var changes int
+	for t.Before(to) {
+		_, end := t.ZoneBounds()
+		if end.IsZero() || end.After(to) {
+			break
+		}
+		newName, newOffset := end.Zone()
+		tz.Children = append(tz.Children, observance(end, offset, newOffset, newName))
+		changes++
+		name, offset, t = newName, newOffset, end
+	}
+	if changes == 0 {
+		tz.Children = append(tz.Children, observance(time.Date(1970, 1, 1, 0, 0, 0, 0, loc), offset, offset, name))
+	}
+	return tz
+}
+
+func observance(at time.Time, fromOffset, toOffset int, name string) *ical.Component {
+	kind := ical.CompTimezoneStandard
+	if at.IsDST() {
+		kind = ical.CompTimezoneDaylight
+	}
+	o := ical.NewComponent(kind)
+	// DTSTART of an observance is the local time, before the change.
+	local := at.In(time.FixedZone("", fromOffset))
+	dt := ical.NewProp(ical.PropDateTimeStart)
+	dt.SetValueType(ical.ValueDateTime)
+	dt.Value = local.Format("20060102T150405")
+	o.Props.Set(dt)
+	o.Props.Set(rawProp(ical.PropTimezoneOffsetFrom, utcOffset(fromOffset)))
+	o.Props.Set(rawProp(ical.PropTimezoneOffsetTo, utcOffset(toOffset)))
+	o.Props.SetText(ical.PropTimezoneName, name)
+	return o
+}
+
+func utcOffset(seconds int) string {
+	sign := "+"
+	if seconds < 0 {
+		sign, seconds = "-", -seconds
+	}
+	return fmt.Sprintf("%s%02d%02d", sign, seconds/3600, seconds%3600/60)
+}
+
+// rawProp is a property whose value is written as given, in its default
+// type (UTC offsets, which go-ical has no setter for).
+func rawProp(name, value string) *ical.Prop {
+	p := ical.NewProp(name)
+	p.Value = value
+	return p
+}

@@ -1,0 +1,68 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/propose-cli/propose/pkg/ics"
+	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// CalendarName is the file the trial's calendar is written to.
+const CalendarName = "trial.ics"
+
+// Calendar renders the trial's checkpoints as an iCalendar file. A
+// scenario without a trial is a problem naming the scenario.
+func Calendar(p *proposal.Proposal) (output.File, error) {
+	if !p.Scenario.UsesTrial() || p.Trial.LengthDays == 0 {
+		src := p.Source()
+		line, col := src.KeyAt("scenario")
+		file := ""
+		if src != nil {
+			file = src.File
+		}
+		return output.File{}, proposal.Problems{{File: file, Line: line, Col: col, Field: "scenario",
+			Msg: fmt.Sprintf("the %s scenario has no trial, so there are no dates to put in a calendar", p.Scenario),
+			Fix: "use a trial or reask proposal"}}
+	}
+	var metrics []string
+	for _, m := range p.Trial.Metrics {
+		line := m.Name + ": target " + m.Target
+		var extra []string
+		if m.Baseline != "" {
+			extra = append(extra, "today "+m.Baseline)
+		}
+		if m.MeasuredBy != "" {
+			extra = append(extra, "measured by "+m.MeasuredBy)
+		}
+		if len(extra) > 0 {
+			line += " (" + strings.Join(extra, "; ") + ")"
+		}
+		metrics = append(metrics, line)
+	}
+	ch := p.Arrangement.CoreHours
+	coreStart := 9 * 60
+	if ch.Start.Set {
+		coreStart = ch.Start.Minutes
+	}
+	data, err := ics.Write(ics.Trial{
+		Who:        p.Employee.Name,
+		Manager:    p.Manager.Name,
+		Zone:       ch.Timezone,
+		CoreStart:  coreStart,
+		Start:      p.Arrangement.Start.Time(),
+		CheckIn:    p.Derived.CheckIn.Time(),
+		Review:     p.Derived.Review.Time(),
+		End:        p.Derived.TrialEnd.Time(),
+		Metrics:    metrics,
+		StatusDay:  time.Friday,
+		Stamp:      p.Date.Time(),
+		LengthDays: p.Trial.LengthDays,
+	})
+	if err != nil {
+		return output.File{}, err
+	}
+	return output.File{Name: CalendarName, Data: data}, nil
+}
