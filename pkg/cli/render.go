@@ -49,7 +49,7 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 	}
 	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "folder to write the documents into (default: out/ beside FILE)")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite output files even if you edited them")
-	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, or both")
+	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
 	return cmd
 }
 
@@ -98,10 +98,10 @@ func parseFormats(names []string) ([]render.Format, error) {
 	var out []render.Format
 	for _, n := range names {
 		switch f := render.Format(strings.ToLower(strings.TrimSpace(n))); f {
-		case render.Markdown, render.PDF:
+		case render.Markdown, render.PDF, render.HTML:
 			out = append(out, f)
 		default:
-			return nil, usageErrorf("unknown format %q (use md, pdf, or md,pdf)", n)
+			return nil, usageErrorf("unknown format %q (use md, pdf, html, or a list such as md,pdf)", n)
 		}
 	}
 	if len(out) == 0 {

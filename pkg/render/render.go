@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/propose-cli/propose/pkg/document"
+	"github.com/propose-cli/propose/pkg/htmlpage"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/pdf"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -24,20 +25,25 @@ type Format string
 const (
 	Markdown Format = "md"
 	PDF      Format = "pdf"
+	HTML     Format = "html"
 )
+
+// DefaultFormats are written when Options.Formats is empty.
+var DefaultFormats = []Format{Markdown, PDF}
 
 // Options choose what to produce.
 type Options struct {
-	Formats     []Format // default: Markdown and PDF
+	Formats     []Format // default: DefaultFormats
 	Creator     string   // the program and version, for PDF metadata
 	ManagerOnly bool     // leave out the prep sheet entirely
 }
 
 func (o Options) has(f Format) bool {
-	if len(o.Formats) == 0 {
-		return true
+	formats := o.Formats
+	if len(formats) == 0 {
+		formats = DefaultFormats
 	}
-	for _, x := range o.Formats {
+	for _, x := range formats {
 		if x == f {
 			return true
 		}
@@ -112,6 +118,13 @@ func renderDoc(kind document.Kind, v *view.Public, p *proposal.Proposal, opts Op
 	var files []output.File
 	if opts.has(Markdown) {
 		files = append(files, output.File{Name: string(kind) + ".md", Data: md})
+	}
+	if opts.has(HTML) {
+		page, err := htmlpage.Render(md, htmlpage.Page{Title: v.PlainTitle, Language: meta(kind, v, p, opts, 1).Language})
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, output.File{Name: string(kind) + ".html", Data: page})
 	}
 	if opts.has(PDF) {
 		res, err := pdf.Render(md, meta(kind, v, p, opts, scale))
@@ -190,6 +203,13 @@ func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File
 			if opts.has(Markdown) {
 				files = append(files, output.File{Name: string(document.OnePager) + ".md", Data: md})
 			}
+			if opts.has(HTML) {
+				page, err := htmlpage.Render(md, htmlpage.Page{Title: m.Title, Language: m.Language})
+				if err != nil {
+					return nil, err
+				}
+				files = append(files, output.File{Name: string(document.OnePager) + ".html", Data: page})
+			}
 			return append(files, output.File{Name: string(document.OnePager) + ".pdf", Data: res.PDF}), nil
 		}
 	}
@@ -236,6 +256,14 @@ func prep(p *proposal.Proposal, opts Options) ([]output.File, error) {
 	var files []output.File
 	if opts.has(Markdown) {
 		files = append(files, output.File{Name: PrepName + ".md", Data: md})
+	}
+	if opts.has(HTML) {
+		page, err := htmlpage.Render(md, htmlpage.Page{Title: "Conversation Prep (private)", Banner: PrepBanner,
+			Language: meta(document.Proposal, &v.Public, p, opts, 1).Language})
+		if err != nil {
+			return nil, err
+		}
+		files = append(files, output.File{Name: PrepName + ".html", Data: page})
 	}
 	if opts.has(PDF) {
 		m := meta(document.Proposal, &v.Public, p, opts, 1)

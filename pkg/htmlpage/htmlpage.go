@@ -1,0 +1,72 @@
+// Package htmlpage renders a document's Markdown as one self-contained
+// HTML page: styles inline in the page, no scripts, no external files, and
+// a print stylesheet, for pasting into an email body or a wiki.
+package htmlpage
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+)
+
+// Page describes the page around the document.
+type Page struct {
+	Title    string
+	Language string // such as "en-US"
+	Banner   string // shown above the document (the prep sheet's privacy mark); "" for none
+}
+
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Typographer),
+	// Raw HTML is never passed through: the documents' user text is
+	// escaped, and anything else is left out rather than interpreted.
+	goldmark.WithRendererOptions(gmhtml.WithXHTML()),
+)
+
+// Render returns the page.
+func Render(markdown []byte, p Page) ([]byte, error) {
+	var body bytes.Buffer
+	if err := md.Convert(markdown, &body); err != nil {
+		return nil, fmt.Errorf("render html: %w", err)
+	}
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(p.Language))
+	fmt.Fprintf(&b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n", html.EscapeString(p.Title))
+	b.WriteString("<style>\n" + style + "</style>\n</head>\n<body>\n")
+	if p.Banner != "" {
+		fmt.Fprintf(&b, "<p class=\"banner\">%s</p>\n", html.EscapeString(p.Banner))
+	}
+	b.WriteString("<main>\n")
+	b.Write(body.Bytes())
+	b.WriteString("</main>\n</body>\n</html>\n")
+	return b.Bytes(), nil
+}
+
+const style = `body { margin: 0; background: #f4f6f8; color: #212529; }
+main { max-width: 44rem; margin: 2rem auto; padding: 2.5rem 3rem; background: #fff;
+  font: 16px/1.55 "Noto Serif", Georgia, "Times New Roman", serif; }
+h1, h2, h3 { font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif; color: #1b365d; line-height: 1.25; }
+h1 { font-size: 1.7rem; margin: 0 0 .8rem; }
+h2 { font-size: 1.15rem; margin: 1.8rem 0 .5rem; break-after: avoid; }
+a { color: #1b5096; }
+table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92rem; }
+th { font-family: "Noto Sans", Arial, sans-serif; text-align: left; color: #1b365d; background: #eef2f7;
+  border-bottom: 1.5px solid #1b365d; padding: .35rem .5rem; }
+td { border-bottom: 1px solid #ced4da; padding: .35rem .5rem; vertical-align: top; }
+tr { break-inside: avoid; }
+blockquote { margin: .6rem 0; padding-left: 1rem; border-left: 3px solid #1b365d; font-style: italic; }
+ul, ol { padding-left: 1.4rem; }
+li { margin: .2rem 0; }
+li:has(> input[type=checkbox]) { list-style: none; margin-left: -1.4rem; }
+.banner { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
+@media print {
+  body { background: #fff; }
+  main { margin: 0; padding: 0; max-width: none; font-size: 11pt; }
+  a { color: inherit; text-decoration: none; }
+  .banner { color: #963028; background: none; border-bottom: 1px solid #963028; }
+}
+`
