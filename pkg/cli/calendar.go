@@ -49,7 +49,11 @@ summary. Import it into any calendar; importing it again updates the same events
 
 func calendarRun(opts *CalendarOptions) error {
 	env := opts.Env
-	name, p, err := loadProposal(env, opts.File)
+	name, p, err := loadValid(env, opts.File, "; nothing was written")
+	if err != nil {
+		return err
+	}
+	f, err := render.Calendar(p)
 	var ps proposal.Problems
 	if errors.As(err, &ps) {
 		return reportProblems(env, name, ps, "; nothing was written")
@@ -57,18 +61,7 @@ func calendarRun(opts *CalendarOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := render.Calendar(p)
-	if errors.As(err, &ps) {
-		return reportProblems(env, name, ps, "; nothing was written")
-	}
-	if err != nil {
-		return err
-	}
-	written, err := output.WriteAll(outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
-	var edited *output.EditedError
-	if errors.As(err, &edited) {
-		return usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
-	}
+	written, err := writeFiles(outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"net/mail"
 
 	"github.com/spf13/cobra"
 
@@ -53,7 +54,16 @@ It needs manager.email and employee.email in FILE; --to gives the recipient.`,
 
 func emailRun(opts *EmailOptions) error {
 	env := opts.Env
-	name, p, err := loadProposal(env, opts.File)
+	if opts.To != "" {
+		if _, err := mail.ParseAddress(opts.To); err != nil {
+			return usageErrorf("--to %q is not an email address", opts.To)
+		}
+	}
+	name, p, err := loadValid(env, opts.File, "; nothing was written")
+	if err != nil {
+		return err
+	}
+	f, err := render.Email(p, opts.To, render.Options{Creator: "propose " + ProgramVersion()})
 	var ps proposal.Problems
 	if errors.As(err, &ps) {
 		return reportProblems(env, name, ps, "; nothing was written")
@@ -61,29 +71,10 @@ func emailRun(opts *EmailOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := render.Email(p, opts.To, render.Options{Creator: "propose " + ProgramVersion()})
-	if errors.As(err, &ps) {
-		return reportProblems(env, name, ps, "; nothing was written")
-	}
-	if err != nil {
-		return usageOrFailure(err)
-	}
-	written, err := output.WriteAll(outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
-	var edited *output.EditedError
-	if errors.As(err, &edited) {
-		return usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
-	}
+	written, err := writeFiles(outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(env.IO.Out, "Wrote %s: open it to check the draft, then send it.\n", written[0])
 	return nil
-}
-
-// usageOrFailure treats a bad --to as a usage error.
-func usageOrFailure(err error) error {
-	if err != nil && len(err.Error()) > 4 && err.Error()[:4] == "--to" {
-		return usageErrorf("%v", err)
-	}
-	return err
 }

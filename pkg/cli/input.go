@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 
+	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
@@ -72,4 +73,27 @@ func reportProblems(env *Env, name string, ps proposal.Problems, consequence str
 	}
 	fmt.Fprintf(env.IO.ErrOut, "%d %s in %s%s\n", len(ps), noun, name, consequence)
 	return &silentError{code: ExitInvalid}
+}
+
+// loadValid loads FILE and, when it has problems, reports them (with the
+// consequence, such as "; nothing was written") and returns the silent
+// exit-1 error the commands pass on.
+func loadValid(env *Env, file, consequence string) (string, *proposal.Proposal, error) {
+	name, p, err := loadProposal(env, file)
+	var ps proposal.Problems
+	if errors.As(err, &ps) {
+		return name, nil, reportProblems(env, name, ps, consequence)
+	}
+	return name, p, err
+}
+
+// writeFiles writes outputs into dir, turning a refusal to replace a file
+// the user edited into a usage error that says how to proceed.
+func writeFiles(dir string, files []output.File, force bool) ([]string, error) {
+	written, err := output.WriteAll(dir, files, force)
+	var edited *output.EditedError
+	if errors.As(err, &edited) {
+		return nil, usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
+	}
+	return written, err
 }

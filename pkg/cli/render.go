@@ -8,7 +8,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
 )
@@ -55,11 +54,7 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 
 func renderRun(opts *RenderOptions) error {
 	env := opts.Env
-	name, p, err := loadProposal(env, opts.File)
-	var ps proposal.Problems
-	if errors.As(err, &ps) {
-		return reportProblems(env, name, ps, "; nothing was written")
-	}
+	name, p, err := loadValid(env, opts.File, "; nothing was written")
 	if err != nil {
 		return err
 	}
@@ -70,6 +65,7 @@ func renderRun(opts *RenderOptions) error {
 	}
 	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion()})
 	var tooLong *render.TooLongError
+	var ps proposal.Problems
 	switch {
 	case errors.As(err, &ps):
 		return reportProblems(env, name, ps, "; nothing was written")
@@ -79,11 +75,7 @@ func renderRun(opts *RenderOptions) error {
 	case err != nil:
 		return err
 	}
-	written, err := output.WriteAll(outDir, files, opts.Force)
-	var edited *output.EditedError
-	if errors.As(err, &edited) {
-		return usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
-	}
+	written, err := writeFiles(outDir, files, opts.Force)
 	if err != nil {
 		return err
 	}

@@ -1,12 +1,9 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
-
-	"github.com/propose-cli/propose/pkg/proposal"
 )
 
 // ValidateOptions are the inputs of `propose validate`.
@@ -41,11 +38,7 @@ It exits 0 when the file is valid and 1 when it is not. It writes no file.`,
 
 func validateRun(opts *ValidateOptions) error {
 	env := opts.Env
-	name, p, err := loadProposal(env, opts.File)
-	var ps proposal.Problems
-	if errors.As(err, &ps) {
-		return reportProblems(env, name, ps, "")
-	}
+	name, p, err := loadValid(env, opts.File, "")
 	if err != nil {
 		return err
 	}

@@ -39,7 +39,7 @@ func Email(p *proposal.Proposal, to string, opts Options) (output.File, error) {
 	if to == "" {
 		missing("manager.email", "add `email:` under `manager:`, or pass --to ADDRESS")
 	} else if _, err := mail.ParseAddress(to); err != nil {
-		return output.File{}, fmt.Errorf("--to %q is not an email address", to)
+		return output.File{}, fmt.Errorf("recipient %q is not an email address: %w", to, err)
 	}
 	if p.Employee.Email == "" {
 		missing("employee.email", "add your work address as `email:` under `employee:`")
