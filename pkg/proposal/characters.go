@@ -61,14 +61,8 @@ func CheckCharacters(p *Proposal, drawable func(rune) bool) Problems {
 		if len(bad) == 0 {
 			continue
 		}
-		line, col := src.At(t.Field)
-		file := ""
-		if src != nil {
-			file = src.File
-		}
-		ps = append(ps, Problem{File: file, Line: line, Col: col, Field: t.Field,
-			Msg: "has a character the PDF fonts cannot draw: " + strings.Join(bad, ", "),
-			Fix: "remove or replace it, or render Markdown only with --format md"})
+		ps = append(ps, src.ValueProblemAt(t.Field, "has a character the PDF fonts cannot draw: "+strings.Join(bad, ", "),
+			"remove or replace it, or render Markdown only with --format md"))
 	}
 	return ps.sorted()
 }

@@ -42,6 +42,28 @@ func (s *Source) Has(path string) bool {
 	return ok
 }
 
+// ProblemAt is a problem with path, placed where the file writes its key
+// (or the nearest enclosing one). s may be nil, for a proposal built in code.
+func (s *Source) ProblemAt(path, msg, fix string) Problem {
+	line, col := s.KeyAt(path)
+	p := Problem{Line: line, Col: col, Field: path, Msg: msg, Fix: fix}
+	if s != nil {
+		p.File = s.File
+	}
+	return p
+}
+
+// ValueProblemAt is a problem with path, placed where its value starts
+// (or where the nearest enclosing field is written). s may be nil.
+func (s *Source) ValueProblemAt(path, msg, fix string) Problem {
+	line, col := s.At(path)
+	p := Problem{Line: line, Col: col, Field: path, Msg: msg, Fix: fix}
+	if s != nil {
+		p.File = s.File
+	}
+	return p
+}
+
 // KeyAt returns where the key of path is written, or, like At, the nearest
 // position the file has for it.
 func (s *Source) KeyAt(path string) (line, col int) {

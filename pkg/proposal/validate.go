@@ -42,9 +42,6 @@ func structValidator() *validator.Validate {
 // src gives positions; it may be nil for a proposal built in code.
 func Validate(p *Proposal, src *Source) Problems {
 	v := &validation{p: p, src: src}
-	if src != nil {
-		v.file = src.File
-	}
 	v.structRules()
 	v.rules()
 	return v.mergeMissingSections().sorted()
@@ -91,19 +88,16 @@ func failedParent(failed map[string]bool, path string) bool {
 type validation struct {
 	p        *Proposal
 	src      *Source
-	file     string
 	problems Problems
 }
 
 func (v *validation) add(path, msg, fix string) {
-	line, col := v.src.At(path)
-	v.problems = append(v.problems, Problem{File: v.file, Line: line, Col: col, Field: path, Msg: msg, Fix: fix})
+	v.problems = append(v.problems, v.src.ValueProblemAt(path, msg, fix))
 }
 
 // addSection reports a problem with a whole section, at its key.
 func (v *validation) addSection(path, msg, fix string) {
-	line, col := v.src.KeyAt(path)
-	v.problems = append(v.problems, Problem{File: v.file, Line: line, Col: col, Field: path, Msg: msg, Fix: fix})
+	v.problems = append(v.problems, v.src.ProblemAt(path, msg, fix))
 }
 
 func (v *validation) given(path string) bool { return v.src.Has(path) }

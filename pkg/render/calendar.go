@@ -17,15 +17,9 @@ const CalendarName = "trial.ics"
 // scenario without a trial is a problem naming the scenario.
 func Calendar(p *proposal.Proposal) (output.File, error) {
 	if !p.Scenario.UsesTrial() || p.Trial.LengthDays == 0 {
-		src := p.Source()
-		line, col := src.KeyAt("scenario")
-		file := ""
-		if src != nil {
-			file = src.File
-		}
-		return output.File{}, proposal.Problems{{File: file, Line: line, Col: col, Field: "scenario",
-			Msg: fmt.Sprintf("the %s scenario has no trial, so there are no dates to put in a calendar", p.Scenario),
-			Fix: "use a trial or reask proposal"}}
+		return output.File{}, proposal.Problems{p.Source().ProblemAt("scenario",
+			fmt.Sprintf("the %s scenario has no trial, so there are no dates to put in a calendar", p.Scenario),
+			"use a trial or reask proposal")}
 	}
 	var metrics []string
 	for _, m := range p.Trial.Metrics {

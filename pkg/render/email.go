@@ -23,15 +23,8 @@ const EmailName = "email.eml"
 // are proposal.Problems naming the field to fill.
 func Email(p *proposal.Proposal, to string, opts Options) (output.File, error) {
 	var ps proposal.Problems
-	src := p.Source()
 	missing := func(path, fix string) {
-		line, col := src.KeyAt(path)
-		file := ""
-		if src != nil {
-			file = src.File
-		}
-		ps = append(ps, proposal.Problem{File: file, Line: line, Col: col, Field: path,
-			Msg: "is missing, and the email needs it", Fix: fix})
+		ps = append(ps, p.Source().ProblemAt(path, "is missing, and the email needs it", fix))
 	}
 	if to == "" {
 		to = p.Manager.Email
