@@ -115,23 +115,29 @@ func renderDoc(kind document.Kind, v *view.Public, p *proposal.Proposal, opts Op
 	if err != nil {
 		return nil, err
 	}
+	return outputs(string(kind), md, meta(kind, v, p, opts, scale), opts)
+}
+
+// outputs writes one document's Markdown in each format asked for, as
+// NAME.md, NAME.html and NAME.pdf; m titles the page and sets the PDF.
+func outputs(name string, md []byte, m pdf.Meta, opts Options) ([]output.File, error) {
 	var files []output.File
 	if opts.has(Markdown) {
-		files = append(files, output.File{Name: string(kind) + ".md", Data: md})
+		files = append(files, output.File{Name: name + ".md", Data: md})
 	}
 	if opts.has(HTML) {
-		page, err := htmlpage.Render(md, htmlpage.Page{Title: v.PlainTitle, Language: meta(kind, v, p, opts, 1).Language})
+		page, err := htmlpage.Render(md, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner})
 		if err != nil {
 			return nil, err
 		}
-		files = append(files, output.File{Name: string(kind) + ".html", Data: page})
+		files = append(files, output.File{Name: name + ".html", Data: page})
 	}
 	if opts.has(PDF) {
-		res, err := pdf.Render(md, meta(kind, v, p, opts, scale))
+		res, err := pdf.Render(md, m)
 		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", kind, err)
+			return nil, fmt.Errorf("render %s: %w", name, err)
 		}
-		files = append(files, output.File{Name: string(kind) + ".pdf", Data: res.PDF})
+		files = append(files, output.File{Name: name + ".pdf", Data: res.PDF})
 	}
 	return files, nil
 }
@@ -172,8 +178,7 @@ func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File
 	if !opts.has(PDF) {
 		return renderDoc(document.OnePager, v, p, opts, 1)
 	}
-	for i, step := range onePagerSteps {
-		last := i == len(onePagerSteps)-1
+	for _, step := range onePagerSteps {
 		cv := *v
 		if cv.Trial != nil {
 			t := *cv.Trial
@@ -191,26 +196,8 @@ func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
 		}
-		if n > 1 && !last {
-			continue
-		}
-		res, err := pdf.Render(md, m)
-		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
-		}
-		if res.Pages == 1 {
-			files := []output.File{}
-			if opts.has(Markdown) {
-				files = append(files, output.File{Name: string(document.OnePager) + ".md", Data: md})
-			}
-			if opts.has(HTML) {
-				page, err := htmlpage.Render(md, htmlpage.Page{Title: m.Title, Language: m.Language})
-				if err != nil {
-					return nil, err
-				}
-				files = append(files, output.File{Name: string(document.OnePager) + ".html", Data: page})
-			}
-			return append(files, output.File{Name: string(document.OnePager) + ".pdf", Data: res.PDF}), nil
+		if n == 1 {
+			return outputs(string(document.OnePager), md, m, opts)
 		}
 	}
 	return nil, &TooLongError{Fields: longestOnePagerTexts(p, 3)}
@@ -253,30 +240,11 @@ func prep(p *proposal.Proposal, opts Options) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	var files []output.File
-	if opts.has(Markdown) {
-		files = append(files, output.File{Name: PrepName + ".md", Data: md})
-	}
-	if opts.has(HTML) {
-		page, err := htmlpage.Render(md, htmlpage.Page{Title: "Conversation Prep (private)", Banner: PrepBanner,
-			Language: meta(document.Proposal, &v.Public, p, opts, 1).Language})
-		if err != nil {
-			return nil, err
-		}
-		files = append(files, output.File{Name: PrepName + ".html", Data: page})
-	}
-	if opts.has(PDF) {
-		m := meta(document.Proposal, &v.Public, p, opts, 1)
-		m.Title = "Conversation Prep (private)"
-		m.Subject = "Private preparation notes; not for sending"
-		m.Banner = PrepBanner
-		res, err := pdf.Render(md, m)
-		if err != nil {
-			return nil, fmt.Errorf("render prep: %w", err)
-		}
-		files = append(files, output.File{Name: PrepName + ".pdf", Data: res.PDF})
-	}
-	return files, nil
+	m := meta(document.Proposal, &v.Public, p, opts, 1)
+	m.Title = "Conversation Prep (private)"
+	m.Subject = "Private preparation notes; not for sending"
+	m.Banner = PrepBanner
+	return outputs(PrepName, md, m, opts)
 }
 
 // PrepName is the file name, without extension, of the prep sheet.
