@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"slices"
 	"time"
 )
 
@@ -31,7 +32,7 @@ func (p *Proposal) ApplyDefaults(today Date) {
 	}
 	if a.Type == "hybrid" && len(a.OfficeDays) == 0 && len(a.RemoteDays) > 0 {
 		for _, d := range Workweek {
-			if !containsDay(a.RemoteDays, d) {
+			if !slices.Contains(a.RemoteDays, d) {
 				a.OfficeDays = append(a.OfficeDays, d)
 			}
 		}
@@ -50,15 +51,6 @@ func (p *Proposal) ApplyDefaults(today Date) {
 			p.Derived.Review = previousWeekday(p.Derived.TrialEnd)
 		}
 	}
-}
-
-func containsDay(days []Weekday, d Weekday) bool {
-	for _, x := range days {
-		if x == d {
-			return true
-		}
-	}
-	return false
 }
 
 func isWeekend(d Date) bool {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -300,7 +301,7 @@ func (v *validation) arrangementRules() {
 	v.noRepeatedDays("arrangement.remote_days", a.RemoteDays)
 	v.noRepeatedDays("arrangement.office_days", a.OfficeDays)
 	for i, d := range a.OfficeDays {
-		if containsDay(a.RemoteDays, d) && v.given("arrangement.office_days") {
+		if slices.Contains(a.RemoteDays, d) && v.given("arrangement.office_days") {
 			v.add(fmt.Sprintf("arrangement.office_days[%d]", i),
 				fmt.Sprintf("%s is both a remote day and an office day", d),
 				"remove it from one of the two lists")

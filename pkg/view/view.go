@@ -10,6 +10,7 @@ package view
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/propose-cli/propose/pkg/evidence"
@@ -440,9 +441,9 @@ func arrangement(p *proposal.Proposal, st dateStyle) Arrangement {
 	for _, d := range proposal.Workweek {
 		row := Day{Name: d.String(), Hours: v.Hours}
 		switch {
-		case containsDay(a.RemoteDays, d):
+		case slices.Contains(a.RemoteDays, d):
 			row.Location = "Remote"
-		case containsDay(a.OfficeDays, d):
+		case slices.Contains(a.OfficeDays, d):
 			row.Location = "Office"
 		default:
 			continue
@@ -450,15 +451,6 @@ func arrangement(p *proposal.Proposal, st dateStyle) Arrangement {
 		v.Week = append(v.Week, row)
 	}
 	return v
-}
-
-func containsDay(days []proposal.Weekday, d proposal.Weekday) bool {
-	for _, x := range days {
-		if x == d {
-			return true
-		}
-	}
-	return false
 }
 
 func communication(c proposal.Communication) Communication {
