@@ -32,18 +32,9 @@ day before and the measures to bring, and a weekly reminder to send your status
 summary. Import it into any calendar; importing it again updates the same events.`,
 		Example: "  propose calendar proposal.yaml",
 		Args:    maxOneFile,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return calendarRun(opts)
-		},
+		RunE:    withFile(&opts.File, opts, runF, calendarRun),
 	}
-	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "folder to write trial.ics into (default: out/ beside FILE)")
-	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite trial.ics even if you edited it")
+	outputFlags(cmd, &opts.OutDir, &opts.Force, "trial.ics")
 	return cmd
 }
 

@@ -36,19 +36,10 @@ draft to check and send. The prep sheet is never attached.
 It needs manager.email and employee.email in FILE; --to gives the recipient.`,
 		Example: "  propose email proposal.yaml\n  propose email proposal.yaml --to priya.raman@example.com",
 		Args:    maxOneFile,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return emailRun(opts)
-		},
+		RunE:    withFile(&opts.File, opts, runF, emailRun),
 	}
-	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "folder to write email.eml into (default: out/ beside FILE)")
+	outputFlags(cmd, &opts.OutDir, &opts.Force, "email.eml")
 	cmd.Flags().StringVar(&opts.To, "to", "", "the recipient's address, instead of manager.email")
-	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite email.eml even if you edited it")
 	return cmd
 }
 

@@ -52,15 +52,7 @@ In a terminal the questions are a full-screen form; with --accessible, with
 ACCESSIBLE set, or when input is piped, they are plain lines.`,
 		Example: "  propose new\n  propose new my-request.yaml\n  propose new --from proposal.yaml",
 		Args:    maxOneFile,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return newRun(opts)
-		},
+		RunE:    withFile(&opts.File, opts, runF, newRun),
 	}
 	cmd.Flags().StringVar(&opts.From, "from", "", "start from an existing proposal file, its answers as defaults")
 	cmd.Flags().BoolVar(&opts.Fresh, "fresh", false, "start over, ignoring an unfinished draft")

@@ -36,18 +36,9 @@ Nothing is written unless FILE is valid. Each file is replaced atomically, and a
 file you edited after propose wrote it is kept unless you pass --force.`,
 		Example: "  propose render examples/trial.yaml\n  propose render proposal.yaml --out ~/Documents/proposal",
 		Args:    maxOneFile,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return renderRun(opts)
-		},
+		RunE:    withFile(&opts.File, opts, runF, renderRun),
 	}
-	cmd.Flags().StringVarP(&opts.OutDir, "out", "o", "", "folder to write the documents into (default: out/ beside FILE)")
-	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "overwrite output files even if you edited them")
+	outputFlags(cmd, &opts.OutDir, &opts.Force, "the documents")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
 	return cmd
 }

@@ -152,3 +152,23 @@ func (env *Env) today() (proposal.Date, error) {
 	}
 	return proposal.DateOf(env.Now()), nil
 }
+
+// withFile returns a RunE for a command taking an optional FILE: it stores
+// the argument in *file, then runs runF when a test set one, else run.
+func withFile[O any](file *string, opts *O, runF, run func(*O) error) func(*cobra.Command, []string) error {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) == 1 {
+			*file = args[0]
+		}
+		if runF != nil {
+			return runF(opts)
+		}
+		return run(opts)
+	}
+}
+
+// outputFlags adds --out and --force to a command that writes what.
+func outputFlags(cmd *cobra.Command, outDir *string, force *bool, what string) {
+	cmd.Flags().StringVarP(outDir, "out", "o", "", "folder to write "+what+" into (default: out/ beside FILE)")
+	cmd.Flags().BoolVarP(force, "force", "f", false, "replace "+what+" even if edited by hand")
+}

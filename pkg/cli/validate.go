@@ -24,15 +24,7 @@ every problem at once, each as FILE:LINE:COL: field: what is wrong (how to fix i
 It exits 0 when the file is valid and 1 when it is not. It writes no file.`,
 		Example: "  propose validate proposal.yaml\n  propose example | propose validate -",
 		Args:    maxOneFile,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.File = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return validateRun(opts)
-		},
+		RunE:    withFile(&opts.File, opts, runF, validateRun),
 	}
 }
 
