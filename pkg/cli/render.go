@@ -29,8 +29,9 @@ func NewCmdRender(env *Env, runF func(*RenderOptions) error) *cobra.Command {
 		Use:   "render [FILE]",
 		Short: "Write the proposal and the one-page summary",
 		Long: `Render validates FILE (default proposal.yaml; - reads standard input) and writes
-proposal.md, proposal.pdf, one-pager.md and one-pager.pdf into the output folder
-(default: out/ beside FILE). --format md or --format pdf writes only one kind.
+the proposal, the one-page summary and your private prep sheet, as .md and .pdf,
+into the output folder (default: out/ beside FILE). --format chooses among md,
+pdf and html, for example --format pdf or --format md,pdf,html.
 
 Nothing is written unless FILE is valid. Each file is replaced atomically, and a
 file you edited after propose wrote it is kept unless you pass --force.`,

@@ -46,17 +46,17 @@ func (s *Source) Has(path string) bool {
 // (or the nearest enclosing one). s may be nil, for a proposal built in code.
 func (s *Source) ProblemAt(path, msg, fix string) Problem {
 	line, col := s.KeyAt(path)
-	p := Problem{Line: line, Col: col, Field: path, Msg: msg, Fix: fix}
-	if s != nil {
-		p.File = s.File
-	}
-	return p
+	return s.problem(line, col, path, msg, fix)
 }
 
 // ValueProblemAt is a problem with path, placed where its value starts
 // (or where the nearest enclosing field is written). s may be nil.
 func (s *Source) ValueProblemAt(path, msg, fix string) Problem {
 	line, col := s.At(path)
+	return s.problem(line, col, path, msg, fix)
+}
+
+func (s *Source) problem(line, col int, path, msg, fix string) Problem {
 	p := Problem{Line: line, Col: col, Field: path, Msg: msg, Fix: fix}
 	if s != nil {
 		p.File = s.File
