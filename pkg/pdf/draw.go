@@ -467,6 +467,7 @@ func (d *drawer) renderHTMLBlock(_ util.BufWriter, source []byte, node ast.Node,
 	d.startBlock(d.st.paraGap)
 	d.addLines(n.Lines(), source)
 	if n.HasClosure() {
+		d.add("\n")
 		d.add(strings.TrimRight(string(n.ClosureLine.Value(source)), "\n"))
 	}
 	d.flush()

@@ -149,6 +149,11 @@ func TestRawHTMLIsPrintedAsText(t *testing.T) {
 			t.Errorf("raw HTML %q was not printed as text:\n%s", want, got)
 		}
 	}
+	// A block with a closing line (a comment) prints that line on its own.
+	comment := extract(t, render(t, "<!--\nnote\n-->\n", testMeta()).PDF)
+	if !strings.Contains(comment, "note") || !strings.Contains(comment, "-->") || strings.Contains(comment, "note-->") {
+		t.Errorf("HTML comment block printed as %q", comment)
+	}
 }
 
 func TestPageNumbersAndRunningHeader(t *testing.T) {
