@@ -73,13 +73,20 @@ func TestExamples(t *testing.T) {
 			if n := pages(t, m["one-pager.pdf"]); n != 1 {
 				t.Errorf("one-pager has %d pages", n)
 			}
-			for _, f := range []string{"proposal.pdf", "one-pager.pdf"} {
+			for _, f := range []string{"proposal.pdf", "one-pager.pdf", "prep.pdf"} {
 				if len(m[f]) > 80<<10 {
 					t.Errorf("%s is %d KB; fonts are not subset?", f, len(m[f])>>10)
 				}
 				text, err := pdftext.Extract(m[f])
 				if err != nil {
 					t.Fatal(err)
+				}
+				// No template artifact in what a reader sees. (The raw file can
+				// hold these bytes by chance inside compressed streams.)
+				for _, bad := range []string{"<no value>", "%!", "<nil>", "{{"} {
+					if strings.Contains(text, bad) {
+						t.Errorf("%s shows %q", f, bad)
+					}
 				}
 				got := pdftext.Squash(text)
 				want := []string{p.Employee.Name, p.Manager.Name}
