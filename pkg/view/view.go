@@ -274,15 +274,11 @@ func NewPublic(p *proposal.Proposal) *Public {
 	for _, r := range p.Reask.Reasons {
 		v.Reasons = append(v.Reasons, Reason{Reason: Escape(r.Reason), Response: Escape(r.Response)})
 	}
-	v.Title, v.Subject, v.DecisionRequest = framing(p, v)
+	v.Title, v.Subject, v.DecisionRequest = framing(p, v, v.Offer.Role)
 	v.EmailAsk, v.AttachmentLabel = emailFraming(p, v)
 	v.Greeting = "Hi " + firstName(v.Manager.Name)
 	// Only the offer's role is user text in the framing; metadata gets it raw.
-	v.PlainTitle, v.PlainSubject = v.Title, v.Subject
-	if p.Scenario == proposal.ScenarioOffer {
-		v.PlainTitle = strings.Replace(v.Title, v.Offer.Role, p.Offer.Role, 1)
-		v.PlainSubject = strings.Replace(v.Subject, v.Offer.Role, p.Offer.Role, 1)
-	}
+	v.PlainTitle, v.PlainSubject, _ = framing(p, v, p.Offer.Role)
 	v.Risks = risks(v)
 	v.ManagerKeeps = managerKeeps(v)
 	return v
@@ -507,8 +503,9 @@ func trial(p *proposal.Proposal, st dateStyle) *Trial {
 }
 
 // framing returns the title, subject line and one-line decision request for
-// the scenario.
-func framing(p *proposal.Proposal, v *Public) (title, subject, decision string) {
+// the scenario. role is the offered role as it is to appear: escaped for
+// Markdown, or as typed for PDF metadata; it is the only user text here.
+func framing(p *proposal.Proposal, v *Public, role string) (title, subject, decision string) {
 	kind := "Hybrid"
 	if v.Type == "remote" {
 		kind = "Remote"
@@ -522,12 +519,12 @@ func framing(p *proposal.Proposal, v *Public) (title, subject, decision string) 
 	v.Pattern = pattern
 	switch p.Scenario {
 	case proposal.ScenarioOffer:
-		title = kind + " Working Terms for the " + v.Offer.Role + " Offer"
-		subject = strings.ToLower(kind[:1]) + kind[1:] + " working terms for the " + v.Offer.Role + " role"
+		title = kind + " Working Terms for the " + role + " Offer"
+		subject = strings.ToLower(kind[:1]) + kind[1:] + " working terms for the " + role + " role"
 		subject = strings.ToUpper(subject[:1]) + subject[1:]
-		decision = fmt.Sprintf("Include %s in the offer letter for the %s role.", pattern, v.Offer.Role)
+		decision = fmt.Sprintf("Include %s in the offer letter for the %s role.", pattern, role)
 		if v.StartShort != "" {
-			decision = fmt.Sprintf("Include %s in the offer letter for the %s role, from %s.", pattern, v.Offer.Role, v.StartShort)
+			decision = fmt.Sprintf("Include %s in the offer letter for the %s role, from %s.", pattern, role, v.StartShort)
 		}
 	case proposal.ScenarioKeepRemote:
 		title = "Proposal to Continue My " + kind + " Working Arrangement"
