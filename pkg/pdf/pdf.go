@@ -62,7 +62,11 @@ func Render(md []byte, meta Meta) (res *Result, err error) {
 	if b.Len() == 0 {
 		return nil, errors.New("write pdf: empty output")
 	}
-	return &Result{PDF: b.Bytes(), Pages: pages}, nil
+	out, err := indirectAnnots(b.Bytes())
+	if err != nil {
+		return nil, fmt.Errorf("write pdf: %w", err)
+	}
+	return &Result{PDF: out, Pages: pages}, nil
 }
 
 // Pages lays the Markdown out as Render would and returns the number of

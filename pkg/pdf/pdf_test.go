@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"os/exec"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -133,11 +134,49 @@ func TestPaperSizes(t *testing.T) {
 }
 
 func TestLinksAreClickable(t *testing.T) {
-	res := render(t, "Write to [zoe@example.com](<mailto:zoe@example.com>) or read <https://doi.org/10.1093/qje/qju032>.\n", testMeta())
-	for _, uri := range []string{"/URI (mailto:zoe@example.com)", "/URI (https://doi.org/10.1093/qje/qju032)"} {
+	// Links on two pages, one with parentheses and ">>" in its address:
+	// every annotation must become its own object (strict validation),
+	// keep its address, and be listed on the page it sits on.
+	md := "Write to [zoe@example.com](<mailto:zoe@example.com>) or read <https://doi.org/10.1093/qje/qju032>.\n\n" +
+		strings.Repeat("Filler paragraph that takes up room on the first page of the document.\n\n", 60) +
+		"See [the study](https://example.com/a_(b)?q=x>>y) again.\n"
+	res := render(t, md, testMeta())
+	if res.Pages < 2 {
+		t.Fatalf("want the last link on page 2 or later, got %d page(s)", res.Pages)
+	}
+	validate(t, res.PDF)
+	for _, uri := range []string{"/URI (mailto:zoe@example.com)", "/URI (https://doi.org/10.1093/qje/qju032)", `/URI (https://example.com/a_\(b\)?q=x>>y)`} {
 		if !bytes.Contains(res.PDF, []byte(uri)) {
 			t.Errorf("no link annotation %s", uri)
 		}
+	}
+	if bytes.Contains(res.PDF, []byte("/Annots [<<")) {
+		t.Error("an /Annots array still holds a dictionary")
+	}
+	refs := regexp.MustCompile(`/Annots \[((?:\d+ 0 R ?)+)\]`).FindAllSubmatch(res.PDF, -1)
+	if len(refs) != 2 || len(bytes.Fields(refs[0][1]))/3 != 2 || len(bytes.Fields(refs[1][1]))/3 != 1 {
+		t.Errorf("want two pages listing 2 and 1 annotation references, got %q", refs)
+	}
+	conf := model.NewDefaultConfiguration()
+	ctx, err := api.ReadContext(bytes.NewReader(res.PDF), conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := api.ValidateContext(ctx); err != nil {
+		t.Fatal(err)
+	}
+	annots, err := api.Annotations(bytes.NewReader(res.PDF), nil, conf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, page := range annots {
+		for _, a := range page {
+			n += len(a.Map)
+		}
+	}
+	if n != 3 {
+		t.Errorf("pdfcpu finds %d link annotations, want 3", n)
 	}
 }
 

@@ -41,7 +41,7 @@ func pages(t *testing.T, b []byte) int {
 	// Relaxed: fpdf writes link annotations inline in a page's /Annots
 	// array, which strict mode rejects; viewers and qpdf accept it.
 	conf := model.NewDefaultConfiguration()
-	conf.ValidationMode = model.ValidationRelaxed
+	conf.ValidationMode = model.ValidationStrict
 	if err := api.Validate(bytes.NewReader(b), conf); err != nil {
 		t.Fatalf("invalid PDF: %v", err)
 	}
