@@ -27,12 +27,17 @@ type drawer struct {
 	spans        []span
 	marker       func(y float64) // draws the list marker beside the block's first line
 	pending      float64         // space the previous block asked for below it
+	keepNext     float64         // height of what the block being drawn introduces, kept with it
+
+	source  []byte                // the Markdown, for measuring nodes ahead (keep.go)
+	heights map[heightKey]float64 // nodes measured so far
 
 	lists []listState
 	quote []quoteState
 
 	registered map[string]bool // faces added to this document
 	dry        bool            // lay out only: no text is drawn, no face added
+	measuring  bool            // a scratch page for keep.go: lay out without keep rules
 }
 
 type listState struct {
@@ -164,9 +169,10 @@ func (d *drawer) startBlock(gap float64) {
 	d.pdf.SetX(d.leftMargin())
 }
 
-// ensure starts a new page unless h points fit above the bottom margin.
+// ensure starts a new page unless h points fit above the bottom margin, or
+// the page is still empty (a new page would not hold more).
 func (d *drawer) ensure(h float64) {
-	if d.pdf.GetY()+h > d.pageBottom() {
+	if d.pdf.GetY()+h > d.pageBottom() && !d.atPageTop() {
 		d.pdf.AddPage()
 	}
 }
@@ -236,12 +242,17 @@ func (d *drawer) flush() {
 	lead := d.lineHeight()
 	lines := d.breakLines(spans, d.contentWidth())
 	// Keep two lines together at a page foot, and an introduction that
-	// ends in a colon with the first lines of what it introduces.
-	keep := min(len(lines), 2)
-	if endsWithColon(spans) {
-		keep = len(lines) + 2
+	// ends in a colon with what it introduces (keepNext, measured by the
+	// caller) or at least two lines of it.
+	keep := float64(min(len(lines), 2)) * lead
+	switch {
+	case d.keepNext > 0:
+		keep = float64(len(lines))*lead + d.keepNext
+	case endsWithColon(spans):
+		keep = float64(len(lines)+2) * lead
 	}
-	d.ensure(float64(keep) * lead)
+	d.keepNext = 0
+	d.ensure(keep)
 	for i, line := range lines {
 		if i > 0 {
 			d.ensure(lead)
@@ -262,8 +273,9 @@ func endsWithColon(spans []span) bool {
 
 // ---- Blocks ----
 
-func (d *drawer) renderDocument(_ util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+func (d *drawer) renderDocument(_ util.BufWriter, source []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
+		d.source = source
 		d.pdf.AddPage()
 	}
 	return ast.WalkContinue, nil
@@ -279,8 +291,8 @@ func (d *drawer) renderHeading(_ util.BufWriter, source []byte, node ast.Node, e
 		d.startBlock(gap)
 		d.heading = n.Level
 		// Never leave a heading alone at the foot of a page: it needs its
-		// own lines and at least three lines of what follows.
-		d.ensure(d.lineHeight() + d.st.headGapAfter + 3*d.st.bodyLead)
+		// own lines and what its section opens with (see keepHeight).
+		d.ensure(d.lineHeight() + d.st.headGapAfter + d.sectionKeep(n))
 		return ast.WalkContinue, nil
 	}
 	d.flush()
@@ -304,6 +316,9 @@ func (d *drawer) renderParagraph(_ util.BufWriter, _ []byte, node ast.Node, ente
 			d.startBlock(d.st.paraGap)
 		}
 		return ast.WalkContinue, nil
+	}
+	if next := introduces(node.(*ast.Paragraph), d.source); next != nil {
+		d.keepNext = d.st.paraGap + d.keepHeight(next)
 	}
 	d.flush()
 	d.pending = d.st.paraGap
@@ -365,16 +380,8 @@ func (d *drawer) renderList(_ util.BufWriter, _ []byte, node ast.Node, entering 
 		if len(d.lists) == 0 {
 			d.startBlock(d.st.paraGap)
 		}
-		start := n.Start
-		if start == 0 {
-			start = 1
-		}
-		d.lists = append(d.lists, listState{
-			ordered: n.IsOrdered(),
-			next:    start,
-			margin:  d.leftMargin() + d.st.indent,
-			tight:   n.IsTight,
-		})
+		d.ensure(d.keepHeight(n))
+		d.lists = append(d.lists, d.listState(n))
 		return ast.WalkContinue, nil
 	}
 	top := d.lists[len(d.lists)-1]
@@ -385,6 +392,20 @@ func (d *drawer) renderList(_ util.BufWriter, _ []byte, node ast.Node, entering 
 		d.pending = d.st.itemGap
 	}
 	return ast.WalkContinue, nil
+}
+
+// listState is the state renderList keeps for a list starting here.
+func (d *drawer) listState(n *ast.List) listState {
+	start := n.Start
+	if start == 0 {
+		start = 1
+	}
+	return listState{
+		ordered: n.IsOrdered(),
+		next:    start,
+		margin:  d.leftMargin() + d.st.indent,
+		tight:   n.IsTight,
+	}
 }
 
 func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -398,6 +419,7 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 		return ast.WalkContinue, nil
 	}
 	d.startBlock(d.st.itemGap)
+	d.keepLastItems(node)
 	d.pdf.SetLeftMargin(l.margin)
 	x := l.margin - d.st.indent
 	switch {

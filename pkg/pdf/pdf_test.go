@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"os/exec"
 	"regexp"
@@ -267,5 +268,63 @@ func TestPdftotextReadsIt(t *testing.T) {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("pdftotext lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// pageOf returns the 1-based page whose text holds marker, or 0.
+func pageOf(pages []string, marker string) int {
+	for i, p := range pages {
+		if strings.Contains(p, marker) {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+func TestPageBreaksKeepWhatBelongsTogether(t *testing.T) {
+	// The same blocks pushed down the page one line at a time, so that every
+	// rule meets a page foot somewhere.
+	var long strings.Builder
+	for i := 1; i <= 18; i++ {
+		fmt.Fprintf(&long, "- Longitem%02d of a list too long to keep whole\n", i)
+	}
+	body := "## Headingmark\n\nIntromark goes to these places:\n\n- Firstitem\n- Seconditem\n\n" +
+		"Tableintro, the measures:\n\n| Metric | Target |\n|:--|:--|\n| Rowone | 1 |\n| Rowtwo | 2 |\n| Rowthree | 3 |\n\n" +
+		"Longintro, all of these:\n\n" + long.String()
+	split := 0
+	for filler := 25; filler <= 45; filler++ {
+		var b strings.Builder
+		for i := 0; i < filler; i++ {
+			fmt.Fprintf(&b, "Filler line %d.\n\n", i)
+		}
+		b.WriteString(body)
+		res := render(t, b.String(), testMeta())
+		pages := strings.Split(squash(strings.ReplaceAll(extract(t, res.PDF), "\n", "\x00")), "\x00")
+		together := [][]string{
+			{"Headingmark", "Intromark", "Firstitem", "Seconditem"},
+			{"Tableintro", "Metric", "Rowone", "Rowthree"},
+			{"Longintro", "Longitem01", "Longitem02"},
+			{"Longitem17", "Longitem18"},
+		}
+		for _, group := range together {
+			first := pageOf(pages, group[0])
+			for _, m := range group[1:] {
+				if p := pageOf(pages, m); p != first {
+					t.Errorf("filler %d: %s on page %d, %s on page %d", filler, group[0], first, m, p)
+				}
+			}
+		}
+		for i, p := range pages[:res.Pages] {
+			if !strings.ContainsAny(p, "0123456789") || !regexp.MustCompile(`Filler|item|Row|mark|intro`).MatchString(p) {
+				t.Errorf("filler %d: page %d holds no text of the document: %q", filler, i+1, p)
+			}
+		}
+		if pageOf(pages, "Longitem01") != pageOf(pages, "Longitem18") {
+			split++
+		}
+	}
+	// A long list is split where it meets the page foot, not moved whole.
+	if split == 0 {
+		t.Error("the long list was never split: it is kept whole like a short one")
 	}
 }

@@ -84,12 +84,23 @@ func (d *drawer) drawTable(header []cell, rows [][]cell, align []east.Alignment)
 		}
 		d.drawRowCells(cells, widths, align, h, isHeader, form)
 	}
-	// Keep the header with at least the first row.
-	first := 0.0
+	// Keep a short table whole (see keepHeight), a longer one's header
+	// with at least the first row.
+	first, total := 0.0, d.rowHeight(header, widths, true)
 	if len(rows) > 0 {
 		first = d.rowHeight(rows[0], widths, false)
 	}
-	d.ensure(d.rowHeight(header, widths, true) + first)
+	for _, r := range rows {
+		h := d.rowHeight(r, widths, false)
+		if isFormRow(r) {
+			h = max(h, 2.6*st.smallLead)
+		}
+		total += h
+	}
+	if total > shortBlock*d.textArea() {
+		total = d.rowHeight(header, widths, true) + first
+	}
+	d.ensure(total)
 	if len(header) > 0 {
 		drawRow(header, true)
 	}

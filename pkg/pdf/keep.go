@@ -1,0 +1,153 @@
+package pdf
+
+import (
+	"bytes"
+	"io"
+	"math"
+	"slices"
+
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// Page-break rules. The drawer places blocks one after another; before a
+// block that must not be split badly it measures what has to stay together
+// (by laying the nodes out on a scratch page) and starts a new page when that
+// does not fit:
+//
+//   - a short list or table (under shortBlock of the page) is never split;
+//   - a longer list keeps its first two items together, and its last two;
+//   - a paragraph ending in a colon stays with what it introduces;
+//   - a heading stays with what its section opens with (sectionKeep).
+
+// shortBlock is the share of a page's text area under which a list or table
+// is kept whole.
+const shortBlock = 0.3
+
+// height lays node out alone on a scratch page, at the current text width
+// and list depth, and returns the height it takes; +Inf when it does not fit
+// on one page.
+func (d *drawer) height(node ast.Node) float64 {
+	key := heightKey{node, d.leftMargin(), len(d.lists)}
+	if h, ok := d.heights[key]; ok {
+		return h
+	}
+	h := d.layOutAlone(node)
+	if d.heights == nil {
+		d.heights = map[heightKey]float64{}
+	}
+	d.heights[key] = h
+	return h
+}
+
+// heightKey is what a node's height depends on besides the node: the text
+// width (from the left margin) and the list depth.
+type heightKey struct {
+	node   ast.Node
+	margin float64
+	depth  int
+}
+
+func (d *drawer) layOutAlone(node ast.Node) float64 {
+	m := newDrawer(d.meta)
+	m.dry, m.measuring = true, true
+	m.source = d.source
+	m.pdf.AddPage()
+	m.pdf.SetLeftMargin(d.leftMargin())
+	m.pdf.SetX(d.leftMargin())
+	m.lists = slices.Clone(d.lists)
+	m.bold, m.italic = d.bold, d.italic
+	top := m.pdf.GetY()
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(m, 100)))
+	if err := r.Render(io.Discard, d.source, node); err != nil || m.pdf.PageNo() > 1 {
+		return math.Inf(1)
+	}
+	return m.pdf.GetY() - top
+}
+
+// textArea is the height of a page's text area.
+func (d *drawer) textArea() float64 {
+	_, top, _, _ := d.pdf.GetMargins()
+	return d.pageBottom() - top
+}
+
+// keepHeight is how much of node must fit below the current position for
+// it to start here rather than on the next page. A scratch page measures
+// content only: it keeps nothing.
+func (d *drawer) keepHeight(node ast.Node) float64 {
+	if d.measuring {
+		return 0
+	}
+	switch n := node.(type) {
+	case *ast.List:
+		if h := d.height(n); h <= shortBlock*d.textArea() {
+			return h
+		}
+		first := n.FirstChild()
+		if first == nil {
+			return 0
+		}
+		// The items are measured inside the list, as renderList sets it up.
+		outer := d.lists
+		d.lists = append(slices.Clone(outer), d.listState(n))
+		defer func() { d.lists = outer }()
+		h := d.height(first)
+		if second := first.NextSibling(); second != nil {
+			h += d.st.itemGap + d.height(second)
+		}
+		return h
+	case *east.Table:
+		if h := d.height(n); h <= shortBlock*d.textArea() {
+			return h
+		}
+		return 4 * d.st.bodyLead // the header and about one row
+	case *ast.Paragraph:
+		if next := introduces(n, d.source); next != nil {
+			return d.height(n) + d.st.paraGap + d.keepHeight(next)
+		}
+		return min(d.height(n), 3*d.st.bodyLead)
+	}
+	return 3 * d.st.bodyLead
+}
+
+// sectionKeep is what a heading keeps with it: the keep of the block its
+// section opens with. (Keeping a one-line opening paragraph with the table
+// after it as well was tried: it left a quarter page empty and pushed the
+// trial example's references onto a fifth page.)
+func (d *drawer) sectionKeep(heading ast.Node) float64 {
+	if next := heading.NextSibling(); next != nil {
+		return d.keepHeight(next)
+	}
+	return 3 * d.st.bodyLead
+}
+
+// introduces returns the list or table a paragraph ending in a colon leads
+// into, or nil.
+func introduces(p *ast.Paragraph, source []byte) ast.Node {
+	lines := p.Lines()
+	if lines.Len() == 0 {
+		return nil
+	}
+	last := lines.At(lines.Len() - 1)
+	if !bytes.HasSuffix(bytes.TrimSpace(last.Value(source)), []byte(":")) {
+		return nil
+	}
+	switch next := p.NextSibling(); next.(type) {
+	case *ast.List, *east.Table:
+		return next
+	}
+	return nil
+}
+
+// keepLastItems keeps a long list's last two items together: called before
+// each item, it asks for room for this item and the last when this one is
+// the last but one.
+func (d *drawer) keepLastItems(item ast.Node) {
+	next := item.NextSibling()
+	if d.measuring || next == nil || next.NextSibling() != nil || item.PreviousSibling() == nil {
+		return
+	}
+	d.ensure(d.height(item) + d.st.itemGap + d.height(next))
+}
