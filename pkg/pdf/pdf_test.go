@@ -328,3 +328,24 @@ func TestPageBreaksKeepWhatBelongsTogether(t *testing.T) {
 		t.Error("the long list was never split: it is kept whole like a short one")
 	}
 }
+
+func TestSignatureColumnsGiveWayToText(t *testing.T) {
+	// The one-pager's decision row on A4: the columns left blank for a
+	// signature and a date shrink (to 80 pt at least) before the choices wrap.
+	const choices = "☐\u00a0Approve ☐\u00a0Approve\u00a0with\u00a0changes ☐\u00a0Decline"
+	for _, paper := range []string{"a4", "letter"} {
+		d := newDrawer(Meta{Paper: paper, Scale: 1})
+		d.dry = true
+		d.pdf.AddPage()
+		header := []cell{{text: "Decision"}, {text: "Signature"}, {text: "Date"}}
+		w := d.columnWidths(header, [][]cell{{{text: choices}, {}, {}}}, 3)
+		sp := d.cellSpan(false, false)
+		sp.text = choices
+		if need := d.measureLine(sp) + 2*d.st.cellPadX; w[0] < need {
+			t.Errorf("%s: decision column %.1f pt, its text needs %.1f", paper, w[0], need)
+		}
+		if w[1] < 80 || w[2] < 80 {
+			t.Errorf("%s: signature and date columns %.1f and %.1f pt, want at least 80", paper, w[1], w[2])
+		}
+	}
+}

@@ -232,16 +232,19 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 	for _, r := range rows {
 		measure(r, false)
 	}
-	// A column left empty to be filled in by hand (a signature) gets room.
+	// A column left empty to be filled in by hand (a signature) gets room:
+	// 120 pt when there is space, down to 80 pt before any text wraps.
+	var empty []int
 	for i := 0; i < ncol; i++ {
-		empty := len(rows) > 0
+		blank := len(rows) > 0
 		for _, r := range rows {
 			if i < len(r) && r[i].text != "" {
-				empty = false
+				blank = false
 			}
 		}
-		if empty {
+		if blank {
 			natural[i] = max(natural[i], 120)
+			empty = append(empty, i)
 		}
 	}
 	widths := make([]float64, ncol)
@@ -250,6 +253,16 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 		natural[i] = max(natural[i], minimum[i], 24)
 		sumNatural += natural[i]
 		sumMin += minimum[i]
+	}
+	for _, i := range empty {
+		if sumNatural <= avail {
+			break
+		}
+		give := min(sumNatural-avail, natural[i]-max(minimum[i], 80))
+		if give > 0 {
+			natural[i] -= give
+			sumNatural -= give
+		}
 	}
 	switch {
 	case sumNatural <= avail:
