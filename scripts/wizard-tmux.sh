@@ -44,11 +44,8 @@ grep -q "name: Zoë Okafor" "$work/proposal.draft.yaml" || { echo "FAIL: the dra
 echo "ok: Ctrl-C kept the draft and exited 130"
 
 start
-answer "You have an unfinished draft" Enter
-answer "What are you asking for?" Enter
-answer "Paper size" Enter
-answer "Your full name" Enter           # the draft's answer comes back
-answer "Your job title" Enter
+answer "Continue where you stopped (after answer 4)" Enter
+wait_for "Picking up after your 4 answers"   # nothing answered is asked again
 answer "Your team" "Revenue Analytics" Enter
 answer "Your work email" "zoe@example" Enter
 wait_for "is not an email address"      # checked as it is typed

@@ -98,20 +98,25 @@ func newRun(opts *NewOptions) error {
 		}
 	}
 
-	p, err := startingPoint(env, ask, opts, draft)
+	p, progress, err := startingPoint(env, ask, opts, draft)
 	if err != nil {
 		return err
 	}
+	if progress.Answered > 0 {
+		fmt.Fprintln(env.IO.Out, progress.Summary())
+	}
+	replay := wizard.NewReplay(ask, progress)
 	var mu sync.Mutex
 	save := func(p *proposal.Proposal) error {
 		mu.Lock()
 		defer mu.Unlock()
-		if err := output.WriteFile(draft, proposal.Marshal(p), 0o600); err != nil {
+		data := append(proposal.Marshal(p), replay.Done.Comment()...)
+		if err := output.WriteFile(draft, data, 0o600); err != nil {
 			return fmt.Errorf("save draft: %w", err)
 		}
 		return nil
 	}
-	flow := &wizard.Flow{P: p, Ask: ask, Today: today, Save: save, Zone: localZone(env)}
+	flow := &wizard.Flow{P: p, Ask: replay, Today: today, Save: save, Zone: localZone(env)}
 	if err := flow.Run(); err != nil {
 		if errors.Is(err, wizard.ErrInterrupted) {
 			mu.Lock() // let a save in progress finish
@@ -162,28 +167,42 @@ func (opts *NewOptions) prompter(ctx context.Context) wizard.Prompter {
 }
 
 // startingPoint is the proposal the questions start from: an unfinished
-// draft the user chooses to resume, the --from file, or nothing.
-func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string) (*proposal.Proposal, error) {
+// draft the user chooses to resume, the --from file, or nothing; and, when
+// the user continues a draft, how far it got.
+func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string) (*proposal.Proposal, wizard.Progress, error) {
 	if exists(draft) && !opts.Fresh {
 		info, _ := os.Stat(draft)
-		resume, err := ask.Confirm(wizard.Field{
-			Title: fmt.Sprintf("You have an unfinished draft (%s, saved %s). Resume it?", draft, info.ModTime().Format("Jan 2 15:04")),
-			Help:  "Your answers come back as the suggested ones. No starts over."}, true)
+		data, err := os.ReadFile(draft)
 		if err != nil {
-			return nil, interrupted(env, draft, opts.File)
+			return nil, wizard.Progress{}, err
 		}
-		if resume {
-			data, err := os.ReadFile(draft)
-			if err != nil {
-				return nil, err
-			}
+		progress := wizard.ParseProgress(data)
+		choices := []wizard.Option{
+			{Key: "continue", Label: fmt.Sprintf("Continue where you stopped (after answer %d)", progress.Answered)},
+			{Key: "review", Label: "Go through every question again, your answers suggested"},
+			{Key: "fresh", Label: "Start over"},
+		}
+		if progress.Answered == 0 {
+			choices = choices[1:]
+		}
+		choice, err := ask.Select(wizard.Field{
+			Title:   fmt.Sprintf("You have an unfinished draft (%s, saved %s).", draft, info.ModTime().Format("Jan 2 15:04")),
+			Help:    "Starting over replaces the draft once you answer the first question.",
+			Default: choices[0].Key}, choices)
+		if err != nil {
+			return nil, wizard.Progress{}, interrupted(env, draft, opts.File)
+		}
+		if choice != "fresh" {
 			p, _, err := proposal.Load(draft, data)
 			if err == nil {
-				return p, nil
+				if choice == "review" {
+					progress = wizard.Progress{}
+				}
+				return p, progress, nil
 			}
 			kept := draft + ".broken"
 			if rerr := os.Rename(draft, kept); rerr != nil {
-				return nil, fmt.Errorf("the draft %s cannot be read (%v) and could not be set aside: %w", draft, err, rerr)
+				return nil, wizard.Progress{}, fmt.Errorf("the draft %s cannot be read (%v) and could not be set aside: %w", draft, err, rerr)
 			}
 			fmt.Fprintf(env.IO.ErrOut, "The draft could not be read, so it was kept as %s and the questions start afresh:\n%v\n", kept, err)
 		}
@@ -191,15 +210,15 @@ func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string
 	if opts.From != "" {
 		data, err := os.ReadFile(opts.From)
 		if err != nil {
-			return nil, fmt.Errorf("read --from file: %w", err)
+			return nil, wizard.Progress{}, fmt.Errorf("read --from file: %w", err)
 		}
 		p, _, err := proposal.Load(opts.From, data)
 		if err != nil {
-			return nil, err
+			return nil, wizard.Progress{}, err
 		}
-		return p, nil
+		return p, wizard.Progress{}, nil
 	}
-	return &proposal.Proposal{Version: proposal.Version}, nil
+	return &proposal.Proposal{Version: proposal.Version}, wizard.Progress{}, nil
 }
 
 func interrupted(env *Env, draft, target string) error {

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -35,6 +36,11 @@ func (f *Flow) Run() error {
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
+			if errors.Is(err, ErrInterrupted) {
+				// A yes-or-no answer is not saved on its own; save once
+				// more so the draft's progress counts it.
+				_ = f.save()
+			}
 			return err
 		}
 	}

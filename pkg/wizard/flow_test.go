@@ -356,3 +356,79 @@ func TestInterruptAnywhereLosesNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestResumeContinuesWhereItStopped(t *testing.T) {
+	s := &script{answers: richAnswers()}
+	whole, _, err := run(t, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := string(proposal.Marshal(whole))
+	total := len(s.asked)
+	for n := 1; n <= total; n++ {
+		// First run: stopped at question n, yes-or-no answers included.
+		var draft []byte
+		first := &script{answers: richAnswers(), stopN: n}
+		rec := NewReplay(first, Progress{})
+		f := &Flow{P: &proposal.Proposal{}, Ask: rec, Today: today, Zone: "Europe/Berlin",
+			Save: func(p *proposal.Proposal) error {
+				draft = append(proposal.Marshal(p), rec.Done.Comment()...)
+				return nil
+			}}
+		if err := f.Run(); !errors.Is(err, ErrInterrupted) {
+			t.Fatalf("stop at %d: got %v", n, err)
+		}
+		resumed := &proposal.Proposal{}
+		if draft != nil {
+			if resumed, _, err = proposal.Load("draft.yaml", draft); err != nil {
+				t.Fatalf("stop at %d: draft does not load: %v\n%s", n, err, draft)
+			}
+		}
+		progress := ParseProgress(draft)
+		if progress.Answered != n-1 {
+			t.Errorf("stop at %d: the draft records %d answers, want %d", n, progress.Answered, n-1)
+		}
+		// Second run: the user is asked only what they had not answered,
+		// starting with the question they stopped at.
+		rest := &script{answers: richAnswers()}
+		for _, title := range first.asked[:n-1] {
+			rest.next(title)
+		}
+		rest.asked = nil
+		f2 := &Flow{P: resumed, Ask: NewReplay(rest, progress), Today: today, Zone: "Europe/Berlin"}
+		if err := f2.Run(); err != nil {
+			t.Fatalf("stop at %d (%q): resume: %v", n, first.asked[n-1], err)
+		}
+		if len(rest.asked) == 0 || rest.asked[0] != first.asked[n-1] {
+			first := ""
+			if len(rest.asked) > 0 {
+				first = rest.asked[0]
+			}
+			t.Errorf("stop at %d: resume asked %q first, want %q", n, first, s.asked[n-1])
+		}
+		if len(rest.asked) != total-(n-1) {
+			t.Errorf("stop at %d: resume asked %d questions, want the %d not yet answered", n, len(rest.asked), total-(n-1))
+		}
+		if got := string(proposal.Marshal(resumed)); got != want {
+			t.Errorf("stop at question %d (%q): resumed result differs:\n%s\nwant:\n%s", n, first.asked[n-1], got, want)
+		}
+	}
+}
+
+func TestProgressComment(t *testing.T) {
+	p := Progress{Answered: 12, YesNo: []bool{true, false, true}}
+	c := p.Comment()
+	if c != "# propose new: resume after question 12; yes/no answers: yes no yes\n" {
+		t.Errorf("comment %q", c)
+	}
+	got := ParseProgress([]byte("version: 1\n" + c))
+	if got.Answered != 12 || fmt.Sprint(got.YesNo) != "[true false true]" {
+		t.Errorf("parsed %+v", got)
+	}
+	for _, bad := range []string{"", "# propose new: resume after question x; yes/no answers:\n",
+		"# propose new: resume after question 3; yes/no answers: maybe\n", "# propose new: resume after question 3\n"} {
+		if got := ParseProgress([]byte(bad)); got.Answered != 0 || got.YesNo != nil {
+			t.Errorf("%q parsed as %+v, want nothing", bad, got)
+		}
+	}
+}
