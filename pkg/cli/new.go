@@ -46,7 +46,8 @@ func NewCmdNew(env *Env, runF func(*NewOptions) error) *cobra.Command {
 
 Every answer is saved at once in a draft beside FILE (proposal.draft.yaml for
 proposal.yaml). If you stop (Ctrl-C, closing the terminal), run the same command
-again to resume; --fresh starts over. --from edits an existing file.
+again: it continues at the question where you stopped, or goes through your
+answers again if you choose. --fresh starts over. --from edits an existing file.
 
 In a terminal the questions are a full-screen form; with --accessible, with
 ACCESSIBLE set, or when input is piped, they are plain lines.`,
