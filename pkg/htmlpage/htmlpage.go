@@ -58,6 +58,8 @@ th { font-family: "Noto Sans", Arial, sans-serif; text-align: left; color: #1b36
   border-bottom: 1.5px solid #1b365d; padding: .35rem .5rem; }
 td { border-bottom: 1px solid #ced4da; padding: .35rem .5rem; vertical-align: top; }
 tr { break-inside: avoid; }
+td:empty { height: 2.2em; /* a line to sign on, inset like the PDF's */
+  background: linear-gradient(#212529, #212529) no-repeat left .5rem bottom .45rem / calc(100% - 1rem) 1px; }
 blockquote { margin: .6rem 0; padding-left: 1rem; border-left: 3px solid #1b365d; font-style: italic; }
 ul, ol { padding-left: 1.4rem; }
 li { margin: .2rem 0; }
