@@ -89,6 +89,11 @@ answer "Results in numbers" Enter
 answer "Recognition" Enter
 answer "What the team or company gains" Enter
 answer "Research to cite" Enter
+answer "Add a finding of your own?" y
+answer "The finding, in a sentence" "Dashboards delivered on time 52 weeks running" Enter
+answer "Where it comes from" "Revenue Analytics delivery log, 2026" Enter
+answer "A link to it" Enter
+answer "Add another finding of your own?" n
 answer "Why this matters to you" Enter
 answer "Your alternatives" Enter
 answer "The least you would accept" Enter
@@ -100,4 +105,6 @@ grep -q "EXIT=0" "$work/exit.txt" || { echo "FAIL: exit code $(cat "$work/exit.t
 [ ! -e "$work/proposal.draft.yaml" ] || { echo "FAIL: the draft was not removed"; exit 1; }
 SOURCE_DATE_EPOCH=1767571200 "$work/propose" validate "$work/proposal.yaml"
 grep -q "email: zoe@example.com" "$work/proposal.yaml"
+grep -q "finding: Dashboards delivered on time 52 weeks running" "$work/proposal.yaml" ||
+	{ echo "FAIL: the finding of her own is not in the file"; exit 1; }
 echo "ok: resumed, finished, and the file validates"

@@ -729,18 +729,72 @@ func (f *Flow) businessCase() error {
 	if err != nil {
 		return err
 	}
-	// The user's own findings are kept; the library ids are what was chosen.
-	var refs []proposal.EvidenceRef
-	for _, id := range ids {
-		refs = append(refs, proposal.EvidenceRef{ID: id})
-	}
+	var own []proposal.EvidenceRef
 	for _, e := range f.P.Evidence {
 		if e.ID == "" {
-			refs = append(refs, e)
+			own = append(own, e)
 		}
 	}
-	f.P.Evidence = refs
+	f.P.Evidence = nil
+	for _, id := range ids {
+		f.P.Evidence = append(f.P.Evidence, proposal.EvidenceRef{ID: id})
+	}
+	if err := f.save(); err != nil {
+		return err
+	}
+	// Findings of the user's own, with their source: a company survey, the
+	// team's numbers.
+	for i := 0; ; i++ {
+		more, err := f.Ask.Confirm(Field{Title: addTitle(i, "finding of your own"),
+			Help: "A company survey or your team’s numbers, with where they come from. Cited like the research."},
+			i < len(own))
+		if err != nil {
+			return err
+		}
+		if !more {
+			break
+		}
+		var e proposal.EvidenceRef
+		if i < len(own) {
+			e = own[i]
+		}
+		if err := f.finding(len(f.P.Evidence), e); err != nil {
+			return err
+		}
+	}
 	return f.save()
+}
+
+// finding asks for one finding of the user's own and appends it to the
+// evidence at index n.
+func (f *Flow) finding(n int, e proposal.EvidenceRef) error {
+	path := fmt.Sprintf("evidence[%d]", n)
+	with := func(p *proposal.Proposal, e proposal.EvidenceRef) {
+		refs := append([]proposal.EvidenceRef(nil), f.P.Evidence[:n]...)
+		p.Evidence = append(refs, e)
+	}
+	f.P.Evidence = append(f.P.Evidence, e)
+	questions := []struct {
+		key, title, placeholder string
+		optional                bool
+		dst                     *string
+	}{
+		{"finding", "The finding, in a sentence", "My accounts rated their satisfaction 4.8 of 5 over three years", false, &e.Finding},
+		{"source", "Where it comes from", "Halcyon Software customer survey, 2024–2026", false, &e.Source},
+		{"url", "A link to it", "https://…", true, &e.URL},
+	}
+	for _, q := range questions {
+		dst := q.dst
+		set := func(p *proposal.Proposal, s string) error {
+			*dst = s
+			with(p, e)
+			return nil
+		}
+		if err := f.ask(path+"."+q.key, Field{Title: q.title, Placeholder: q.placeholder, Optional: q.optional}, *dst, set); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 func (f *Flow) reask() error {

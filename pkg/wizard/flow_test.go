@@ -300,6 +300,8 @@ func richAnswers() map[string][]string {
 		"Recent highlights": {"Cut the backlog by half"}, "What the team or company gains": {"Faster replies"},
 		"Why this matters": {"Commute"}, "least you would accept": {"One day a week"},
 		"objection you expect": {"y", "n"}, "The objection": {"Visibility"}, "Your answer": {"Daily updates"},
+		"finding of your own": {"y", "n"}, "The finding, in a sentence": {"Customers rate our support 4.8 of 5"},
+		"Where it comes from": {"Northwind customer survey, 2026"}, "A link to it": {"https://example.com/survey"},
 	} {
 		a[k] = v
 	}
@@ -430,5 +432,35 @@ func TestProgressComment(t *testing.T) {
 		if got := ParseProgress([]byte(bad)); got.Answered != 0 || got.YesNo != nil {
 			t.Errorf("%q parsed as %+v, want nothing", bad, got)
 		}
+	}
+}
+
+func TestOwnFindingsAreAskedAndChecked(t *testing.T) {
+	a := basics()
+	a["finding of your own"] = []string{"y", "y", "n"}
+	a["The finding, in a sentence"] = []string{"", "Customers rate our support 4.8 of 5", "Ticket backlog halved in 2026"}
+	a["Where it comes from"] = []string{"Northwind customer survey, 2026", "Zendesk reports"}
+	a["A link to it"] = []string{"not a link", "https://example.com/survey", ""}
+	s := &script{answers: a}
+	p, _, err := run(t, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := valid(t, p)
+	want := []proposal.EvidenceRef{
+		{ID: "bloom-2024-nature"},
+		{Finding: "Customers rate our support 4.8 of 5", Source: "Northwind customer survey, 2026", URL: "https://example.com/survey"},
+		{Finding: "Ticket backlog halved in 2026", Source: "Zendesk reports"},
+	}
+	if fmt.Sprint(q.Evidence) != fmt.Sprint(want) {
+		t.Errorf("evidence %+v\nwant %+v", q.Evidence, want)
+	}
+	// An empty finding and a link that is not one are refused as typed,
+	// with the messages propose validate gives.
+	if len(s.rejected) != 2 || !strings.Contains(s.rejected[0], "The finding") || !strings.Contains(s.rejected[1], "A link to it") {
+		t.Errorf("rejected: %q", s.rejected)
+	}
+	for _, r := range s.rejected {
+		t.Log(r)
 	}
 }
