@@ -664,21 +664,29 @@ func (f *Flow) metric(i int, m proposal.Metric) error {
 		p.Trial.Metrics = append(ms, m)
 	}
 	f.P.Trial.Metrics = append(f.P.Trial.Metrics, m)
-	questions := []struct {
-		key, title, placeholder string
-		optional                bool
-		dst                     *string
-	}{
+	return f.askParts(path, []part{
 		{"name", fmt.Sprintf("Success metric %d: what is measured?", i+1), "Weekly dashboards delivered on time", false, &m.Name},
 		{"baseline", "Where it stands today", "100%", true, &m.Baseline},
 		{"target", "The target during the trial", "100%", false, &m.Target},
 		{"measured_by", "How it is measured", "Jira due dates", true, &m.MeasuredBy},
-	}
-	for _, q := range questions {
+	}, func(p *proposal.Proposal) { with(p, m) })
+}
+
+// part is one question about a field of a list item.
+type part struct {
+	key, title, placeholder string
+	optional                bool
+	dst                     *string // the field, in the item being answered
+}
+
+// askParts asks about the fields of the list item at path; put stores the
+// item, as answered so far, in a proposal (the draft, or a copy to check).
+func (f *Flow) askParts(path string, parts []part, put func(p *proposal.Proposal)) error {
+	for _, q := range parts {
 		dst := q.dst
 		set := func(p *proposal.Proposal, s string) error {
 			*dst = s
-			with(p, m)
+			put(p)
 			return nil
 		}
 		if err := f.ask(path+"."+q.key, Field{Title: q.title, Placeholder: q.placeholder, Optional: q.optional}, *dst, set); err != nil {
@@ -774,27 +782,11 @@ func (f *Flow) finding(n int, e proposal.EvidenceRef) error {
 		p.Evidence = append(refs, e)
 	}
 	f.P.Evidence = append(f.P.Evidence, e)
-	questions := []struct {
-		key, title, placeholder string
-		optional                bool
-		dst                     *string
-	}{
+	return f.askParts(path, []part{
 		{"finding", "The finding, in a sentence", "My accounts rated their satisfaction 4.8 of 5 over three years", false, &e.Finding},
 		{"source", "Where it comes from", "Halcyon Software customer survey, 2024–2026", false, &e.Source},
 		{"url", "A link to it", "https://…", true, &e.URL},
-	}
-	for _, q := range questions {
-		dst := q.dst
-		set := func(p *proposal.Proposal, s string) error {
-			*dst = s
-			with(p, e)
-			return nil
-		}
-		if err := f.ask(path+"."+q.key, Field{Title: q.title, Placeholder: q.placeholder, Optional: q.optional}, *dst, set); err != nil {
-			return err
-		}
-	}
-	return nil
+	}, func(p *proposal.Proposal) { with(p, e) })
 }
 
 func (f *Flow) reask() error {
