@@ -4,6 +4,8 @@ package pdftext
 
 import (
 	"bytes"
+	"encoding/hex"
+	"fmt"
 	"io"
 	"strings"
 	"unicode/utf16"
@@ -13,11 +15,11 @@ import (
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 )
 
-// Extract returns the text of every page of a PDF that propose wrote, in
-// pure Go: it reads each page's
-// content stream with pdfcpu and decodes the strings shown. fpdf writes
-// text in Unicode fonts as UTF-16BE, the same code points its ToUnicode
-// map gives to copy and paste; pdftotext, when present, checks that path.
+// Extract returns the text of every page of a PDF that propose wrote, one
+// line a page, in pure Go: it reads each page's content stream with pdfcpu
+// and decodes the strings shown through their font's ToUnicode map, as a
+// viewer does for copy and paste (so a wrong map fails the tests);
+// pdftotext, when present, checks the same path independently.
 func Extract(b []byte) (string, error) {
 	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(b), model.NewDefaultConfiguration())
 	if err != nil {
@@ -25,6 +27,10 @@ func Extract(b []byte) (string, error) {
 	}
 	var out strings.Builder
 	for page := 1; page <= ctx.PageCount; page++ {
+		maps, err := toUnicodeMaps(ctx, page)
+		if err != nil {
+			return "", fmt.Errorf("page %d: %w", page, err)
+		}
 		r, err := pdfcpu.ExtractPageContent(ctx, page)
 		if err != nil {
 			return "", err
@@ -33,7 +39,11 @@ func Extract(b []byte) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		for _, s := range shownStrings(content) {
+		shown, err := shownStrings(content, maps)
+		if err != nil {
+			return "", fmt.Errorf("page %d: %w", page, err)
+		}
+		for _, s := range shown {
 			out.WriteString(s)
 			out.WriteByte(' ')
 		}
@@ -42,65 +52,119 @@ func Extract(b []byte) (string, error) {
 	return out.String(), nil
 }
 
-// shownStrings returns the literal strings of a content stream, decoded
-// from UTF-16BE.
-func shownStrings(content []byte) []string {
-	var out []string
-	for i := 0; i < len(content); i++ {
-		if content[i] != '(' {
-			continue
-		}
-		var raw []byte
-		depth := 1
-		for i++; i < len(content) && depth > 0; i++ {
-			c := content[i]
-			switch {
-			case c == '\\' && i+1 < len(content):
-				i++
-				switch e := content[i]; e {
-				case 'n':
-					raw = append(raw, '\n')
-				case 'r':
-					raw = append(raw, '\r')
-				case 't':
-					raw = append(raw, '\t')
-				case 'b':
-					raw = append(raw, '\b')
-				case 'f':
-					raw = append(raw, '\f')
-				default:
-					if e >= '0' && e <= '7' {
-						v, n := 0, 0
-						for ; n < 3 && i < len(content) && content[i] >= '0' && content[i] <= '7'; n++ {
-							v = v*8 + int(content[i]-'0')
-							i++
-						}
-						i--
-						raw = append(raw, byte(v))
-					} else {
-						raw = append(raw, e)
-					}
-				}
-			case c == '(':
-				depth++
-				raw = append(raw, c)
-			case c == ')':
-				depth--
-				if depth > 0 {
-					raw = append(raw, c)
-				}
-			default:
-				raw = append(raw, c)
-			}
-		}
-		i--
-		u := make([]uint16, 0, len(raw)/2)
-		for j := 0; j+1 < len(raw); j += 2 {
-			u = append(u, uint16(raw[j])<<8|uint16(raw[j+1]))
-		}
-		out = append(out, string(utf16.Decode(u)))
+// toUnicodeMaps reads the ToUnicode map of every font a page uses, by the
+// font's resource name.
+func toUnicodeMaps(ctx *model.Context, page int) (map[string]map[string]string, error) {
+	_, _, inh, err := ctx.PageDict(page, false)
+	if err != nil {
+		return nil, err
 	}
-	return out
+	maps := map[string]map[string]string{}
+	if inh == nil || inh.Resources == nil {
+		return maps, nil
+	}
+	fonts, err := ctx.DereferenceDict(inh.Resources["Font"])
+	if err != nil || fonts == nil {
+		return maps, err
+	}
+	for name, ref := range fonts {
+		fd, err := ctx.DereferenceDict(ref)
+		if err != nil {
+			return nil, err
+		}
+		sd, _, err := ctx.DereferenceStreamDict(fd["ToUnicode"])
+		if err != nil || sd == nil {
+			return nil, fmt.Errorf("font %s has no ToUnicode map: %v", name, err)
+		}
+		if err := sd.Decode(); err != nil {
+			return nil, err
+		}
+		m, err := parseCMap(sd.Content)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", name, err)
+		}
+		maps[name] = m
+	}
+	return maps, nil
+}
+
+// parseCMap reads the bfchar entries of a ToUnicode CMap: glyph code (hex)
+// to text.
+func parseCMap(cmap []byte) (map[string]string, error) {
+	m := map[string]string{}
+	in := false
+	for _, line := range strings.Split(string(cmap), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 2 && f[1] == "beginbfchar":
+			in = true
+		case len(f) == 1 && f[0] == "endbfchar":
+			in = false
+		case in && len(f) == 2:
+			text, err := decodeUTF16Hex(strings.Trim(f[1], "<>"))
+			if err != nil {
+				return nil, err
+			}
+			m[strings.ToUpper(strings.Trim(f[0], "<>"))] = text
+		}
+	}
+	return m, nil
+}
+
+func decodeUTF16Hex(h string) (string, error) {
+	raw, err := hex.DecodeString(h)
+	if err != nil {
+		return "", err
+	}
+	u := make([]uint16, 0, len(raw)/2)
+	for j := 0; j+1 < len(raw); j += 2 {
+		u = append(u, uint16(raw[j])<<8|uint16(raw[j+1]))
+	}
+	return string(utf16.Decode(u)), nil
+}
+
+// shownStrings returns the text of the hex strings a content stream shows,
+// each glyph code read through the ToUnicode map of the font selected by
+// the last Tf. A code the map lacks is an error: it would paste as nothing.
+func shownStrings(content []byte, maps map[string]map[string]string) ([]string, error) {
+	var out []string
+	var name, font string
+	for i := 0; i < len(content); i++ {
+		switch c := content[i]; {
+		case c == '/':
+			j := i + 1
+			for j < len(content) && !bytes.ContainsRune([]byte(" \n\r\t/<>[]()"), rune(content[j])) {
+				j++
+			}
+			name = string(content[i+1 : j])
+			i = j - 1
+		case c == 'T' && i+1 < len(content) && content[i+1] == 'f':
+			font = name
+		case c == '<' && i+1 < len(content) && content[i+1] == '<':
+			i++
+		case c == '<':
+			j := bytes.IndexByte(content[i:], '>')
+			if j < 0 {
+				return nil, fmt.Errorf("unterminated hex string")
+			}
+			codes := strings.ToUpper(string(content[i+1 : i+j]))
+			i += j
+			m := maps[font]
+			if m == nil {
+				return nil, fmt.Errorf("text shown in font %q, which has no ToUnicode map", font)
+			}
+			var s strings.Builder
+			for k := 0; k+4 <= len(codes); k += 4 {
+				t, ok := m[codes[k:k+4]]
+				if !ok {
+					return nil, fmt.Errorf("glyph %s of font %s is not in its ToUnicode map", codes[k:k+4], font)
+				}
+				s.WriteString(t)
+			}
+			out = append(out, s.String())
+		}
+	}
+	return out, nil
 }
 
 // Squash drops white space: the extraction puts a space between every

@@ -35,9 +35,11 @@ type drawer struct {
 	lists []listState
 	quote []quoteState
 
-	registered map[string]bool // faces added to this document
-	dry        bool            // lay out only: no text is drawn, no face added
-	measuring  bool            // a scratch page for keep.go: lay out without keep rules
+	fonts      docFonts // faces this document draws with
+	err        error    // the first error drawing text
+	totalPages int      // for the footer; from a dry run before drawing
+	dry        bool     // lay out only: no text is drawn, no face added
+	measuring  bool     // a scratch page for keep.go: lay out without keep rules
 }
 
 type listState struct {
@@ -55,7 +57,7 @@ type quoteState struct {
 
 func newDrawer(meta Meta) *drawer {
 	st := newStyle(meta.Scale)
-	d := &drawer{st: st, meta: meta, registered: map[string]bool{}}
+	d := &drawer{st: st, meta: meta}
 	d.pdf = newPDF(meta, st)
 	d.pdf.SetHeaderFuncMode(d.header, true)
 	d.pdf.SetFooterFunc(d.footer)
@@ -93,23 +95,13 @@ func (d *drawer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindTaskCheckBox, d.renderTaskCheckBox)
 }
 
-// useFont selects a face, adding it to the document the first time it is
-// used, so a document embeds only the faces it draws with.
-func (d *drawer) useFont(family, style string, size float64) {
-	if d.dry {
+// show draws text with showText, keeping the first error for the end of
+// the document.
+func (d *drawer) show(family, style string, size float64, color rgb, x, y, w, lead float64, text, link string, alignRight bool) {
+	if d.dry || d.err != nil {
 		return
 	}
-	key := faceKey(family, style)
-	if !d.registered[key] {
-		for _, fc := range faces {
-			if fc.family == family && fc.style == style {
-				d.pdf.AddUTF8FontFromBytes(fc.family, fc.style, fc.data)
-				break
-			}
-		}
-		d.registered[key] = true
-	}
-	d.pdf.SetFont(family, style, size)
+	d.err = d.showText(family, style, size, color, x, y, w, lead, text, link, alignRight)
 }
 
 // ---- Page furniture ----
@@ -137,7 +129,7 @@ func (d *drawer) header() {
 func (d *drawer) footer() {
 	p, st := d.pdf, d.st
 	w, h := p.GetPageSize()
-	d.drawText(fmt.Sprintf("Page %d of {nb}", p.PageNo()), span{family: serif, size: 8, color: st.muted},
+	d.drawText(fmt.Sprintf("Page %d of %d", p.PageNo(), max(d.totalPages, p.PageNo())), span{family: serif, size: 8, color: st.muted},
 		st.margin, h-st.footerY-8, w-2*st.margin, 10, "C")
 }
 
@@ -426,10 +418,7 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 	case l.ordered:
 		mark := fmt.Sprintf("%d.", l.next)
 		d.marker = func(y float64) {
-			d.useFont(serif, "", d.st.bodySize)
-			d.pdf.SetTextColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
-			d.pdf.SetXY(x, y)
-			d.pdf.CellFormat(d.st.indent-5, d.st.bodyLead, mark, "", 0, "R", false, 0, "")
+			d.show(serif, "", d.st.bodySize, d.st.ink, x, y, d.st.indent-5, d.st.bodyLead, mark, "", true)
 		}
 	default:
 		mark := "•"
@@ -437,10 +426,7 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 			mark = "–"
 		}
 		d.marker = func(y float64) {
-			d.useFont(serif, "", d.st.bodySize)
-			d.pdf.SetTextColor(d.st.accent.r, d.st.accent.g, d.st.accent.b)
-			d.pdf.SetXY(x+3, y)
-			d.pdf.CellFormat(d.st.indent-3, d.st.bodyLead, mark, "", 0, "L", false, 0, "")
+			d.show(serif, "", d.st.bodySize, d.st.accent, x+3, y, d.st.indent-3, d.st.bodyLead, mark, "", false)
 		}
 	}
 	l.next++

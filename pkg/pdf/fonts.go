@@ -16,21 +16,22 @@ const (
 	symbols = "DejaVuSans"
 )
 
-// face is one embedded font face, registered with fpdf under family and
+// face is one embedded font face, known to the drawer by family and
 // style.
 type face struct {
 	family, style string
 	data          []byte
+	psName        string // the face's PostScript name, for the PDF
 }
 
 var faces = []face{
-	{serif, "", fonts.SerifRegular},
-	{serif, "B", fonts.SerifBold},
-	{serif, "I", fonts.SerifItalic},
-	{serif, "BI", fonts.SerifBoldItalic},
-	{sans, "", fonts.SansRegular},
-	{sans, "B", fonts.SansBold},
-	{symbols, "", fonts.Symbols},
+	{serif, "", fonts.SerifRegular, "NotoSerif-Regular"},
+	{serif, "B", fonts.SerifBold, "NotoSerif-Bold"},
+	{serif, "I", fonts.SerifItalic, "NotoSerif-Italic"},
+	{serif, "BI", fonts.SerifBoldItalic, "NotoSerif-BoldItalic"},
+	{sans, "", fonts.SansRegular, "NotoSans-Regular"},
+	{sans, "B", fonts.SansBold, "NotoSans-Bold"},
+	{symbols, "", fonts.Symbols, "DejaVuSans"},
 }
 
 func faceKey(family, style string) string { return family + "/" + style }
@@ -85,8 +86,9 @@ func Covers(r rune) bool {
 		return true
 	}
 	if r > 0xFFFF {
-		// fpdf maps glyphs for the Basic Multilingual Plane only; emoji and
-		// other supplementary characters cannot be embedded.
+		// Emoji and other supplementary characters: the symbol face has a
+		// few emoji (😀 but not 🚀), in one colour; rather than a formal
+		// document with some emoji drawn and others refused, none are.
 		return false
 	}
 	if has(symbols, "", r) {

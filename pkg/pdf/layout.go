@@ -206,10 +206,7 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 			cur = nil
 			return
 		}
-		d.useFont(cur.f.family, cur.f.style, cur.f.s.size)
-		d.pdf.SetTextColor(cur.f.s.color.r, cur.f.s.color.g, cur.f.s.color.b)
-		d.pdf.SetXY(x, y)
-		d.pdf.CellFormat(cur.w, lead, cur.text.String(), "", 0, "L", false, 0, cur.f.s.link)
+		d.show(cur.f.family, cur.f.style, cur.f.s.size, cur.f.s.color, x, y, cur.w, lead, cur.text.String(), cur.f.s.link, false)
 		x += cur.w
 		cur = nil
 	}
@@ -240,7 +237,6 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 		}
 	}
 	flush()
-	d.pdf.SetTextColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
 }
 
 // drawText draws text in one style inside a box of width w from x at the

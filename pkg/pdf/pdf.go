@@ -50,7 +50,12 @@ func Render(md []byte, meta Meta) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("draw pdf: internal error: %v", r)
 		}
 	}()
-	d, err := layout(md, meta, false)
+	// A dry run first counts the pages, for the footers' "Page N of M".
+	dry, err := layout(md, meta, true, 0)
+	if err != nil {
+		return nil, err
+	}
+	d, err := layout(md, meta, false, dry.pdf.PageCount())
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +67,7 @@ func Render(md []byte, meta Meta) (res *Result, err error) {
 	if b.Len() == 0 {
 		return nil, errors.New("write pdf: empty output")
 	}
-	out, err := indirectAnnots(b.Bytes())
+	out, err := finish(b.Bytes(), &d.fonts)
 	if err != nil {
 		return nil, fmt.Errorf("write pdf: %w", err)
 	}
@@ -78,7 +83,7 @@ func Pages(md []byte, meta Meta) (n int, err error) {
 			n, err = 0, fmt.Errorf("lay out pdf: internal error: %v", r)
 		}
 	}()
-	d, err := layout(md, meta, true)
+	d, err := layout(md, meta, true, 0)
 	if err != nil {
 		return 0, err
 	}
@@ -86,12 +91,14 @@ func Pages(md []byte, meta Meta) (n int, err error) {
 }
 
 // layout runs the drawer over the Markdown; dry skips drawing the text.
-func layout(md []byte, meta Meta, dry bool) (*drawer, error) {
+// totalPages is what the footers give as the page count.
+func layout(md []byte, meta Meta, dry bool, totalPages int) (*drawer, error) {
 	if meta.Scale == 0 {
 		meta.Scale = 1
 	}
 	d := newDrawer(meta)
 	d.dry = dry
+	d.totalPages = totalPages
 	gm := goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
 	// SetRenderer after the extensions: otherwise the table extension's HTML
 	// renderer would take the table nodes.
@@ -101,6 +108,9 @@ func layout(md []byte, meta Meta, dry bool) (*drawer, error) {
 	}
 	if err := d.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("draw pdf: %w", err)
+	}
+	if d.err != nil {
+		return nil, fmt.Errorf("draw pdf: %w", d.err)
 	}
 	return d, nil
 }
@@ -130,7 +140,6 @@ func newPDF(meta Meta, st *style) *fpdf.Fpdf {
 	p.SetMargins(st.margin, st.top, st.margin)
 	p.SetAutoPageBreak(true, st.bottom)
 	p.SetCellMargin(0)
-	p.AliasNbPages("{nb}")
 	p.SetTitle(meta.Title, true)
 	p.SetAuthor(meta.Author, true)
 	p.SetSubject(meta.Subject, true)
@@ -140,6 +149,7 @@ func newPDF(meta Meta, st *style) *fpdf.Fpdf {
 		p.SetLang(meta.Language)
 	}
 	p.SetCatalogSort(true)
+	p.SetCompression(false) // finish compresses the pages, reusing its compressors
 	p.SetCreationDate(meta.Date)
 	p.SetModificationDate(meta.Date)
 	p.SetTextColor(st.ink.r, st.ink.g, st.ink.b)

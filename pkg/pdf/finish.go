@@ -6,21 +6,23 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 )
 
-// indirectAnnots rewrites a PDF written by fpdf so that every page's link
-// annotations are indirect objects.
+// finish completes a PDF written by fpdf: it adds the document's fonts, and
+// makes every page's link annotations indirect objects.
 //
-// fpdf writes each link as a dictionary inside the page's /Annots array.
-// ISO 32000-1 (table 30) wants that array to hold indirect references, and
-// strict validators (pdfcpu) reject the file. The rewrite keeps every object
-// and its number, moves each inline annotation into a new object numbered
-// after the last one, points the page at it, and writes a new
-// cross-reference table. A file without inline annotations is returned as
-// is. The input is fpdf's classic layout (one xref section, a trailer with
-// /Size); anything else is an error, never a damaged file.
-func indirectAnnots(pdf []byte) ([]byte, error) {
-	if !bytes.Contains(pdf, []byte("/Annots [<<")) {
+// The fonts (see embed.go) become new objects, listed in the resource
+// dictionary all of fpdf's pages share (object 2). fpdf writes each link as
+// a dictionary inside the page's /Annots array; ISO 32000-1 (table 30)
+// wants that array to hold indirect references, and strict validators
+// (pdfcpu) reject the file, so each moves into an object of its own. Every
+// existing object keeps its number; new ones are numbered after the last,
+// and a new cross-reference table is written. The input is fpdf's classic
+// layout (one xref section, a trailer with /Size); anything else is an
+// error, never a damaged file.
+func finish(pdf []byte, fonts *docFonts) ([]byte, error) {
+	if len(fonts.order) == 0 && !bytes.Contains(pdf, []byte("/Annots [<<")) {
 		return pdf, nil
 	}
 	xrefAt, err := startXref(pdf)
@@ -35,7 +37,7 @@ func indirectAnnots(pdf []byte) ([]byte, error) {
 	ti := bytes.Index(trailer, []byte("trailer"))
 	si := bytes.LastIndex(trailer, []byte("startxref"))
 	if ti < 0 || si < ti {
-		return nil, errors.New("move link annotations: no trailer")
+		return nil, errors.New("finish pdf: no trailer")
 	}
 	trailer = trailer[ti:si]
 
@@ -46,16 +48,23 @@ func indirectAnnots(pdf []byte) ([]byte, error) {
 		order = append(order, n)
 	}
 	slices.SortFunc(order, func(a, b int) int { return offsets[a] - offsets[b] })
-	if len(order) == 0 || offsets[order[0]] <= 0 || offsets[order[len(order)-1]] >= xrefAt {
-		return nil, errors.New("move link annotations: object offsets out of range")
+	if len(order) < 2 || offsets[order[0]] <= 0 || offsets[order[len(order)-1]] >= xrefAt {
+		return nil, errors.New("finish pdf: object offsets out of range")
 	}
 
 	size := len(offsets)
+	var extra [][]byte
+	var fontRefs strings.Builder
+	for _, f := range fonts.order {
+		first := size + len(extra)
+		fmt.Fprintf(&fontRefs, "/%s %d 0 R\n", f.res, first)
+		extra = append(extra, f.objects(first)...)
+	}
+
 	var out bytes.Buffer
 	out.Grow(len(pdf) + 1024)
 	out.Write(pdf[:offsets[order[0]]])
 	newOffsets := make([]int, size)
-	var annots [][]byte
 	for i, n := range order {
 		end := xrefAt
 		if i+1 < len(order) {
@@ -63,19 +72,30 @@ func indirectAnnots(pdf []byte) ([]byte, error) {
 		}
 		obj := pdf[offsets[n]:end]
 		newOffsets[n] = out.Len()
-		if !bytes.Contains(obj, []byte("stream")) {
-			var moved [][]byte
-			obj, moved, err = moveAnnots(obj, size+len(annots))
-			if err != nil {
-				return nil, fmt.Errorf("move link annotations of object %d: %w", n, err)
+		if n == 2 && fontRefs.Len() > 0 {
+			empty := []byte("/Font <<\n>>")
+			if !bytes.Contains(obj, empty) {
+				return nil, errors.New("finish pdf: the resource dictionary has no empty /Font entry")
 			}
-			annots = append(annots, moved...)
+			obj = bytes.Replace(obj, empty, []byte("/Font <<\n"+fontRefs.String()+">>"), 1)
+		}
+		if c, ok := compressStream(obj); ok {
+			obj = c
+		} else if !bytes.Contains(obj, []byte("stream")) {
+			var moved [][]byte
+			obj, moved, err = moveAnnots(obj, size+len(extra))
+			if err != nil {
+				return nil, fmt.Errorf("finish pdf: link annotations of object %d: %w", n, err)
+			}
+			extra = append(extra, moved...)
 		}
 		out.Write(obj)
 	}
-	for i, a := range annots {
+	for i, a := range extra {
 		newOffsets = append(newOffsets, out.Len())
-		fmt.Fprintf(&out, "%d 0 obj\n%s\nendobj\n", size+i, a)
+		fmt.Fprintf(&out, "%d 0 obj\n", size+i)
+		out.Write(a)
+		out.WriteString("\nendobj\n")
 	}
 
 	newXref := out.Len()
@@ -85,26 +105,46 @@ func indirectAnnots(pdf []byte) ([]byte, error) {
 	}
 	oldSize := []byte("/Size " + strconv.Itoa(size))
 	if !bytes.Contains(trailer, oldSize) {
-		return nil, errors.New("move link annotations: trailer has no /Size")
+		return nil, errors.New("finish pdf: trailer has no /Size")
 	}
 	out.Write(bytes.Replace(trailer, oldSize, []byte("/Size "+strconv.Itoa(len(newOffsets))), 1))
 	fmt.Fprintf(&out, "startxref\n%d\n%%%%EOF\n", newXref)
 	return out.Bytes(), nil
 }
 
+// compressStream compresses an uncompressed stream object as fpdf writes
+// it ("N 0 obj\n<</Length L>>\nstream\n…\nendstream\nendobj"): the page
+// contents, which fpdf is told not to compress because it would allocate a
+// new compressor for each page.
+func compressStream(obj []byte) ([]byte, bool) {
+	head, rest, ok := bytes.Cut(obj, []byte("\n"))
+	if !ok || !bytes.HasSuffix(head, []byte(" 0 obj")) || !bytes.HasPrefix(rest, []byte("<</Length ")) {
+		return nil, false
+	}
+	num, data, ok := bytes.Cut(rest[len("<</Length "):], []byte(">>\nstream\n"))
+	n, err := strconv.Atoi(string(num))
+	if !ok || err != nil || n > len(data) || !bytes.HasPrefix(data[n:], []byte("\nendstream\nendobj")) {
+		return nil, false
+	}
+	z := stream(data[:n], "")
+	out := make([]byte, 0, len(head)+len(z)+9)
+	out = append(append(append(out, head...), '\n'), z...)
+	return append(out, "\nendobj\n"...), true
+}
+
 // startXref reads the offset after the last startxref keyword.
 func startXref(pdf []byte) (int, error) {
 	i := bytes.LastIndex(pdf, []byte("startxref"))
 	if i < 0 {
-		return 0, errors.New("move link annotations: no startxref")
+		return 0, errors.New("finish pdf: no startxref")
 	}
 	f := bytes.Fields(pdf[i+len("startxref"):])
 	if len(f) == 0 {
-		return 0, errors.New("move link annotations: empty startxref")
+		return 0, errors.New("finish pdf: empty startxref")
 	}
 	n, err := strconv.Atoi(string(f[0]))
 	if err != nil || n <= 0 || n >= i {
-		return 0, fmt.Errorf("move link annotations: bad startxref %q", f[0])
+		return 0, fmt.Errorf("finish pdf: bad startxref %q", f[0])
 	}
 	return n, nil
 }
@@ -114,24 +154,24 @@ func startXref(pdf []byte) (int, error) {
 func xrefOffsets(pdf []byte, at int) ([]int, error) {
 	lines := bytes.Split(pdf[at:], []byte("\n"))
 	if len(lines) < 2 || string(bytes.TrimSpace(lines[0])) != "xref" {
-		return nil, errors.New("move link annotations: no xref table")
+		return nil, errors.New("finish pdf: no xref table")
 	}
 	head := bytes.Fields(lines[1])
 	if len(head) != 2 || string(head[0]) != "0" {
-		return nil, errors.New("move link annotations: xref is not one section from object 0")
+		return nil, errors.New("finish pdf: xref is not one section from object 0")
 	}
 	count, err := strconv.Atoi(string(head[1]))
 	if err != nil || count < 1 || len(lines) < 2+count {
-		return nil, errors.New("move link annotations: bad xref size")
+		return nil, errors.New("finish pdf: bad xref size")
 	}
 	offsets := make([]int, count)
 	for n := 1; n < count; n++ {
 		f := bytes.Fields(lines[2+n])
 		if len(f) != 3 || string(f[2]) != "n" {
-			return nil, fmt.Errorf("move link annotations: xref entry %d is not in use", n)
+			return nil, fmt.Errorf("finish pdf: xref entry %d is not in use", n)
 		}
 		if offsets[n], err = strconv.Atoi(string(f[0])); err != nil {
-			return nil, fmt.Errorf("move link annotations: xref entry %d: %w", n, err)
+			return nil, fmt.Errorf("finish pdf: xref entry %d: %w", n, err)
 		}
 	}
 	return offsets, nil

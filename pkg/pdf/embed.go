@@ -1,0 +1,281 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"crypto/sha256"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode/utf16"
+
+	"golang.org/x/image/font/sfnt"
+)
+
+// Text is drawn with fonts this package embeds itself, not with fpdf's: fpdf
+// parses every face anew for each document (and builds a 65,536-entry width
+// table and glyph map per face), which made font handling most of the time
+// of a render. Here each face's file is read once per process (programs),
+// the drawer shows glyph ids through fpdf's raw content stream, and finish
+// adds the fonts, subset to the glyphs a document used, when fpdf is done.
+
+// programs holds every face's font file, parsed once per process.
+var programs = sync.OnceValues(func() (map[string]*program, error) {
+	m := map[string]*program{}
+	for _, fc := range faces {
+		p, err := parseProgram(fc.data, fc.psName)
+		if err != nil {
+			return nil, fmt.Errorf("font %s: %w", fc.psName, err)
+		}
+		m[faceKey(fc.family, fc.style)] = p
+	}
+	return m, nil
+})
+
+// docFont is a face as one document uses it: its resource name and the
+// glyphs drawn, with the character each shows (for copy and paste) and its
+// width.
+type docFont struct {
+	res    string
+	prog   *program
+	italic bool
+	serif  bool
+	used   map[uint16]rune
+	widths map[uint16]int
+}
+
+// docFonts are the faces a document draws with, in the order first used.
+type docFonts struct {
+	byKey map[string]*docFont
+	order []*docFont
+}
+
+func (fs *docFonts) get(family, style string) (*docFont, error) {
+	key := faceKey(family, style)
+	if f := fs.byKey[key]; f != nil {
+		return f, nil
+	}
+	progs, err := programs()
+	if err != nil {
+		return nil, err
+	}
+	prog := progs[key]
+	if prog == nil {
+		return nil, fmt.Errorf("no font for %s", key)
+	}
+	if fs.byKey == nil {
+		fs.byKey = map[string]*docFont{}
+	}
+	f := &docFont{
+		res: "PF" + strconv.Itoa(len(fs.order)+1), prog: prog,
+		italic: strings.Contains(style, "I"), serif: family == serif,
+		used: map[uint16]rune{}, widths: map[uint16]int{},
+	}
+	fs.byKey[key] = f
+	fs.order = append(fs.order, f)
+	return f, nil
+}
+
+// encode returns text as the hex string of its glyph ids in f, recording
+// the glyphs used. A character the face lacks is an error, never an empty
+// box (callers check the text with Covers first).
+func (f *docFont) encode(family, style, text string) (string, error) {
+	var b strings.Builder
+	b.Grow(2 + 4*len(text))
+	b.WriteByte('<')
+	for _, r := range text {
+		g := glyphID(family, style, r)
+		if g == 0 || r > 0xFFFF { // see Covers
+			return "", fmt.Errorf("%s %s cannot draw %q (U+%04X)", family, style, r, r)
+		}
+		if _, seen := f.used[g]; !seen {
+			f.used[g] = r
+			w := runeWidth(family, style, r)
+			if w < 0 {
+				w = 500
+			}
+			f.widths[g] = int(w)
+		}
+		const digits = "0123456789ABCDEF"
+		b.Write([]byte{digits[g>>12], digits[g>>8&15], digits[g>>4&15], digits[g&15]})
+	}
+	b.WriteByte('>')
+	return b.String(), nil
+}
+
+// showText draws text in one face on the line whose top is y and whose
+// height is lead, from x, or right-aligned in width w; link makes it
+// clickable. The baseline is where fpdf's cells put it.
+func (d *drawer) showText(family, style string, size float64, color rgb, x, y, w, lead float64, text, link string, alignRight bool) error {
+	f, err := d.fonts.get(family, style)
+	if err != nil {
+		return err
+	}
+	width := stringWidth(family, style, size, text)
+	if alignRight {
+		x += w - width
+	}
+	shown, err := f.encode(family, style, text)
+	if err != nil {
+		return err
+	}
+	_, h := d.pdf.GetPageSize()
+	base := h - (y + lead/2 + 0.3*size)
+	d.pdf.RawWriteStr(fmt.Sprintf("q %.3f %.3f %.3f rg BT /%s %.2f Tf %.2f %.2f Td %s Tj ET Q",
+		float64(color.r)/255, float64(color.g)/255, float64(color.b)/255,
+		f.res, size, x, base, shown))
+	if link != "" {
+		d.pdf.LinkString(x, y, width, lead, link)
+	}
+	return nil
+}
+
+// glyphIDs caches each face's glyph ids, like widthTables caches widths.
+var glyphIDs sync.Map // faceKey+rune → uint16
+
+type glyphKey struct {
+	face string
+	r    rune
+}
+
+func glyphID(family, style string, r rune) uint16 {
+	key := glyphKey{faceKey(family, style), r}
+	if g, ok := glyphIDs.Load(key); ok {
+		return g.(uint16)
+	}
+	var g sfnt.GlyphIndex
+	if loadCmaps() == nil {
+		if f := cmaps[key.face]; f != nil {
+			buf := bufPool.Get().(*sfntBuffer)
+			g, _ = f.GlyphIndex(&buf.Buffer, r)
+			bufPool.Put(buf)
+		}
+	}
+	glyphIDs.Store(key, uint16(g))
+	return uint16(g)
+}
+
+// objects returns the PDF objects of the font, numbered from first: the
+// Type0 font (first), its CID font, descriptor, font file and ToUnicode map.
+func (f *docFont) objects(first int) [][]byte {
+	gids := make([]uint16, 0, len(f.used))
+	for g := range f.used {
+		gids = append(gids, g)
+	}
+	slices.Sort(gids)
+	name := subsetTag(f.prog.name, gids) + "+" + f.prog.name
+	file := f.prog.subset(gids)
+
+	flags := 4 // symbolic: glyphs are chosen by id
+	if f.serif {
+		flags |= 2
+	}
+	if f.italic {
+		flags |= 64
+	}
+	stemV := 80
+	if strings.Contains(f.prog.name, "Bold") {
+		stemV = 140
+	}
+	p := f.prog
+	objs := [][]byte{
+		fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
+			name, first+1, first+4),
+		fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW 500 /W %s /CIDToGIDMap /Identity>>",
+			name, first+2, widthArray(gids, f.widths)),
+		fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>",
+			name, flags, p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3], strconv.FormatFloat(p.italicAngle, 'f', -1, 64),
+			p.ascent, p.descent, p.capHeight, stemV, first+3),
+		stream(file, fmt.Sprintf("/Length1 %d", len(file))),
+		stream(toUnicode(gids, f.used), ""),
+	}
+	return objs
+}
+
+// subsetTag is the six capital letters that mark a subset font's name,
+// derived from the glyphs it holds so the same document gives the same name.
+func subsetTag(name string, gids []uint16) string {
+	h := sha256.New()
+	h.Write([]byte(name))
+	for _, g := range gids {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	sum := h.Sum(nil)
+	tag := make([]byte, 6)
+	for i := range tag {
+		tag[i] = 'A' + sum[i]%26
+	}
+	return string(tag)
+}
+
+// widthArray writes the /W array: runs of consecutive glyph ids share one
+// bracket.
+func widthArray(gids []uint16, widths map[uint16]int) string {
+	var b strings.Builder
+	b.WriteByte('[')
+	for i := 0; i < len(gids); {
+		j := i + 1
+		for j < len(gids) && gids[j] == gids[j-1]+1 {
+			j++
+		}
+		fmt.Fprintf(&b, "%d [", gids[i])
+		for k := i; k < j; k++ {
+			if k > i {
+				b.WriteByte(' ')
+			}
+			b.WriteString(strconv.Itoa(widths[gids[k]]))
+		}
+		b.WriteString("] ")
+		i = j
+	}
+	b.WriteByte(']')
+	return b.String()
+}
+
+// toUnicode writes the CMap that maps each glyph id back to its character,
+// so text copied from the PDF is the text written.
+func toUnicode(gids []uint16, used map[uint16]rune) []byte {
+	var b bytes.Buffer
+	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
+		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
+		"/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n" +
+		"1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n")
+	for i := 0; i < len(gids); i += 100 {
+		chunk := gids[i:min(i+100, len(gids))]
+		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
+		for _, g := range chunk {
+			fmt.Fprintf(&b, "<%04X> <", g)
+			for _, u := range utf16.Encode([]rune{used[g]}) {
+				fmt.Fprintf(&b, "%04X", u)
+			}
+			b.WriteString(">\n")
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend")
+	return b.Bytes()
+}
+
+// zlibWriters are reused: a new zlib writer allocates most of a megabyte.
+var zlibWriters = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
+
+// stream returns a compressed stream object with extra dictionary entries.
+func stream(data []byte, extra string) []byte {
+	var z bytes.Buffer
+	w := zlibWriters.Get().(*zlib.Writer)
+	w.Reset(&z)
+	w.Write(data)
+	w.Close()
+	zlibWriters.Put(w)
+	if extra != "" {
+		extra = " " + extra
+	}
+	out := fmt.Appendf(nil, "<</Filter /FlateDecode /Length %d%s>>\nstream\n", z.Len(), extra)
+	out = append(out, z.Bytes()...)
+	return append(out, "\nendstream"...)
+}
