@@ -35,11 +35,13 @@ type drawer struct {
 	lists []listState
 	quote []quoteState
 
-	fonts      docFonts // faces this document draws with
-	err        error    // the first error drawing text
-	totalPages int      // for the footer; from a dry run before drawing
-	dry        bool     // lay out only: no text is drawn, no face added
-	measuring  bool     // a scratch page for keep.go: lay out without keep rules
+	fonts      docFonts          // faces this document draws with
+	err        error             // the first error drawing text
+	totalPages int               // for the footer; from a dry run before drawing
+	dry        bool              // lay out only: no text is drawn, no face added
+	measuring  bool              // a scratch page for keep.go: lay out without keep rules
+	scratch    *drawer           // where keep.go measures nodes, made on first use
+	render     renderer.Renderer // the scratch drawer's own renderer
 }
 
 type listState struct {

@@ -22,8 +22,8 @@ import (
 // adds the fonts, subset to the glyphs a document used, when fpdf is done.
 
 // programs holds every face's font file, parsed once per process.
-var programs = sync.OnceValues(func() (map[string]*program, error) {
-	m := map[string]*program{}
+var programs = sync.OnceValues(func() (map[faceID]*program, error) {
+	m := map[faceID]*program{}
 	for _, fc := range faces {
 		p, err := parseProgram(fc.data, fc.psName)
 		if err != nil {
@@ -48,7 +48,7 @@ type docFont struct {
 
 // docFonts are the faces a document draws with, in the order first used.
 type docFonts struct {
-	byKey map[string]*docFont
+	byKey map[faceID]*docFont
 	order []*docFont
 }
 
@@ -66,7 +66,7 @@ func (fs *docFonts) get(family, style string) (*docFont, error) {
 		return nil, fmt.Errorf("no font for %s", key)
 	}
 	if fs.byKey == nil {
-		fs.byKey = map[string]*docFont{}
+		fs.byKey = map[faceID]*docFont{}
 	}
 	f := &docFont{
 		res: "PF" + strconv.Itoa(len(fs.order)+1), prog: prog,
@@ -133,10 +133,10 @@ func (d *drawer) showText(family, style string, size float64, color rgb, x, y, w
 }
 
 // glyphIDs caches each face's glyph ids, like widthTables caches widths.
-var glyphIDs sync.Map // faceKey+rune → uint16
+var glyphIDs sync.Map // glyphKey → uint16
 
 type glyphKey struct {
-	face string
+	face faceID
 	r    rune
 }
 
@@ -258,20 +258,27 @@ func toUnicode(gids []uint16, used map[uint16]rune) []byte {
 	return b.Bytes()
 }
 
-// zlibWriters are reused: a new zlib writer allocates most of a megabyte.
-var zlibWriters = sync.Pool{New: func() any {
-	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return w
-}}
+// compressor is one zlib writer for the process: a new one allocates most
+// of a megabyte, and the streams are small enough that documents rendered
+// at the same time can take turns.
+var compressor struct {
+	sync.Mutex
+	w *zlib.Writer
+}
 
 // stream returns a compressed stream object with extra dictionary entries.
 func stream(data []byte, extra string) []byte {
 	var z bytes.Buffer
-	w := zlibWriters.Get().(*zlib.Writer)
-	w.Reset(&z)
-	w.Write(data)
-	w.Close()
-	zlibWriters.Put(w)
+	z.Grow(len(data)/3 + 64)
+	compressor.Lock()
+	if compressor.w == nil {
+		compressor.w, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
+	} else {
+		compressor.w.Reset(&z)
+	}
+	compressor.w.Write(data)
+	compressor.w.Close()
+	compressor.Unlock()
 	if extra != "" {
 		extra = " " + extra
 	}

@@ -34,11 +34,14 @@ var faces = []face{
 	{symbols, "", fonts.Symbols, "DejaVuSans"},
 }
 
-func faceKey(family, style string) string { return family + "/" + style }
+// faceID names a face as a map key (no string is built to look one up).
+type faceID struct{ family, style string }
+
+func faceKey(family, style string) faceID { return faceID{family, style} }
 
 var (
 	cmapOnce sync.Once
-	cmaps    map[string]*sfnt.Font // by faceKey
+	cmaps    map[faceID]*sfnt.Font // by faceKey
 	cmapErr  error
 	bufPool  = sync.Pool{New: func() any { return new(sfntBuffer) }}
 )
@@ -49,7 +52,7 @@ type sfntBuffer struct{ sfnt.Buffer }
 // loadCmaps parses the faces' character maps, once per process.
 func loadCmaps() error {
 	cmapOnce.Do(func() {
-		cmaps = map[string]*sfnt.Font{}
+		cmaps = map[faceID]*sfnt.Font{}
 		for _, fc := range faces {
 			f, err := sfnt.Parse(fc.data)
 			if err != nil {

@@ -50,18 +50,27 @@ type heightKey struct {
 	depth  int
 }
 
+// layOutAlone lays node out on a fresh page of the scratch drawer, which
+// is made once per document and reused: a new fpdf document and renderer
+// per measurement cost more than the measuring.
 func (d *drawer) layOutAlone(node ast.Node) float64 {
-	m := newDrawer(d.meta)
-	m.dry, m.measuring = true, true
-	m.source = d.source
+	if d.scratch == nil {
+		m := newDrawer(d.meta)
+		m.dry, m.measuring = true, true
+		m.source = d.source
+		m.render = renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(m, 100)))
+		d.scratch = m
+	}
+	m := d.scratch
+	m.bold, m.italic, m.link, m.heading = d.bold, d.italic, "", 0
+	m.spans, m.marker, m.pending, m.keepNext = nil, nil, 0, 0
+	m.lists, m.quote = slices.Clone(d.lists), nil
 	m.pdf.AddPage()
+	page := m.pdf.PageNo()
 	m.pdf.SetLeftMargin(d.leftMargin())
 	m.pdf.SetX(d.leftMargin())
-	m.lists = slices.Clone(d.lists)
-	m.bold, m.italic = d.bold, d.italic
 	top := m.pdf.GetY()
-	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(m, 100)))
-	if err := r.Render(io.Discard, d.source, node); err != nil || m.pdf.PageNo() > 1 {
+	if err := m.render.Render(io.Discard, d.source, node); err != nil || m.pdf.PageNo() != page {
 		return math.Inf(1)
 	}
 	return m.pdf.GetY() - top

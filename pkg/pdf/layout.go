@@ -70,29 +70,41 @@ func (d *drawer) measure(family, style string, size float64, text string) float6
 }
 
 // words cuts the spans into words, measuring each piece in its own face.
+// Pieces are slices of the spans' text, and the words' pieces share one
+// array: a document's text is measured many times (trial layouts, keep
+// rules), so this avoids a small allocation per piece.
 func (d *drawer) words(spans []span, width float64) []word {
-	var out []word
+	n := 0
+	for _, s := range spans {
+		n += len(s.text)
+	}
+	out := make([]word, 0, n/6+1)
+	frags := make([]frag, 0, n/6+1)
 	var cur word
-	var buf strings.Builder
-	var bufSpan *span
-	var bufFamily, bufStyle string
+	first := 0 // where cur's pieces start in frags
+	var fragSpan *span
+	var fragFamily, fragStyle string
+	fragStart, fragEnd := 0, 0 // byte range of the piece in fragSpan.text
 	flushFrag := func() {
-		if buf.Len() > 0 {
-			t := buf.String()
-			w := d.measure(bufFamily, bufStyle, bufSpan.size, t)
-			cur.frags = append(cur.frags, frag{s: bufSpan, family: bufFamily, style: bufStyle, text: t, w: w})
+		if fragEnd > fragStart {
+			t := fragSpan.text[fragStart:fragEnd]
+			w := d.measure(fragFamily, fragStyle, fragSpan.size, t)
+			frags = append(frags, frag{s: fragSpan, family: fragFamily, style: fragStyle, text: t, w: w})
 			cur.w += w
-			buf.Reset()
 		}
+		fragStart, fragEnd = 0, 0
 	}
 	endWord := func(s *span, hard bool) {
 		flushFrag()
+		cur.frags = frags[first:len(frags):len(frags)]
+		first = len(frags)
 		if len(cur.frags) == 0 {
 			if hard && len(out) > 0 {
 				out[len(out)-1].hardBreak = true
 			} else if hard {
 				out = append(out, word{hardBreak: true})
 			}
+			cur = word{}
 			return
 		}
 		if hard {
@@ -100,41 +112,43 @@ func (d *drawer) words(spans []span, width float64) []word {
 		} else {
 			cur.space = d.measure(s.family, s.style, s.size, " ")
 		}
-		out = append(out, splitLong(d, cur, width)...)
+		if cur.w > width && len(cur.frags) == 1 {
+			out = append(out, splitLong(d, cur, width)...)
+		} else {
+			out = append(out, cur)
+		}
 		cur = word{}
 	}
 	for i := range spans {
 		s := &spans[i]
-		for _, r := range s.text {
+		for at, r := range s.text {
+			var family, style string
 			switch r {
 			case ' ', '\t':
 				endWord(s, false)
+				continue
 			case '\n':
 				endWord(s, true)
+				continue
 			case ballotBox:
 				// Drawn as a square, matching the task-list boxes, rather
 				// than borrowed from the symbol face.
-				family, style := boxFace, ""
-				if bufSpan != s || family != bufFamily {
-					flushFrag()
-					bufSpan, bufFamily, bufStyle = s, family, style
-				}
-				buf.WriteRune(r)
+				family, style = boxFace, ""
 			default:
-				family, style := faceFor(s.family, s.style, r)
-				if bufSpan != s || family != bufFamily || style != bufStyle {
-					flushFrag()
-					bufSpan, bufFamily, bufStyle = s, family, style
-				}
-				buf.WriteRune(r)
+				family, style = faceFor(s.family, s.style, r)
 			}
+			if fragSpan != s || family != fragFamily || style != fragStyle || fragEnd != at {
+				flushFrag()
+				fragSpan, fragFamily, fragStyle, fragStart = s, family, style, at
+			}
+			fragEnd = at + utf8.RuneLen(r)
 		}
 	}
-	if bufSpan == nil && len(spans) > 0 {
-		bufSpan = &spans[len(spans)-1]
+	if fragSpan == nil && len(spans) > 0 {
+		fragSpan = &spans[len(spans)-1]
 	}
-	if bufSpan != nil {
-		endWord(bufSpan, false)
+	if fragSpan != nil {
+		endWord(fragSpan, false)
 	}
 	return out
 }

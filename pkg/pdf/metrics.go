@@ -23,8 +23,8 @@ type faceWidths struct {
 
 const commonRunes = 0x600 // Latin, Greek, Cyrillic
 
-var widthTables = func() map[string]*faceWidths {
-	m := map[string]*faceWidths{}
+var widthTables = func() map[faceID]*faceWidths {
+	m := map[faceID]*faceWidths{}
 	for _, fc := range faces {
 		m[faceKey(fc.family, fc.style)] = &faceWidths{}
 	}

@@ -12,8 +12,10 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -50,12 +52,15 @@ func Render(md []byte, meta Meta) (res *Result, err error) {
 			res, err = nil, fmt.Errorf("draw pdf: internal error: %v", r)
 		}
 	}()
-	// A dry run first counts the pages, for the footers' "Page N of M".
-	dry, err := layout(md, meta, true, 0)
+	// A dry run first counts the pages, for the footers' "Page N of M"; the
+	// drawing run lays out the same parsed document and reuses what the dry
+	// run measured.
+	doc := parse(md)
+	dry, err := layout(doc, md, meta, true, 0, nil)
 	if err != nil {
 		return nil, err
 	}
-	d, err := layout(md, meta, false, dry.pdf.PageCount())
+	d, err := layout(doc, md, meta, false, dry.pdf.PageCount(), dry.heights)
 	if err != nil {
 		return nil, err
 	}
@@ -83,27 +88,37 @@ func Pages(md []byte, meta Meta) (n int, err error) {
 			n, err = 0, fmt.Errorf("lay out pdf: internal error: %v", r)
 		}
 	}()
-	d, err := layout(md, meta, true, 0)
+	d, err := layout(parse(md), md, meta, true, 0, nil)
 	if err != nil {
 		return 0, err
 	}
 	return d.pdf.PageCount(), nil
 }
 
-// layout runs the drawer over the Markdown; dry skips drawing the text.
-// totalPages is what the footers give as the page count.
-func layout(md []byte, meta Meta, dry bool, totalPages int) (*drawer, error) {
+// markdown is the parser: GitHub tables and task lists, and typographic
+// punctuation. It holds no state between documents.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
+
+// parse reads the Markdown into the tree the drawer walks.
+func parse(md []byte) ast.Node {
+	return markdown.Parser().Parse(text.NewReader(md))
+}
+
+// layout runs a drawer over the parsed document; dry skips drawing the
+// text. totalPages is what the footers give as the page count; heights are
+// measurements of the same document at the same settings to start from.
+func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, heights map[heightKey]float64) (*drawer, error) {
 	if meta.Scale == 0 {
 		meta.Scale = 1
 	}
 	d := newDrawer(meta)
 	d.dry = dry
 	d.totalPages = totalPages
-	gm := goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
-	// SetRenderer after the extensions: otherwise the table extension's HTML
-	// renderer would take the table nodes.
-	gm.SetRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(d, 100))))
-	if err := gm.Convert(md, io.Discard); err != nil {
+	d.heights = heights
+	// A renderer of the drawer alone: goldmark's HTML renderers, the table
+	// extension's among them, never see the nodes.
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(d, 100)))
+	if err := r.Render(io.Discard, md, doc); err != nil {
 		return nil, fmt.Errorf("draw pdf: %w", err)
 	}
 	if err := d.pdf.Error(); err != nil {
