@@ -10,8 +10,6 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf16"
-
-	"golang.org/x/image/font/sfnt"
 )
 
 // Text is drawn with fonts this package embeds itself, not with fpdf's: fpdf
@@ -85,14 +83,16 @@ func (f *docFont) encode(family, style, text string) (string, error) {
 	var b strings.Builder
 	b.Grow(2 + 4*len(text))
 	b.WriteByte('<')
+	id := faceKey(family, style)
+	t := metrics[id]
 	for _, r := range text {
-		g := glyphID(family, style, r)
+		g := t.glyph(id, r)
 		if g == 0 || r > 0xFFFF { // see Covers
 			return "", fmt.Errorf("%s %s cannot draw %q (U+%04X)", family, style, r, r)
 		}
 		if _, seen := f.used[g]; !seen {
 			f.used[g] = r
-			w := runeWidth(family, style, r)
+			w := t.width(id, r)
 			if w < 0 {
 				w = 500
 			}
@@ -130,31 +130,6 @@ func (d *drawer) showText(family, style string, size float64, color rgb, x, y, w
 		d.pdf.LinkString(x, y, width, lead, link)
 	}
 	return nil
-}
-
-// glyphIDs caches each face's glyph ids, like widthTables caches widths.
-var glyphIDs sync.Map // glyphKey → uint16
-
-type glyphKey struct {
-	face faceID
-	r    rune
-}
-
-func glyphID(family, style string, r rune) uint16 {
-	key := glyphKey{faceKey(family, style), r}
-	if g, ok := glyphIDs.Load(key); ok {
-		return g.(uint16)
-	}
-	var g sfnt.GlyphIndex
-	if loadCmaps() == nil {
-		if f := cmaps[key.face]; f != nil {
-			buf := bufPool.Get().(*sfntBuffer)
-			g, _ = f.GlyphIndex(&buf.Buffer, r)
-			bufPool.Put(buf)
-		}
-	}
-	glyphIDs.Store(key, uint16(g))
-	return uint16(g)
 }
 
 // objects returns the PDF objects of the font, numbered from first: the

@@ -67,17 +67,9 @@ func loadCmaps() error {
 
 // has reports whether the face can draw r.
 func has(family, style string, r rune) bool {
-	if loadCmaps() != nil {
-		return false
-	}
-	f := cmaps[faceKey(family, style)]
-	if f == nil {
-		return false
-	}
-	buf := bufPool.Get().(*sfntBuffer)
-	defer bufPool.Put(buf)
-	i, err := f.GlyphIndex(&buf.Buffer, r)
-	return err == nil && i != 0
+	id := faceKey(family, style)
+	t := metrics[id]
+	return t != nil && t.glyph(id, r) != 0
 }
 
 // Covers reports whether the documents can draw r: every text face has it,

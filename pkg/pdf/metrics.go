@@ -9,77 +9,115 @@ import (
 	"golang.org/x/image/math/fixed"
 )
 
-// faceWidths caches a face's advance widths in thousandths of an em, rounded
-// the way fpdf rounds them, so measured lines match drawn ones. They are
-// read from the character maps parsed once per process and shared by every
-// document; layout measures without fpdf, so a trial layout (fitting the
-// one-pager) needs no fonts loaded at all.
-type faceWidths struct {
-	common [commonRunes]atomic.Int32 // width+1 for runes below commonRunes; 0 until measured
+// faceMetrics caches, for one face, each character's glyph id and advance
+// width (in thousandths of an em, rounded as the PDF's /W array gives it),
+// so measured lines match drawn ones. They are read from the character
+// maps parsed once per process and shared by every document.
+type faceMetrics struct {
+	common [commonRunes]atomic.Uint32 // glyph<<16 | width+1 for runes below commonRunes; 0 until looked up
 
 	mu   sync.Mutex
-	rare map[rune]int16
+	rare map[rune]uint32
 }
 
 const commonRunes = 0x600 // Latin, Greek, Cyrillic
 
-var widthTables = func() map[faceID]*faceWidths {
-	m := map[faceID]*faceWidths{}
+var metrics = func() map[faceID]*faceMetrics {
+	m := map[faceID]*faceMetrics{}
 	for _, fc := range faces {
-		m[faceKey(fc.family, fc.style)] = &faceWidths{}
+		m[faceKey(fc.family, fc.style)] = &faceMetrics{}
 	}
 	return m
 }()
 
-func advance(family, style string, r rune) int16 {
+// lookUp reads r's glyph id and width from the face's font: packed as the
+// cache holds them, width -1 (stored as 0) when the face lacks r.
+func lookUp(id faceID, r rune) uint32 {
 	if loadCmaps() != nil {
-		return 500
+		return 501
 	}
-	f := cmaps[faceKey(family, style)]
+	f := cmaps[id]
 	buf := bufPool.Get().(*sfntBuffer)
 	defer bufPool.Put(buf)
 	gi, err := f.GlyphIndex(&buf.Buffer, r)
 	if err != nil || gi == 0 {
-		return -1
+		return 0
 	}
 	adv, err := f.GlyphAdvance(&buf.Buffer, gi, fixed.I(1000), font.HintingNone)
 	if err != nil {
+		return 0
+	}
+	return uint32(gi)<<16 | uint32(int(math.Round(float64(adv)/64))+1)
+}
+
+// get returns r's packed glyph id and width+1.
+func (t *faceMetrics) get(id faceID, r rune) uint32 {
+	if r >= 0 && r < commonRunes {
+		if v := t.common[r].Load(); v != 0 {
+			return v
+		}
+		v := lookUp(id, r)
+		if v == 0 {
+			v = 1 << 31 // looked up and missing: not 0, which means "not yet"
+		}
+		t.common[r].Store(v)
+		return v
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.rare == nil {
+		t.rare = map[rune]uint32{}
+	}
+	v, ok := t.rare[r]
+	if !ok {
+		v = lookUp(id, r)
+		if v == 0 {
+			v = 1 << 31
+		}
+		t.rare[r] = v
+	}
+	return v
+}
+
+// width is r's advance in thousandths of an em, or -1 when the face lacks it.
+func (t *faceMetrics) width(id faceID, r rune) int16 {
+	v := t.get(id, r)
+	if v&(1<<31) != 0 {
 		return -1
 	}
-	return int16(math.Round(float64(adv) / 64))
+	return int16(v&0xFFFF) - 1
+}
+
+// glyph is r's glyph id in the face, 0 when the face lacks it.
+func (t *faceMetrics) glyph(id faceID, r rune) uint16 {
+	v := t.get(id, r)
+	if v&(1<<31) != 0 {
+		return 0
+	}
+	return uint16(v >> 16)
 }
 
 // runeWidth returns r's advance in thousandths of an em, or -1 when the
 // face lacks it.
 func runeWidth(family, style string, r rune) int16 {
-	t := widthTables[faceKey(family, style)]
-	if r >= 0 && r < commonRunes {
-		if w := t.common[r].Load(); w != 0 {
-			return int16(w - 1)
-		}
-		w := advance(family, style, r)
-		t.common[r].Store(int32(w) + 1)
-		return w
-	}
-	t.mu.Lock()
-	defer t.mu.Unlock()
-	if t.rare == nil {
-		t.rare = map[rune]int16{}
-	}
-	w, ok := t.rare[r]
-	if !ok {
-		w = advance(family, style, r)
-		t.rare[r] = w
-	}
-	return w
+	id := faceKey(family, style)
+	return metrics[id].width(id, r)
+}
+
+// glyphID returns r's glyph id in the face, 0 when the face lacks it.
+func glyphID(family, style string, r rune) uint16 {
+	id := faceKey(family, style)
+	return metrics[id].glyph(id, r)
 }
 
 // stringWidth measures text in points in the given face and size. A rune
-// the face lacks counts as half an em, as fpdf counts it.
+// the face lacks counts as half an em.
 func stringWidth(family, style string, size float64, s string) float64 {
+	id := faceKey(family, style)
+	t := metrics[id]
 	total := 0
 	for _, r := range s {
-		w := runeWidth(family, style, r)
+		w := t.width(id, r)
 		if w < 0 {
 			w = 500
 		}
