@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Times the whole `propose render examples/trial.yaml` process (both
-# documents, Markdown and PDF) and reports the PDFs' sizes.
+# Times the whole `propose render examples/trial.yaml` process (proposal,
+# one-pager and prep sheet, Markdown and PDF) and reports the PDFs' sizes.
 # Targets (issue 3): under 20 ms wall and 40 MiB peak on a 2-core machine;
 # each PDF under 80 KB. Uses hyperfine and GNU time when installed.
 set -euo pipefail

@@ -1,6 +1,8 @@
 // Package pdf draws the documents' Markdown as typeset PDF pages. It is a
 // goldmark renderer.NodeRenderer: goldmark parses the Markdown, and one
-// renderX method a node kind draws it with fpdf.
+// renderX method a node kind draws it with fpdf. The text's fonts are this
+// package's own (embed.go): parsed once per process, subset per document,
+// and added to fpdf's output by finish.
 package pdf
 
 import (

@@ -197,7 +197,7 @@ func (p *program) subset(used []uint16) []byte {
 		"head": head, "hhea": p.tables["hhea"], "maxp": p.tables["maxp"], "hmtx": hmtx,
 		"loca": loca, "glyf": glyf,
 	}
-	for _, tag := range []string{"OS/2", "cvt ", "fpgm", "prep"} {
+	for _, tag := range []string{"OS/2", "cmap", "post", "cvt ", "fpgm", "prep"} {
 		if t := p.tables[tag]; t != nil {
 			tables[tag] = t
 		}
