@@ -48,21 +48,63 @@ type Result struct {
 // Render typesets Markdown as a PDF. Callers check the text with Covers
 // first; a failure inside the PDF library is returned as an error, never a
 // crash.
-func Render(md []byte, meta Meta) (res *Result, err error) {
+func Render(md []byte, meta Meta) (*Result, error) {
+	l, err := Layout(md, meta)
+	if err != nil {
+		return nil, err
+	}
+	return l.Render()
+}
+
+// Pages lays the Markdown out as Render would and returns the number of
+// pages, without drawing text or writing a file.
+func Pages(md []byte, meta Meta) (int, error) {
+	l, err := Layout(md, meta)
+	if err != nil {
+		return 0, err
+	}
+	return l.Pages(), nil
+}
+
+// Laid is a document laid out but not drawn: its page count is known, and
+// Render draws it without measuring it again. Trying settings (fitting the
+// one-pager) is a Layout each, and only the one kept is drawn.
+type Laid struct {
+	md      []byte
+	meta    Meta
+	doc     ast.Node
+	pages   int
+	heights map[heightKey]float64
+}
+
+// Layout lays the Markdown out without drawing text or writing a file.
+func Layout(md []byte, meta Meta) (l *Laid, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			l, err = nil, fmt.Errorf("lay out pdf: internal error: %v", r)
+		}
+	}()
+	doc := parse(md)
+	d, err := layout(doc, md, meta, true, 0, nil)
+	if err != nil {
+		return nil, err
+	}
+	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights}, nil
+}
+
+// Pages is how many pages the document takes.
+func (l *Laid) Pages() int { return l.pages }
+
+// Render draws the document: the same layout again, now drawing, with the
+// page count known for the footers' "Page N of M" and the measurements of
+// the dry run reused.
+func (l *Laid) Render() (res *Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			res, err = nil, fmt.Errorf("draw pdf: internal error: %v", r)
 		}
 	}()
-	// A dry run first counts the pages, for the footers' "Page N of M"; the
-	// drawing run lays out the same parsed document and reuses what the dry
-	// run measured.
-	doc := parse(md)
-	dry, err := layout(doc, md, meta, true, 0, nil)
-	if err != nil {
-		return nil, err
-	}
-	d, err := layout(doc, md, meta, false, dry.pdf.PageCount(), dry.heights)
+	d, err := layout(l.doc, l.md, l.meta, false, l.pages, l.heights)
 	if err != nil {
 		return nil, err
 	}
@@ -79,22 +121,6 @@ func Render(md []byte, meta Meta) (res *Result, err error) {
 		return nil, fmt.Errorf("write pdf: %w", err)
 	}
 	return &Result{PDF: out, Pages: pages}, nil
-}
-
-// Pages lays the Markdown out as Render would and returns the number of
-// pages, without drawing text or writing a file: a quick way to try
-// settings before rendering.
-func Pages(md []byte, meta Meta) (n int, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			n, err = 0, fmt.Errorf("lay out pdf: internal error: %v", r)
-		}
-	}()
-	d, err := layout(parse(md), md, meta, true, 0, nil)
-	if err != nil {
-		return 0, err
-	}
-	return d.pdf.PageCount(), nil
 }
 
 // markdown is the parser: GitHub tables and task lists, and typographic

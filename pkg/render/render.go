@@ -115,12 +115,13 @@ func renderDoc(kind document.Kind, v *view.Public, p *proposal.Proposal, opts Op
 	if err != nil {
 		return nil, err
 	}
-	return outputs(string(kind), md, meta(kind, v, p, opts, scale), opts)
+	return outputs(string(kind), md, meta(kind, v, p, opts, scale), opts, nil)
 }
 
 // outputs writes one document's Markdown in each format asked for, as
 // NAME.md, NAME.html and NAME.pdf; m titles the page and sets the PDF.
-func outputs(name string, md []byte, m pdf.Meta, opts Options) ([]output.File, error) {
+// laid, when not nil, is the PDF already laid out.
+func outputs(name string, md []byte, m pdf.Meta, opts Options, laid *pdf.Laid) ([]output.File, error) {
 	var files []output.File
 	if opts.has(Markdown) {
 		files = append(files, output.File{Name: name + ".md", Data: md})
@@ -133,7 +134,14 @@ func outputs(name string, md []byte, m pdf.Meta, opts Options) ([]output.File, e
 		files = append(files, output.File{Name: name + ".html", Data: page})
 	}
 	if opts.has(PDF) {
-		res, err := pdf.Render(md, m)
+		var err error
+		if laid == nil {
+			laid, err = pdf.Layout(md, m)
+		}
+		var res *pdf.Result
+		if err == nil {
+			res, err = laid.Render()
+		}
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", name, err)
 		}
@@ -192,12 +200,12 @@ func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File
 			return nil, err
 		}
 		m := meta(document.OnePager, &cv, p, opts, step.scale)
-		n, err := pdf.Pages(md, m)
+		laid, err := pdf.Layout(md, m)
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
 		}
-		if n == 1 {
-			return outputs(string(document.OnePager), md, m, opts)
+		if laid.Pages() == 1 {
+			return outputs(string(document.OnePager), md, m, opts, laid)
 		}
 	}
 	return nil, &TooLongError{Fields: longestOnePagerTexts(p, 3)}
@@ -244,7 +252,7 @@ func prep(p *proposal.Proposal, opts Options) ([]output.File, error) {
 	m.Title = "Conversation Prep (private)"
 	m.Subject = "Private preparation notes; not for sending"
 	m.Banner = PrepBanner
-	return outputs(PrepName, md, m, opts)
+	return outputs(PrepName, md, m, opts, nil)
 }
 
 // PrepName is the file name, without extension, of the prep sheet.
