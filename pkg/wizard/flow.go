@@ -441,22 +441,15 @@ func (f *Flow) communication() error {
 	} else {
 		existing := c.CheckIns
 		c.CheckIns = nil
-		for i := 0; ; i++ {
-			more, err := f.Ask.Confirm(Field{Title: addTitle(i, "check-in")}, i < len(existing) || i == 0)
-			if err != nil {
-				return err
-			}
-			if !more {
-				break
-			}
-			var ci proposal.CheckIn
-			if i < len(existing) {
-				ci = existing[i]
-			}
+		more := func(i int) (bool, error) {
+			return f.Ask.Confirm(Field{Title: addTitle(i, "check-in")}, i < len(existing) || i == 0)
+		}
+		if err := eachItem(existing, more, func(_ int, ci proposal.CheckIn) error {
 			cad := ci.Cadence
 			if cad == "" {
 				cad = "weekly"
 			}
+			var err error
 			if ci.Cadence, err = f.Ask.Select(Field{Title: "How often?", Default: cad}, cadenceOptions); err != nil {
 				return err
 			}
@@ -472,9 +465,9 @@ func (f *Flow) communication() error {
 			}
 			ci.Format = strings.TrimSpace(ci.Format)
 			c.CheckIns = append(c.CheckIns, ci)
-			if err := f.save(); err != nil {
-				return err
-			}
+			return f.save()
+		}); err != nil {
+			return err
 		}
 	}
 	if err := f.save(); err != nil {
@@ -509,6 +502,43 @@ func equalCheckIns(a, b []proposal.CheckIn) bool {
 		}
 	}
 	return true
+}
+
+// eachItem asks for a list one item at a time. Before item i, more(i) says
+// whether there is one (a question, or yes for an item that is not
+// optional); item(i, v) asks about it, starting from v: the item the draft
+// or --from file had at i, or the zero value.
+func eachItem[T any](existing []T, more func(i int) (bool, error), item func(i int, v T) error) error {
+	for i := 0; ; i++ {
+		yes, err := more(i)
+		if err != nil || !yes {
+			return err
+		}
+		var v T
+		if i < len(existing) {
+			v = existing[i]
+		}
+		if err := item(i, v); err != nil {
+			return err
+		}
+	}
+}
+
+// another asks whether there is one more item, yes by default while the
+// draft has items left; the first is not asked about when required.
+func (f *Flow) another(title func(i int) string, help string, existing int, required bool) func(i int) (bool, error) {
+	return func(i int) (bool, error) {
+		if i == 0 && required {
+			return true, nil
+		}
+		return f.Ask.Confirm(Field{Title: title(i), Help: help}, i < existing)
+	}
+}
+
+// adding titles the question before each item: "Add a what?", then "Add
+// another what?".
+func adding(what string) func(i int) string {
+	return func(i int) string { return addTitle(i, what) }
 }
 
 func addTitle(i int, what string) string {
@@ -634,24 +664,9 @@ func (f *Flow) trial() error {
 	}
 	existing := t.Metrics
 	t.Metrics = nil
-	for i := 0; ; i++ {
-		if i > 0 {
-			more, err := f.Ask.Confirm(Field{Title: addTitle(i, "success metric"),
-				Help: "Three to five measures make a clear case."}, i < len(existing))
-			if err != nil {
-				return err
-			}
-			if !more {
-				break
-			}
-		}
-		var m proposal.Metric
-		if i < len(existing) {
-			m = existing[i]
-		}
-		if err := f.metric(i, m); err != nil {
-			return err
-		}
+	more := f.another(adding("success metric"), "Three to five measures make a clear case.", len(existing), true)
+	if err := eachItem(existing, more, f.metric); err != nil {
+		return err
 	}
 	return f.save()
 }
@@ -752,23 +767,12 @@ func (f *Flow) businessCase() error {
 	}
 	// Findings of the user's own, with their source: a company survey, the
 	// team's numbers.
-	for i := 0; ; i++ {
-		more, err := f.Ask.Confirm(Field{Title: addTitle(i, "finding of your own"),
-			Help: "A company survey or your team’s numbers, with where they come from. Cited like the research."},
-			i < len(own))
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		var e proposal.EvidenceRef
-		if i < len(own) {
-			e = own[i]
-		}
-		if err := f.finding(len(f.P.Evidence), e); err != nil {
-			return err
-		}
+	more := f.another(adding("finding of your own"),
+		"A company survey or your team’s numbers, with where they come from. Cited like the research.", len(own), false)
+	if err := eachItem(own, more, func(_ int, e proposal.EvidenceRef) error {
+		return f.finding(len(f.P.Evidence), e)
+	}); err != nil {
+		return err
 	}
 	return f.save()
 }
@@ -803,39 +807,16 @@ func (f *Flow) reask() error {
 	}
 	existing := f.P.Reask.Reasons
 	f.P.Reask.Reasons = nil
-	for i := 0; ; i++ {
-		if i > 0 {
-			more, err := f.Ask.Confirm(Field{Title: "Were you given another reason?"}, i < len(existing))
-			if err != nil {
-				return err
-			}
-			if !more {
-				break
-			}
-		}
-		var r proposal.ReaskReason
-		if i < len(existing) {
-			r = existing[i]
-		}
-		path := fmt.Sprintf("reask.reasons[%d]", i)
+	more := f.another(func(int) string { return "Were you given another reason?" }, "", len(existing), true)
+	if err := eachItem(existing, more, func(i int, r proposal.ReaskReason) error {
+		prev := append([]proposal.ReaskReason(nil), f.P.Reask.Reasons...)
 		f.P.Reask.Reasons = append(f.P.Reask.Reasons, r)
-		prev := append([]proposal.ReaskReason(nil), f.P.Reask.Reasons[:i]...)
-		for _, q := range []struct {
-			key, title string
-			dst        *string
-		}{
-			{"reason", "The reason you were given", &r.Reason},
-			{"response", "How this proposal answers it", &r.Response},
-		} {
-			dst := q.dst
-			if err := f.ask(path+"."+q.key, Field{Title: q.title}, *dst, func(p *proposal.Proposal, s string) error {
-				*dst = s
-				p.Reask.Reasons = append(append([]proposal.ReaskReason(nil), prev...), r)
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
+		return f.askParts(fmt.Sprintf("reask.reasons[%d]", i), []part{
+			{"reason", "The reason you were given", "", false, &r.Reason},
+			{"response", "How this proposal answers it", "", false, &r.Response},
+		}, func(p *proposal.Proposal) { p.Reask.Reasons = append(append([]proposal.ReaskReason(nil), prev...), r) })
+	}); err != nil {
+		return err
 	}
 	return f.save()
 }
@@ -880,38 +861,19 @@ func (f *Flow) private() error {
 	}
 	existing := f.P.Private.Objections
 	f.P.Private.Objections = nil
-	for i := 0; ; i++ {
-		more, err := f.Ask.Confirm(Field{Title: addTitle(i, "objection you expect"),
-			Help: "Common ones (visibility, collaboration, fairness) are answered on the prep sheet anyway."}, i < len(existing))
-		if err != nil {
-			return err
-		}
-		if !more {
-			break
-		}
-		var o proposal.Objection
-		if i < len(existing) {
-			o = existing[i]
-		}
-		path := fmt.Sprintf("private.objections[%d]", i)
+	more := f.another(adding("objection you expect"),
+		"Common ones (visibility, collaboration, fairness) are answered on the prep sheet anyway.", len(existing), false)
+	if err := eachItem(existing, more, func(i int, o proposal.Objection) error {
 		prev := append([]proposal.Objection(nil), f.P.Private.Objections...)
 		f.P.Private.Objections = append(f.P.Private.Objections, o)
-		for _, q := range []struct {
-			key, title string
-			dst        *string
-		}{
-			{"objection", "The objection", &o.Objection},
-			{"response", "Your answer", &o.Response},
-		} {
-			dst := q.dst
-			if err := f.ask(path+"."+q.key, Field{Title: q.title}, *dst, func(p *proposal.Proposal, s string) error {
-				*dst = s
-				p.Private.Objections = append(append([]proposal.Objection(nil), prev...), o)
-				return nil
-			}); err != nil {
-				return err
-			}
-		}
+		return f.askParts(fmt.Sprintf("private.objections[%d]", i), []part{
+			{"objection", "The objection", "", false, &o.Objection},
+			{"response", "Your answer", "", false, &o.Response},
+		}, func(p *proposal.Proposal) {
+			p.Private.Objections = append(append([]proposal.Objection(nil), prev...), o)
+		})
+	}); err != nil {
+		return err
 	}
 	return f.save()
 }
