@@ -38,8 +38,6 @@ func byName(files []output.File) map[string][]byte {
 
 func pages(t *testing.T, b []byte) int {
 	t.Helper()
-	// Relaxed: fpdf writes link annotations inline in a page's /Annots
-	// array, which strict mode rejects; viewers and qpdf accept it.
 	conf := model.NewDefaultConfiguration()
 	conf.ValidationMode = model.ValidationStrict
 	if err := api.Validate(bytes.NewReader(b), conf); err != nil {
