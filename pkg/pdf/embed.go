@@ -33,15 +33,12 @@ var programs = sync.OnceValues(func() (map[faceID]*program, error) {
 })
 
 // docFont is a face as one document uses it: its resource name and the
-// glyphs drawn, with the character each shows (for copy and paste) and its
-// width.
+// glyphs drawn, with the character each shows (for copy and paste).
 type docFont struct {
-	res    string
-	prog   *program
-	italic bool
-	serif  bool
-	used   map[uint16]rune
-	widths map[uint16]int
+	res  string
+	id   faceID
+	prog *program
+	used map[uint16]rune
 }
 
 // docFonts are the faces a document draws with, in the order first used.
@@ -66,11 +63,7 @@ func (fs *docFonts) get(family, style string) (*docFont, error) {
 	if fs.byKey == nil {
 		fs.byKey = map[faceID]*docFont{}
 	}
-	f := &docFont{
-		res: "PF" + strconv.Itoa(len(fs.order)+1), prog: prog,
-		italic: strings.Contains(style, "I"), serif: family == serif,
-		used: map[uint16]rune{}, widths: map[uint16]int{},
-	}
+	f := &docFont{res: "PF" + strconv.Itoa(len(fs.order)+1), id: key, prog: prog, used: map[uint16]rune{}}
 	fs.byKey[key] = f
 	fs.order = append(fs.order, f)
 	return f, nil
@@ -79,24 +72,18 @@ func (fs *docFonts) get(family, style string) (*docFont, error) {
 // encode returns text as the hex string of its glyph ids in f, recording
 // the glyphs used. A character the face lacks is an error, never an empty
 // box (callers check the text with Covers first).
-func (f *docFont) encode(family, style, text string) (string, error) {
+func (f *docFont) encode(text string) (string, error) {
 	var b strings.Builder
 	b.Grow(2 + 4*len(text))
 	b.WriteByte('<')
-	id := faceKey(family, style)
-	t := metrics[id]
+	t := metrics[f.id]
 	for _, r := range text {
-		g := t.glyph(id, r)
+		g := t.glyph(f.id, r)
 		if g == 0 || r > 0xFFFF { // see Covers
-			return "", fmt.Errorf("%s %s cannot draw %q (U+%04X)", family, style, r, r)
+			return "", fmt.Errorf("%s cannot draw %q (U+%04X)", f.prog.name, r, r)
 		}
 		if _, seen := f.used[g]; !seen {
 			f.used[g] = r
-			w := t.width(id, r)
-			if w < 0 {
-				w = 500
-			}
-			f.widths[g] = int(w)
 		}
 		const digits = "0123456789ABCDEF"
 		b.Write([]byte{digits[g>>12], digits[g>>8&15], digits[g>>4&15], digits[g&15]})
@@ -117,7 +104,7 @@ func (d *drawer) showText(family, style string, size float64, color rgb, x, y, w
 	if alignRight {
 		x += w - width
 	}
-	shown, err := f.encode(family, style, text)
+	shown, err := f.encode(text)
 	if err != nil {
 		return err
 	}
@@ -144,10 +131,10 @@ func (f *docFont) objects(first int) [][]byte {
 	file := f.prog.subset(gids)
 
 	flags := 4 // symbolic: glyphs are chosen by id
-	if f.serif {
+	if f.id.family == serif {
 		flags |= 2
 	}
-	if f.italic {
+	if strings.Contains(f.id.style, "I") {
 		flags |= 64
 	}
 	stemV := 80
@@ -159,7 +146,7 @@ func (f *docFont) objects(first int) [][]byte {
 		fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
 			name, first+1, first+4),
 		fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW 500 /W %s /CIDToGIDMap /Identity>>",
-			name, first+2, widthArray(gids, f.widths)),
+			name, first+2, widthArray(gids, func(g uint16) int16 { return metrics[f.id].width(f.id, f.used[g]) })),
 		fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>",
 			name, flags, p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3], strconv.FormatFloat(p.italicAngle, 'f', -1, 64),
 			p.ascent, p.descent, p.capHeight, stemV, first+3),
@@ -187,7 +174,7 @@ func subsetTag(name string, gids []uint16) string {
 
 // widthArray writes the /W array: runs of consecutive glyph ids share one
 // bracket.
-func widthArray(gids []uint16, widths map[uint16]int) string {
+func widthArray(gids []uint16, width func(uint16) int16) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i := 0; i < len(gids); {
@@ -200,7 +187,7 @@ func widthArray(gids []uint16, widths map[uint16]int) string {
 			if k > i {
 				b.WriteByte(' ')
 			}
-			b.WriteString(strconv.Itoa(widths[gids[k]]))
+			b.WriteString(strconv.Itoa(int(width(gids[k]))))
 		}
 		b.WriteString("] ")
 		i = j

@@ -56,16 +56,6 @@ func Render(md []byte, meta Meta) (*Result, error) {
 	return l.Render()
 }
 
-// Pages lays the Markdown out as Render would and returns the number of
-// pages, without drawing text or writing a file.
-func Pages(md []byte, meta Meta) (int, error) {
-	l, err := Layout(md, meta)
-	if err != nil {
-		return 0, err
-	}
-	return l.Pages(), nil
-}
-
 // Laid is a document laid out but not drawn: its page count is known, and
 // Render draws it without measuring it again. Trying settings (fitting the
 // one-pager) is a Layout each, and only the one kept is drawn.
