@@ -16,40 +16,57 @@ import (
 )
 
 // Extract returns the text of every page of a PDF that propose wrote, one
-// line a page, in pure Go: it reads each page's content stream with pdfcpu
-// and decodes the strings shown through their font's ToUnicode map, as a
-// viewer does for copy and paste (so a wrong map fails the tests);
-// pdftotext, when present, checks the same path independently.
+// line a page (see Pages).
 func Extract(b []byte) (string, error) {
-	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(b), model.NewDefaultConfiguration())
+	pages, err := Pages(b)
 	if err != nil {
 		return "", err
 	}
 	var out strings.Builder
-	for page := 1; page <= ctx.PageCount; page++ {
-		maps, err := toUnicodeMaps(ctx, page)
-		if err != nil {
-			return "", fmt.Errorf("page %d: %w", page, err)
-		}
-		r, err := pdfcpu.ExtractPageContent(ctx, page)
-		if err != nil {
-			return "", err
-		}
-		content, err := io.ReadAll(r)
-		if err != nil {
-			return "", err
-		}
-		shown, err := shownStrings(content, maps)
-		if err != nil {
-			return "", fmt.Errorf("page %d: %w", page, err)
-		}
-		for _, s := range shown {
-			out.WriteString(s)
-			out.WriteByte(' ')
-		}
+	for _, p := range pages {
+		out.WriteString(p)
 		out.WriteByte('\n')
 	}
 	return out.String(), nil
+}
+
+// Pages returns the text of each page of a PDF that propose wrote, in pure
+// Go: it reads each page's content stream with pdfcpu and decodes the
+// strings shown through their font's ToUnicode map, as a viewer does for
+// copy and paste (so a wrong map fails the tests); pdftotext, when present,
+// checks the same path independently. Shown strings are separated by a
+// space.
+func Pages(b []byte) ([]string, error) {
+	ctx, err := api.ReadValidateAndOptimize(bytes.NewReader(b), model.NewDefaultConfiguration())
+	if err != nil {
+		return nil, err
+	}
+	var pages []string
+	for page := 1; page <= ctx.PageCount; page++ {
+		maps, err := toUnicodeMaps(ctx, page)
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", page, err)
+		}
+		r, err := pdfcpu.ExtractPageContent(ctx, page)
+		if err != nil {
+			return nil, err
+		}
+		content, err := io.ReadAll(r)
+		if err != nil {
+			return nil, err
+		}
+		shown, err := shownStrings(content, maps)
+		if err != nil {
+			return nil, fmt.Errorf("page %d: %w", page, err)
+		}
+		var text strings.Builder
+		for _, s := range shown {
+			text.WriteString(s)
+			text.WriteByte(' ')
+		}
+		pages = append(pages, text.String())
+	}
+	return pages, nil
 }
 
 // toUnicodeMaps reads the ToUnicode map of every font a page uses, by the
