@@ -108,10 +108,11 @@ func (d *drawer) keepHeight(node ast.Node) float64 {
 		}
 		return h
 	case *east.Table:
-		if h := d.height(n); h <= shortBlock*d.textArea() {
-			return h
+		header, rows := tableCells(n, d.source)
+		if widths := d.tableWidths(header, rows); widths != nil {
+			return d.tableKeep(header, rows, widths)
 		}
-		return 4 * d.st.bodyLead // the header and about one row
+		return 0
 	case *ast.Paragraph:
 		if next := introduces(n, d.source); next != nil {
 			return d.height(n) + d.st.paraGap + d.keepHeight(next)

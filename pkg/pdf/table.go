@@ -22,8 +22,15 @@ func (d *drawer) renderTable(_ util.BufWriter, source []byte, node ast.Node, ent
 		return ast.WalkContinue, nil
 	}
 	t := node.(*east.Table)
-	var header []cell
-	var rows [][]cell
+	header, rows := tableCells(t, source)
+	d.startBlock(d.st.paraGap)
+	d.drawTable(header, rows, t.Alignments)
+	d.pending = d.st.paraGap
+	return ast.WalkSkipChildren, nil
+}
+
+// tableCells reads a table's header and body rows as plain text.
+func tableCells(t *east.Table, source []byte) (header []cell, rows [][]cell) {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []cell
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
@@ -35,10 +42,43 @@ func (d *drawer) renderTable(_ util.BufWriter, source []byte, node ast.Node, ent
 			rows = append(rows, cells)
 		}
 	}
-	d.startBlock(d.st.paraGap)
-	d.drawTable(header, rows, t.Alignments)
-	d.pending = d.st.paraGap
-	return ast.WalkSkipChildren, nil
+	return header, rows
+}
+
+// tableWidths gives the columns' widths; nil for a table without cells.
+func (d *drawer) tableWidths(header []cell, rows [][]cell) []float64 {
+	ncol := len(header)
+	for _, r := range rows {
+		ncol = max(ncol, len(r))
+	}
+	if ncol == 0 {
+		return nil
+	}
+	return d.columnWidths(header, rows, ncol)
+}
+
+// tableRowHeight is a row's height as drawn: a form row (a label and blank
+// cells) has room to write in.
+func (d *drawer) tableRowHeight(cells []cell, widths []float64, isHeader bool) float64 {
+	h := d.rowHeight(cells, widths, isHeader)
+	if !isHeader && isFormRow(cells) {
+		h = max(h, 2.6*d.st.smallLead)
+	}
+	return h
+}
+
+// tableKeep is what of a table must fit where it starts: all of a short one
+// (see keepHeight), else the header with the first row.
+func (d *drawer) tableKeep(header []cell, rows [][]cell, widths []float64) float64 {
+	head := d.tableRowHeight(header, widths, true)
+	total := head
+	for _, r := range rows {
+		total += d.tableRowHeight(r, widths, false)
+	}
+	if total <= shortBlock*d.textArea() || len(rows) == 0 {
+		return total
+	}
+	return head + d.tableRowHeight(rows[0], widths, false)
 }
 
 // renderTablePart is never reached: renderTable draws the whole table.
@@ -56,26 +96,19 @@ func allStrong(n ast.Node) bool {
 }
 
 func (d *drawer) drawTable(header []cell, rows [][]cell, align []east.Alignment) {
-	p, st := d.pdf, d.st
-	ncol := len(header)
-	for _, r := range rows {
-		ncol = max(ncol, len(r))
-	}
-	if ncol == 0 {
+	p := d.pdf
+	widths := d.tableWidths(header, rows)
+	if widths == nil {
 		return
 	}
-	widths := d.columnWidths(header, rows, ncol)
 	headerEmpty := true
 	for _, c := range header {
 		headerEmpty = headerEmpty && c.text == ""
 	}
 
 	drawRow := func(cells []cell, isHeader bool) {
-		h := d.rowHeight(cells, widths, isHeader)
+		h := d.tableRowHeight(cells, widths, isHeader)
 		form := !isHeader && isFormRow(cells)
-		if form {
-			h = max(h, 2.6*st.smallLead)
-		}
 		if p.GetY()+h > d.pageBottom() {
 			p.AddPage()
 			if !isHeader && !headerEmpty {
@@ -84,23 +117,7 @@ func (d *drawer) drawTable(header []cell, rows [][]cell, align []east.Alignment)
 		}
 		d.drawRowCells(cells, widths, align, h, isHeader, form)
 	}
-	// Keep a short table whole (see keepHeight), a longer one's header
-	// with at least the first row.
-	first, total := 0.0, d.rowHeight(header, widths, true)
-	if len(rows) > 0 {
-		first = d.rowHeight(rows[0], widths, false)
-	}
-	for _, r := range rows {
-		h := d.rowHeight(r, widths, false)
-		if isFormRow(r) {
-			h = max(h, 2.6*st.smallLead)
-		}
-		total += h
-	}
-	if total > shortBlock*d.textArea() {
-		total = d.rowHeight(header, widths, true) + first
-	}
-	d.ensure(total)
+	d.ensure(d.tableKeep(header, rows, widths))
 	if len(header) > 0 {
 		drawRow(header, true)
 	}
