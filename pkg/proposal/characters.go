@@ -19,26 +19,20 @@ type Text struct {
 // in the order of the file format.
 func (p *Proposal) Texts() []Text {
 	var out []Text
-	var walk func(v reflect.Value, path string)
-	walk = func(v reflect.Value, path string) {
-		switch v.Kind() {
-		case reflect.String:
+	p.walkValues(func(path string, f *Field, v reflect.Value) {
+		switch f.Kind {
+		case KindText:
 			if v.String() != "" {
 				out = append(out, Text{Field: path, Value: v.String()})
 			}
-		case reflect.Slice:
+		case KindTexts:
 			for i := 0; i < v.Len(); i++ {
-				walk(v.Index(i), fmt.Sprintf("%s[%d]", path, i))
-			}
-		case reflect.Struct:
-			for i := 0; i < v.NumField(); i++ {
-				if name := yamlName(v.Type().Field(i)); name != "" {
-					walk(v.Field(i), joinPath(path, name))
+				if s := v.Index(i).String(); s != "" {
+					out = append(out, Text{Field: fmt.Sprintf("%s[%d]", path, i), Value: s})
 				}
 			}
 		}
-	}
-	walk(reflect.ValueOf(p).Elem(), "")
+	})
 	return out
 }
 

@@ -23,88 +23,6 @@ const MaxFileSize = 256 << 10
 // maxDepth bounds nesting so a hostile file cannot exhaust the stack.
 const maxDepth = 16
 
-// Source records where each field of a loaded file was written.
-type Source struct {
-	File   string
-	failed map[string]bool     // paths with a problem found while decoding
-	keys   map[string]position // where the key of a field path is written
-	values map[string]position // where its value starts
-}
-
-type position struct{ line, col int }
-
-// Has reports whether the file gave a value (even an empty one) at path.
-func (s *Source) Has(path string) bool {
-	if s == nil {
-		return false
-	}
-	_, ok := s.keys[path]
-	return ok
-}
-
-// ProblemAt is a problem with path, placed where the file writes its key
-// (or the nearest enclosing one). s may be nil, for a proposal built in code.
-func (s *Source) ProblemAt(path, msg, fix string) Problem {
-	line, col := s.KeyAt(path)
-	return s.problem(line, col, path, msg, fix)
-}
-
-// ValueProblemAt is a problem with path, placed where its value starts
-// (or where the nearest enclosing field is written). s may be nil.
-func (s *Source) ValueProblemAt(path, msg, fix string) Problem {
-	line, col := s.At(path)
-	return s.problem(line, col, path, msg, fix)
-}
-
-func (s *Source) problem(line, col int, path, msg, fix string) Problem {
-	p := Problem{Line: line, Col: col, Field: path, Msg: msg, Fix: fix}
-	if s != nil {
-		p.File = s.File
-	}
-	return p
-}
-
-// KeyAt returns where the key of path is written, or, like At, the nearest
-// position the file has for it.
-func (s *Source) KeyAt(path string) (line, col int) {
-	if s != nil {
-		if p, ok := s.keys[path]; ok {
-			return p.line, p.col
-		}
-	}
-	return s.At(path)
-}
-
-// At returns the position of path's value, or, when the file does not
-// write path, of the nearest enclosing field it does write. It falls back
-// to the start of the file.
-func (s *Source) At(path string) (line, col int) {
-	if s == nil {
-		return 0, 0
-	}
-	if p, ok := s.values[path]; ok {
-		return p.line, p.col
-	}
-	// A field the file does not write is reported where its section is.
-	for path = parentPath(path); path != ""; path = parentPath(path) {
-		if p, ok := s.keys[path]; ok {
-			return p.line, p.col
-		}
-		if p, ok := s.values[path]; ok {
-			return p.line, p.col
-		}
-	}
-	return 1, 1
-}
-
-func parentPath(path string) string {
-	i := strings.LastIndexAny(path, ".[")
-	if i < 0 {
-		return ""
-	}
-	return path[:i]
-}
-
 // Load decodes a proposal file strictly: unknown keys, duplicate keys and
 // values of the wrong type are problems, each reported with its line and
 // column, all of them in one pass. name is the file name used in messages.
@@ -158,7 +76,7 @@ func Load(name string, data []byte) (*Proposal, *Source, error) {
 				"run `propose example` to see the shape of a proposal file")
 		}
 	}
-	d.decode(body, reflect.ValueOf(&p).Elem(), "", 0)
+	d.decode(body, reflect.ValueOf(&p).Elem(), root, "", 0)
 	if len(d.problems) > 0 {
 		return &p, src, d.problems.sorted()
 	}
@@ -269,7 +187,8 @@ type scalarSetter interface{ SetScalar(string) }
 
 var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
 
-func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int) {
+// decode reads node into v, the value of field f at path.
+func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, depth int) {
 	if depth > maxDepth {
 		d.problem(node, path, "the file nests deeper than a proposal can", "check the indentation")
 		return
@@ -314,7 +233,7 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int)
 				return
 			}
 		}
-		d.decodeStruct(node, v, path, depth)
+		d.decodeStruct(node, v, f, path, depth)
 	case reflect.Slice:
 		seq, ok := node.(*ast.SequenceNode)
 		if !ok {
@@ -324,7 +243,7 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int)
 		}
 		s := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
 		for i, item := range seq.Values {
-			d.decode(item, s.Index(i), fmt.Sprintf("%s[%d]", path, i), depth+1)
+			d.decode(item, s.Index(i), f, fmt.Sprintf("%s[%d]", path, i), depth+1)
 		}
 		v.Set(s)
 	case reflect.String:
@@ -352,7 +271,7 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, path string, depth int)
 	}
 }
 
-func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, path string, depth int) {
+func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path string, depth int) {
 	var pairs []*ast.MappingValueNode
 	switch m := node.(type) {
 	case *ast.MappingNode:
@@ -364,7 +283,6 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, path string, dept
 			"indent the keys of this section under it; run `propose example` to see its shape")
 		return
 	}
-	fields := structFields(v.Type())
 	seen := map[string]position{}
 	for _, pair := range pairs {
 		if _, ok := pair.Key.(*ast.MergeKeyNode); ok {
@@ -381,9 +299,9 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, path string, dept
 			continue
 		}
 		seen[key] = kp
-		idx, ok := fields[key]
+		field, ok := f.Child(key)
 		if !ok {
-			fix, meant := unknownKeyFix(key, path, fields)
+			fix, meant := unknownKeyFix(key, path, f)
 			d.problem(pair.Key, child, fmt.Sprintf("unknown key `%s`", key), fix)
 			if meant != "" {
 				// The misspelt key is the problem; the key it was meant to be
@@ -395,20 +313,8 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, path string, dept
 		d.src.keys[child] = kp
 		d.src.values[child] = kp
 		value := pair.Value
-		d.decode(value, v.Field(idx), child, depth+1)
+		d.decode(value, v.Field(field.index), field, child, depth+1)
 	}
-}
-
-// structFields maps the yaml names of t's fields to their indexes.
-func structFields(t reflect.Type) map[string]int {
-	m := map[string]int{}
-	for i := 0; i < t.NumField(); i++ {
-		name := yamlName(t.Field(i))
-		if name != "" {
-			m[name] = i
-		}
-	}
-	return m
 }
 
 func yamlName(f reflect.StructField) string {
@@ -428,10 +334,10 @@ func joinPath(path, key string) string {
 
 // unknownKeyFix suggests the key the user probably meant: a close spelling
 // in this section (returned as meant), or the section where the key belongs.
-func unknownKeyFix(key, path string, fields map[string]int) (fix, meant string) {
+func unknownKeyFix(key, path string, section *Field) (fix, meant string) {
 	var names []string
-	for n := range fields {
-		names = append(names, n)
+	for _, c := range section.Fields {
+		names = append(names, c.Key)
 	}
 	sort.Strings(names)
 	norm := strings.ToLower(strings.NewReplacer("-", "_", " ", "_").Replace(key))
@@ -464,32 +370,17 @@ func unknownKeyFix(key, path string, fields map[string]int) (fix, meant string) 
 }
 
 // keyHomes maps every key of the file format to the sections it may appear
-// in, so a key in the wrong place can be pointed home.
+// in (list items written without []), so a key in the wrong place can be
+// pointed home.
 var keyHomes = func() map[string][]string {
 	homes := map[string][]string{}
-	var walk func(t reflect.Type, path string)
-	walk = func(t reflect.Type, path string) {
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			name := yamlName(f)
-			if name == "" {
-				continue
-			}
-			homes[name] = append(homes[name], path)
-			ft := f.Type
-			if ft.Kind() == reflect.Slice {
-				ft = ft.Elem()
-			}
-			if ft.Kind() == reflect.Struct && !reflect.PointerTo(ft).Implements(textUnmarshaler) {
-				child := name
-				if path != "" {
-					child = path + "." + name
-				}
-				walk(ft, child)
-			}
+	for _, f := range Fields() {
+		parent := ""
+		if f.Parent != nil {
+			parent = strings.ReplaceAll(f.Parent.Path, "[]", "")
 		}
+		homes[f.Key] = append(homes[f.Key], parent)
 	}
-	walk(reflect.TypeOf(Proposal{}), "")
 	return homes
 }()
 

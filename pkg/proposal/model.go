@@ -2,10 +2,17 @@
 // YAML file format, strict loading with line and column for every field,
 // defaults, derived dates and validation.
 //
-// The `yaml` tag of each field is the user's interface (see the JSON Schema);
-// keep the names stable and snake_case. The `validate` tags hold the rules
-// go-playground/validator can express; the rest live in validate.go.
+// Each field of the file format is declared once, here: its struct tags
+// hold the YAML key (the user's interface: keep it stable and snake_case)
+// and the rules go-playground/validator can express; the declare method of
+// its type holds the rest (documentation, the wizard's question, an
+// example, the fix for a missing value). Fields() reads both; the loader,
+// validation, the file writer, the wizard, the JSON Schema and the
+// documentation read Fields(). Rules tags cannot express live in
+// validate.go.
 package proposal
+
+import "strconv"
 
 // Version is the only file-format version this build reads.
 const Version = 1
@@ -52,6 +59,45 @@ type Proposal struct {
 	source *Source // where each field was written; nil for a proposal built in code
 }
 
+func (p *Proposal) declare() []Field {
+	return []Field{
+		{at: &p.Version, Doc: "The version of the file format; always 1.", Fix: "add `version: 1` as the first line"},
+		{at: &p.Scenario, Doc: "The situation the documents are written for; it frames every document.",
+			Ask: "What are you asking for?", Suggest: string(ScenarioTrial),
+			Fix: "add `scenario: trial` (or offer, keep-remote, reask)",
+			Choices: []Choice{
+				{"trial", "Ask my manager for a trial of remote or hybrid work"},
+				{"offer", "Negotiate remote or hybrid terms in a job offer"},
+				{"keep-remote", "Keep working remotely: answer a return-to-office order or a relocation demand"},
+				{"reask", "Ask again after an earlier “no”"},
+			}},
+		{at: &p.Date, Doc: "The date the documents carry.", Example: "2027-01-05",
+			Default: "the day you render, or the day of SOURCE_DATE_EPOCH when it is set"},
+		{at: &p.Paper, Doc: "The paper size of the PDFs, which also sets how dates and times are written.",
+			Ask: "Paper size for the PDFs", Help: "Letter also writes US dates and times.", Default: DefaultPaper,
+			Choices: []Choice{{"letter", "US Letter, with US dates and 12-hour times"}, {"a4", "A4, with dates such as 12 January 2027 and 24-hour times"}}},
+		{at: &p.Employee, Doc: "Who is asking."},
+		{at: &p.Manager, Doc: "Who decides."},
+		{at: &p.Company, Doc: "Your employer, its flexible-work policy and colleagues who already work this way."},
+		{at: &p.Arrangement, Doc: "The arrangement you ask for. Days are monday to friday (or mon to fri)."},
+		{at: &p.Communication, Doc: "How your manager and team reach you, and hear from you."},
+		{at: &p.OutputTracking, Doc: "How your manager can see the work without seeing you, one way a line.",
+			Ask: "How your manager can track your output", Example: "The Jira board stays current every day"},
+		{at: &p.Equipment, Doc: "What the remote workplace runs on."},
+		{at: &p.Trial, Doc: "The trial: 30 to 90 days, a check-in, notice either side can give, and how success is measured. Scenarios trial and reask only.",
+			Fix: "add a `trial:` section with `length_days` (30 to 90) and at least one metric under `metrics`"},
+		{at: &p.Performance, Doc: "Your recent track record."},
+		{at: &p.Benefits, Doc: "The business case, in your words: what the team or company gains, one point a line.",
+			Ask: "What the team or company gains", Example: "Focused work moves to the days with the fewest interruptions"},
+		{at: &p.Evidence, Doc: "Research to cite: ids from `propose evidence`, or your own finding with its source.",
+			Ask: "Research to cite", Help: "Verified findings; pick those closest to your situation.",
+			Item: "finding of your own"},
+		{at: &p.Reask, Doc: "The earlier “no” and how this proposal answers each reason. Scenario reask only."},
+		{at: &p.Offer, Doc: "The offer being negotiated. Scenario offer only."},
+		{at: &p.Private, Doc: "PRIVATE: for your prep sheet only. Never shown to your manager."},
+	}
+}
+
 // Source returns where each field of the proposal was written, or nil.
 func (p *Proposal) Source() *Source { return p.source }
 
@@ -64,11 +110,36 @@ type Employee struct {
 	CommuteMinutes int    `yaml:"commute_minutes" validate:"omitempty,min=1,max=600"`
 }
 
+func (e *Employee) declare() []Field {
+	return []Field{
+		{at: &e.Name, Doc: "Your full name, as the proposal is signed.", Ask: "Your full name", Example: "Zoë Okafor",
+			Fix: "add your full name under `employee:`"},
+		{at: &e.Title, Doc: "Your job title.", Ask: "Your job title", Example: "Senior Data Analyst",
+			Fix: "add your job title under `employee:`"},
+		{at: &e.Team, Doc: "Your team.", Ask: "Your team", Example: "Revenue Analytics"},
+		{at: &e.Email, Doc: "Your work email; the email draft is sent from it.", Ask: "Your work email",
+			Help: "Used for the email draft.", Example: "zoe.okafor@example.com"},
+		{at: &e.CommuteMinutes, Doc: "Your commute one way, in minutes.", Ask: "Your commute, one way, in minutes",
+			Help: "The business case counts the hours a week the arrangement gives back.", Example: "45",
+			Range: "%v minutes is not a one-way commute", RangeFix: "give the one-way commute in minutes, for example 45"},
+	}
+}
+
 // Manager is the person who decides.
 type Manager struct {
 	Name  string `yaml:"name" validate:"required"`
 	Title string `yaml:"title"`
 	Email string `yaml:"email" validate:"omitempty,email"`
+}
+
+func (m *Manager) declare() []Field {
+	return []Field{
+		{at: &m.Name, Doc: "Your manager's full name.", Ask: "Your manager’s full name", Example: "Priya Raman",
+			Fix: "add your manager's name under `manager:`"},
+		{at: &m.Title, Doc: "Your manager's job title.", Ask: "Their job title", Example: "Director of Analytics"},
+		{at: &m.Email, Doc: "Your manager's email; the email draft is addressed to it.", Ask: "Their email",
+			Help: "Used for the email draft.", Example: "priya.raman@example.com"},
+	}
 }
 
 // Company is the employer, its written policy and the precedents inside it.
@@ -78,11 +149,32 @@ type Company struct {
 	Precedents []string `yaml:"precedents" validate:"dive,required"`
 }
 
+func (c *Company) declare() []Field {
+	return []Field{
+		{at: &c.Name, Doc: "The company's name.", Ask: "Company name", Example: "Northwind Logistics"},
+		{at: &c.Policy, Doc: "The company's written flexible-work policy, if it has one.",
+			Ask:  "Does your company have a written flexible-work policy?",
+			Help: "A request that fits existing policy is easier to approve."},
+		{at: &c.Precedents, Doc: "Colleagues who already work this way, one a line.",
+			Ask: "Colleagues who already work this way", Help: "Precedent makes a yes easy.",
+			Example: "The Pricing team’s analysts work remotely on Fridays"},
+	}
+}
+
 // Policy is the company's existing flexible-work policy, if there is one.
 type Policy struct {
 	Name      string `yaml:"name"`
 	Reference string `yaml:"reference"`
 	Summary   string `yaml:"summary"`
+}
+
+func (p *Policy) declare() []Field {
+	return []Field{
+		{at: &p.Name, Doc: "The policy's name.", Ask: "Its name", Example: "Flexible Work Guidelines"},
+		{at: &p.Reference, Doc: "Where the policy is written.", Ask: "Where it is written", Example: "Employee Handbook §4.3"},
+		{at: &p.Summary, Doc: "What the policy allows, in a line.", Ask: "What it allows, in a line",
+			Example: "Up to two remote days a week with manager approval"},
+	}
 }
 
 // Arrangement is the working pattern being asked for.
@@ -97,11 +189,47 @@ type Arrangement struct {
 	InPersonCommitments []string  `yaml:"in_person_commitments" validate:"dive,required"`
 }
 
+func (a *Arrangement) declare() []Field {
+	return []Field{
+		{at: &a.Type, Doc: "Hybrid (some days remote) or remote (every weekday).", Ask: "Which arrangement?",
+			Suggest: "hybrid", Fix: "add `type: hybrid` or `type: remote` under `arrangement:`",
+			Choices: []Choice{{"hybrid", "Hybrid: some days remote, some in the office"}, {"remote", "Fully remote"}}},
+		{at: &a.RemoteDays, Doc: "The weekdays you would work remotely.", Ask: "Which days would you work remotely?",
+			Help: "Two days is the most common first step; the other weekdays are office days.", Suggest: "monday, friday",
+			Default: "every weekday, for type remote", Flow: true,
+			Fix: "list the days you would work remotely, for example `remote_days: [monday, friday]`"},
+		{at: &a.OfficeDays, Doc: "The weekdays in the office.", Default: "the weekdays that are not remote, for type hybrid", Flow: true},
+		{at: &a.CoreHours, Doc: "The hours you can be reached on every working day, wherever you work.",
+			Ask:  "Will you keep fixed core hours when everyone can reach you?",
+			Help: "Core hours answer the “will you be available?” question before it is asked."},
+		{at: &a.Start, Doc: "The first day of the arrangement (of the trial, where there is one).",
+			Ask: "When should it start? (YYYY-MM-DD)", Help: "A weekday a week or two out gives your manager time to decide.",
+			Example: "2027-01-12", Fix: "add the first day of the arrangement under `arrangement:`, as `start: YYYY-MM-DD`"},
+		{at: &a.RemoteLocation, Doc: "Where you would work remotely.", Ask: "Where will you work remotely?",
+			Example: "Home office in Naperville, IL"},
+		{at: &a.RemoteWork, Doc: "The work you would do on remote days, one kind a line.", Ask: "Work you will do on remote days",
+			Help: "The focused work that gains most.", Example: "Writing the weekly revenue commentary"},
+		{at: &a.InPersonCommitments, Doc: "What you would always come in for, one a line.", Ask: "What you will always come in for",
+			Help: "Planning, reviews, mentoring.", Example: "Weekly team planning on Tuesdays"},
+	}
+}
+
 // CoreHours are the hours the employee is reachable on every working day.
 type CoreHours struct {
 	Start    Clock  `yaml:"start"`
 	End      Clock  `yaml:"end"`
 	Timezone string `yaml:"timezone"`
+}
+
+func (c *CoreHours) declare() []Field {
+	return []Field{
+		{at: &c.Start, Doc: "When core hours start, on a 24-hour clock.", Ask: "Core hours start (HH:MM, 24-hour clock)",
+			Suggest: "09:00", Example: "09:00", Fix: "add the start of your core hours, for example `start: \"09:00\"`"},
+		{at: &c.End, Doc: "When core hours end, on a 24-hour clock.", Ask: "Core hours end (HH:MM)",
+			Suggest: "17:00", Example: "17:00", Fix: "add the end of your core hours, for example `end: \"17:00\"`"},
+		{at: &c.Timezone, Doc: "The time zone of the core hours, as an IANA name.", Ask: "Time zone",
+			Help: "An IANA name such as America/Chicago or Europe/Berlin.", Example: "America/Chicago"},
+	}
 }
 
 // Communication is how the manager and team reach the employee and hear
@@ -113,10 +241,38 @@ type Communication struct {
 	StatusReport string    `yaml:"status_report" validate:"omitempty,oneof=daily weekly biweekly monthly"`
 }
 
+func (c *Communication) declare() []Field {
+	return []Field{
+		{at: &c.Channels, Doc: "The channels you can be reached on.", Ask: "Channels you will use, separated by commas",
+			Suggest: "email, chat, video calls", Example: "Slack, email, Zoom", Flow: true},
+		{at: &c.ResponseTime, Doc: "How fast you reply.", Ask: "How fast you will reply",
+			Suggest: "within one hour during core hours", Example: "within one hour during core hours"},
+		{at: &c.CheckIns, Doc: "Regular check-ins with your manager.", Item: "check-in",
+			Ask:  "Check in with a daily written update and a weekly 30-minute video 1:1?",
+			Help: "Say no to set your own check-ins."},
+		{at: &c.StatusReport, Doc: "How often you send a written status summary.",
+			Ask:  "How often will you send a written status summary?",
+			Help: "A regular summary of what shipped, what is next and what is blocked.", Suggest: "weekly",
+			None: "No written summary", Choices: cadences},
+	}
+}
+
+// cadences are how often something recurs.
+var cadences = []Choice{{"daily", "Daily"}, {"weekly", "Weekly"}, {"biweekly", "Every two weeks"}, {"monthly", "Monthly"}}
+
 // CheckIn is one recurring touchpoint with the manager.
 type CheckIn struct {
 	Cadence string `yaml:"cadence" validate:"required,oneof=daily weekly biweekly monthly"`
 	Format  string `yaml:"format" validate:"required"`
+}
+
+func (c *CheckIn) declare() []Field {
+	return []Field{
+		{at: &c.Cadence, Doc: "How often the check-in happens.", Ask: "How often?", Suggest: "weekly",
+			Fix: "add `cadence:` daily, weekly, biweekly or monthly", Choices: cadences},
+		{at: &c.Format, Doc: "What the check-in is.", Ask: "What is it?", Example: "30-minute video 1:1",
+			Fix: "say what the check-in is, for example `format: 30-minute video 1:1`"},
+	}
 }
 
 // Equipment is what the remote workplace runs on.
@@ -127,10 +283,30 @@ type Equipment struct {
 	Security     string          `yaml:"security"`
 }
 
+func (e *Equipment) declare() []Field {
+	return []Field{
+		{at: &e.Items, Doc: "The equipment you would use, and who provides each piece.", Item: "piece of equipment"},
+		{at: &e.Connectivity, Doc: "Your internet connection, and its backup.", Ask: "Your internet connection, and a backup",
+			Example: "500 Mbps fibre, LTE hotspot as backup"},
+		{at: &e.Workspace, Doc: "Where you work and what it is like.", Ask: "Your workspace", Example: "A dedicated room with a door"},
+		{at: &e.Security, Doc: "How company data stays secure.", Ask: "How company data stays secure",
+			Example: "VPN with multi-factor sign-in; files stay on the company laptop"},
+	}
+}
+
 // EquipmentItem is one piece of equipment and who provides it.
 type EquipmentItem struct {
 	Name       string `yaml:"name" validate:"required"`
 	ProvidedBy string `yaml:"provided_by" validate:"omitempty,oneof=company me"`
+}
+
+func (e *EquipmentItem) declare() []Field {
+	return []Field{
+		{at: &e.Name, Doc: "What the item is.", Ask: "What is it?", Example: "Laptop with VPN",
+			Fix: "name the item, for example `name: Laptop with VPN`"},
+		{at: &e.ProvidedBy, Doc: "Who provides it.", Ask: "Who provides it?", Suggest: "company",
+			Choices: []Choice{{"company", "The company"}, {"me", "Me"}}},
+	}
 }
 
 // Trial is the reversible trial period with its success metrics.
@@ -141,6 +317,22 @@ type Trial struct {
 	Metrics    []Metric `yaml:"metrics" validate:"dive"`
 }
 
+func (t *Trial) declare() []Field {
+	return []Field{
+		{at: &t.LengthDays, Doc: "How long the trial runs, in days.", Ask: "Trial length in days (30 to 90)", Suggest: "60",
+			Fix:   "add `length_days: 60` under `trial:`; a trial runs 30 to 90 days",
+			Range: "a trial of %v days is outside 30 to 90 days", RangeFix: "choose 30 to 90 days; 60 is typical and long enough to show results"},
+		{at: &t.CheckInDay, Doc: "The day of the trial for the check-in.", Ask: "Check-in on which day of the trial?",
+			Default: "halfway through the trial", RangeFix: "give the day of the trial for the check-in, for example 30"},
+		{at: &t.NoticeDays, Doc: "The days of notice either side gives to end the arrangement.",
+			Ask: "Days of notice either side gives to end it", Default: strconv.Itoa(DefaultNoticeDays),
+			Range: "%v days of notice is outside 1 to 90 days", RangeFix: "14 is typical"},
+		{at: &t.Metrics, Doc: "How success is measured: three to five measures make a clear case.", Item: "success metric",
+			Help: "Three to five measures make a clear case.",
+			Fix:  "add at least one metric under `trial:`, with name, baseline, target and measured_by"},
+	}
+}
+
 // Metric is one measure of success for the trial.
 type Metric struct {
 	Name       string `yaml:"name" validate:"required"`
@@ -149,11 +341,34 @@ type Metric struct {
 	MeasuredBy string `yaml:"measured_by"`
 }
 
+func (m *Metric) declare() []Field {
+	return []Field{
+		{at: &m.Name, Doc: "What is measured.", Ask: "What is measured?", Example: "Weekly dashboards delivered on time",
+			Fix: "name what is measured, for example `name: Weekly dashboards on time`"},
+		{at: &m.Baseline, Doc: "Where the measure stands today.", Ask: "Where it stands today", Example: "100%"},
+		{at: &m.Target, Doc: "What counts as success during the trial.", Ask: "The target during the trial", Example: "100%",
+			Fix: "say what counts as success, for example `target: 100%`"},
+		{at: &m.MeasuredBy, Doc: "How it is measured, so your manager can check it.", Ask: "How it is measured",
+			Example: "Jira due dates"},
+	}
+}
+
 // Performance is the employee's recent track record.
 type Performance struct {
 	Highlights  []string `yaml:"highlights" validate:"dive,required"`
 	Metrics     []string `yaml:"metrics" validate:"dive,required"`
 	Recognition []string `yaml:"recognition" validate:"dive,required"`
+}
+
+func (p *Performance) declare() []Field {
+	return []Field{
+		{at: &p.Highlights, Doc: "Recent results you are proud of, one a line.", Ask: "Recent highlights",
+			Example: "Delivered the Q3 churn model two weeks early"},
+		{at: &p.Metrics, Doc: "Results in numbers, one a line.", Ask: "Results in numbers",
+			Example: "Closed 112 requests in Q3 (team average 80)"},
+		{at: &p.Recognition, Doc: "Reviews, awards and praise in writing, one a line.", Ask: "Recognition",
+			Help: "Reviews, awards, praise in writing.", Example: "Rated “consistently excellent” in the 2026 review"},
+	}
 }
 
 // EvidenceRef is one item under evidence: the id of a verified citation
@@ -164,6 +379,19 @@ type EvidenceRef struct {
 	Finding string `yaml:"finding" validate:"required_without=ID"`
 	Source  string `yaml:"source" validate:"required_without=ID"`
 	URL     string `yaml:"url" validate:"omitempty,url"`
+}
+
+func (e *EvidenceRef) declare() []Field {
+	return []Field{
+		{at: &e.ID, Doc: "The id of a verified finding in the built-in library; `propose evidence` lists them. An item may be the id alone."},
+		{at: &e.Finding, Doc: "Your own finding, in a sentence.", Ask: "The finding, in a sentence",
+			Example: "My accounts rated their satisfaction 4.8 of 5 over three years",
+			Fix:     "say what the study found, in one sentence, or cite a library id instead (`propose evidence`)"},
+		{at: &e.Source, Doc: "Where your finding comes from, so your manager can check it.", Ask: "Where it comes from",
+			Example: "Halcyon Software customer survey, 2024–2026",
+			Fix:     "add `source:` with where it was published — authors, title and year — so your manager can check it"},
+		{at: &e.URL, Doc: "A link to the source.", Ask: "A link to it", Example: "https://example.com/survey"},
+	}
 }
 
 // SetScalar reads the short form of an item: a bare library id.
@@ -186,16 +414,42 @@ type Reask struct {
 	Reasons  []ReaskReason `yaml:"reasons" validate:"dive"`
 }
 
+func (r *Reask) declare() []Field {
+	return []Field{
+		{at: &r.DeniedOn, Doc: "When the earlier request was declined.", Ask: "When was the earlier request declined? (YYYY-MM-DD)",
+			Example: "2026-06-01"},
+		{at: &r.Reasons, Doc: "Each reason given for the earlier “no”, with how this proposal answers it.", Item: "reason you were given",
+			Fix: "list each reason given for the earlier “no” with your response, under `reask:`"},
+	}
+}
+
 // ReaskReason is one reason given for the earlier "no", and its answer.
 type ReaskReason struct {
 	Reason   string `yaml:"reason" validate:"required"`
 	Response string `yaml:"response" validate:"required"`
 }
 
+func (r *ReaskReason) declare() []Field {
+	return []Field{
+		{at: &r.Reason, Doc: "The reason you were given.", Ask: "The reason you were given", Example: "Availability for urgent requests",
+			Fix: "write the reason you were given, for example `reason: Availability for urgent requests`"},
+		{at: &r.Response, Doc: "How this proposal answers it.", Ask: "How this proposal answers it",
+			Example: "Core hours and a one-hour reply commitment", Fix: "write how the new proposal answers this reason"},
+	}
+}
+
 // Offer holds the terms of a job offer being negotiated.
 type Offer struct {
 	Role      string `yaml:"role"`
 	Recruiter string `yaml:"recruiter"`
+}
+
+func (o *Offer) declare() []Field {
+	return []Field{
+		{at: &o.Role, Doc: "The role you were offered.", Ask: "The role you were offered", Example: "Staff Analyst",
+			Fix: "add the role you were offered under `offer:`, for example `role: Staff Analyst`"},
+		{at: &o.Recruiter, Doc: "The recruiter or hiring manager.", Ask: "The recruiter or hiring manager", Example: "Sam Lee"},
+	}
 }
 
 // Private holds what the employee keeps to themselves. It feeds the prep
@@ -208,10 +462,31 @@ type Private struct {
 	Objections   []Objection `yaml:"objections" validate:"dive"`
 }
 
+func (p *Private) declare() []Field {
+	return []Field{
+		{at: &p.Motivation, Doc: "Why this matters to you.", Ask: "Why this matters to you",
+			Help: "Shapes how you speak about it; it stays out of the proposal."},
+		{at: &p.Alternatives, Doc: "Your alternatives if the answer is no.", Ask: "Your alternatives if the answer is no",
+			Help: "Other offers, or staying as you are. Leverage is private."},
+		{at: &p.Fallback, Doc: "The least you would accept.", Ask: "The least you would accept",
+			Example: "One remote day a week for the first month"},
+		{at: &p.Objections, Doc: "Objections you expect, each with your answer.", Item: "objection you expect",
+			Help: "Common ones (visibility, collaboration, fairness) are answered on the prep sheet anyway."},
+	}
+}
+
 // Objection is a concern the employee expects, with their answer.
 type Objection struct {
 	Objection string `yaml:"objection" validate:"required"`
 	Response  string `yaml:"response" validate:"required"`
+}
+
+func (o *Objection) declare() []Field {
+	return []Field{
+		{at: &o.Objection, Doc: "The objection.", Ask: "The objection", Example: "We prefer everyone in the office",
+			Fix: "write the objection you expect"},
+		{at: &o.Response, Doc: "Your answer to it.", Ask: "Your answer", Fix: "write how you would answer it"},
+	}
 }
 
 // Derived holds the values computed from the file, never typed twice.

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -112,36 +111,13 @@ func (v *validation) present(path string, nonEmpty bool) bool {
 	return v.given(path)
 }
 
-var indexRE = regexp.MustCompile(`\[\d+\]`)
-
-// requiredFix says how to fill each field that may be missing, keyed by the
-// field path with list indexes written as [*].
-var requiredFix = map[string]string{
-	"version":                            "add `version: 1` as the first line",
-	"scenario":                           "add `scenario: trial` (or offer, keep-remote, reask)",
-	"employee.name":                      "add your full name under `employee:`",
-	"employee.title":                     "add your job title under `employee:`",
-	"manager.name":                       "add your manager's name under `manager:`",
-	"arrangement.type":                   "add `type: hybrid` or `type: remote` under `arrangement:`",
-	"arrangement.remote_days":            "list the days you would work remotely, for example `remote_days: [monday, friday]`",
-	"arrangement.start":                  "add the first day of the arrangement under `arrangement:`, as `start: YYYY-MM-DD`",
-	"arrangement.core_hours.start":       "add the start of your core hours, for example `start: \"09:00\"`",
-	"arrangement.core_hours.end":         "add the end of your core hours, for example `end: \"17:00\"`",
-	"communication.check_ins[*].cadence": "add `cadence:` daily, weekly, biweekly or monthly",
-	"communication.check_ins[*].format":  "say what the check-in is, for example `format: 30-minute video 1:1`",
-	"equipment.items[*].name":            "name the item, for example `name: Laptop with VPN`",
-	"trial.length_days":                  "add `length_days: 60` under `trial:`; a trial runs 30 to 90 days",
-	"trial.metrics":                      "add at least one metric under `trial:`, with name, baseline, target and measured_by",
-	"trial.metrics[*].name":              "name what is measured, for example `name: Weekly dashboards on time`",
-	"trial.metrics[*].target":            "say what counts as success, for example `target: 100%`",
-	"reask.reasons":                      "list each reason given for the earlier “no” with your response, under `reask:`",
-	"reask.reasons[*].reason":            "write the reason you were given, for example `reason: Availability for urgent requests`",
-	"reask.reasons[*].response":          "write how the new proposal answers this reason",
-	"evidence[*].finding":                "say what the study found, in one sentence, or cite a library id instead (`propose evidence`)",
-	"evidence[*].source":                 "add `source:` with where it was published — authors, title and year — so your manager can check it",
-	"offer.role":                         "add the role you were offered under `offer:`, for example `role: Staff Analyst`",
-	"private.objections[*].objection":    "write the objection you expect",
-	"private.objections[*].response":     "write how you would answer it",
+// fixFor says how to fill the field at path when it is missing, from its
+// declaration.
+func fixFor(path string) string {
+	if f, ok := Lookup(path); ok && f.Fix != "" {
+		return f.Fix
+	}
+	return "add it"
 }
 
 func (v *validation) structRules() {
@@ -158,7 +134,6 @@ func (v *validation) structRules() {
 		if strings.HasPrefix(path, "evidence[") && strings.HasSuffix(path, ".id") && v.src != nil && !v.given(path) {
 			path = parentPath(path) // written as a bare id: the item is the field
 		}
-		generic := indexRE.ReplaceAllString(path, "[*]")
 		value := fmt.Sprint(fe.Value())
 		switch fe.Tag() {
 		case "required":
@@ -169,17 +144,9 @@ func (v *validation) structRules() {
 			if path == "version" && v.given("version") {
 				continue // a zero version is reported by rules
 			}
-			fix := requiredFix[generic]
-			if fix == "" {
-				fix = "add it"
-			}
-			v.add(path, "is missing", fix)
+			v.add(path, "is missing", fixFor(path))
 		case "required_without":
-			fix := requiredFix[generic]
-			if fix == "" {
-				fix = "add it"
-			}
-			v.add(path, "is missing", fix)
+			v.add(path, "is missing", fixFor(path))
 		case "url":
 			v.add(path, fmt.Sprintf("%q is not a web address", value), "write it in full, starting with https://")
 		case "email":
@@ -192,7 +159,7 @@ func (v *validation) structRules() {
 			}
 			v.add(path, fmt.Sprintf("%q is not one of: %s", value, strings.Join(choices, ", ")), fix)
 		case "min", "max":
-			v.add(path, rangeMessage(generic, fe), rangeFix(generic))
+			v.add(path, rangeMessage(path, fe), rangeFix(path))
 		case "evidence_id":
 			v.add(path, fmt.Sprintf("%q is not a citation in the built-in library", value), evidenceFix(value))
 		default:
@@ -201,28 +168,17 @@ func (v *validation) structRules() {
 	}
 }
 
+// rangeMessage says a number is out of range, as its field declares.
 func rangeMessage(path string, fe validator.FieldError) string {
-	switch path {
-	case "trial.length_days":
-		return fmt.Sprintf("a trial of %v days is outside 30 to 90 days", fe.Value())
-	case "trial.notice_days":
-		return fmt.Sprintf("%v days of notice is outside 1 to 90 days", fe.Value())
-	case "employee.commute_minutes":
-		return fmt.Sprintf("%v minutes is not a one-way commute", fe.Value())
+	if f, ok := Lookup(path); ok && f.Range != "" {
+		return fmt.Sprintf(f.Range, fe.Value())
 	}
 	return fmt.Sprintf("%v is out of range (%s %s)", fe.Value(), fe.Tag(), fe.Param())
 }
 
 func rangeFix(path string) string {
-	switch path {
-	case "trial.length_days":
-		return "choose 30 to 90 days; 60 is typical and long enough to show results"
-	case "trial.notice_days":
-		return "14 is typical"
-	case "employee.commute_minutes":
-		return "give the one-way commute in minutes, for example 45"
-	case "trial.check_in_day":
-		return "give the day of the trial for the check-in, for example 30"
+	if f, ok := Lookup(path); ok {
+		return f.RangeFix
 	}
 	return ""
 }
@@ -311,7 +267,7 @@ func (v *validation) arrangementRules() {
 	case "hybrid":
 		if len(a.RemoteDays) == 0 {
 			v.add("arrangement.remote_days", "a hybrid arrangement needs at least one remote day",
-				requiredFix["arrangement.remote_days"])
+				fixFor("arrangement.remote_days"))
 		} else if distinctDays(a.RemoteDays) == len(Workweek) {
 			v.add("arrangement.remote_days", "every weekday is remote, which is not hybrid",
 				"set `type: remote`, or keep at least one office day")
@@ -328,7 +284,7 @@ func (v *validation) arrangementRules() {
 		}
 	}
 	if a.Start.IsZero() && v.p.Scenario.UsesTrial() {
-		v.add("arrangement.start", "is missing", requiredFix["arrangement.start"])
+		v.add("arrangement.start", "is missing", fixFor("arrangement.start"))
 	}
 	if !a.Start.IsZero() {
 		if isWeekend(a.Start) {
@@ -342,10 +298,10 @@ func (v *validation) arrangementRules() {
 	ch := a.CoreHours
 	if v.present("arrangement.core_hours", ch.Start.Set || ch.End.Set || ch.Timezone != "") {
 		if !ch.Start.Set {
-			v.add("arrangement.core_hours.start", "is missing", requiredFix["arrangement.core_hours.start"])
+			v.add("arrangement.core_hours.start", "is missing", fixFor("arrangement.core_hours.start"))
 		}
 		if !ch.End.Set {
-			v.add("arrangement.core_hours.end", "is missing", requiredFix["arrangement.core_hours.end"])
+			v.add("arrangement.core_hours.end", "is missing", fixFor("arrangement.core_hours.end"))
 		}
 		if ch.Start.Set && ch.End.Set && ch.End.Minutes <= ch.Start.Minutes {
 			v.add("arrangement.core_hours.end", fmt.Sprintf("core hours end at %s, not after they start at %s", ch.End, ch.Start),
@@ -393,15 +349,14 @@ func (v *validation) trialRules() {
 		return
 	}
 	if !v.present("trial", t.LengthDays != 0 || len(t.Metrics) > 0 || t.CheckInDay != 0) {
-		v.add("trial", "is missing",
-			"add a `trial:` section with `length_days` (30 to 90) and at least one metric under `metrics`")
+		v.add("trial", "is missing", fixFor("trial"))
 		return
 	}
 	if t.LengthDays == 0 {
-		v.add("trial.length_days", "is missing", requiredFix["trial.length_days"])
+		v.add("trial.length_days", "is missing", fixFor("trial.length_days"))
 	}
 	if len(t.Metrics) == 0 {
-		v.add("trial.metrics", "a trial needs at least one success metric", requiredFix["trial.metrics"])
+		v.add("trial.metrics", "a trial needs at least one success metric", fixFor("trial.metrics"))
 	}
 	if t.LengthDays >= 30 && t.LengthDays <= 90 && t.CheckInDay >= t.LengthDays {
 		v.add("trial.check_in_day", fmt.Sprintf("day %d is not inside a %d-day trial", t.CheckInDay, t.LengthDays),
@@ -418,7 +373,7 @@ func (v *validation) scenarioRules() {
 	}
 	if p.Scenario == ScenarioReask {
 		if len(p.Reask.Reasons) == 0 {
-			v.add("reask.reasons", "is missing", requiredFix["reask.reasons"])
+			v.add("reask.reasons", "is missing", fixFor("reask.reasons"))
 		}
 		if !p.Reask.DeniedOn.IsZero() && !p.Reask.DeniedOn.Before(p.Date) {
 			v.add("reask.denied_on", fmt.Sprintf("%s is not before the document date %s", p.Reask.DeniedOn, p.Date),
@@ -429,7 +384,7 @@ func (v *validation) scenarioRules() {
 	}
 	if p.Scenario == ScenarioOffer {
 		if p.Offer.Role == "" {
-			v.add("offer.role", "is missing", requiredFix["offer.role"])
+			v.add("offer.role", "is missing", fixFor("offer.role"))
 		}
 	} else if v.present("offer", p.Offer != Offer{}) {
 		v.addSection("offer", "only the offer scenario uses this section", "remove it, or set `scenario: offer`")
