@@ -4,181 +4,142 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"regexp"
 	"strconv"
 	"strings"
 )
 
-// Marshal writes a proposal in the file format, with a comment above each
-// section saying what it is for, so the file reads well and can be edited by
-// hand. Empty fields are left out; Load reads the result back unchanged.
+// SchemaURL is where editors find the JSON Schema of the file format
+// (`propose schema` prints the same schema).
+const SchemaURL = "https://raw.githubusercontent.com/propose-cli/propose/main/schema/proposal.schema.json"
+
+// SchemaModeline is the first line of every file propose writes: it tells
+// editors with the YAML language server where the schema is, for
+// completion and documentation of every key.
+const SchemaModeline = "# yaml-language-server: $schema=" + SchemaURL
+
+// Marshal writes a proposal in the file format by walking its fields, with
+// the documentation of each section as a comment above it, so the file
+// reads well and can be edited by hand. Empty fields are left out; Load
+// reads the result back unchanged.
 func Marshal(p *Proposal) []byte {
 	w := &yamlWriter{}
+	w.b.WriteString(SchemaModeline + "\n")
 	w.comment("A request for remote or hybrid work, read by `propose render`.")
 	w.comment("Everything under private: is for you alone; it never reaches your manager.")
-	w.scalar(0, "version", strconv.Itoa(max(p.Version, Version)))
-	w.str(0, "scenario", string(p.Scenario))
-	if !p.Date.IsZero() {
-		w.scalar(0, "date", p.Date.String())
-	}
-	w.str(0, "paper", p.Paper)
-
-	if w.section("\nWho is asking.", 0, "employee", p.Employee != Employee{}) {
-		e := p.Employee
-		w.str(1, "name", e.Name)
-		w.str(1, "title", e.Title)
-		w.str(1, "team", e.Team)
-		w.str(1, "email", e.Email)
-		if e.CommuteMinutes > 0 {
-			w.scalar(1, "commute_minutes", strconv.Itoa(e.CommuteMinutes))
+	v := reflect.ValueOf(p).Elem()
+	for _, f := range root.Fields {
+		fv := v.Field(f.index)
+		if f.Key == "version" {
+			w.scalar(0, f.Key, strconv.Itoa(max(p.Version, Version)))
+			continue
 		}
-	}
-	if w.section("\nWho decides.", 0, "manager", p.Manager != Manager{}) {
-		w.str(1, "name", p.Manager.Name)
-		w.str(1, "title", p.Manager.Title)
-		w.str(1, "email", p.Manager.Email)
-	}
-	c := p.Company
-	if w.section("\nYour employer, its flexible-work policy and colleagues who already work this way.", 0, "company",
-		c.Name != "" || c.Policy != Policy{} || len(c.Precedents) > 0) {
-		w.str(1, "name", c.Name)
-		if w.section("", 1, "policy", c.Policy != Policy{}) {
-			w.str(2, "name", c.Policy.Name)
-			w.str(2, "reference", c.Policy.Reference)
-			w.str(2, "summary", c.Policy.Summary)
+		if isEmptyValue(fv) {
+			continue
 		}
-		w.list(1, "precedents", c.Precedents)
-	}
-	a := p.Arrangement
-	if w.section("\nThe arrangement you ask for. Days: monday to friday (or mon to fri).", 0, "arrangement",
-		a.Type != "" || len(a.RemoteDays)+len(a.OfficeDays)+len(a.RemoteWork)+len(a.InPersonCommitments) > 0 ||
-			a.CoreHours != (CoreHours{}) || !a.Start.IsZero() || a.RemoteLocation != "") {
-		w.str(1, "type", a.Type)
-		w.days(1, "remote_days", a.RemoteDays)
-		w.days(1, "office_days", a.OfficeDays)
-		if w.section("", 1, "core_hours", a.CoreHours.Start.Set || a.CoreHours.End.Set || a.CoreHours.Timezone != "") {
-			if a.CoreHours.Start.Set {
-				w.scalar(2, "start", strconv.Quote(a.CoreHours.Start.String()))
-			}
-			if a.CoreHours.End.Set {
-				w.scalar(2, "end", strconv.Quote(a.CoreHours.End.String()))
-			}
-			w.str(2, "timezone", a.CoreHours.Timezone)
+		if f.Kind == KindSection || f.Kind == KindItems || f.Kind == KindTexts {
+			w.comment("\n" + f.Doc)
 		}
-		if !a.Start.IsZero() {
-			w.scalar(1, "start", a.Start.String())
-		}
-		w.str(1, "remote_location", a.RemoteLocation)
-		w.list(1, "remote_work", a.RemoteWork)
-		w.list(1, "in_person_commitments", a.InPersonCommitments)
-	}
-	cm := p.Communication
-	if w.section("\nHow your manager and team reach you, and hear from you.", 0, "communication",
-		len(cm.Channels) > 0 || cm.ResponseTime != "" || len(cm.CheckIns) > 0 || cm.StatusReport != "") {
-		w.inlineList(1, "channels", cm.Channels)
-		w.str(1, "response_time", cm.ResponseTime)
-		if len(cm.CheckIns) > 0 {
-			w.key(1, "check_ins")
-			for _, ci := range cm.CheckIns {
-				w.item(2, "cadence", ci.Cadence)
-				w.str(3, "format", ci.Format)
-			}
-		}
-		w.str(1, "status_report", cm.StatusReport)
-	}
-	if len(p.OutputTracking) > 0 {
-		w.comment("\nHow your manager can see the work without seeing you.")
-		w.list(0, "output_tracking", p.OutputTracking)
-	}
-	eq := p.Equipment
-	if w.section("\nWhat the remote workplace runs on. provided_by: company or me.", 0, "equipment",
-		len(eq.Items) > 0 || eq.Connectivity != "" || eq.Workspace != "" || eq.Security != "") {
-		if len(eq.Items) > 0 {
-			w.key(1, "items")
-			for _, it := range eq.Items {
-				w.item(2, "name", it.Name)
-				w.str(3, "provided_by", it.ProvidedBy)
-			}
-		}
-		w.str(1, "connectivity", eq.Connectivity)
-		w.str(1, "workspace", eq.Workspace)
-		w.str(1, "security", eq.Security)
-	}
-	t := p.Trial
-	if w.section("\nThe trial: 30 to 90 days, a check-in, notice either side can give, and how success is measured.", 0, "trial",
-		t.LengthDays > 0 || len(t.Metrics) > 0) {
-		w.int(1, "length_days", t.LengthDays)
-		w.int(1, "check_in_day", t.CheckInDay)
-		w.int(1, "notice_days", t.NoticeDays)
-		if len(t.Metrics) > 0 {
-			w.key(1, "metrics")
-			for _, m := range t.Metrics {
-				w.item(2, "name", m.Name)
-				w.str(3, "baseline", m.Baseline)
-				w.str(3, "target", m.Target)
-				w.str(3, "measured_by", m.MeasuredBy)
-			}
-		}
-	}
-	pf := p.Performance
-	if w.section("\nYour recent track record.", 0, "performance", len(pf.Highlights)+len(pf.Metrics)+len(pf.Recognition) > 0) {
-		w.list(1, "highlights", pf.Highlights)
-		w.list(1, "metrics", pf.Metrics)
-		w.list(1, "recognition", pf.Recognition)
-	}
-	if len(p.Benefits) > 0 {
-		w.comment("\nThe business case, in your words.")
-		w.list(0, "benefits", p.Benefits)
-	}
-	if len(p.Evidence) > 0 {
-		w.comment("\nResearch to cite: ids from `propose evidence`, or your own {finding, source, url}.")
-		if ids := EvidenceIDs(p.Evidence); len(ids) == len(p.Evidence) {
-			w.inlineList(0, "evidence", ids)
-		} else {
-			w.key(0, "evidence")
-			for _, e := range p.Evidence {
-				if e.ID != "" {
-					w.b.WriteString("  - " + quoteYAML(e.ID) + "\n")
-					continue
-				}
-				w.item(1, "finding", e.Finding)
-				w.str(2, "source", e.Source)
-				w.str(2, "url", e.URL)
-			}
-		}
-	}
-	if w.section("\nThe earlier \"no\" and how this proposal answers each reason.", 0, "reask",
-		!p.Reask.DeniedOn.IsZero() || len(p.Reask.Reasons) > 0) {
-		if !p.Reask.DeniedOn.IsZero() {
-			w.scalar(1, "denied_on", p.Reask.DeniedOn.String())
-		}
-		if len(p.Reask.Reasons) > 0 {
-			w.key(1, "reasons")
-			for _, r := range p.Reask.Reasons {
-				w.item(2, "reason", r.Reason)
-				w.str(3, "response", r.Response)
-			}
-		}
-	}
-	if w.section("\nThe offer being negotiated.", 0, "offer", p.Offer != Offer{}) {
-		w.str(1, "role", p.Offer.Role)
-		w.str(1, "recruiter", p.Offer.Recruiter)
-	}
-	pr := p.Private
-	if w.section("\nPRIVATE: for your prep sheet only. Never shown to your manager.", 0, "private",
-		pr.Motivation != "" || pr.Alternatives != "" || pr.Fallback != "" || len(pr.Objections) > 0) {
-		w.str(1, "motivation", pr.Motivation)
-		w.str(1, "alternatives", pr.Alternatives)
-		w.str(1, "fallback", pr.Fallback)
-		if len(pr.Objections) > 0 {
-			w.key(1, "objections")
-			for _, o := range pr.Objections {
-				w.item(2, "objection", o.Objection)
-				w.str(3, "response", o.Response)
-			}
-		}
+		w.field(0, f, fv)
 	}
 	return w.b.Bytes()
+}
+
+// scalarForm is a list item that may be written as a single value, such as
+// an evidence item that is only a library id.
+type scalarForm interface{ ScalarForm() (string, bool) }
+
+// field writes one non-empty field at the indentation level.
+func (w *yamlWriter) field(level int, f *Field, v reflect.Value) {
+	switch f.Kind {
+	case KindText:
+		w.str(level, f.Key, v.String())
+	case KindNumber:
+		w.int(level, f.Key, int(v.Int()))
+	case KindDate:
+		w.scalar(level, f.Key, v.Interface().(Date).String())
+	case KindClock:
+		w.scalar(level, f.Key, strconv.Quote(v.Interface().(Clock).String()))
+	case KindDays:
+		w.inlineList(level, f.Key, listStrings(v))
+	case KindTexts:
+		if f.Flow {
+			w.inlineList(level, f.Key, listStrings(v))
+		} else {
+			w.list(level, f.Key, listStrings(v))
+		}
+	case KindSection:
+		w.key(level, f.Key)
+		w.fields(level+1, f.Fields, v)
+	case KindItems:
+		if scalars, ok := itemScalars(v); ok {
+			w.inlineList(level, f.Key, scalars)
+			return
+		}
+		w.key(level, f.Key)
+		for i := 0; i < v.Len(); i++ {
+			item := v.Index(i)
+			if isEmptyValue(item) {
+				continue
+			}
+			if s, ok := item.Addr().Interface().(scalarForm); ok {
+				if text, isScalar := s.ScalarForm(); isScalar {
+					w.indent(level)
+					w.b.WriteString("  - " + quoteYAML(text) + "\n")
+					continue
+				}
+			}
+			// Write the item's keys two levels in, then turn the first
+			// line's indentation into the list's dash.
+			sub := &yamlWriter{}
+			sub.fields(level+2, f.Fields, item)
+			w.indent(level)
+			w.b.WriteString("  - " + strings.TrimPrefix(sub.b.String(), strings.Repeat("  ", level+2)))
+		}
+	}
+}
+
+// fields writes the non-empty fields of a section or list item.
+func (w *yamlWriter) fields(level int, fs []*Field, v reflect.Value) {
+	for _, c := range fs {
+		if cv := v.Field(c.index); !isEmptyValue(cv) {
+			w.field(level, c, cv)
+		}
+	}
+}
+
+// listStrings returns the non-empty items of a list of text or days.
+func listStrings(v reflect.Value) []string {
+	var out []string
+	for i := 0; i < v.Len(); i++ {
+		if s := scalarString(v.Index(i)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// itemScalars returns the items of a list as single values when every
+// item can be written as one.
+func itemScalars(v reflect.Value) ([]string, bool) {
+	var out []string
+	for i := 0; i < v.Len(); i++ {
+		item := v.Index(i)
+		if isEmptyValue(item) {
+			continue
+		}
+		s, ok := item.Addr().Interface().(scalarForm)
+		if !ok {
+			return nil, false
+		}
+		text, isScalar := s.ScalarForm()
+		if !isScalar {
+			return nil, false
+		}
+		out = append(out, text)
+	}
+	return out, len(out) > 0
 }
 
 type yamlWriter struct{ b bytes.Buffer }
@@ -191,18 +152,6 @@ func (w *yamlWriter) comment(text string) {
 		text = text[1:]
 	}
 	w.b.WriteString("# " + text + "\n")
-}
-
-// section writes a comment and the section's key when it has content.
-func (w *yamlWriter) section(comment string, level int, key string, has bool) bool {
-	if !has {
-		return false
-	}
-	if comment != "" {
-		w.comment(comment)
-	}
-	w.key(level, key)
-	return true
 }
 
 func (w *yamlWriter) key(level int, key string) {
@@ -225,12 +174,6 @@ func (w *yamlWriter) int(level int, key string, n int) {
 	if n != 0 {
 		w.scalar(level, key, strconv.Itoa(n))
 	}
-}
-
-// item starts a list item whose first key is key.
-func (w *yamlWriter) item(level int, key, value string) {
-	w.indent(level - 1)
-	w.b.WriteString("  - " + key + ": " + quoteYAML(value) + "\n")
 }
 
 func (w *yamlWriter) list(level int, key string, items []string) {
@@ -256,17 +199,6 @@ func (w *yamlWriter) inlineList(level int, key string, items []string) {
 		}
 	}
 	w.scalar(level, key, "["+strings.Join(quoted, ", ")+"]")
-}
-
-func (w *yamlWriter) days(level int, key string, days []Weekday) {
-	if len(days) == 0 {
-		return
-	}
-	names := make([]string, len(days))
-	for i, d := range days {
-		names[i] = d.Key()
-	}
-	w.scalar(level, key, "["+strings.Join(names, ", ")+"]")
 }
 
 // plainSafe matches text YAML reads back as the same string without quotes:

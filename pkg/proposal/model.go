@@ -397,6 +397,12 @@ func (e *EvidenceRef) declare() []Field {
 // SetScalar reads the short form of an item: a bare library id.
 func (e *EvidenceRef) SetScalar(s string) { *e = EvidenceRef{ID: s} }
 
+// ScalarForm returns the short form of an item, a bare library id, when
+// the item is only that.
+func (e *EvidenceRef) ScalarForm() (string, bool) {
+	return e.ID, e.ID != "" && e.Finding == "" && e.Source == "" && e.URL == ""
+}
+
 // EvidenceIDs returns the library ids of refs, for refs that are ids.
 func EvidenceIDs(refs []EvidenceRef) []string {
 	var ids []string
