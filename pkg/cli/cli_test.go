@@ -10,6 +10,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 
 	"github.com/propose-cli/propose/internal/golden"
+	"github.com/propose-cli/propose/internal/schemacheck"
 )
 
 func TestMain(m *testing.M) {
@@ -26,7 +27,8 @@ func TestScripts(t *testing.T) {
 		Dir:           "testdata/script",
 		UpdateScripts: golden.Update(),
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"status": cmdStatus,
+			"status":         cmdStatus,
+			"matches-schema": cmdMatchesSchema,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", "1767571200") // 2026-01-05, for files without a date
@@ -56,5 +58,22 @@ func cmdStatus(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	if got != want {
 		ts.Fatalf("exit code %d, want %d", got, want)
+	}
+}
+
+// cmdMatchesSchema checks a file against the JSON Schema with an
+// independent validator:
+//
+//	matches-schema proposal.yaml
+func cmdMatchesSchema(ts *testscript.TestScript, neg bool, args []string) {
+	if len(args) != 1 {
+		ts.Fatalf("usage: matches-schema FILE")
+	}
+	err := schemacheck.Validate([]byte(ts.ReadFile(args[0])))
+	switch {
+	case err != nil && !neg:
+		ts.Fatalf("%s does not match the schema:\n%v", args[0], err)
+	case err == nil && neg:
+		ts.Fatalf("%s matches the schema", args[0])
 	}
 }

@@ -92,6 +92,7 @@ Then render it:         propose render proposal.yaml`,
 		NewCmdCalendar(env, nil),
 		NewCmdValidate(env, nil),
 		NewCmdExample(env, nil),
+		NewCmdSchema(env, nil),
 		NewCmdEvidence(env),
 		NewCmdVersion(env),
 	)

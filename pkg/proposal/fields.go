@@ -57,6 +57,10 @@ type Field struct {
 	Fields   []*Field // the fields of a section, or of each item of a list of sections
 
 	at    any          // in a declaration: a pointer to the field it declares
+	rule  string       // a rule on the value's form: email, url or evidence_id
+	// without names the Go field whose absence makes this one required
+	// (required_without), such as ID for an evidence item's finding.
+	without string
 	index int          // the index of the Go struct field in its struct
 	typ   reflect.Type // the Go type of the field
 }
@@ -125,6 +129,21 @@ func (f *Field) ChoiceValues() []string {
 		out = append(out, c.Value)
 	}
 	return out
+}
+
+// itemType is the struct type of a section, or of a list's items.
+func (f *Field) itemType() reflect.Type {
+	t := f.typ
+	if t == nil {
+		return nil
+	}
+	if t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	if t.Kind() != reflect.Struct {
+		return nil
+	}
+	return t
 }
 
 // Section returns the top-level section the field is in (itself at the
@@ -256,6 +275,10 @@ func applyRules(f *Field, tag string) {
 			f.Min, _ = strconv.Atoi(param)
 		case "max":
 			f.Max, _ = strconv.Atoi(param)
+		case "required_without":
+			f.without = param
+		case "email", "url", "evidence_id":
+			f.rule = name
 		case "oneof":
 			if !slices.Equal(strings.Fields(param), f.ChoiceValues()) {
 				panic(fmt.Sprintf("proposal: %s allows %s but declares the choices %v", f.Path, param, f.ChoiceValues()))

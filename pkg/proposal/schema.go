@@ -1,0 +1,266 @@
+package proposal
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+
+	"github.com/propose-cli/propose/pkg/evidence"
+)
+
+// Schema returns the JSON Schema (draft 2020-12) of the file format, made
+// from the field declarations: every key with its documentation, the
+// values it allows, what it requires, and the shape of dates and times.
+// Editors use it to complete and document keys; `propose schema` prints it.
+func Schema() []byte {
+	s := obj{
+		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+		{"$id", SchemaURL},
+		{"title", "propose proposal file, version " + fmt.Sprint(Version)},
+		{"description", "A request for remote or hybrid work, read by `propose render`. Keys are snake_case; " +
+			"a section you leave out is left out of the documents."},
+	}
+	s = append(s, sectionSchema(root)...)
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(s); err != nil {
+		panic(fmt.Sprintf("proposal: schema: %v", err))
+	}
+	return b.Bytes()
+}
+
+// obj is a JSON object that keeps its keys in the order given.
+type obj []kv
+
+type kv struct {
+	k string
+	v any
+}
+
+// MarshalJSON writes the keys in order.
+func (o obj) MarshalJSON() ([]byte, error) {
+	var b bytes.Buffer
+	b.WriteByte('{')
+	for i, e := range o {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		k, err := json.Marshal(e.k)
+		if err != nil {
+			return nil, err
+		}
+		v, err := marshalNoEscape(e.v)
+		if err != nil {
+			return nil, err
+		}
+		b.Write(k)
+		b.WriteByte(':')
+		b.Write(v)
+	}
+	b.WriteByte('}')
+	return b.Bytes(), nil
+}
+
+func marshalNoEscape(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// sectionSchema is the schema of a section's keys, or of a list item's.
+func sectionSchema(f *Field) obj {
+	var props obj
+	var required []string
+	for _, c := range f.Fields {
+		props = append(props, kv{c.Key, fieldSchema(c)})
+		if needed(c) {
+			required = append(required, c.Key)
+		}
+	}
+	s := obj{{"type", "object"}, {"additionalProperties", false}, {"properties", props}}
+	if len(required) > 0 {
+		s = append(s, kv{"required", required})
+	}
+	// Keys required only without another (an evidence item's finding and
+	// source, without an id): one or the other.
+	alt, with := "", []string(nil)
+	for _, c := range f.Fields {
+		if sf, ok := f.itemType().FieldByName(c.without); c.without != "" && ok {
+			alt, with = yamlName(sf), append(with, c.Key)
+		}
+	}
+	if alt != "" {
+		s = append(s, kv{"anyOf", []any{obj{{"required", []string{alt}}}, obj{{"required", with}}}})
+	}
+	return s
+}
+
+// needed reports whether a file must give the field: it is required, or a
+// section with a required key.
+func needed(f *Field) bool {
+	if f.Required {
+		return true
+	}
+	if f.Kind == KindSection {
+		for _, c := range f.Fields {
+			if c.Required {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+var weekdayPattern = func() string {
+	var names []string
+	for n, d := range weekdayNames {
+		if d >= 1 && d <= 5 {
+			names = append(names, n)
+		}
+	}
+	// Longest first, so "thursday" is not read as "thu" and a rest.
+	sortByLengthThenName(names)
+	var alts []string
+	for _, n := range names {
+		var b strings.Builder
+		for _, r := range n {
+			fmt.Fprintf(&b, "[%c%c]", r, r-'a'+'A')
+		}
+		alts = append(alts, b.String())
+	}
+	return `^\s*(` + strings.Join(alts, "|") + `)\s*$`
+}()
+
+func sortByLengthThenName(s []string) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// fieldSchema is the schema of one field.
+func fieldSchema(f *Field) obj {
+	s := obj{{"description", describe(f)}}
+	optional := !needed(f)
+	withNull := func(types ...string) any {
+		if optional {
+			types = append(types, "null")
+		}
+		if len(types) == 1 {
+			return types[0]
+		}
+		return types
+	}
+	switch f.Kind {
+	case KindText:
+		switch {
+		case len(f.Choices) > 0:
+			var values []any
+			for _, c := range f.Choices {
+				values = append(values, c.Value)
+			}
+			if optional {
+				values = append(values, nil)
+			}
+			s = append(s, kv{"enum", values})
+		case f.rule == "evidence_id":
+			s = append(s, kv{"type", withNull("string")}, kv{"enum", evidenceIDs()})
+		case f.rule == "email":
+			s = append(s, kv{"type", withNull("string")}, kv{"format", "email"})
+		case f.rule == "url":
+			s = append(s, kv{"type", withNull("string")}, kv{"format", "uri"}, kv{"pattern", `^[a-zA-Z][a-zA-Z0-9+.-]*:`})
+		default:
+			// Any scalar is read as text: `baseline: 37` is the text "37".
+			s = append(s, kv{"type", withNull("string", "number", "boolean")})
+		}
+	case KindNumber:
+		if f.Path == "version" {
+			s = append(s, kv{"type", "integer"}, kv{"enum", []int{Version}})
+			break
+		}
+		s = append(s, kv{"type", withNull("integer")})
+		if f.Min > 0 {
+			s = append(s, kv{"minimum", f.Min})
+		}
+		if f.Max > 0 {
+			s = append(s, kv{"maximum", f.Max})
+		}
+	case KindDate:
+		s = append(s, kv{"type", withNull("string")}, kv{"format", "date"}, kv{"pattern", `^\d{4}-\d{2}-\d{2}$`})
+	case KindClock:
+		s = append(s, kv{"type", withNull("string")}, kv{"pattern", `^\s*([01]\d|2[0-3]):[0-5]\d\s*$`})
+	case KindDays:
+		s = append(s, kv{"type", withNull("array")}, kv{"items", obj{{"anyOf", []any{
+			obj{{"enum", []string{"monday", "tuesday", "wednesday", "thursday", "friday"}}},
+			obj{{"type", "string"}, {"pattern", weekdayPattern}},
+		}}}})
+	case KindTexts:
+		s = append(s, kv{"type", withNull("array")}, kv{"items", obj{{"type", []string{"string", "number", "boolean"}}}})
+	case KindSection:
+		s = append(s, sectionSchema(f)...)
+		if optional {
+			s[1] = kv{"type", []string{"object", "null"}}
+		}
+	case KindItems:
+		item := sectionSchema(f)
+		var items any = item
+		if reflect.PointerTo(f.typ.Elem()).Implements(reflect.TypeOf((*scalarSetter)(nil)).Elem()) {
+			// An item may be written as its short form: a library id.
+			items = obj{{"anyOf", []any{obj{{"type", "string"}, {"enum", evidenceIDs()}}, item}}}
+		}
+		s = append(s, kv{"type", withNull("array")}, kv{"items", items})
+	}
+	if f.Example != "" {
+		s = append(s, kv{"examples", []any{exampleValue(f)}})
+	}
+	if f.Kind == KindNumber && f.Default != "" {
+		var n int
+		if _, err := fmt.Sscan(f.Default, &n); err == nil {
+			s = append(s, kv{"default", n})
+		}
+	} else if f.Kind == KindText && len(f.Choices) > 0 && f.Default != "" {
+		s = append(s, kv{"default", f.Default})
+	}
+	return s
+}
+
+// describe is the field's documentation as editors show it: its sentence,
+// what each choice means, and what leaving it out gives.
+func describe(f *Field) string {
+	d := f.Doc
+	if len(f.Choices) > 0 {
+		var cs []string
+		for _, c := range f.Choices {
+			cs = append(cs, c.Value+": "+c.Label)
+		}
+		d += " " + strings.Join(cs, "; ") + "."
+	}
+	if f.Default != "" {
+		d += " Default: " + f.Default + "."
+	}
+	return d
+}
+
+func exampleValue(f *Field) any {
+	switch f.Kind {
+	case KindNumber:
+		var n int
+		if _, err := fmt.Sscan(f.Example, &n); err == nil {
+			return n
+		}
+	case KindTexts, KindDays:
+		return []string{f.Example}
+	}
+	return f.Example
+}
+
+func evidenceIDs() []string { return evidence.IDs(evidence.Supporting) }
