@@ -113,7 +113,8 @@ func TestCalendarNeedsATrial(t *testing.T) {
 	src, _ := examples.Get("offer")
 	_, err := Calendar(load(t, src))
 	var ps proposal.Problems
-	if !errors.As(err, &ps) || ps[0].Field != "scenario" || ps[0].Line != 5 {
+	line := 1 + strings.Count(string(src[:strings.Index(string(src), "\nscenario:")+1]), "\n")
+	if !errors.As(err, &ps) || ps[0].Field != "scenario" || ps[0].Line != line {
 		t.Fatalf("got %v", err)
 	}
 }
