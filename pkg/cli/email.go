@@ -10,6 +10,7 @@ import (
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
+	"github.com/propose-cli/propose/pkg/view"
 )
 
 // EmailOptions are the inputs of `propose email`.
@@ -54,7 +55,9 @@ func emailRun(opts *EmailOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := render.Email(p, opts.To, render.Options{Creator: "propose " + ProgramVersion()})
+	// The email is built from the public view alone: it cannot see, and is
+	// not stopped by, anything under private.
+	f, err := render.Email(view.NewPublic(p), opts.To, render.Options{Creator: "propose " + ProgramVersion()})
 	var ps proposal.Problems
 	if errors.As(err, &ps) {
 		return reportProblems(env, name, ps, "; nothing was written")

@@ -36,13 +36,25 @@ func (p *Proposal) Texts() []Text {
 	return out
 }
 
-// CheckCharacters reports every field holding a character that drawable
-// says cannot be drawn, naming the character, so a PDF never shows an
-// empty box where a name should be. It returns nil when all can be drawn.
-func CheckCharacters(p *Proposal, drawable func(rune) bool) Problems {
-	var ps Problems
-	src := p.source
+// PublicTexts returns the texts of every field a manager may see: all but
+// those under private.
+func (p *Proposal) PublicTexts() []Text {
+	var out []Text
 	for _, t := range p.Texts() {
+		if f, ok := Lookup(t.Field); ok && !f.Private {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// CheckCharacters reports every text holding a character that drawable
+// says cannot be drawn, naming the field and the character, so a PDF never
+// shows an empty box where a name should be. src places the problems; it
+// may be nil. It returns nil when all can be drawn.
+func CheckCharacters(texts []Text, src *Source, drawable func(rune) bool) Problems {
+	var ps Problems
+	for _, t := range texts {
 		var bad []string
 		seen := map[rune]bool{}
 		for _, r := range t.Value {

@@ -50,6 +50,9 @@ func (ps Problems) Error() string {
 	return strings.Join(lines, "\n")
 }
 
+// Unique returns the problems in file order, each once.
+func (ps Problems) Unique() Problems { return ps.sorted() }
+
 // sorted returns the problems ordered by position, then field, without
 // exact duplicates.
 func (ps Problems) sorted() Problems {

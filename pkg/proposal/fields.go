@@ -56,13 +56,13 @@ type Field struct {
 	Parent   *Field   // the section or list the field is in; nil at the top level
 	Fields   []*Field // the fields of a section, or of each item of a list of sections
 
-	at    any          // in a declaration: a pointer to the field it declares
-	rule  string       // a rule on the value's form: email, url or evidence_id
+	at   any    // in a declaration: a pointer to the field it declares
+	rule string // a rule on the value's form: email, url or evidence_id
 	// without names the Go field whose absence makes this one required
 	// (required_without), such as ID for an evidence item's finding.
 	without string
-	index int          // the index of the Go struct field in its struct
-	typ   reflect.Type // the Go type of the field
+	index   int          // the index of the Go struct field in its struct
+	typ     reflect.Type // the Go type of the field
 }
 
 // Choice is one value a field allows.
@@ -86,9 +86,16 @@ func Fields() []*Field { return allField }
 
 // Lookup returns the field at path. path may name list items by index
 // ("trial.metrics[1].name") or generically ("trial.metrics[].name" or
-// "trial.metrics[*].name").
+// "trial.metrics[*].name"); an item of a list ("benefits[2]",
+// "trial.metrics[0]") is found as its list.
 func Lookup(path string) (*Field, bool) {
-	f, ok := byPath[GenericPath(path)]
+	g := GenericPath(path)
+	f, ok := byPath[g]
+	if !ok && strings.HasSuffix(g, "[]") {
+		if f, ok = byPath[strings.TrimSuffix(g, "[]")]; ok && !f.IsList() {
+			return nil, false
+		}
+	}
 	return f, ok
 }
 

@@ -102,7 +102,13 @@ func TestLookupAcceptsIndexes(t *testing.T) {
 			t.Errorf("Lookup(%q) = %+v, %v", path, f, ok)
 		}
 	}
-	for _, path := range []string{"", "trial.metric", "trial.metrics.name", "employee.name.first", "private.motivation[0]x"} {
+	for path, want := range map[string]string{"benefits[2]": "benefits", "trial.metrics[0]": "trial.metrics"} {
+		if f, ok := Lookup(path); !ok || f.Path != want {
+			t.Errorf("Lookup(%q) = %v, want the list %s", path, f, want)
+		}
+	}
+	for _, path := range []string{"", "trial.metric", "trial.metrics.name", "employee.name.first", "private.motivation[0]x",
+		"trial.metrics[0]x", "employee[0]", "employee.name[1]", "trial.metrics[0][1]"} {
 		if _, ok := Lookup(path); ok {
 			t.Errorf("Lookup(%q) found a field", path)
 		}

@@ -17,36 +17,34 @@ import (
 const EmailName = "email.eml"
 
 // Email renders the cover email to the manager with the proposal and the
-// one-page summary attached as PDFs. It is built from the public view and
-// the manager-facing documents only; the prep sheet is never rendered for
-// it. to, when not empty, replaces the manager's address. Missing addresses
-// are proposal.Problems naming the field to fill.
-func Email(p *proposal.Proposal, to string, opts Options) (output.File, error) {
+// one-page summary attached as PDFs. It sees the public view only, so the
+// prep sheet and every private answer are out of its reach. to, when not
+// empty, replaces the manager's address. Missing addresses are
+// proposal.Problems naming the field to fill.
+func Email(v *view.Public, to string, opts Options) (output.File, error) {
 	var ps proposal.Problems
 	missing := func(path, fix string) {
-		ps = append(ps, p.Source().ProblemAt(path, "is missing, and the email needs it", fix))
+		ps = append(ps, v.Source.ProblemAt(path, "is missing, and the email needs it", fix))
 	}
 	if to == "" {
-		to = p.Manager.Email
+		to = v.Manager.Address
 	}
 	if to == "" {
 		missing("manager.email", "add `email:` under `manager:`, or pass --to ADDRESS")
 	} else if _, err := mail.ParseAddress(to); err != nil {
 		return output.File{}, fmt.Errorf("recipient %q is not an email address: %w", to, err)
 	}
-	if p.Employee.Email == "" {
+	if v.Employee.Address == "" {
 		missing("employee.email", "add your work address as `email:` under `employee:`")
 	}
 	if len(ps) > 0 {
 		return output.File{}, ps
 	}
 	opts.Formats = []Format{PDF}
-	opts.ManagerOnly = true
-	files, err := Files(p, opts)
+	files, err := ManagerFiles(v, opts)
 	if err != nil {
 		return output.File{}, err
 	}
-	v := view.NewPublic(p)
 	md, err := document.Render(document.Email, v)
 	if err != nil {
 		return output.File{}, err
@@ -63,7 +61,7 @@ func Email(p *proposal.Proposal, to string, opts Options) (output.File, error) {
 	for _, f := range files {
 		if label, ok := names[f.Name]; ok {
 			attachments = append(attachments, eml.Attachment{
-				Name:        fmt.Sprintf("%s - %s - %s.pdf", label, fileSafe(p.Employee.Name), v.AttachmentLabel),
+				Name:        fmt.Sprintf("%s - %s - %s.pdf", label, fileSafe(v.Employee.PlainName), v.AttachmentLabel),
 				ContentType: "application/pdf",
 				Data:        f.Data,
 			})
@@ -74,10 +72,10 @@ func Email(p *proposal.Proposal, to string, opts Options) (output.File, error) {
 		subject = strings.ToLower(subject[:1]) + subject[1:]
 	}
 	msg := eml.Message{
-		From:        mail.Address{Name: p.Employee.Name, Address: p.Employee.Email},
-		To:          mail.Address{Name: p.Manager.Name, Address: to},
+		From:        mail.Address{Name: v.Employee.PlainName, Address: v.Employee.Address},
+		To:          mail.Address{Name: v.Manager.PlainName, Address: to},
 		Subject:     "Proposal: " + subject,
-		Date:        time.Date(p.Date.Time().Year(), p.Date.Time().Month(), p.Date.Time().Day(), 9, 0, 0, 0, time.UTC),
+		Date:        v.Issued.Add(9 * time.Hour),
 		Text:        text,
 		HTML:        html,
 		Attachments: attachments,

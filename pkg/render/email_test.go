@@ -18,6 +18,7 @@ import (
 	"github.com/propose-cli/propose/internal/golden"
 	"github.com/propose-cli/propose/internal/pdftext"
 	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/view"
 )
 
 // parsed is an .eml read back with the standard library, as a mail client
@@ -100,7 +101,7 @@ func readEmail(t *testing.T, data []byte) parsed {
 
 func TestEmailOpensAsADraftWithBothPDFs(t *testing.T) {
 	src, _ := examples.Get("trial")
-	f, err := Email(load(t, src), "", Options{Creator: "propose test"})
+	f, err := Email(view.NewPublic(load(t, src)), "", Options{Creator: "propose test"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -159,12 +160,12 @@ func elideBase64(b []byte) []byte {
 func TestEmailNeedsAddresses(t *testing.T) {
 	src, _ := examples.Get("trial")
 	p := load(t, bytes.Replace(src, []byte("  email: priya.raman@example.com\n"), nil, 1))
-	_, err := Email(p, "", Options{})
+	_, err := Email(view.NewPublic(p), "", Options{})
 	var ps proposal.Problems
 	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Field != "manager.email" || !strings.Contains(ps[0].Fix, "--to") || ps[0].Line == 0 {
 		t.Fatalf("got %v", err)
 	}
-	f, err := Email(p, "priya@example.org", Options{})
+	f, err := Email(view.NewPublic(p), "priya@example.org", Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,7 +35,7 @@ var DefaultFormats = []Format{Markdown, PDF}
 type Options struct {
 	Formats     []Format // default: DefaultFormats
 	Creator     string   // the program and version, for PDF metadata
-	ManagerOnly bool     // leave out the prep sheet entirely
+	ManagerOnly bool     // leave out the prep sheet: Files then renders from the public view alone
 }
 
 func (o Options) has(f Format) bool {
@@ -66,17 +66,34 @@ func (e *TooLongError) Error() string {
 		strings.Join(names, ", ")
 }
 
-// Files renders every manager-facing document of a validated proposal.
-// PDFs need every character of the proposal to be drawable; when one is
-// not, the error is proposal.Problems naming the field and the character.
-// Independent documents are rendered concurrently.
+// Files renders every document of a validated proposal: the manager-facing
+// ones from the public view, the prep sheet (unless opts.ManagerOnly) from
+// the private one. PDFs need every character they print to be drawable;
+// when one is not, the error is proposal.Problems naming the field and the
+// character. Independent documents are rendered concurrently.
 func Files(p *proposal.Proposal, opts Options) ([]output.File, error) {
+	var priv *view.Private
+	if !opts.ManagerOnly {
+		priv = view.NewPrivate(p)
+	}
+	return files(view.NewPublic(p), priv, opts)
+}
+
+// ManagerFiles renders the manager-facing documents from the public view
+// alone: it cannot see a private answer, and a character only a private
+// answer holds cannot stop it.
+func ManagerFiles(v *view.Public, opts Options) ([]output.File, error) {
+	return files(v, nil, opts)
+}
+
+// files renders the manager-facing documents from pub and, when priv is
+// not nil, the prep sheet from it.
+func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, error) {
 	if opts.has(PDF) {
-		if ps := proposal.CheckCharacters(p, pdf.Covers); len(ps) > 0 {
+		if ps := undrawable(pub, priv); len(ps) > 0 {
 			return nil, ps
 		}
 	}
-	v := view.NewPublic(p)
 	n := len(document.Kinds)
 	results := make([][]output.File, n+1)
 	errs := make([]error, n+1)
@@ -86,36 +103,66 @@ func Files(p *proposal.Proposal, opts Options) ([]output.File, error) {
 		go func() {
 			defer wg.Done()
 			if kind == document.OnePager {
-				results[i], errs[i] = onePager(p, v, opts)
+				results[i], errs[i] = onePager(pub, opts)
 			} else {
-				results[i], errs[i] = renderDoc(kind, v, p, opts, 1)
+				results[i], errs[i] = renderDoc(kind, pub, opts, 1)
 			}
 		}()
 	}
-	if !opts.ManagerOnly {
+	if priv != nil {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[n], errs[n] = prep(p, opts)
+			results[n], errs[n] = prep(priv, opts)
 		}()
 	}
 	wg.Wait()
-	var files []output.File
+	var out []output.File
 	for i := range results {
 		if errs[i] != nil {
 			return nil, errs[i]
 		}
-		files = append(files, results[i]...)
+		out = append(out, results[i]...)
 	}
-	return files, nil
+	return out, nil
 }
 
-func renderDoc(kind document.Kind, v *view.Public, p *proposal.Proposal, opts Options, scale float64) ([]output.File, error) {
+// undrawable checks the Markdown each PDF will print for characters the
+// fonts cannot draw, and names the fields they come from: the public
+// fields for the manager's documents, every field for the prep sheet. A
+// character in a field no PDF prints stops nothing.
+func undrawable(pub *view.Public, priv *view.Private) proposal.Problems {
+	var ps proposal.Problems
+	check := func(md []byte, texts []proposal.Text) {
+		bad := map[rune]bool{}
+		for _, r := range string(md) {
+			if !pdf.Covers(r) {
+				bad[r] = true
+			}
+		}
+		if len(bad) > 0 {
+			ps = append(ps, proposal.CheckCharacters(texts, pub.Source, func(r rune) bool { return !bad[r] })...)
+		}
+	}
+	for _, kind := range document.Kinds {
+		if md, err := document.Render(kind, pub); err == nil {
+			check(md, pub.Texts)
+		}
+	}
+	if priv != nil {
+		if md, err := document.RenderPrep(priv); err == nil {
+			check(md, priv.AllTexts)
+		}
+	}
+	return ps.Unique()
+}
+
+func renderDoc(kind document.Kind, v *view.Public, opts Options, scale float64) ([]output.File, error) {
 	md, err := document.Render(kind, v)
 	if err != nil {
 		return nil, err
 	}
-	return outputs(string(kind), md, meta(kind, v, p, opts, scale), opts, nil)
+	return outputs(string(kind), md, meta(kind, v, opts, scale), opts, nil)
 }
 
 // outputs writes one document's Markdown in each format asked for, as
@@ -150,23 +197,19 @@ func outputs(name string, md []byte, m pdf.Meta, opts Options, laid *pdf.Laid) (
 	return files, nil
 }
 
-func meta(kind document.Kind, v *view.Public, p *proposal.Proposal, opts Options, scale float64) pdf.Meta {
+func meta(kind document.Kind, v *view.Public, opts Options, scale float64) pdf.Meta {
 	title := v.PlainTitle
 	if kind == document.OnePager {
 		title += ": Summary"
 	}
-	lang := "en-US"
-	if p.Paper == "a4" {
-		lang = "en-GB"
-	}
 	return pdf.Meta{
 		Title:    title,
-		Author:   p.Employee.Name,
+		Author:   v.Employee.PlainName,
 		Subject:  v.PlainSubject,
 		Creator:  opts.Creator,
-		Language: lang,
-		Date:     p.Date.Time(),
-		Paper:    p.Paper,
+		Language: v.Language,
+		Date:     v.Issued,
+		Paper:    v.Paper,
 		Scale:    scale,
 	}
 }
@@ -182,9 +225,9 @@ var onePagerSteps = []struct {
 
 // onePager renders the summary, condensing it until it fits on one page.
 // The Markdown written is the version the PDF shows.
-func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File, error) {
+func onePager(v *view.Public, opts Options) ([]output.File, error) {
 	if !opts.has(PDF) {
-		return renderDoc(document.OnePager, v, p, opts, 1)
+		return renderDoc(document.OnePager, v, opts, 1)
 	}
 	for _, step := range onePagerSteps {
 		cv := *v
@@ -199,7 +242,7 @@ func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File
 		if err != nil {
 			return nil, err
 		}
-		m := meta(document.OnePager, &cv, p, opts, step.scale)
+		m := meta(document.OnePager, &cv, opts, step.scale)
 		laid, err := pdf.Layout(md, m)
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
@@ -208,7 +251,7 @@ func onePager(p *proposal.Proposal, v *view.Public, opts Options) ([]output.File
 			return outputs(string(document.OnePager), md, m, opts, laid)
 		}
 	}
-	return nil, &TooLongError{Fields: longestOnePagerTexts(p, 3)}
+	return nil, &TooLongError{Fields: longestOnePagerTexts(v.Texts, 3)}
 }
 
 // onePagerFields are the fields the one-pager prints.
@@ -219,9 +262,9 @@ var onePagerFields = []string{
 	"output_tracking[0]", "equipment.security", "trial.metrics",
 }
 
-func longestOnePagerTexts(p *proposal.Proposal, n int) []proposal.Text {
+func longestOnePagerTexts(texts []proposal.Text, n int) []proposal.Text {
 	var shown []proposal.Text
-	for _, t := range p.Texts() {
+	for _, t := range texts {
 		for _, f := range onePagerFields {
 			if t.Field == f || strings.HasPrefix(t.Field, f+"[") || strings.HasPrefix(t.Field, f+".") {
 				shown = append(shown, t)
@@ -242,13 +285,12 @@ func longestOnePagerTexts(p *proposal.Proposal, n int) []proposal.Text {
 const PrepBanner = "PRIVATE — for your preparation only. Do not send."
 
 // prep renders the employee's prep sheet from the private view.
-func prep(p *proposal.Proposal, opts Options) ([]output.File, error) {
-	v := view.NewPrivate(p)
+func prep(v *view.Private, opts Options) ([]output.File, error) {
 	md, err := document.RenderPrep(v)
 	if err != nil {
 		return nil, err
 	}
-	m := meta(document.Proposal, &v.Public, p, opts, 1)
+	m := meta(document.Proposal, &v.Public, opts, 1)
 	m.Title = "Conversation Prep (private)"
 	m.Subject = "Private preparation notes; not for sending"
 	m.Banner = PrepBanner

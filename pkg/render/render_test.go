@@ -15,6 +15,7 @@ import (
 	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/view"
 )
 
 var today = proposal.NewDate(2027, 1, 4)
@@ -223,50 +224,111 @@ func BenchmarkFiles(b *testing.B) {
 	}
 }
 
-// TestPrivateAnswersNeverReachTheManager fills every private field of every
-// example with sentinel text and checks that no manager-facing file, Markdown
-// or PDF, contains any of it, while the prep sheet does.
+// fillPrivate writes a distinct sentinel into every text field under
+// private, found by walking the declared fields (the first item of each
+// list), and returns the sentinels.
+func fillPrivate(t *testing.T, p *proposal.Proposal) []string {
+	t.Helper()
+	var sentinels []string
+	for _, f := range proposal.Fields() {
+		if !f.Private || (f.Kind != proposal.KindText && f.Kind != proposal.KindTexts) {
+			continue
+		}
+		path := strings.ReplaceAll(f.Path, "[]", "[0]")
+		s := "SENTINEL" + strings.NewReplacer(".", "-", "[0]", "", "_", "-").Replace(strings.ToUpper(path))
+		if err := p.SetText(path, s); err != nil {
+			t.Fatalf("fill %s: %v", path, err)
+		}
+		sentinels = append(sentinels, s)
+	}
+	if len(sentinels) < 5 {
+		t.Fatalf("only %d private fields found", len(sentinels))
+	}
+	return sentinels
+}
+
+// TestPrivateAnswersNeverReachTheManager fills every private field of
+// every example with a sentinel and checks that no manager-facing output
+// holds any of it: the proposal and the one-pager in Markdown, HTML and PDF
+// text, and the email with its attachments. The prep sheet, the control,
+// holds every one.
 func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 	for _, name := range examples.Names() {
 		t.Run(name, func(t *testing.T) {
 			src, _ := examples.Get(name)
 			p := load(t, src)
-			p.Private = proposal.Private{
-				Motivation:   "SENTINEL-MOTIVATION",
-				Alternatives: "SENTINEL-ALTERNATIVES",
-				Fallback:     "SENTINEL-FALLBACK",
-				Objections:   []proposal.Objection{{Objection: "SENTINEL-OBJECTION", Response: "SENTINEL-RESPONSE"}},
-			}
-			files, err := Files(p, Options{Creator: "propose test"})
+			sentinels := fillPrivate(t, p)
+			files, err := Files(p, Options{Creator: "propose test", Formats: []Format{Markdown, HTML, PDF}})
 			if err != nil {
 				t.Fatal(err)
 			}
 			m := byName(files)
-			for _, f := range []string{"proposal.md", "one-pager.md", "proposal.pdf", "one-pager.pdf"} {
-				text := string(m[f])
-				if strings.HasSuffix(f, ".pdf") {
-					if text, err = pdftext.Extract(m[f]); err != nil {
-						t.Fatal(err)
-					}
-					text = pdftext.Squash(text)
-				}
-				if strings.Contains(text, "SENTINEL") {
-					t.Errorf("%s contains a private answer", f)
-				}
+			manager := map[string]string{}
+			for _, kind := range []string{"proposal", "one-pager"} {
+				manager[kind+".md"] = string(m[kind+".md"])
+				manager[kind+".html"] = string(m[kind+".html"])
+				manager[kind+".pdf"] = pdfText(t, m[kind+".pdf"])
 			}
-			prepText, err := pdftext.Extract(m["prep.pdf"])
+			mail, err := Email(view.NewPublic(p), "", Options{Creator: "propose test"})
 			if err != nil {
 				t.Fatal(err)
 			}
-			for _, s := range []string{"SENTINEL-MOTIVATION", "SENTINEL-ALTERNATIVES", "SENTINEL-FALLBACK", "SENTINEL-OBJECTION", "SENTINEL-RESPONSE"} {
-				if !strings.Contains(string(m["prep.md"]), s) || !strings.Contains(pdftext.Squash(prepText), s) {
+			e := readEmail(t, mail.Data)
+			manager["email.eml"] = string(mail.Data)
+			manager["email text"], manager["email html"] = e.text, e.html
+			for file, data := range e.attachments {
+				manager["attachment "+file] = pdfText(t, data)
+			}
+			if len(e.attachments) != 2 {
+				t.Errorf("the email has %d attachments", len(e.attachments))
+			}
+			for where, text := range manager {
+				if text == "" {
+					t.Errorf("%s is empty", where)
+				}
+				if i := strings.Index(text, "SENTINEL"); i >= 0 {
+					t.Errorf("%s contains a private answer: %s", where, text[i:min(len(text), i+40)])
+				}
+			}
+			prep := pdfText(t, m["prep.pdf"])
+			for _, s := range sentinels {
+				if !strings.Contains(string(m["prep.md"]), s) || !strings.Contains(string(m["prep.html"]), s) || !strings.Contains(prep, s) {
 					t.Errorf("the prep sheet lacks %s", s)
 				}
 			}
-			if !strings.Contains(pdftext.Squash(prepText), pdftext.Squash(PrepBanner)) {
+			if !strings.Contains(prep, pdftext.Squash(PrepBanner)) {
 				t.Error("the prep sheet PDF is not marked private")
 			}
 		})
+	}
+}
+
+func pdfText(t *testing.T, b []byte) string {
+	t.Helper()
+	text, err := pdftext.Extract(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pdftext.Squash(text)
+}
+
+// TestPrivateCharactersStopOnlyThePrepSheet checks the character check runs
+// on what each PDF prints: an emoji in a private answer stops the prep
+// sheet, naming the field, but not the manager's documents or the email.
+func TestPrivateCharactersStopOnlyThePrepSheet(t *testing.T) {
+	src, _ := examples.Get("trial")
+	src = bytes.Replace(src, []byte("motivation: The 75-minute"), []byte("motivation: 🙂 The 75-minute"), 1)
+	p := load(t, src)
+	_, err := Files(p, Options{})
+	var ps proposal.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 || ps[0].Field != "private.motivation" || ps[0].Line == 0 {
+		t.Fatalf("render with the prep sheet: got %v, want the emoji in private.motivation", err)
+	}
+	if _, err := Files(p, Options{ManagerOnly: true}); err != nil {
+		t.Errorf("the manager's documents alone: %v", err)
+	}
+	if _, err := Email(view.NewPublic(p), "", Options{}); err != nil {
+		t.Errorf("the email: %v", err)
 	}
 }
 

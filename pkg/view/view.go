@@ -12,16 +12,28 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
-// Public is the manager-facing view of a proposal.
+// Public is the manager-facing view of a proposal. It is everything a
+// manager-facing renderer needs (documents, their metadata, the cover
+// email), so none of them is ever given the proposal itself.
 type Public struct {
 	Scenario string
 	Paper    string
-	Date     string // the document date, formatted for the paper's region
+	Date     string    // the document date, formatted for the paper's region
+	Issued   time.Time // the document date, midnight UTC
+	Language string    // the documents' language tag: en-US on letter, en-GB on A4
+
+	// Texts is every piece of user text this view may print, with its
+	// field: the public fields only. It places a problem with a text (a
+	// character the PDF fonts lack) in the file.
+	Texts []proposal.Text
+	// Source places problems in the file; it holds positions, no text.
+	Source *proposal.Source
 
 	Title        string // the proposal's title, such as "Proposal for a Hybrid Work Trial"
 	Subject      string
@@ -61,12 +73,14 @@ type Public struct {
 
 // Person is someone named in the documents.
 type Person struct {
-	Name     string
-	Title    string
-	Team     string
-	Email    string // escaped address
-	MailLink string // a Markdown link to the address, or the name alone
-	Line     string // name, title and team as one line
+	Name      string
+	Title     string
+	Team      string
+	Email     string // escaped address
+	MailLink  string // a Markdown link to the address, or the name alone
+	Line      string // name, title and team as one line
+	PlainName string // the name as typed, for PDF metadata and mail headers
+	Address   string // the address as typed, for mail headers
 }
 
 // Arrangement is the working pattern in words and as a week grid.
@@ -194,6 +208,7 @@ type Reason struct {
 // Private is the employee's view: everything in Public plus their own notes.
 type Private struct {
 	Public
+	AllTexts     []proposal.Text // every piece of user text, private fields included
 	Motivation   string
 	Alternatives string
 	Fallback     string
@@ -225,7 +240,14 @@ func NewPublic(p *proposal.Proposal) *Public {
 		Scenario: string(p.Scenario),
 		Paper:    p.Paper,
 		Date:     st.date(p.Date),
+		Issued:   p.Date.Time(),
+		Language: "en-US",
+		Texts:    p.PublicTexts(),
+		Source:   p.Source(),
 		Company:  Escape(p.Company.Name),
+	}
+	if p.Paper == "a4" {
+		v.Language = "en-GB"
 	}
 	v.Employee = person(p.Employee.Name, p.Employee.Title, p.Employee.Team, p.Employee.Email)
 	v.Manager = person(p.Manager.Name, p.Manager.Title, "", p.Manager.Email)
@@ -288,6 +310,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 func NewPrivate(p *proposal.Proposal) *Private {
 	v := &Private{
 		Public:       *NewPublic(p),
+		AllTexts:     p.Texts(),
 		Motivation:   Escape(p.Private.Motivation),
 		Alternatives: Escape(p.Private.Alternatives),
 		Fallback:     Escape(p.Private.Fallback),
@@ -394,7 +417,7 @@ func commonObjections(v *Public) []Objection {
 }
 
 func person(name, title, team, email string) Person {
-	p := Person{Name: Escape(name), Title: Escape(title), Team: Escape(team), Email: Escape(email)}
+	p := Person{Name: Escape(name), Title: Escape(title), Team: Escape(team), Email: Escape(email), PlainName: name, Address: email}
 	p.MailLink = p.Name
 	if email != "" {
 		p.MailLink = fmt.Sprintf("[%s](<mailto:%s>)", p.Email, email)
