@@ -18,9 +18,8 @@ func Schema() []byte {
 	s := obj{
 		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
 		{"$id", SchemaURL},
-		{"title", "propose proposal file, version " + fmt.Sprint(Version)},
-		{"description", "A request for remote or hybrid work, read by `propose render`. Keys are snake_case; " +
-			"a section you leave out is left out of the documents."},
+		{"description", fmt.Sprintf("A propose proposal file, version %d: a request for remote or hybrid work, "+
+			"read by `propose render`. Keys are snake_case; a section you leave out is left out of the documents.", Version)},
 	}
 	s = append(s, sectionSchema(root)...)
 	var b bytes.Buffer
@@ -149,7 +148,8 @@ func sortByLengthThenName(s []string) {
 
 // fieldSchema is the schema of one field.
 func fieldSchema(f *Field) obj {
-	s := obj{{"description", describe(f)}}
+	// The title heads the editor's hover; the path says where the key is.
+	s := obj{{"title", f.Path}, {"description", describe(f)}}
 	optional := !needed(f)
 	withNull := func(types ...string) any {
 		if optional {
@@ -164,14 +164,13 @@ func fieldSchema(f *Field) obj {
 	case KindText:
 		switch {
 		case len(f.Choices) > 0:
-			var values []any
+			// No null among the values: editors would offer it as a choice.
+			var values, docs []string
 			for _, c := range f.Choices {
 				values = append(values, c.Value)
+				docs = append(docs, c.Label)
 			}
-			if optional {
-				values = append(values, nil)
-			}
-			s = append(s, kv{"enum", values})
+			s = append(s, kv{"enum", values}, kv{"markdownEnumDescriptions", docs})
 		case f.rule == "evidence_id":
 			s = append(s, kv{"type", withNull("string")}, kv{"enum", evidenceIDs()})
 		case f.rule == "email":
@@ -179,8 +178,8 @@ func fieldSchema(f *Field) obj {
 		case f.rule == "url":
 			s = append(s, kv{"type", withNull("string")}, kv{"format", "uri"}, kv{"pattern", `^[a-zA-Z][a-zA-Z0-9+.-]*:`})
 		default:
-			// Any scalar is read as text: `baseline: 37` is the text "37".
-			s = append(s, kv{"type", withNull("string", "number", "boolean")})
+			// A number is read as text: `baseline: 37` is the text "37".
+			s = append(s, kv{"type", withNull("string", "number")})
 		}
 	case KindNumber:
 		if f.Path == "version" {
@@ -204,12 +203,13 @@ func fieldSchema(f *Field) obj {
 			obj{{"type", "string"}, {"pattern", weekdayPattern}},
 		}}}})
 	case KindTexts:
-		s = append(s, kv{"type", withNull("array")}, kv{"items", obj{{"type", []string{"string", "number", "boolean"}}}})
+		s = append(s, kv{"type", withNull("array")}, kv{"items", obj{{"type", []string{"string", "number"}}}})
 	case KindSection:
-		s = append(s, sectionSchema(f)...)
+		sec := sectionSchema(f)
 		if optional {
-			s[1] = kv{"type", []string{"object", "null"}}
+			sec[0] = kv{"type", []string{"object", "null"}}
 		}
+		s = append(s, sec...)
 	case KindItems:
 		item := sectionSchema(f)
 		var items any = item
@@ -233,17 +233,10 @@ func fieldSchema(f *Field) obj {
 	return s
 }
 
-// describe is the field's documentation as editors show it: its sentence,
-// what each choice means, and what leaving it out gives.
+// describe is the field's documentation as editors show it: its sentence
+// and what leaving it out gives. Choices are explained beside the values.
 func describe(f *Field) string {
 	d := f.Doc
-	if len(f.Choices) > 0 {
-		var cs []string
-		for _, c := range f.Choices {
-			cs = append(cs, c.Value+": "+c.Label)
-		}
-		d += " " + strings.Join(cs, "; ") + "."
-	}
 	if f.Default != "" {
 		d += " Default: " + f.Default + "."
 	}
