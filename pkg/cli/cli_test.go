@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"strconv"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -29,6 +34,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status":         cmdStatus,
 			"matches-schema": cmdMatchesSchema,
+			"answer":         cmdAnswer,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", "1767571200") // 2026-01-05, for files without a date
@@ -75,5 +81,133 @@ func cmdMatchesSchema(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("%s does not match the schema:\n%v", args[0], err)
 	case err == nil && neg:
 		ts.Fatalf("%s matches the schema", args[0])
+	}
+}
+
+// cmdAnswer runs a command that asks questions in plain lines (propose new
+// with piped input) and answers each question by what it asks, as a person
+// reads the screen and types:
+//
+//	answer [-code N] ANSWERS propose new request.yaml
+//
+// Each line of ANSWERS is "part of a question => the answer". When a
+// question is asked, the answer whose part the question's text contains
+// (the longest, when several do) is typed and used up; a question no line
+// answers gets Enter. "=> ^D" closes the input there, as a person stopping
+// would. Every answer must be used, so a question that is renamed or
+// dropped fails the script. The command's output goes to stdout and
+// stderr; its exit code must be N (default 0).
+func cmdAnswer(ts *testscript.TestScript, neg bool, args []string) {
+	code := 0
+	if len(args) > 1 && args[0] == "-code" {
+		n, err := strconv.Atoi(args[1])
+		if err != nil {
+			ts.Fatalf("answer: -code %q: %v", args[1], err)
+		}
+		code, args = n, args[2:]
+	}
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: answer [-code N] ANSWERS COMMAND [ARGS...]")
+	}
+	type answer struct{ key, text string }
+	var answers []*answer
+	for _, line := range strings.Split(ts.ReadFile(args[0]), "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=>")
+		if !ok {
+			ts.Fatalf("answer: %q has no =>", line)
+		}
+		answers = append(answers, &answer{strings.TrimSpace(k), strings.TrimSpace(v)})
+	}
+	path, err := exec.LookPath(args[1])
+	if err != nil {
+		path = args[1]
+	}
+	if p := ts.Getenv("PATH"); p != "" {
+		for _, dir := range strings.Split(p, string(os.PathListSeparator)) {
+			if _, err := os.Stat(dir + "/" + args[1]); err == nil {
+				path = dir + "/" + args[1]
+				break
+			}
+		}
+	}
+	cmd := exec.Command(path, args[2:]...)
+	cmd.Dir = ts.MkAbs(".")
+	for _, k := range []string{"PATH", "HOME", "TMPDIR", "WORK", "SOURCE_DATE_EPOCH", "TZ", "TERM", "ACCESSIBLE", "NO_COLOR"} {
+		if v := ts.Getenv(k); v != "" {
+			cmd.Env = append(cmd.Env, k+"="+v)
+		}
+	}
+	stdin, err := cmd.StdinPipe()
+	ts.Check(err)
+	outPipe, err := cmd.StdoutPipe()
+	ts.Check(err)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	ts.Check(cmd.Start())
+	timer := time.AfterFunc(60*time.Second, func() { _ = cmd.Process.Kill() })
+	defer timer.Stop()
+
+	var stdout bytes.Buffer
+	r := bufio.NewReader(outPipe)
+	var screen strings.Builder // what the command printed since the last answer
+	closed := false
+	for {
+		b, err := r.ReadByte()
+		if err == io.EOF {
+			break
+		}
+		ts.Check(err)
+		stdout.WriteByte(b)
+		screen.WriteByte(b)
+		if closed || !strings.HasSuffix(screen.String(), "> ") {
+			continue
+		}
+		// A prompt: the command waits for a line.
+		asked := screen.String()
+		screen.Reset()
+		var best *answer
+		for _, a := range answers {
+			if a.key != "" && strings.Contains(asked, a.key) && (best == nil || len(a.key) > len(best.key)) {
+				best = a
+			}
+		}
+		reply := ""
+		if best != nil {
+			reply = best.text
+			for i, a := range answers {
+				if a == best {
+					answers = append(answers[:i], answers[i+1:]...)
+					break
+				}
+			}
+		}
+		if reply == "^D" {
+			closed = true
+			ts.Check(stdin.Close())
+			continue
+		}
+		stdout.WriteString(reply + "\n") // as the terminal would echo it
+		if _, err := io.WriteString(stdin, reply+"\n"); err != nil {
+			break
+		}
+	}
+	err = cmd.Wait()
+	ts.Stdout().Write(stdout.Bytes())
+	ts.Stderr().Write(stderr.Bytes())
+	got := 0
+	var ee *exec.ExitError
+	if errors.As(err, &ee) {
+		got = ee.ExitCode()
+	} else {
+		ts.Check(err)
+	}
+	if got != code {
+		ts.Fatalf("exit code %d, want %d\n%s", got, code, stderr.String())
+	}
+	for _, a := range answers {
+		ts.Fatalf("no question asked for %q (answer %q)", a.key, a.text)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -32,6 +33,8 @@ type NewOptions struct {
 	Fresh      bool
 	Force      bool
 	Accessible bool
+
+	review bool // the user chose to go through a draft's answers again
 }
 
 // NewCmdNew returns `propose new`. runF replaces the run function in tests;
@@ -41,21 +44,25 @@ func NewCmdNew(env *Env, runF func(*NewOptions) error) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "new [FILE]",
 		Short: "Answer questions and get a proposal file (the wizard)",
-		Long: `New asks what a strong request needs, a group at a time, and writes FILE
-(default proposal.yaml). Press Enter to keep a suggested answer.
+		Long: `New asks what a strong request needs, a part at a time, and writes FILE
+(default proposal.yaml, or the --from file). A suggested answer is shown as the
+answer: Enter keeps it, typing replaces it. An example ("For example: ...") is
+only an example: Enter leaves the answer empty, and an empty part is left out of
+the documents. Shift+Tab (or < in plain lines) goes back to the previous question.
 
 Every answer is saved at once in a draft beside FILE (proposal.draft.yaml for
 proposal.yaml). If you stop (Ctrl-C, closing the terminal), run the same command
 again: it continues at the question where you stopped, or goes through your
-answers again if you choose. --fresh starts over. --from edits an existing file.
+answers again if you choose. --fresh starts over. --from FILE edits FILE.
 
 In a terminal the questions are a full-screen form; with --accessible, with
-ACCESSIBLE set, or when input is piped, they are plain lines.`,
+ACCESSIBLE set, on a dumb terminal (TERM=dumb) or when input is piped, they are
+plain lines.`,
 		Example: "  propose new\n  propose new my-request.yaml\n  propose new --from proposal.yaml",
 		Args:    maxOneFile,
 		RunE:    withFile(&opts.File, opts, runF, newRun),
 	}
-	cmd.Flags().StringVar(&opts.From, "from", "", "start from an existing proposal file, its answers as defaults")
+	cmd.Flags().StringVar(&opts.From, "from", "", "edit an existing proposal file, its answers as defaults; writes back to it unless FILE is given")
 	cmd.Flags().BoolVar(&opts.Fresh, "fresh", false, "start over, ignoring an unfinished draft")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "replace FILE without asking")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask in plain lines, for screen readers")
@@ -64,20 +71,21 @@ ACCESSIBLE set, or when input is piped, they are plain lines.`,
 
 // DraftPath is where the wizard keeps unfinished answers for file:
 // proposal.yaml's draft is proposal.draft.yaml.
-func DraftPath(file string) string {
+func DraftPath(file string) string { return sibling(file, "draft") }
+
+// sibling names a file beside file, tagged: proposal.yaml and "draft" give
+// proposal.draft.yaml.
+func sibling(file, tag string) string {
 	ext := filepath.Ext(file)
 	if ext == ".yaml" || ext == ".yml" {
-		return strings.TrimSuffix(file, ext) + ".draft" + ext
+		return strings.TrimSuffix(file, ext) + "." + tag + ext
 	}
-	return file + ".draft.yaml"
+	return file + "." + tag + ".yaml"
 }
 
 func newRun(opts *NewOptions) error {
 	env := opts.Env
-	target := opts.File
-	if target == "" {
-		target = DefaultFile
-	}
+	target := opts.target()
 	draft := DraftPath(target)
 	today, err := env.today()
 	if err != nil {
@@ -91,7 +99,7 @@ func newRun(opts *NewOptions) error {
 		replace, err := ask.Confirm(wizard.Field{Title: target + " already exists. Replace it when you finish?",
 			Help: "To edit it instead, run propose new --from " + target + "."}, false)
 		if err != nil {
-			return interrupted(env, "", target)
+			return opts.interrupted("", target)
 		}
 		if !replace {
 			fmt.Fprintf(env.IO.Out, "Nothing was changed. To edit %s, run `propose new --from %s`.\n", target, target)
@@ -99,30 +107,27 @@ func newRun(opts *NewOptions) error {
 		}
 	}
 
-	p, progress, err := startingPoint(env, ask, opts, draft)
+	p, progress, editing, err := startingPoint(env, ask, opts, draft, today)
 	if err != nil {
 		return err
 	}
-	if progress.Answered > 0 {
-		fmt.Fprintln(env.IO.Out, progress.Summary())
-	}
-	replay := wizard.NewReplay(ask, progress)
 	var mu sync.Mutex
-	save := func(p *proposal.Proposal) error {
+	save := func(p *proposal.Proposal, at wizard.Progress) error {
 		mu.Lock()
 		defer mu.Unlock()
-		data := append(proposal.Marshal(p), replay.Done.Comment()...)
+		data := append(proposal.Marshal(p), at.Comment()...)
 		if err := output.WriteFile(draft, data, 0o600); err != nil {
 			return fmt.Errorf("save draft: %w", err)
 		}
 		return nil
 	}
-	flow := &wizard.Flow{P: p, Ask: replay, Today: today, Save: save, Zone: localZone(env)}
+	flow := &wizard.Flow{P: p, Ask: ask, Today: today, Save: save, Zone: localZone(env), Resume: progress,
+		Review: opts.review, Editing: editing}
 	if err := flow.Run(); err != nil {
 		if errors.Is(err, wizard.ErrInterrupted) {
 			mu.Lock() // let a save in progress finish
 			defer mu.Unlock()
-			return interrupted(env, draft, target)
+			return opts.interrupted(draft, target)
 		}
 		return err
 	}
@@ -134,13 +139,20 @@ func newRun(opts *NewOptions) error {
 			for _, q := range ps {
 				fmt.Fprintln(env.IO.ErrOut, q.String())
 			}
-			fmt.Fprintf(env.IO.ErrOut, "Your answers are saved in %s; fix these there or run `propose new %s` again.\n", draft, target)
+			fmt.Fprintf(env.IO.ErrOut, "Your answers are saved in %s; fix these there or run `%s` again.\n", draft, opts.again(target))
 			return &silentError{code: ExitInvalid}
 		}
 		return err
 	}
+	kept, err := keepPrevious(target, data)
+	if err != nil {
+		return err
+	}
 	if err := output.WriteFile(target, data, 0o644); err != nil {
 		return err
+	}
+	if kept != "" {
+		fmt.Fprintf(env.IO.Out, "The version before is kept as %s.\n", kept)
 	}
 	if err := os.Remove(draft); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		fmt.Fprintf(env.IO.ErrOut, "propose: could not remove the draft %s: %v\n", draft, err)
@@ -154,80 +166,127 @@ func newRun(opts *NewOptions) error {
 	return renderRun(&RenderOptions{Env: env, File: target, Formats: []string{"md", "pdf"}})
 }
 
-// prompter picks the front end: the full-screen form on a terminal, plain
-// lines otherwise or when asked.
+// keepPrevious copies the file about to be replaced to NAME.previous.yaml,
+// when there is one and the new content differs, so nothing the user wrote
+// by hand (a comment, a turn of phrase) is lost. It returns the copy's
+// name, or "".
+func keepPrevious(target string, data []byte) (string, error) {
+	old, err := os.ReadFile(target)
+	if errors.Is(err, fs.ErrNotExist) || err == nil && bytes.Equal(old, data) {
+		return "", nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("read %s before replacing it: %w", target, err)
+	}
+	prev := sibling(target, "previous")
+	if err := output.WriteFile(prev, old, 0o644); err != nil {
+		return "", fmt.Errorf("keep the version before: %w", err)
+	}
+	return prev, nil
+}
+
+// target is the file the wizard writes: FILE, else the --from file, else
+// proposal.yaml.
+func (opts *NewOptions) target() string {
+	switch {
+	case opts.File != "":
+		return opts.File
+	case opts.From != "":
+		return opts.From
+	}
+	return DefaultFile
+}
+
+// again is the command that continues this run, with the flags that
+// shape it.
+func (opts *NewOptions) again(target string) string {
+	cmd := "propose new"
+	if opts.Accessible {
+		cmd += " --accessible"
+	}
+	return cmd + " " + target
+}
+
+// prompter picks the front end: the full-screen form on a terminal that
+// can show it, plain lines otherwise or when asked.
 func (opts *NewOptions) prompter(ctx context.Context) wizard.Prompter {
 	env := opts.Env
 	in, inOK := env.IO.In.(*os.File)
 	out, outOK := env.IO.Out.(*os.File)
 	terminal := inOK && outOK && isatty.IsTerminal(in.Fd()) && isatty.IsTerminal(out.Fd())
-	if !terminal || opts.Accessible || env.Getenv("ACCESSIBLE") != "" {
+	if !terminal || opts.Accessible || env.Getenv("ACCESSIBLE") != "" || env.Getenv("TERM") == "dumb" {
 		return wizard.NewLines(ctx, env.IO.In, env.IO.Out)
 	}
 	return wizard.NewForm(ctx, in, out)
 }
 
 // startingPoint is the proposal the questions start from: an unfinished
-// draft the user chooses to resume, the --from file, or nothing; and, when
-// the user continues a draft, how far it got.
-func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string) (*proposal.Proposal, wizard.Progress, error) {
+// draft the user chooses to continue or go through again, the --from file
+// (editing: its answers are the user's), or nothing; and, when the user
+// continues a draft, where it stopped.
+func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string, today proposal.Date) (*proposal.Proposal, wizard.Progress, bool, error) {
 	if exists(draft) && !opts.Fresh {
 		info, _ := os.Stat(draft)
 		data, err := os.ReadFile(draft)
 		if err != nil {
-			return nil, wizard.Progress{}, err
+			return nil, wizard.Progress{}, false, err
 		}
-		progress := wizard.ParseProgress(data)
-		choices := []wizard.Option{
-			{Key: "continue", Label: fmt.Sprintf("Continue where you stopped (after answer %d)", progress.Answered)},
-			{Key: "review", Label: "Go through every question again, your answers suggested"},
-			{Key: "fresh", Label: "Start over"},
-		}
-		if progress.Answered == 0 {
-			choices = choices[1:]
-		}
-		choice, err := ask.Select(wizard.Field{
-			Title:   fmt.Sprintf("You have an unfinished draft (%s, saved %s).", draft, info.ModTime().Format("Jan 2 15:04")),
-			Help:    "Starting over replaces the draft once you answer the first question.",
-			Default: choices[0].Key}, choices)
-		if err != nil {
-			return nil, wizard.Progress{}, interrupted(env, draft, opts.File)
-		}
-		if choice != "fresh" {
-			p, _, err := proposal.Load(draft, data)
-			if err == nil {
-				if choice == "review" {
-					progress = wizard.Progress{}
-				}
-				return p, progress, nil
+		p, _, loadErr := proposal.Load(draft, data)
+		if loadErr == nil {
+			progress := wizard.ParseProgress(data)
+			next, part := (&wizard.Flow{P: p.Clone(), Today: today, Zone: localZone(env), Resume: progress}).NextTitle()
+			var choices []wizard.Option
+			if progress.At != "" && next != "" {
+				choices = append(choices, wizard.Option{Key: "continue",
+					Label: fmt.Sprintf("Continue where you stopped: “%s” (%s)", next, part)})
 			}
+			choices = append(choices,
+				wizard.Option{Key: "review", Label: "Go through every question again, your answers suggested"},
+				wizard.Option{Key: "fresh", Label: "Start over"})
+			choice, err := ask.Select(wizard.Field{
+				Title:   fmt.Sprintf("You have an unfinished draft (%s, saved %s).", draft, info.ModTime().Format("Jan 2 15:04")),
+				Help:    "Starting over replaces the draft once you answer the first question.",
+				Default: choices[0].Key}, choices)
+			if err != nil {
+				return nil, wizard.Progress{}, false, opts.interrupted(draft, opts.target())
+			}
+			switch choice {
+			case "continue":
+				fmt.Fprintf(env.IO.Out, "Picking up at “%s”; your earlier answers are kept as you gave them.\n", next)
+				return p, progress, false, nil
+			case "review":
+				opts.review = true
+				return p, progress, false, nil
+			}
+		} else {
 			kept := draft + ".broken"
 			if rerr := os.Rename(draft, kept); rerr != nil {
-				return nil, wizard.Progress{}, fmt.Errorf("the draft %s cannot be read (%v) and could not be set aside: %w", draft, err, rerr)
+				return nil, wizard.Progress{}, false, fmt.Errorf("the draft %s cannot be read (%v) and could not be set aside: %w", draft, loadErr, rerr)
 			}
-			fmt.Fprintf(env.IO.ErrOut, "The draft could not be read, so it was kept as %s and the questions start afresh:\n%v\n", kept, err)
+			fmt.Fprintf(env.IO.ErrOut, "The draft could not be read, so it was kept as %s and the questions start afresh:\n%v\n", kept, loadErr)
 		}
 	}
 	if opts.From != "" {
 		data, err := os.ReadFile(opts.From)
 		if err != nil {
-			return nil, wizard.Progress{}, fmt.Errorf("read --from file: %w", err)
+			return nil, wizard.Progress{}, false, fmt.Errorf("read --from file: %w", err)
 		}
 		p, _, err := proposal.Load(opts.From, data)
 		if err != nil {
-			return nil, wizard.Progress{}, err
+			return nil, wizard.Progress{}, false, err
 		}
-		return p, wizard.Progress{}, nil
+		return p, wizard.Progress{}, true, nil
 	}
-	return &proposal.Proposal{Version: proposal.Version}, wizard.Progress{}, nil
+	return &proposal.Proposal{Version: proposal.Version}, wizard.Progress{}, false, nil
 }
 
-func interrupted(env *Env, draft, target string) error {
-	if target == "" {
-		target = DefaultFile
-	}
+// interrupted says how to continue after the user stopped, with the
+// flags of this run.
+func (opts *NewOptions) interrupted(draft, target string) error {
+	env := opts.Env
 	if draft != "" && exists(draft) {
-		fmt.Fprintf(env.IO.ErrOut, "\nStopped. Your answers so far are saved in %s; run `propose new %s` to pick up where you left off.\n", draft, target)
+		fmt.Fprintf(env.IO.ErrOut, "\nStopped. Your answers so far are saved in %s; run `%s` to pick up where you left off.\n",
+			draft, opts.again(target))
 	} else {
 		fmt.Fprintf(env.IO.ErrOut, "\nStopped. Nothing was written.\n")
 	}

@@ -41,6 +41,12 @@ func TestEveryFieldIsDeclared(t *testing.T) {
 		if f.Suggest != "" && len(f.Choices) > 0 && !contains(f.ChoiceValues(), f.Suggest) {
 			t.Errorf("%s: suggests %q, which is not a choice", f.Path, f.Suggest)
 		}
+		if f.Kind == KindSection && f.Suggest != "" && f.Suggest != "yes" && f.Suggest != "no" {
+			t.Errorf("%s: a section's suggestion answers the question that opens it: yes or no, not %q", f.Path, f.Suggest)
+		}
+		if f.Kind == KindSection && f.Suggest != "" && f.Ask == "" {
+			t.Errorf("%s: a suggestion without a question", f.Path)
+		}
 		if f.Required && f.Fix == "" {
 			t.Errorf("%s: required, but declares no Fix for when it is missing", f.Path)
 		}

@@ -91,7 +91,7 @@ func (p *Proposal) declare() []Field {
 			Ask: "What the team or company gains", Example: "Focused work moves to the days with the fewest interruptions"},
 		{at: &p.Evidence, Doc: "Research to cite: ids from `propose evidence`, or your own finding with its source.",
 			Ask: "Research to cite", Help: "Verified findings; pick those closest to your situation.",
-			Item: "finding of your own"},
+			Item: "finding"},
 		{at: &p.Reask, Doc: "The earlier “no” and how this proposal answers each reason. Scenario reask only."},
 		{at: &p.Offer, Doc: "The offer being negotiated. Scenario offer only."},
 		{at: &p.Private, Doc: "PRIVATE: for your prep sheet only. Never shown to your manager."},
@@ -200,7 +200,7 @@ func (a *Arrangement) declare() []Field {
 			Fix: "list the days you would work remotely, for example `remote_days: [monday, friday]`"},
 		{at: &a.OfficeDays, Doc: "The weekdays in the office.", Default: "the weekdays that are not remote, for type hybrid", Flow: true},
 		{at: &a.CoreHours, Doc: "The hours you can be reached on every working day, wherever you work.",
-			Ask:  "Will you keep fixed core hours when everyone can reach you?",
+			Ask: "Will you keep fixed core hours when everyone can reach you?", Suggest: "yes",
 			Help: "Core hours answer the “will you be available?” question before it is asked."},
 		{at: &a.Start, Doc: "The first day of the arrangement (of the trial, where there is one).",
 			Ask: "When should it start? (YYYY-MM-DD)", Help: "A weekday a week or two out gives your manager time to decide.",
@@ -270,7 +270,7 @@ func (c *CheckIn) declare() []Field {
 	return []Field{
 		{at: &c.Cadence, Doc: "How often the check-in happens.", Ask: "How often?", Suggest: "weekly",
 			Fix: "add `cadence:` daily, weekly, biweekly or monthly", Choices: cadences},
-		{at: &c.Format, Doc: "What the check-in is.", Ask: "What is it?", Example: "30-minute video 1:1",
+		{at: &c.Format, Doc: "What the check-in is.", Ask: "What is it?", Example: "Written update in the team channel by 10:00",
 			Fix: "say what the check-in is, for example `format: 30-minute video 1:1`"},
 	}
 }
@@ -384,7 +384,7 @@ type EvidenceRef struct {
 func (e *EvidenceRef) declare() []Field {
 	return []Field{
 		{at: &e.ID, Doc: "The id of a verified finding in the built-in library; `propose evidence` lists them. An item may be the id alone."},
-		{at: &e.Finding, Doc: "Your own finding, in a sentence.", Ask: "The finding, in a sentence",
+		{at: &e.Finding, Doc: "Your own finding, in a sentence.", Ask: "What it found, in a sentence",
 			Example: "My accounts rated their satisfaction 4.8 of 5 over three years",
 			Fix:     "say what the study found, in one sentence, or cite a library id instead (`propose evidence`)"},
 		{at: &e.Source, Doc: "Where your finding comes from, so your manager can check it.", Ask: "Where it comes from",
@@ -424,7 +424,7 @@ func (r *Reask) declare() []Field {
 	return []Field{
 		{at: &r.DeniedOn, Doc: "When the earlier request was declined.", Ask: "When was the earlier request declined? (YYYY-MM-DD)",
 			Example: "2026-06-01"},
-		{at: &r.Reasons, Doc: "Each reason given for the earlier “no”, with how this proposal answers it.", Item: "reason you were given",
+		{at: &r.Reasons, Doc: "Each reason given for the earlier “no”, with how this proposal answers it.", Item: "reason",
 			Fix: "list each reason given for the earlier “no” with your response, under `reask:`"},
 	}
 }
@@ -476,7 +476,7 @@ func (p *Private) declare() []Field {
 			Help: "Other offers, or staying as you are. Leverage is private."},
 		{at: &p.Fallback, Doc: "The least you would accept.", Ask: "The least you would accept",
 			Example: "One remote day a week for the first month"},
-		{at: &p.Objections, Doc: "Objections you expect, each with your answer.", Item: "objection you expect",
+		{at: &p.Objections, Doc: "Objections you expect, each with your answer.", Item: "objection",
 			Help: "Common ones (visibility, collaboration, fairness) are answered on the prep sheet anyway."},
 	}
 }

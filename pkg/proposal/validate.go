@@ -428,12 +428,14 @@ func article(word string) string {
 // FieldError checks one field the way Validate does, on a proposal still
 // being filled in (the wizard's answers so far): it completes a copy with
 // defaults, validates it, and returns the first problem at path or inside
-// it as "what is wrong (how to fix it)", or nil.
+// it as "what is wrong (how to fix it)", or nil. An empty field whose
+// section is reported missing is itself missing: the rules want the
+// section, and this field is how it starts.
 func FieldError(p *Proposal, path string, today Date) error {
-	c := *p
+	c := p.Clone()
 	c.Derived = Derived{}
 	c.ApplyDefaults(today)
-	for _, q := range Validate(&c, nil) {
+	for _, q := range Validate(c, nil) {
 		if q.Field == path || strings.HasPrefix(q.Field, path+".") || strings.HasPrefix(q.Field, path+"[") {
 			msg := q.Msg
 			if q.Fix != "" {
@@ -441,6 +443,18 @@ func FieldError(p *Proposal, path string, today Date) error {
 			}
 			return errors.New(msg)
 		}
+		if q.Msg == "is missing" && q.Field != "" && strings.HasPrefix(path, q.Field+".") && p.IsEmpty(path) {
+			return errors.New("is missing (" + fixFor(path) + ")")
+		}
 	}
 	return nil
+}
+
+// Check validates a proposal still being filled in, completed with
+// defaults, and returns its problems (without positions: it has no file).
+func Check(p *Proposal, today Date) Problems {
+	c := p.Clone()
+	c.Derived = Derived{}
+	c.ApplyDefaults(today)
+	return Validate(c, nil)
 }

@@ -3,877 +3,587 @@ package wizard
 import (
 	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
+	"unicode"
+	"unicode/utf8"
 
-	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
-// Flow is the question flow. It fills P in place, calling Save after every
-// answer so that nothing is lost when the user stops.
+// Flow is the question flow. It fills P in place and calls Save after
+// every answer, so nothing is lost when the user stops.
+//
+// The questions are worked out afresh from the answers so far before each
+// one is asked: a yes can open a group, a new success metric adds its
+// questions. So going back, changing the scenario or adding an item never
+// leaves the list of questions out of step with the proposal.
 type Flow struct {
 	P     *proposal.Proposal
 	Ask   Prompter
 	Today proposal.Date
-	Save  func(*proposal.Proposal) error
-	// Zone is the IANA name of the local time zone, offered as the default
-	// for core hours; "" when unknown.
+	Save  func(*proposal.Proposal, Progress) error
+	// Zone is the IANA name of the local time zone, offered for core
+	// hours; "" when unknown.
 	Zone string
+	// Resume continues a stopped run after the question it names, with its
+	// yes-or-no answers. The zero Progress starts at the first question.
+	Resume Progress
+	// Review goes through every question from the first, Resume's answers
+	// shown as the answers; the questions after Resume.At still offer
+	// their suggestions.
+	Review bool
+	// Editing says P holds the user's own answers (propose new --from): an
+	// empty field was left empty on purpose and gets no suggestion.
+	Editing bool
+
+	yesNo    map[string]bool
+	answered map[string]bool
+	at       string  // the id of the last question answered
+	plan     []*part // the parts of the run, made once
 }
 
-type setter func(p *proposal.Proposal, answer string) error
+// question is one question of the run.
+type question struct {
+	id    string
+	title string
+	part  *part // the part of the run it belongs to
+	// field is the path of the field the question fills, "" for a question
+	// that holds no data of its own; a part whose fields are all empty is
+	// left out of the documents, and the user is told.
+	field string
+	ask   func(w Where) error
+}
 
-// Run asks every question that applies to the chosen scenario.
-func (f *Flow) Run() error {
+// part is a group of questions with a heading: "You", "The trial".
+type part struct {
+	title, intro string
+	applies      func(p *proposal.Proposal) bool // nil: always
+	build        func(b *builder)
+}
+
+// builder collects the questions of a run.
+type builder struct {
+	f    *Flow
+	part *part
+	qs   []*question
+}
+
+func (b *builder) add(q *question) {
+	q.part = b.part
+	b.qs = append(b.qs, q)
+}
+
+// questions works out the questions of the run from the answers so far.
+func (f *Flow) questions() []*question {
+	b := &builder{f: f}
+	// Until the scenario is chosen, the parts are those of the suggested one.
+	judge := f.P
+	if judge.Scenario == "" {
+		judge = &proposal.Proposal{Scenario: proposal.Scenario(proposal.MustLookup("scenario").Suggest)}
+	}
+	for _, pt := range f.parts() {
+		if pt.applies != nil && !pt.applies(judge) {
+			continue
+		}
+		b.part = pt
+		pt.build(b)
+	}
+	return b.qs
+}
+
+func indexOf(qs []*question, id string) int {
+	for i, q := range qs {
+		if q.id == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// where places question i of qs in the run.
+func where(qs []*question, i int) Where {
+	w := Where{Section: qs[i].part.title}
+	var last *part
+	for j, q := range qs {
+		if q.part != last {
+			w.Sections++
+			last = q.part
+		}
+		if q.part == qs[i].part {
+			w.SectionN = w.Sections
+			w.Of++
+			if j <= i {
+				w.N++
+			}
+		}
+	}
+	return w
+}
+
+func (f *Flow) start() {
 	if f.P.Version == 0 {
 		f.P.Version = proposal.Version
 	}
-	steps := []func() error{
-		f.situation, f.you, f.managerAndCompany, f.arrangement, f.communication, f.output,
-		f.equipment, f.trial, f.trackRecord, f.businessCase, f.reask, f.offer, f.private,
+	f.yesNo = map[string]bool{}
+	for k, v := range f.Resume.YesNo {
+		f.yesNo[k] = v
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			if errors.Is(err, ErrInterrupted) {
-				// A yes-or-no answer is not saved on its own; save once
-				// more so the draft's progress counts it.
-				_ = f.save()
+	f.answered = map[string]bool{}
+}
+
+// resumeIndex is where a resumed run starts: after the question the draft
+// names, whose predecessors count as answered. A draft that names no
+// question still known starts at the first.
+func (f *Flow) resumeIndex(qs []*question) int {
+	if f.Resume.At == "" {
+		return 0
+	}
+	i := indexOf(qs, f.Resume.At)
+	if i < 0 {
+		return 0
+	}
+	for _, q := range qs[:i+1] {
+		f.answered[q.id] = true
+	}
+	f.at = f.Resume.At
+	if f.Review {
+		return 0
+	}
+	return i + 1
+}
+
+// NextTitle is the question a resumed run starts with, and its part, for
+// the user to recognise: "Success metric 2 (Tickets closed): where it
+// stands today" in "The trial". Empty when every question was answered.
+func (f *Flow) NextTitle() (title, part string) {
+	f.start()
+	qs := f.questions()
+	if i := f.resumeIndex(qs); i < len(qs) {
+		return qs[i].title, qs[i].part.title
+	}
+	return "", ""
+}
+
+// Run asks every question that applies, starting after Resume.At. When
+// the last is answered and the answers together still break a rule (core
+// hours with an end but no start), it asks again the first question
+// whose answer the rule is about, saying what is wrong.
+func (f *Flow) Run() error {
+	f.start()
+	qs := f.questions()
+	pos := f.resumeIndex(qs)
+	var shown *part
+	for {
+		qs = f.questions()
+		if pos >= len(qs) {
+			i, msg := f.firstProblem(qs)
+			if i < 0 {
+				break
+			}
+			pos, shown = i, nil
+			_ = f.Ask.Section("", "✗ "+msg)
+		}
+		q := qs[pos]
+		if q.part != shown {
+			if err := f.Ask.Section(q.part.title, q.part.intro); err != nil {
+				return err
+			}
+			shown = q.part
+		}
+		err := q.ask(where(qs, pos))
+		switch {
+		case errors.Is(err, ErrBack):
+			if pos == 0 {
+				_ = f.Ask.Section("", "This is the first question.")
+			} else {
+				pos--
+			}
+			continue
+		case errors.Is(err, ErrInterrupted):
+			if f.at != "" {
+				_ = f.save() // the yes-or-no answers since the last save
 			}
 			return err
+		case err != nil:
+			return err
+		}
+		f.answered[q.id] = true
+		f.at = q.id
+		if err := f.save(); err != nil {
+			return err
+		}
+		qs = f.questions()
+		pos = indexOf(qs, q.id) + 1
+		if pos >= len(qs) || qs[pos].part != q.part {
+			f.leftOut(qs, q.part)
 		}
 	}
-	return nil
+	f.tidy()
+	return f.save()
+}
+
+// firstProblem finds the first question whose field a rule finds fault
+// with, once every question is answered, and the fault; -1 when there is
+// none the questions can mend.
+func (f *Flow) firstProblem(qs []*question) (int, string) {
+	c := f.P.Clone()
+	(&Flow{P: c}).tidy()
+	ps := proposal.Check(c, f.Today)
+	for i, q := range qs {
+		for _, pr := range ps {
+			if q.field != "" && (pr.Field == q.field || strings.HasPrefix(pr.Field, q.field+".") ||
+				strings.HasPrefix(pr.Field, q.field+"[") || strings.HasPrefix(q.field, pr.Field+".")) {
+				msg := q.title + ": " + pr.Msg
+				if pr.Fix != "" {
+					msg += " (" + pr.Fix + ")"
+				}
+				return i, msg
+			}
+		}
+	}
+	return -1, ""
+}
+
+// leftOut tells the user when a part they just finished is empty, so its
+// section will be missing from the documents.
+func (f *Flow) leftOut(qs []*question, pt *part) {
+	any := false
+	for _, q := range qs {
+		if q.part == pt && q.field != "" {
+			any = true
+			if !f.P.IsEmpty(q.field) {
+				return
+			}
+		}
+	}
+	if any {
+		_ = f.Ask.Section("", "You left “"+pt.title+"” empty, so the documents leave it out.")
+	}
 }
 
 func (f *Flow) save() error {
 	if f.Save == nil {
 		return nil
 	}
-	return f.Save(f.P)
+	yn := map[string]bool{}
+	for k, v := range f.yesNo {
+		yn[k] = v
+	}
+	return f.Save(f.P, Progress{At: f.at, YesNo: yn})
 }
 
-// validator checks an answer the way `propose validate` would: it applies
-// the answer to a copy of the proposal and reports the first problem at path.
-func (f *Flow) validator(path string, set setter, optional bool) func(string) error {
-	return func(answer string) error {
-		answer = strings.TrimSpace(answer)
-		if answer == "" && optional {
-			return nil
+// isAnswered reports whether the user has answered the question: in this
+// run, before the point a resumed run continues from, or, when editing a
+// file, ever.
+func (f *Flow) isAnswered(id string) bool { return f.Editing || f.answered[id] }
+
+// tidy drops what the final answers make moot: the sections of other
+// scenarios, the remote days of a fully remote arrangement.
+func (f *Flow) tidy() {
+	p := f.P
+	if !p.Scenario.UsesTrial() {
+		p.Trial = proposal.Trial{}
+	}
+	if p.Scenario != proposal.ScenarioReask {
+		p.Reask = proposal.Reask{}
+	}
+	if p.Scenario != proposal.ScenarioOffer {
+		p.Offer = proposal.Offer{}
+	}
+	if p.Arrangement.Type == "remote" {
+		p.Arrangement.RemoteDays, p.Arrangement.OfficeDays = nil, nil
+	}
+}
+
+// ---- Asking by field path ----
+
+// field adds the question that fills the field at path, as its declaration
+// asks it.
+func (b *builder) field(path string) {
+	fd := proposal.MustLookup(path)
+	title := b.f.title(path, fd)
+	b.add(&question{id: path, title: title, field: path, ask: func(w Where) error {
+		return b.f.askField(path, fd, title, w)
+	}})
+}
+
+// fields adds the questions of a section, in the order the file declares
+// them: plain fields by their declarations, a sub-section behind the
+// yes-or-no question that opens it, a list of sections item by item. A
+// field the flow asks its own way is left to custom.
+func (b *builder) fields(path string) {
+	sec := proposal.MustLookup(path)
+	for _, c := range sec.Fields {
+		cp := path + "." + c.Key
+		if custom, ok := b.f.custom()[proposal.GenericPath(cp)]; ok {
+			custom(b, cp)
+			continue
 		}
-		tmp := *f.P
-		if err := set(&tmp, answer); err != nil {
-			return err
-		}
-		return proposal.FieldError(&tmp, path, f.Today)
+		b.child(cp, c)
 	}
 }
 
-// ask puts one text question and stores the answer.
-func (f *Flow) ask(path string, fld Field, current string, set setter) error {
-	if current != "" {
-		fld.Default = current
+// child adds the questions of one field of a section or list item.
+func (b *builder) child(path string, c *proposal.Field) {
+	switch {
+	case c.Kind == proposal.KindSection && c.Ask != "":
+		b.gate(path, c, func() { b.fields(path) })
+	case c.Kind == proposal.KindSection:
+		b.fields(path)
+	case c.Kind == proposal.KindItems:
+		b.items(path, 0)
+	case c.Ask != "":
+		b.field(path)
 	}
-	fld.Validate = f.validator(path, set, fld.Optional)
-	answer, err := f.Ask.Input(fld)
-	if err != nil {
-		return err
-	}
-	if err := set(f.P, strings.TrimSpace(answer)); err != nil {
-		return err
-	}
-	return f.save()
 }
 
-func setString(dst func(p *proposal.Proposal) *string) setter {
-	return func(p *proposal.Proposal, s string) error { *dst(p) = s; return nil }
-}
-
-func setInt(dst func(p *proposal.Proposal) *int) setter {
-	return func(p *proposal.Proposal, s string) error {
-		if s == "" {
-			*dst(p) = 0
-			return nil
-		}
-		n, err := strconv.Atoi(s)
+// gate adds the yes-or-no question that opens the section at path, and,
+// when the answer is yes, what open adds. No clears the section.
+func (b *builder) gate(path string, fd *proposal.Field, open func()) {
+	f := b.f
+	id := path + "?"
+	yes := f.gateState(id, path, fd.Suggest == "yes")
+	b.add(&question{id: id, title: fd.Ask, ask: func(w Where) error {
+		ans, err := f.Ask.Confirm(Field{Title: fd.Ask, Help: fd.Help, Where: w}, f.gateState(id, path, fd.Suggest == "yes"))
 		if err != nil {
-			return fmt.Errorf("%q is not a whole number (write digits only, for example 60)", s)
+			return err
 		}
-		*dst(p) = n
+		f.yesNo[id] = ans
+		if !ans {
+			f.P.Clear(path)
+		}
+		return nil
+	}})
+	if yes {
+		open()
+	}
+}
+
+// gateState is the answer to a yes-or-no question that opens a section:
+// as given, else yes when the section holds something, else the
+// suggestion for a question not yet answered.
+func (f *Flow) gateState(id, path string, suggest bool) bool {
+	if yes, ok := f.yesNo[id]; ok {
+		return yes
+	}
+	if !f.P.IsEmpty(path) {
+		return true
+	}
+	return suggest && !f.isAnswered(id)
+}
+
+// items adds the questions of a list of sections, from item from on: each
+// item's fields, and before each item after the first required one "Add
+// another …?". A list the rules require at least one item of starts with
+// its first item's questions.
+func (b *builder) items(path string, from int) {
+	lf := proposal.MustLookup(path)
+	b.itemsAdding(path, from, func(i int) string { return addTitle(i, lf.Item) })
+}
+
+// itemsAdding is items with its own question before each item: adding(0)
+// before the first, adding(1) before the second.
+func (b *builder) itemsAdding(path string, from int, adding func(i int) string) {
+	f := b.f
+	lf := proposal.MustLookup(path)
+	required := f.needsItems(path)
+	n := f.P.Len(path)
+	for i := from; ; i++ {
+		id := fmt.Sprintf("%s[%d]?", path, i)
+		exists := i < n
+		if yes, ok := f.yesNo[id]; ok {
+			exists = yes
+		}
+		if i > from || !required {
+			b.add(&question{id: id, title: adding(i - from), ask: b.addItem(id, path, i, lf, adding(i-from), exists)})
+			if !exists {
+				return
+			}
+		}
+		for _, c := range lf.Fields {
+			if c.Ask != "" {
+				b.field(fmt.Sprintf("%s[%d].%s", path, i, c.Key))
+			}
+		}
+	}
+}
+
+// addItem asks whether there is an item i; no ends the list there.
+func (b *builder) addItem(id, path string, i int, lf *proposal.Field, title string, exists bool) func(w Where) error {
+	f := b.f
+	return func(w Where) error {
+		help := ""
+		if i == f.firstItem(path) {
+			help = lf.Help
+		}
+		yes, err := f.Ask.Confirm(Field{Title: title, Help: help, Where: w}, exists)
+		if err != nil {
+			return err
+		}
+		f.yesNo[id] = yes
+		if !yes {
+			f.P.Truncate(path, i)
+		}
 		return nil
 	}
 }
 
-func setDate(dst func(p *proposal.Proposal) *proposal.Date) setter {
-	return func(p *proposal.Proposal, s string) error {
-		var d proposal.Date
-		if s != "" {
-			if err := d.UnmarshalText([]byte(s)); err != nil {
-				return err
-			}
-		}
-		*dst(p) = d
-		return nil
+// firstItem is the index of the first item the flow asks about in a list:
+// past the library ids for research.
+func (f *Flow) firstItem(path string) int {
+	if path == "evidence" {
+		return len(proposal.EvidenceIDs(f.P.Evidence))
 	}
+	return 0
 }
 
-func setClock(dst func(p *proposal.Proposal) *proposal.Clock) setter {
-	return func(p *proposal.Proposal, s string) error {
-		var c proposal.Clock
-		if s != "" {
-			if err := c.UnmarshalText([]byte(s)); err != nil {
-				return err
-			}
-		}
-		*dst(p) = c
-		return nil
-	}
-}
-
-func itoa(n int) string {
-	if n == 0 {
-		return ""
-	}
-	return strconv.Itoa(n)
-}
-
-func (f *Flow) list(fld Field, current []string, set func(p *proposal.Proposal, items []string)) error {
-	items, err := f.Ask.List(fld, current)
-	if err != nil {
-		return err
-	}
-	var clean []string
-	for _, it := range items {
-		if it = strings.TrimSpace(it); it != "" {
-			clean = append(clean, it)
-		}
-	}
-	set(f.P, clean)
-	return f.save()
-}
-
-// ---- The questions, in the order a person tells their story ----
-
-var scenarioOptions = []Option{
-	{"trial", "Ask my manager for a trial of remote or hybrid work"},
-	{"offer", "Negotiate remote or hybrid terms in a job offer"},
-	{"keep-remote", "Keep working remotely: answer a return-to-office order or a relocation demand"},
-	{"reask", "Ask again after an earlier “no”"},
-}
-
-func (f *Flow) situation() error {
-	if err := f.Ask.Section("Your situation", "A few questions about where you stand decide how the documents are framed."); err != nil {
-		return err
-	}
-	def := string(f.P.Scenario)
-	if def == "" {
-		def = "trial"
-	}
-	s, err := f.Ask.Select(Field{Title: "What are you asking for?", Default: def}, scenarioOptions)
-	if err != nil {
-		return err
-	}
-	f.P.Scenario = proposal.Scenario(s)
-	paper := f.P.Paper
-	if paper == "" {
-		paper = "letter"
-	}
-	p, err := f.Ask.Select(Field{Title: "Paper size for the PDFs", Help: "Letter also writes US dates and times.", Default: paper},
-		[]Option{{"letter", "US Letter"}, {"a4", "A4"}})
-	if err != nil {
-		return err
-	}
-	f.P.Paper = p
-	return f.save()
-}
-
-func (f *Flow) you() error {
-	if err := f.Ask.Section("You", "How the proposal is signed."); err != nil {
-		return err
-	}
-	e := &f.P.Employee
-	if err := f.ask("employee.name", Field{Title: "Your full name"}, e.Name,
-		setString(func(p *proposal.Proposal) *string { return &p.Employee.Name })); err != nil {
-		return err
-	}
-	if err := f.ask("employee.title", Field{Title: "Your job title", Placeholder: "Senior Data Analyst"}, e.Title,
-		setString(func(p *proposal.Proposal) *string { return &p.Employee.Title })); err != nil {
-		return err
-	}
-	if err := f.ask("employee.team", Field{Title: "Your team", Optional: true, Placeholder: "Revenue Analytics"}, e.Team,
-		setString(func(p *proposal.Proposal) *string { return &p.Employee.Team })); err != nil {
-		return err
-	}
-	if err := f.ask("employee.email", Field{Title: "Your work email", Optional: true, Help: "Used for the email draft."}, e.Email,
-		setString(func(p *proposal.Proposal) *string { return &p.Employee.Email })); err != nil {
-		return err
-	}
-	return f.ask("employee.commute_minutes", Field{Title: "Your commute, one way, in minutes", Optional: true,
-		Help: "The business case counts the hours a week the arrangement gives back."}, itoa(e.CommuteMinutes),
-		setInt(func(p *proposal.Proposal) *int { return &p.Employee.CommuteMinutes }))
-}
-
-func (f *Flow) managerAndCompany() error {
-	if err := f.Ask.Section("Your manager and company", "Who decides, and what your company already allows."); err != nil {
-		return err
-	}
-	m := f.P.Manager
-	if err := f.ask("manager.name", Field{Title: "Your manager’s full name"}, m.Name,
-		setString(func(p *proposal.Proposal) *string { return &p.Manager.Name })); err != nil {
-		return err
-	}
-	if err := f.ask("manager.title", Field{Title: "Their job title", Optional: true}, m.Title,
-		setString(func(p *proposal.Proposal) *string { return &p.Manager.Title })); err != nil {
-		return err
-	}
-	if err := f.ask("manager.email", Field{Title: "Their email", Optional: true, Help: "Used for the email draft."}, m.Email,
-		setString(func(p *proposal.Proposal) *string { return &p.Manager.Email })); err != nil {
-		return err
-	}
-	if err := f.ask("company.name", Field{Title: "Company name", Optional: true}, f.P.Company.Name,
-		setString(func(p *proposal.Proposal) *string { return &p.Company.Name })); err != nil {
-		return err
-	}
-	pol := f.P.Company.Policy
-	has, err := f.Ask.Confirm(Field{Title: "Does your company have a written flexible-work policy?",
-		Help: "A request that fits existing policy is easier to approve."}, pol != proposal.Policy{})
-	if err != nil {
-		return err
-	}
-	if has {
-		if err := f.ask("company.policy.name", Field{Title: "Its name", Optional: true, Placeholder: "Flexible Work Guidelines"}, pol.Name,
-			setString(func(p *proposal.Proposal) *string { return &p.Company.Policy.Name })); err != nil {
-			return err
-		}
-		if err := f.ask("company.policy.reference", Field{Title: "Where it is written", Optional: true, Placeholder: "Employee Handbook §4.3"}, pol.Reference,
-			setString(func(p *proposal.Proposal) *string { return &p.Company.Policy.Reference })); err != nil {
-			return err
-		}
-		if err := f.ask("company.policy.summary", Field{Title: "What it allows, in a line", Optional: true,
-			Placeholder: "Up to two remote days a week with manager approval"}, pol.Summary,
-			setString(func(p *proposal.Proposal) *string { return &p.Company.Policy.Summary })); err != nil {
-			return err
-		}
-	} else {
-		f.P.Company.Policy = proposal.Policy{}
-	}
-	return f.list(Field{Title: "Colleagues who already work this way", Optional: true,
-		Help: "Precedent makes a yes easy. For example: The Pricing team’s analysts work remotely on Fridays."},
-		f.P.Company.Precedents, func(p *proposal.Proposal, items []string) { p.Company.Precedents = items })
-}
-
-var weekdayOptions = []Option{
-	{"monday", "Monday"}, {"tuesday", "Tuesday"}, {"wednesday", "Wednesday"}, {"thursday", "Thursday"}, {"friday", "Friday"},
-}
-
-func (f *Flow) arrangement() error {
-	if err := f.Ask.Section("The arrangement", "The days, hours and start date you are asking for."); err != nil {
-		return err
-	}
-	a := &f.P.Arrangement
-	def := a.Type
-	if def == "" {
-		def = "hybrid"
-	}
-	typ, err := f.Ask.Select(Field{Title: "Which arrangement?", Default: def},
-		[]Option{{"hybrid", "Hybrid: some days remote, some in the office"}, {"remote", "Fully remote"}})
-	if err != nil {
-		return err
-	}
-	if typ != a.Type {
-		a.OfficeDays = nil // the default office days follow the remote days
-	}
-	a.Type = typ
-	if typ == "remote" {
-		a.RemoteDays = nil
-		a.OfficeDays = nil
-	} else {
-		var defaults []string
-		for _, d := range a.RemoteDays {
-			defaults = append(defaults, d.Key())
-		}
-		if len(defaults) == 0 {
-			defaults = []string{"monday", "friday"}
-		}
-		for {
-			days, err := f.Ask.MultiSelect(Field{Title: "Which days would you work remotely?",
-				Help: "Two days is the most common first step; the other weekdays are office days."}, weekdayOptions, defaults)
-			if err != nil {
-				return err
-			}
-			tmp := *f.P
-			tmp.Arrangement.RemoteDays = parseDays(days)
-			tmp.Arrangement.OfficeDays = nil
-			if err := proposal.FieldError(&tmp, "arrangement.remote_days", f.Today); err != nil {
-				if err := f.Ask.Section("", "✗ "+err.Error()); err != nil {
-					return err
-				}
-				defaults = days
-				continue
-			}
-			a.RemoteDays = tmp.Arrangement.RemoteDays
-			a.OfficeDays = nil
-			break
-		}
-	}
-	if err := f.save(); err != nil {
-		return err
-	}
-	ch := a.CoreHours
-	fixed, err := f.Ask.Confirm(Field{Title: "Will you keep fixed core hours when everyone can reach you?",
-		Help: "Core hours answer the “will you be available?” question before it is asked."}, ch.Start.Set || ch == proposal.CoreHours{})
-	if err != nil {
-		return err
-	}
-	if fixed {
-		start, end, zone := ch.Start.String(), ch.End.String(), ch.Timezone
-		if start == "" {
-			start = "09:00"
-		}
-		if end == "" {
-			end = "17:00"
-		}
-		if zone == "" {
-			zone = f.Zone
-		}
-		if err := f.ask("arrangement.core_hours.start", Field{Title: "Core hours start (HH:MM, 24-hour clock)"}, start,
-			setClock(func(p *proposal.Proposal) *proposal.Clock { return &p.Arrangement.CoreHours.Start })); err != nil {
-			return err
-		}
-		if err := f.ask("arrangement.core_hours.end", Field{Title: "Core hours end (HH:MM)"}, end,
-			setClock(func(p *proposal.Proposal) *proposal.Clock { return &p.Arrangement.CoreHours.End })); err != nil {
-			return err
-		}
-		if err := f.ask("arrangement.core_hours.timezone", Field{Title: "Time zone", Optional: true,
-			Help: "An IANA name such as America/Chicago or Europe/Berlin."}, zone,
-			setString(func(p *proposal.Proposal) *string { return &p.Arrangement.CoreHours.Timezone })); err != nil {
-			return err
-		}
-	} else {
-		a.CoreHours = proposal.CoreHours{}
-	}
-	startDef := a.Start.String()
-	if startDef == "" {
-		startDef = suggestedStart(f.Today).String()
-	}
-	if err := f.ask("arrangement.start", Field{Title: "When should it start? (YYYY-MM-DD)",
-		Optional: !f.P.Scenario.UsesTrial(), Help: "A weekday a week or two out gives your manager time to decide."}, startDef,
-		setDate(func(p *proposal.Proposal) *proposal.Date { return &p.Arrangement.Start })); err != nil {
-		return err
-	}
-	if err := f.ask("arrangement.remote_location", Field{Title: "Where will you work remotely?", Optional: true,
-		Placeholder: "Home office in Naperville, IL"}, a.RemoteLocation,
-		setString(func(p *proposal.Proposal) *string { return &p.Arrangement.RemoteLocation })); err != nil {
-		return err
-	}
-	if err := f.list(Field{Title: "Work you will do on remote days", Optional: true,
-		Help: "The focused work that gains most, for example: Writing the weekly revenue commentary."},
-		a.RemoteWork, func(p *proposal.Proposal, items []string) { p.Arrangement.RemoteWork = items }); err != nil {
-		return err
-	}
-	return f.list(Field{Title: "What you will always come in for", Optional: true,
-		Help: "Planning, reviews, mentoring: for example, Weekly team planning on Tuesdays."},
-		a.InPersonCommitments, func(p *proposal.Proposal, items []string) { p.Arrangement.InPersonCommitments = items })
-}
-
-func parseDays(keys []string) []proposal.Weekday {
-	var days []proposal.Weekday
-	for _, k := range keys {
-		var d proposal.Weekday
-		if d.UnmarshalText([]byte(k)) == nil {
-			days = append(days, d)
-		}
-	}
-	return days
-}
-
-// suggestedStart is the first Monday at least a week after today.
-func suggestedStart(today proposal.Date) proposal.Date {
-	d := today.AddDays(7)
-	for d.Weekday() != time.Monday {
-		d = d.AddDays(1)
-	}
-	return d
-}
-
-func (f *Flow) communication() error {
-	if err := f.Ask.Section("Communication", "How your manager and team reach you, and hear from you. Over-communicating wins trials."); err != nil {
-		return err
-	}
-	c := &f.P.Communication
-	channels := strings.Join(c.Channels, ", ")
-	if channels == "" {
-		channels = "email, chat, video calls"
-	}
-	if err := f.ask("communication.channels", Field{Title: "Channels you will use, separated by commas", Optional: true}, channels,
-		func(p *proposal.Proposal, s string) error {
-			var items []string
-			for _, it := range strings.Split(s, ",") {
-				if it = strings.TrimSpace(it); it != "" {
-					items = append(items, it)
-				}
-			}
-			p.Communication.Channels = items
-			return nil
-		}); err != nil {
-		return err
-	}
-	rt := c.ResponseTime
-	if rt == "" {
-		rt = "within one hour during core hours"
-	}
-	if err := f.ask("communication.response_time", Field{Title: "How fast you will reply", Optional: true}, rt,
-		setString(func(p *proposal.Proposal) *string { return &p.Communication.ResponseTime })); err != nil {
-		return err
-	}
-	standard := []proposal.CheckIn{
-		{Cadence: "daily", Format: "Written update on what I am working on"},
-		{Cadence: "weekly", Format: "30-minute video 1:1"},
-	}
-	useStandard, err := f.Ask.Confirm(Field{Title: "Check in with a daily written update and a weekly 30-minute video 1:1?",
-		Help: "Say no to set your own check-ins."}, len(c.CheckIns) == 0 || equalCheckIns(c.CheckIns, standard))
-	if err != nil {
-		return err
-	}
-	if useStandard {
-		c.CheckIns = standard
-	} else {
-		existing := c.CheckIns
-		c.CheckIns = nil
-		more := func(i int) (bool, error) {
-			return f.Ask.Confirm(Field{Title: addTitle(i, "check-in")}, i < len(existing) || i == 0)
-		}
-		if err := eachItem(existing, more, func(_ int, ci proposal.CheckIn) error {
-			cad := ci.Cadence
-			if cad == "" {
-				cad = "weekly"
-			}
-			var err error
-			if ci.Cadence, err = f.Ask.Select(Field{Title: "How often?", Default: cad}, cadenceOptions); err != nil {
-				return err
-			}
-			fld := Field{Title: "What is it?", Placeholder: "30-minute video 1:1", Default: ci.Format}
-			fld.Validate = func(s string) error {
-				if strings.TrimSpace(s) == "" {
-					return fmt.Errorf("say what the check-in is, for example “30-minute video 1:1”")
-				}
-				return nil
-			}
-			if ci.Format, err = f.Ask.Input(fld); err != nil {
-				return err
-			}
-			ci.Format = strings.TrimSpace(ci.Format)
-			c.CheckIns = append(c.CheckIns, ci)
-			return f.save()
-		}); err != nil {
-			return err
-		}
-	}
-	if err := f.save(); err != nil {
-		return err
-	}
-	sr := c.StatusReport
-	if sr == "" {
-		sr = "weekly"
-	}
-	status, err := f.Ask.Select(Field{Title: "How often will you send a written status summary?",
-		Help: "A regular summary of what shipped, what is next and what is blocked.", Default: sr},
-		append(append([]Option{}, cadenceOptions...), Option{"none", "No written summary"}))
-	if err != nil {
-		return err
-	}
-	if status == "none" {
-		status = ""
-	}
-	c.StatusReport = status
-	return f.save()
-}
-
-var cadenceOptions = []Option{{"daily", "Daily"}, {"weekly", "Weekly"}, {"biweekly", "Every two weeks"}, {"monthly", "Monthly"}}
-
-func equalCheckIns(a, b []proposal.CheckIn) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := range a {
-		if a[i] != b[i] {
-			return false
-		}
-	}
-	return true
-}
-
-// eachItem asks for a list one item at a time. Before item i, more(i) says
-// whether there is one (a question, or yes for an item that is not
-// optional); item(i, v) asks about it, starting from v: the item the draft
-// or --from file had at i, or the zero value.
-func eachItem[T any](existing []T, more func(i int) (bool, error), item func(i int, v T) error) error {
-	for i := 0; ; i++ {
-		yes, err := more(i)
-		if err != nil || !yes {
-			return err
-		}
-		var v T
-		if i < len(existing) {
-			v = existing[i]
-		}
-		if err := item(i, v); err != nil {
-			return err
-		}
-	}
-}
-
-// another asks whether there is one more item, yes by default while the
-// draft has items left; the first is not asked about when required.
-func (f *Flow) another(title func(i int) string, help string, existing int, required bool) func(i int) (bool, error) {
-	return func(i int) (bool, error) {
-		if i == 0 && required {
-			return true, nil
-		}
-		return f.Ask.Confirm(Field{Title: title(i), Help: help}, i < existing)
-	}
-}
-
-// adding titles the question before each item: "Add a what?", then "Add
-// another what?".
-func adding(what string) func(i int) string {
-	return func(i int) string { return addTitle(i, what) }
+// needsItems reports whether the rules require at least one item in the
+// list at path, as things stand.
+func (f *Flow) needsItems(path string) bool {
+	c := f.P.Clone()
+	c.Truncate(path, 0)
+	return proposal.FieldError(c, path, f.Today) != nil
 }
 
 func addTitle(i int, what string) string {
-	if i == 0 {
-		if strings.ContainsRune("aeiou", rune(what[0])) {
-			return "Add an " + what + "?"
-		}
-		return "Add a " + what + "?"
+	if i > 0 {
+		return "Add another " + what + "?"
 	}
-	return "Add another " + what + "?"
+	if strings.ContainsRune("aeiou", rune(what[0])) {
+		return "Add an " + what + "?"
+	}
+	return "Add a " + what + "?"
 }
 
-func (f *Flow) output() error {
-	if err := f.Ask.Section("How your manager sees the work", "What shows progress without seeing you at your desk."); err != nil {
-		return err
+// title is the question for the field at path. Inside a list item it
+// names the item: "Success metric 2 (Tickets closed): where it stands
+// today".
+func (f *Flow) title(path string, fd *proposal.Field) string {
+	list := fd.Parent
+	if list == nil || list.Kind != proposal.KindItems {
+		return fd.Ask
 	}
-	return f.list(Field{Title: "How your manager can track your output", Optional: true,
-		Help: "For example: The Jira board stays current every day."},
-		f.P.OutputTracking, func(p *proposal.Proposal, items []string) { p.OutputTracking = items })
-}
-
-func (f *Flow) equipment() error {
-	if err := f.Ask.Section("Equipment and workspace", "Answers the “can you actually work from there?” question."); err != nil {
-		return err
-	}
-	eq := &f.P.Equipment
-	var names []string
-	for _, it := range eq.Items {
-		names = append(names, it.Name)
-	}
-	items, err := f.Ask.List(Field{Title: "Equipment you will use", Optional: true,
-		Help: "One item a line, for example: Laptop with VPN."}, names)
-	if err != nil {
-		return err
-	}
-	// Keep the items at once, then ask who provides each, saving as we go.
-	old := eq.Items
-	eq.Items = nil
-	for _, name := range items {
-		if name = strings.TrimSpace(name); name == "" {
-			continue
-		}
-		by := ""
-		for _, o := range old {
-			if o.Name == name {
-				by = o.ProvidedBy
+	open := strings.LastIndex(path, "[")
+	close := strings.LastIndex(path, "]")
+	var i int
+	fmt.Sscan(path[open+1:close], &i)
+	itemPath := path[:close+1]
+	prefix := fmt.Sprintf("%s %d", capitalize(list.Item), i+1-f.firstItem(list.Path))
+	for _, c := range list.Fields {
+		if c.Kind == proposal.KindText && c != fd && c.Ask != "" {
+			if label := f.P.Text(itemPath + "." + c.Key); label != "" {
+				prefix += " (" + shorten(label, 40) + ")"
 			}
+			break
 		}
-		eq.Items = append(eq.Items, proposal.EquipmentItem{Name: name, ProvidedBy: by})
 	}
-	if err := f.save(); err != nil {
-		return err
+	return prefix + ": " + lowerFirst(fd.Ask)
+}
+
+func capitalize(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
 	}
-	for i := range eq.Items {
-		it := &eq.Items[i]
-		def := it.ProvidedBy
-		if def == "" {
-			def = "company"
+	return strings.TrimSpace(string([]rune(s)[:n-1])) + "…"
+}
+
+// suggestion is the answer the wizard proposes for an empty field: the
+// declared suggestion, a default that is a value, or one worked out from
+// the answers so far.
+func (f *Flow) suggestion(path string, fd *proposal.Field) string {
+	switch proposal.GenericPath(path) {
+	case "arrangement.start":
+		return suggestedStart(f.Today).String()
+	case "arrangement.core_hours.timezone":
+		return f.Zone
+	case "trial.length_days":
+		if f.P.Scenario == proposal.ScenarioReask {
+			return "30" // a narrower, shorter trial after a "no"
 		}
-		by, err := f.Ask.Select(Field{Title: "Who provides “" + it.Name + "”?", Default: def},
-			[]Option{{"company", "The company"}, {"me", "Me"}})
+	case "trial.check_in_day":
+		if n := f.P.Trial.LengthDays; n > 0 {
+			return fmt.Sprint(n / 2)
+		}
+	}
+	if fd.Suggest != "" {
+		return fd.Suggest
+	}
+	if fd.Default != "" && f.P.Clone().SetText(path, fd.Default) == nil && !strings.Contains(fd.Default, " ") {
+		return fd.Default
+	}
+	return ""
+}
+
+// askField asks the question for the field at path and stores the answer.
+func (f *Flow) askField(path string, fd *proposal.Field, title string, w Where) error {
+	def := f.P.Text(path)
+	if def == "" && !f.isAnswered(path) {
+		def = f.suggestion(path, fd)
+	}
+	if path == "trial.check_in_day" && f.P.Trial.CheckInDay >= f.P.Trial.LengthDays && f.P.Trial.LengthDays > 0 {
+		def = fmt.Sprint(f.P.Trial.LengthDays / 2) // the trial got shorter than the check-in
+	}
+	fl := Field{Title: title, Help: fd.Help, Default: def, Where: w, Optional: f.optional(path), Validate: f.check(path)}
+	if def == "" {
+		fl.Example = fd.Example
+	}
+	switch {
+	case len(fd.Choices) > 0:
+		opts := make([]Option, 0, len(fd.Choices)+1)
+		for _, c := range fd.Choices {
+			opts = append(opts, Option{Key: c.Value, Label: c.Label})
+		}
+		if fd.None != "" {
+			opts = append(opts, Option{Key: "", Label: fd.None})
+		}
+		ans, err := f.Ask.Select(fl, opts)
 		if err != nil {
 			return err
 		}
-		it.ProvidedBy = by
-		if err := f.save(); err != nil {
+		return f.P.SetText(path, ans)
+	case fd.Kind == proposal.KindTexts && !fd.Flow:
+		items, err := f.Ask.List(fl, f.P.List(path))
+		if err != nil {
 			return err
 		}
+		return f.P.SetList(path, items)
 	}
-	for _, q := range []struct {
-		path, title, placeholder string
-		dst                      func(p *proposal.Proposal) *string
-	}{
-		{"equipment.connectivity", "Your internet connection, and a backup", "500 Mbps fibre, LTE hotspot as backup",
-			func(p *proposal.Proposal) *string { return &p.Equipment.Connectivity }},
-		{"equipment.workspace", "Your workspace", "A dedicated room with a door",
-			func(p *proposal.Proposal) *string { return &p.Equipment.Workspace }},
-		{"equipment.security", "How company data stays secure", "VPN with multi-factor sign-in; files stay on the company laptop",
-			func(p *proposal.Proposal) *string { return &p.Equipment.Security }},
-	} {
-		if err := f.ask(q.path, Field{Title: q.title, Optional: true, Placeholder: q.placeholder}, *q.dst(f.P), setString(q.dst)); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (f *Flow) trial() error {
-	if !f.P.Scenario.UsesTrial() {
-		f.P.Trial = proposal.Trial{}
-		return f.save()
-	}
-	if err := f.Ask.Section("The trial", "A trial keeps your manager in control: a check-in, a review, and notice either side can give."); err != nil {
-		return err
-	}
-	t := &f.P.Trial
-	length := itoa(t.LengthDays)
-	if length == "" {
-		length = "60"
-		if f.P.Scenario == proposal.ScenarioReask {
-			length = "30" // a narrower, shorter trial after a "no"
-		}
-	}
-	if err := f.ask("trial.length_days", Field{Title: "Trial length in days (30 to 90)"}, length,
-		setInt(func(p *proposal.Proposal) *int { return &p.Trial.LengthDays })); err != nil {
-		return err
-	}
-	checkIn := itoa(t.CheckInDay)
-	if checkIn == "" || t.CheckInDay >= t.LengthDays {
-		checkIn = strconv.Itoa(t.LengthDays / 2)
-	}
-	if err := f.ask("trial.check_in_day", Field{Title: "Check-in on which day of the trial?"}, checkIn,
-		setInt(func(p *proposal.Proposal) *int { return &p.Trial.CheckInDay })); err != nil {
-		return err
-	}
-	notice := itoa(t.NoticeDays)
-	if notice == "" {
-		notice = strconv.Itoa(proposal.DefaultNoticeDays)
-	}
-	if err := f.ask("trial.notice_days", Field{Title: "Days of notice either side gives to end it"}, notice,
-		setInt(func(p *proposal.Proposal) *int { return &p.Trial.NoticeDays })); err != nil {
-		return err
-	}
-	existing := t.Metrics
-	t.Metrics = nil
-	more := f.another(adding("success metric"), "Three to five measures make a clear case.", len(existing), true)
-	if err := eachItem(existing, more, f.metric); err != nil {
-		return err
-	}
-	return f.save()
-}
-
-// metric asks for one success metric and appends it to the trial.
-func (f *Flow) metric(i int, m proposal.Metric) error {
-	path := fmt.Sprintf("trial.metrics[%d]", i)
-	with := func(p *proposal.Proposal, m proposal.Metric) {
-		ms := append([]proposal.Metric(nil), f.P.Trial.Metrics[:i]...)
-		p.Trial.Metrics = append(ms, m)
-	}
-	f.P.Trial.Metrics = append(f.P.Trial.Metrics, m)
-	return f.askParts(path, []part{
-		{"name", fmt.Sprintf("Success metric %d: what is measured?", i+1), "Weekly dashboards delivered on time", false, &m.Name},
-		{"baseline", "Where it stands today", "100%", true, &m.Baseline},
-		{"target", "The target during the trial", "100%", false, &m.Target},
-		{"measured_by", "How it is measured", "Jira due dates", true, &m.MeasuredBy},
-	}, func(p *proposal.Proposal) { with(p, m) })
-}
-
-// part is one question about a field of a list item.
-type part struct {
-	key, title, placeholder string
-	optional                bool
-	dst                     *string // the field, in the item being answered
-}
-
-// askParts asks about the fields of the list item at path; put stores the
-// item, as answered so far, in a proposal (the draft, or a copy to check).
-func (f *Flow) askParts(path string, parts []part, put func(p *proposal.Proposal)) error {
-	for _, q := range parts {
-		dst := q.dst
-		set := func(p *proposal.Proposal, s string) error {
-			*dst = s
-			put(p)
-			return nil
-		}
-		if err := f.ask(path+"."+q.key, Field{Title: q.title, Placeholder: q.placeholder, Optional: q.optional}, *dst, set); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func (f *Flow) trackRecord() error {
-	if err := f.Ask.Section("Your track record", "Ask from strength: recent results, in numbers where you can."); err != nil {
-		return err
-	}
-	pf := &f.P.Performance
-	if err := f.list(Field{Title: "Recent highlights", Optional: true,
-		Help: "For example: Delivered the Q3 churn model two weeks early."},
-		pf.Highlights, func(p *proposal.Proposal, items []string) { p.Performance.Highlights = items }); err != nil {
-		return err
-	}
-	if err := f.list(Field{Title: "Results in numbers", Optional: true,
-		Help: "For example: Closed 112 requests in Q3 (team average 80)."},
-		pf.Metrics, func(p *proposal.Proposal, items []string) { p.Performance.Metrics = items }); err != nil {
-		return err
-	}
-	return f.list(Field{Title: "Recognition", Optional: true, Help: "Reviews, awards, praise in writing."},
-		pf.Recognition, func(p *proposal.Proposal, items []string) { p.Performance.Recognition = items })
-}
-
-func (f *Flow) businessCase() error {
-	if err := f.Ask.Section("The business case", "Frame it as output and retention, not a perk."); err != nil {
-		return err
-	}
-	if err := f.list(Field{Title: "What the team or company gains", Optional: true,
-		Help: "For example: Focused work moves to the days with the fewest interruptions."},
-		f.P.Benefits, func(p *proposal.Proposal, items []string) { p.Benefits = items }); err != nil {
-		return err
-	}
-	var opts []Option
-	for _, c := range evidence.All(evidence.Supporting) {
-		opts = append(opts, Option{Key: c.ID, Label: c.Short})
-	}
-	defaults := proposal.EvidenceIDs(f.P.Evidence)
-	if f.P.Evidence == nil {
-		defaults = []string{"bloom-2024-nature"}
-	}
-	ids, err := f.Ask.MultiSelect(Field{Title: "Research to cite",
-		Help: "Verified findings; pick those closest to your situation."}, opts, defaults)
+	ans, err := f.Ask.Input(fl)
 	if err != nil {
 		return err
 	}
-	var own []proposal.EvidenceRef
-	for _, e := range f.P.Evidence {
-		if e.ID == "" {
-			own = append(own, e)
-		}
-	}
-	f.P.Evidence = nil
-	for _, id := range ids {
-		f.P.Evidence = append(f.P.Evidence, proposal.EvidenceRef{ID: id})
-	}
-	if err := f.save(); err != nil {
-		return err
-	}
-	// Findings of the user's own, with their source: a company survey, the
-	// team's numbers.
-	more := f.another(adding("finding of your own"),
-		"A company survey or your team’s numbers, with where they come from. Cited like the research.", len(own), false)
-	if err := eachItem(own, more, func(_ int, e proposal.EvidenceRef) error {
-		return f.finding(len(f.P.Evidence), e)
-	}); err != nil {
-		return err
-	}
-	return f.save()
+	return f.P.SetText(path, ans)
 }
 
-// finding asks for one finding of the user's own and appends it to the
-// evidence at index n.
-func (f *Flow) finding(n int, e proposal.EvidenceRef) error {
-	path := fmt.Sprintf("evidence[%d]", n)
-	with := func(p *proposal.Proposal, e proposal.EvidenceRef) {
-		refs := append([]proposal.EvidenceRef(nil), f.P.Evidence[:n]...)
-		p.Evidence = append(refs, e)
-	}
-	f.P.Evidence = append(f.P.Evidence, e)
-	return f.askParts(path, []part{
-		{"finding", "The finding, in a sentence", "My accounts rated their satisfaction 4.8 of 5 over three years", false, &e.Finding},
-		{"source", "Where it comes from", "Halcyon Software customer survey, 2024–2026", false, &e.Source},
-		{"url", "A link to it", "https://…", true, &e.URL},
-	}, func(p *proposal.Proposal) { with(p, e) })
-}
-
-func (f *Flow) reask() error {
-	if f.P.Scenario != proposal.ScenarioReask {
-		f.P.Reask = proposal.Reask{}
-		return f.save()
-	}
-	if err := f.Ask.Section("The earlier “no”", "Answer each reason you were given; that is what makes a second request different."); err != nil {
-		return err
-	}
-	if err := f.ask("reask.denied_on", Field{Title: "When was the earlier request declined? (YYYY-MM-DD)", Optional: true},
-		f.P.Reask.DeniedOn.String(), setDate(func(p *proposal.Proposal) *proposal.Date { return &p.Reask.DeniedOn })); err != nil {
-		return err
-	}
-	existing := f.P.Reask.Reasons
-	f.P.Reask.Reasons = nil
-	more := f.another(func(int) string { return "Were you given another reason?" }, "", len(existing), true)
-	if err := eachItem(existing, more, func(i int, r proposal.ReaskReason) error {
-		prev := append([]proposal.ReaskReason(nil), f.P.Reask.Reasons...)
-		f.P.Reask.Reasons = append(f.P.Reask.Reasons, r)
-		return f.askParts(fmt.Sprintf("reask.reasons[%d]", i), []part{
-			{"reason", "The reason you were given", "", false, &r.Reason},
-			{"response", "How this proposal answers it", "", false, &r.Response},
-		}, func(p *proposal.Proposal) { p.Reask.Reasons = append(append([]proposal.ReaskReason(nil), prev...), r) })
-	}); err != nil {
-		return err
-	}
-	return f.save()
-}
-
-func (f *Flow) offer() error {
-	if f.P.Scenario != proposal.ScenarioOffer {
-		f.P.Offer = proposal.Offer{}
-		return f.save()
-	}
-	if err := f.Ask.Section("The offer", "Flexibility belongs in the offer letter, not in a later favour."); err != nil {
-		return err
-	}
-	if err := f.ask("offer.role", Field{Title: "The role you were offered"}, f.P.Offer.Role,
-		setString(func(p *proposal.Proposal) *string { return &p.Offer.Role })); err != nil {
-		return err
-	}
-	return f.ask("offer.recruiter", Field{Title: "The recruiter or hiring manager", Optional: true}, f.P.Offer.Recruiter,
-		setString(func(p *proposal.Proposal) *string { return &p.Offer.Recruiter }))
-}
-
-func (f *Flow) private() error {
-	if err := f.Ask.Section("Private: for you alone",
-		"These answers go on your prep sheet only. They never appear in anything your manager sees."); err != nil {
-		return err
-	}
-	pr := f.P.Private
-	for _, q := range []struct {
-		path, title, help string
-		cur               string
-		dst               func(p *proposal.Proposal) *string
-	}{
-		{"private.motivation", "Why this matters to you", "Shapes how you speak about it; it stays out of the proposal.", pr.Motivation,
-			func(p *proposal.Proposal) *string { return &p.Private.Motivation }},
-		{"private.alternatives", "Your alternatives if the answer is no", "Other offers, or staying as you are. Leverage is private.", pr.Alternatives,
-			func(p *proposal.Proposal) *string { return &p.Private.Alternatives }},
-		{"private.fallback", "The least you would accept", "For example: one remote day a week for the first month.", pr.Fallback,
-			func(p *proposal.Proposal) *string { return &p.Private.Fallback }},
-	} {
-		if err := f.ask(q.path, Field{Title: q.title, Help: q.help, Optional: true}, q.cur, setString(q.dst)); err != nil {
+// check returns the check of an answer for the field at path: the answer
+// is put into a copy of the proposal and judged as `propose validate`
+// would, with its messages.
+func (f *Flow) check(path string) func(string) error {
+	return func(answer string) error {
+		c := f.P.Clone()
+		if err := c.SetText(path, answer); err != nil {
 			return err
 		}
+		return proposal.FieldError(c, path, f.Today)
 	}
-	existing := f.P.Private.Objections
-	f.P.Private.Objections = nil
-	more := f.another(adding("objection you expect"),
-		"Common ones (visibility, collaboration, fairness) are answered on the prep sheet anyway.", len(existing), false)
-	if err := eachItem(existing, more, func(i int, o proposal.Objection) error {
-		prev := append([]proposal.Objection(nil), f.P.Private.Objections...)
-		f.P.Private.Objections = append(f.P.Private.Objections, o)
-		return f.askParts(fmt.Sprintf("private.objections[%d]", i), []part{
-			{"objection", "The objection", "", false, &o.Objection},
-			{"response", "Your answer", "", false, &o.Response},
-		}, func(p *proposal.Proposal) {
-			p.Private.Objections = append(append([]proposal.Objection(nil), prev...), o)
-		})
-	}); err != nil {
-		return err
+}
+
+// optional reports whether the field at path may be left empty, as the
+// rules stand with the answers so far.
+func (f *Flow) optional(path string) bool {
+	c := f.P.Clone()
+	if c.SetText(path, "") != nil {
+		return false
 	}
-	return f.save()
+	return proposal.FieldError(c, path, f.Today) == nil
 }

@@ -3,56 +3,78 @@ package wizard
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/propose-cli/propose/internal/schemacheck"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
 // script answers questions by their titles: each key is a part of a title
 // and holds the answers to give, in turn. A question without a scripted
-// answer gets its default, as if the user pressed Enter. Rejected answers
-// are recorded, so tests see the messages a user would.
+// answer gets its default, as if the user pressed Enter. The answer "<"
+// goes back. Rejected answers are recorded, so tests see the messages a
+// user would.
 type script struct {
 	answers  map[string][]string
 	asked    []string
+	fields   []Field // every question as asked
+	said     []string
 	rejected []string
 	stopAt   string // interrupt at the first question whose title contains this
 	stopN    int    // interrupt at question number stopN (1-based); 0 never
 }
 
-func (s *script) next(title string) (string, bool, error) {
-	s.asked = append(s.asked, title)
+func (s *script) next(f Field) (string, bool, error) {
+	s.asked = append(s.asked, f.Title)
+	s.fields = append(s.fields, f)
 	if s.stopN > 0 && len(s.asked) == s.stopN {
 		return "", false, ErrInterrupted
 	}
-	if s.stopAt != "" && strings.Contains(title, s.stopAt) {
+	if s.stopAt != "" && strings.Contains(f.Title, s.stopAt) {
 		return "", false, ErrInterrupted
 	}
+	// The longest key that is part of the title answers: "Piece of
+	// equipment 2: what is it" before "what is it".
+	best := ""
 	for key, queue := range s.answers {
-		if strings.Contains(title, key) && len(queue) > 0 {
-			s.answers[key] = queue[1:]
-			return queue[0], true, nil
+		if strings.Contains(f.Title, key) && len(queue) > 0 && len(key) > len(best) {
+			best = key
 		}
 	}
-	return "", false, nil
+	if best == "" {
+		return "", false, nil
+	}
+	queue := s.answers[best]
+	s.answers[best] = queue[1:]
+	if queue[0] == Back {
+		return "", false, ErrBack
+	}
+	return queue[0], true, nil
 }
 
 func (s *script) Section(title, intro string) error {
-	if title == "" && strings.HasPrefix(intro, "✗") {
-		s.rejected = append(s.rejected, intro)
+	if title == "" {
+		s.said = append(s.said, intro)
+		if strings.HasPrefix(intro, "✗") {
+			s.rejected = append(s.rejected, intro)
+		}
 	}
 	return nil
 }
 
 func (s *script) Input(f Field) (string, error) {
 	for tries := 0; tries < 5; tries++ {
-		a, ok, err := s.next(f.Title)
+		a, ok, err := s.next(f)
 		if err != nil {
 			return "", err
 		}
-		if !ok || a == "" {
+		if !ok {
 			a = f.Default
+		}
+		if a == "-" {
+			a = ""
 		}
 		if f.Validate != nil {
 			if err := f.Validate(a); err != nil {
@@ -69,7 +91,7 @@ func (s *script) Input(f Field) (string, error) {
 }
 
 func (s *script) List(f Field, defaults []string) ([]string, error) {
-	a, ok, err := s.next(f.Title)
+	a, ok, err := s.next(f)
 	if err != nil || !ok {
 		return defaults, err
 	}
@@ -80,7 +102,7 @@ func (s *script) List(f Field, defaults []string) ([]string, error) {
 }
 
 func (s *script) Select(f Field, opts []Option) (string, error) {
-	a, ok, err := s.next(f.Title)
+	a, ok, err := s.next(f)
 	if err != nil || !ok {
 		return f.Default, err
 	}
@@ -93,15 +115,18 @@ func (s *script) Select(f Field, opts []Option) (string, error) {
 }
 
 func (s *script) MultiSelect(f Field, opts []Option, defaults []string) ([]string, error) {
-	a, ok, err := s.next(f.Title)
+	a, ok, err := s.next(f)
 	if err != nil || !ok {
 		return defaults, err
+	}
+	if a == "-" {
+		return nil, nil
 	}
 	return strings.Split(a, ","), nil
 }
 
 func (s *script) Confirm(f Field, def bool) (bool, error) {
-	a, ok, err := s.next(f.Title)
+	a, ok, err := s.next(f)
 	if err != nil || !ok {
 		return def, err
 	}
@@ -116,8 +141,8 @@ func basics() map[string][]string {
 		"Your full name":             {"Ana Lima"},
 		"Your job title":             {"Support Engineer"},
 		"manager’s full name":        {"Sam Ortiz"},
-		"Success metric 1":           {"Tickets resolved a week"},
-		"The target":                 {"40"},
+		"what is measured":           {"Tickets resolved a week"},
+		"the target":                 {"40"},
 		"Add another success metric": {"n"},
 	}
 }
@@ -128,31 +153,41 @@ func run(t *testing.T, s *script, p *proposal.Proposal) (*proposal.Proposal, int
 		p = &proposal.Proposal{}
 	}
 	saves := 0
-	f := &Flow{P: p, Ask: s, Today: today, Zone: "Europe/Berlin", Save: func(*proposal.Proposal) error { saves++; return nil }}
+	f := &Flow{P: p, Ask: s, Today: today, Zone: "Europe/Berlin", Save: func(*proposal.Proposal, Progress) error { saves++; return nil }}
 	err := f.Run()
 	return p, saves, err
 }
 
 // valid checks that the wizard's proposal, written and read back, passes
-// `propose validate`.
+// `propose validate` and matches the JSON Schema.
 func valid(t *testing.T, p *proposal.Proposal) *proposal.Proposal {
 	t.Helper()
-	q, err := proposal.Parse("new.yaml", proposal.Marshal(p), today)
+	data := proposal.Marshal(p)
+	q, err := proposal.Parse("new.yaml", data, today)
 	if err != nil {
-		t.Fatalf("the wizard's file does not validate:\n%v\n%s", err, proposal.Marshal(p))
+		t.Fatalf("the wizard's file does not validate:\n%v\n%s", err, data)
+	}
+	if err := schemacheck.Validate(data); err != nil {
+		t.Fatalf("the wizard's file does not match the schema:\n%v\n%s", err, data)
 	}
 	return q
 }
 
-func TestTrialWithDefaults(t *testing.T) {
+// TestEnterEverywhereKeepsDefaultsAndLeavesOutExamples presses Enter on
+// every question that has a default or may be left empty: every real
+// default is kept, and no example becomes an answer.
+func TestEnterEverywhereKeepsDefaultsAndLeavesOutExamples(t *testing.T) {
 	s := &script{answers: basics()}
 	p, saves, err := run(t, s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	q := valid(t, p)
-	if q.Scenario != proposal.ScenarioTrial || q.Trial.LengthDays != 60 || q.Trial.CheckInDay != 30 || q.Trial.NoticeDays != 14 {
-		t.Errorf("defaults: %+v", q.Trial)
+	if q.Scenario != proposal.ScenarioTrial || q.Paper != "letter" || q.Arrangement.Type != "hybrid" {
+		t.Errorf("scenario %q, paper %q, type %q", q.Scenario, q.Paper, q.Arrangement.Type)
+	}
+	if q.Trial.LengthDays != 60 || q.Trial.CheckInDay != 30 || q.Trial.NoticeDays != 14 {
+		t.Errorf("trial defaults: %+v", q.Trial)
 	}
 	if got := fmt.Sprint(q.Arrangement.RemoteDays); got != "[Monday Friday]" {
 		t.Errorf("remote days %s", got)
@@ -160,11 +195,57 @@ func TestTrialWithDefaults(t *testing.T) {
 	if q.Arrangement.Start != proposal.NewDate(2027, 1, 11) {
 		t.Errorf("start %s, want the first Monday a week out", q.Arrangement.Start)
 	}
-	if len(q.Communication.CheckIns) != 2 || q.Communication.StatusReport != "weekly" || q.Arrangement.CoreHours.Timezone != "Europe/Berlin" {
-		t.Errorf("communication defaults: %+v, %+v", q.Communication, q.Arrangement.CoreHours)
+	ch := q.Arrangement.CoreHours
+	if ch.Start.String() != "09:00" || ch.End.String() != "17:00" || ch.Timezone != "Europe/Berlin" {
+		t.Errorf("core hours %+v", ch)
+	}
+	c := q.Communication
+	if len(c.CheckIns) != 2 || c.StatusReport != "weekly" || strings.Join(c.Channels, ", ") != "email, chat, video calls" ||
+		c.ResponseTime != "within one hour during core hours" {
+		t.Errorf("communication defaults: %+v", c)
+	}
+	if fmt.Sprint(proposal.EvidenceIDs(q.Evidence)) != "[bloom-2024-nature]" {
+		t.Errorf("evidence %v", q.Evidence)
+	}
+	// No example reached the file.
+	file := string(proposal.Marshal(p))
+	for _, f := range proposal.Fields() {
+		if f.Example != "" && f.Example != f.Suggest && strings.Contains(file, f.Example) {
+			t.Errorf("the example of %s (%q) became an answer", f.Path, f.Example)
+		}
+	}
+	for _, empty := range []string{"employee.team", "employee.email", "equipment", "company", "performance", "private",
+		"arrangement.remote_location", "output_tracking"} {
+		if !q.IsEmpty(empty) {
+			t.Errorf("%s holds %q, though only examples were shown", empty, q.Text(empty))
+		}
+	}
+	if !slices.Contains(s.said, "You left “Equipment and workspace” empty, so the documents leave it out.") {
+		t.Errorf("the user is not told an empty part is left out: %q", s.said)
 	}
 	if saves < 30 {
 		t.Errorf("saved %d times; the draft must be saved after every answer", saves)
+	}
+}
+
+func TestEveryQuestionSaysWhereItIs(t *testing.T) {
+	s := &script{answers: basics()}
+	if _, _, err := run(t, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	sections := 0
+	for i, f := range s.fields {
+		w := f.Where
+		if w.Sections < 10 || w.SectionN < 1 || w.SectionN > w.Sections || w.N < 1 || w.N > w.Of || w.Section == "" {
+			t.Errorf("question %d (%q) is placed at %+v", i, f.Title, w)
+		}
+		sections = max(sections, w.SectionN)
+	}
+	if last := s.fields[len(s.fields)-1].Where; last.SectionN != last.Sections || last.N != last.Of || sections != last.Sections {
+		t.Errorf("the last question is at %+v, of %d parts seen", last, sections)
+	}
+	if got := s.fields[0].Where.String(); got != "Your situation · part 1 of 11 · question 1 of 2" { // trial: no offer, no re-ask
+		t.Errorf("first question placed %q", got)
 	}
 }
 
@@ -206,9 +287,9 @@ func TestScenariosSkipWhatDoesNotApply(t *testing.T) {
 		{"offer", map[string][]string{"role you were offered": {"Staff Analyst"}},
 			[]string{"role you were offered"}, []string{"Trial length", "Success metric", "earlier request declined"}},
 		{"keep-remote", nil, nil, []string{"Trial length", "role you were offered", "earlier request declined"}},
-		{"reask", map[string][]string{"reason you were given": {"Availability for urgent requests"},
-			"How this proposal answers it": {"Core hours and a one-hour reply commitment"}, "another reason": {"n"}},
-			[]string{"Trial length", "earlier request declined"}, []string{"role you were offered"}},
+		{"reask", map[string][]string{"the reason you were given": {"Availability for urgent requests"},
+			"how this proposal answers it": {"Core hours and a one-hour reply commitment"}, "Add another reason": {"n"}},
+			[]string{"Trial length", "earlier request declined", "Reason 1: the reason you were given"}, []string{"role you were offered"}},
 	}
 	for _, c := range cases {
 		t.Run(c.scenario, func(t *testing.T) {
@@ -241,40 +322,113 @@ func TestScenariosSkipWhatDoesNotApply(t *testing.T) {
 	}
 }
 
-func TestInterruptThenResumeLosesNothing(t *testing.T) {
+// TestEveryDeclaredQuestionIsAsked checks that a field declared with a
+// question is asked in some scenario: adding a field to the model with its
+// question is all the wizard needs.
+func TestEveryDeclaredQuestionIsAsked(t *testing.T) {
+	var asked []string
+	for _, sc := range proposal.Scenarios {
+		a := richAnswers()
+		a["What are you asking for"] = []string{string(sc)}
+		a["role you were offered"] = []string{"Staff Analyst"}
+		a["the reason you were given"] = []string{"Availability"}
+		a["how this proposal answers it"] = []string{"Core hours"}
+		a["Check in with a daily"] = []string{"n"}
+		a["Add a check-in"] = []string{"y", "n"}
+		a["Check-in 1 (weekly): what is it"] = []string{"Weekly 1:1"}
+		s := &script{answers: a}
+		if _, _, err := run(t, s, nil); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range s.fields {
+			asked = append(asked, f.Title)
+		}
+	}
+	all := strings.ToLower(strings.Join(asked, "\n"))
+	for _, f := range proposal.Fields() {
+		if f.Ask != "" && !strings.Contains(all, strings.ToLower(f.Ask)) {
+			t.Errorf("%s declares the question %q, which no run asks", f.Path, f.Ask)
+		}
+	}
+}
+
+func TestGoingBackChangesTheEarlierAnswer(t *testing.T) {
 	a := basics()
-	a["Your team"] = []string{"Support"}
-	a["Recent highlights"] = []string{"Cut the backlog by half"}
-	var draft []byte
-	s := &script{answers: a, stopAt: "Research to cite"}
-	p := &proposal.Proposal{}
-	f := &Flow{P: p, Ask: s, Today: today, Save: func(p *proposal.Proposal) error { draft = proposal.Marshal(p); return nil }}
-	if err := f.Run(); !errors.Is(err, ErrInterrupted) {
-		t.Fatalf("got %v, want ErrInterrupted", err)
-	}
-	// Resume from the saved draft, pressing Enter at every question.
-	resumed, _, err := proposal.Load("draft.yaml", draft)
+	a["Your job title"] = []string{"Support Engineer", "Senior Support Engineer"}
+	a["Your team"] = []string{Back, "Support"}
+	// Back across a part: from the first question of "Your manager and
+	// company" to the commute.
+	a["manager’s full name"] = []string{Back, "Sam Ortiz"}
+	a["Your commute"] = []string{"40", Back, "35"}
+	a["Your work email"] = []string{"", ""}
+	s := &script{answers: a}
+	p, _, err := run(t, s, nil)
 	if err != nil {
-		t.Fatalf("draft does not load: %v\n%s", err, draft)
-	}
-	s2 := &script{answers: map[string][]string{}}
-	f2 := &Flow{P: resumed, Ask: s2, Today: today}
-	if err := f2.Run(); err != nil {
 		t.Fatal(err)
 	}
-	q := valid(t, resumed)
-	if q.Employee.Name != "Ana Lima" || q.Employee.Team != "Support" || len(q.Performance.Highlights) != 1 ||
-		len(q.Trial.Metrics) != 1 || q.Trial.Metrics[0].Target != "40" {
-		t.Errorf("answers lost on resume: %+v", q)
+	q := valid(t, p)
+	if q.Employee.Title != "Senior Support Engineer" || q.Employee.Team != "Support" || q.Employee.CommuteMinutes != 35 {
+		t.Errorf("title %q team %q commute %d", q.Employee.Title, q.Employee.Team, q.Employee.CommuteMinutes)
+	}
+	var order []string
+	for _, title := range s.asked[:10] {
+		order = append(order, strings.Fields(title)[len(strings.Fields(title))-1])
+	}
+	if got := strings.Join(order, " "); got != "for? PDFs name title team title team email minutes name" {
+		t.Errorf("asked in this order: %s", got)
+	}
+	// Going back re-shows the answer given, not the first suggestion.
+	for i, f := range s.fields {
+		if f.Title == "Your job title" && i > 3 && f.Default != "Support Engineer" {
+			t.Errorf("going back to the title shows %q", f.Default)
+		}
+	}
+}
+
+func TestBackAtTheFirstQuestionStaysThere(t *testing.T) {
+	a := basics()
+	a["What are you asking for"] = []string{Back, "trial"}
+	s := &script{answers: a}
+	if _, _, err := run(t, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(s.said, "This is the first question.") || s.asked[1] != s.asked[0] {
+		t.Errorf("said %q, asked %q", s.said, s.asked[:2])
+	}
+}
+
+func TestItemQuestionsNameTheItem(t *testing.T) {
+	a := basics()
+	a["what is measured"] = []string{"Tickets resolved a week", "Median first reply"}
+	a["the target"] = []string{"40", "under 1 hour"}
+	a["Add another success metric"] = []string{"y", "n"}
+	s := &script{answers: a}
+	p, _, err := run(t, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	valid(t, p)
+	asked := strings.Join(s.asked, "\n")
+	for _, want := range []string{
+		"Success metric 1: what is measured?", "Success metric 1 (Tickets resolved a week): where it stands today",
+		"Success metric 2: what is measured?", "Success metric 2 (Median first reply): how it is measured",
+	} {
+		if !strings.Contains(asked, want) {
+			t.Errorf("no question %q in:\n%s", want, asked)
+		}
+	}
+	if len(p.Trial.Metrics) != 2 {
+		t.Errorf("%d metrics", len(p.Trial.Metrics))
 	}
 }
 
 func TestPrivateAnswersStayPrivate(t *testing.T) {
 	a := basics()
 	a["Why this matters"] = []string{"SENTINEL-MOTIVATION"}
-	a["objection you expect"] = []string{"y", "n"}
-	a["The objection"] = []string{"We need you here"}
-	a["Your answer"] = []string{"Three office days keep the team time"}
+	a["Add an objection"] = []string{"y"}
+	a["Add another objection"] = []string{"n"}
+	a["the objection"] = []string{"We need you here"}
+	a["your answer"] = []string{"Three office days keep the team time"}
 	p, _, err := run(t, &script{answers: a}, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -295,86 +449,42 @@ func richAnswers() map[string][]string {
 		"Its name": {"Flexible Work Guidelines"}, "What it allows": {"Two remote days a week"},
 		"Colleagues who already work": {"Kim works remotely on Fridays"}, "Which days": {"wednesday,friday"},
 		"Time zone": {"America/Chicago"}, "Where will you work remotely": {"Home office"},
-		"Equipment you will use": {"Laptop|Headset"}, "Who provides “Headset”": {"me"},
-		"Where it stands today": {"35"}, "How it is measured": {"Zendesk"},
+		"Add a piece of equipment": {"y"}, "Piece of equipment 1: what is it": {"Laptop"},
+		"Add another piece of equipment": {"y", "n"}, "Piece of equipment 2: what is it": {"Headset"},
+		"Piece of equipment 2 (Headset): who provides it": {"me"},
+		"where it stands today":                           {"35"}, "how it is measured": {"Zendesk"},
 		"Recent highlights": {"Cut the backlog by half"}, "What the team or company gains": {"Faster replies"},
 		"Why this matters": {"Commute"}, "least you would accept": {"One day a week"},
-		"objection you expect": {"y", "n"}, "The objection": {"Visibility"}, "Your answer": {"Daily updates"},
-		"finding of your own": {"y", "n"}, "The finding, in a sentence": {"Customers rate our support 4.8 of 5"},
-		"Where it comes from": {"Northwind customer survey, 2026"}, "A link to it": {"https://example.com/survey"},
+		"Add an objection": {"y"}, "Add another objection": {"n"}, "the objection": {"Visibility"}, "your answer": {"Daily updates"},
+		"Add a finding of your own": {"y"}, "Add another finding": {"n"},
+		"what it found, in a sentence": {"Customers rate our support 4.8 of 5"},
+		"where it comes from":          {"Northwind customer survey, 2026"}, "a link to it": {"https://example.com/survey"},
 	} {
 		a[k] = v
 	}
 	return a
 }
 
-// TestInterruptAnywhereLosesNothing stops the wizard at every question in
-// turn, resumes from the draft by pressing Enter throughout, and checks the
-// result is what an uninterrupted run gives.
-func TestInterruptAnywhereLosesNothing(t *testing.T) {
-	whole, _, err := run(t, &script{answers: richAnswers()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := string(proposal.Marshal(whole))
-	total := len((&script{answers: richAnswers()}).asked)
-	s := &script{answers: richAnswers()}
-	if _, _, err := run(t, s, nil); err != nil {
-		t.Fatal(err)
-	}
-	total = len(s.asked)
-	for n := 1; n <= total; n++ {
-		var draft []byte
-		first := &script{answers: richAnswers(), stopN: n}
-		f := &Flow{P: &proposal.Proposal{}, Ask: first, Today: today, Zone: "Europe/Berlin",
-			Save: func(p *proposal.Proposal) error { draft = proposal.Marshal(p); return nil }}
-		if err := f.Run(); !errors.Is(err, ErrInterrupted) {
-			t.Fatalf("stop at %d: got %v", n, err)
-		}
-		resumed := &proposal.Proposal{}
-		if draft != nil {
-			var err error
-			if resumed, _, err = proposal.Load("draft.yaml", draft); err != nil {
-				t.Fatalf("stop at %d: draft does not load: %v", n, err)
-			}
-		}
-		// The answers not yet given are given now; the others must come
-		// back from the draft. Yes-or-no questions that only open a group
-		// hold no data of their own, so they are answered again.
-		rest := richAnswers()
-		for _, title := range first.asked[:n-1] {
-			for k := range rest {
-				if strings.Contains(title, k) && !strings.HasSuffix(title, "?") {
-					delete(rest, k)
-				}
-			}
-		}
-		f2 := &Flow{P: resumed, Ask: &script{answers: rest}, Today: today, Zone: "Europe/Berlin"}
-		if err := f2.Run(); err != nil {
-			t.Fatalf("stop at %d (%q): resume: %v", n, first.asked[n-1], err)
-		}
-		if got := string(proposal.Marshal(resumed)); got != want {
-			t.Errorf("stop at question %d (%q): resumed result differs:\n%s\nwant:\n%s", n, first.asked[n-1], got, want)
-		}
-	}
-}
-
+// TestResumeContinuesWhereItStopped stops the wizard at every question in
+// turn, saving the draft as the command does, then resumes from the draft:
+// the user is asked only what they had not answered, starting with the
+// question they stopped at, and the result is what an uninterrupted run
+// gives.
 func TestResumeContinuesWhereItStopped(t *testing.T) {
 	s := &script{answers: richAnswers()}
 	whole, _, err := run(t, s, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	valid(t, whole)
 	want := string(proposal.Marshal(whole))
 	total := len(s.asked)
 	for n := 1; n <= total; n++ {
-		// First run: stopped at question n, yes-or-no answers included.
 		var draft []byte
 		first := &script{answers: richAnswers(), stopN: n}
-		rec := NewReplay(first, Progress{})
-		f := &Flow{P: &proposal.Proposal{}, Ask: rec, Today: today, Zone: "Europe/Berlin",
-			Save: func(p *proposal.Proposal) error {
-				draft = append(proposal.Marshal(p), rec.Done.Comment()...)
+		f := &Flow{P: &proposal.Proposal{}, Ask: first, Today: today, Zone: "Europe/Berlin",
+			Save: func(p *proposal.Proposal, at Progress) error {
+				draft = append(proposal.Marshal(p), at.Comment()...)
 				return nil
 			}}
 		if err := f.Run(); !errors.Is(err, ErrInterrupted) {
@@ -387,26 +497,25 @@ func TestResumeContinuesWhereItStopped(t *testing.T) {
 			}
 		}
 		progress := ParseProgress(draft)
-		if progress.Answered != n-1 {
-			t.Errorf("stop at %d: the draft records %d answers, want %d", n, progress.Answered, n-1)
+		if (n > 1) != (progress.At != "") {
+			t.Errorf("stop at %d: the draft says it stopped after %q", n, progress.At)
 		}
 		// Second run: the user is asked only what they had not answered,
 		// starting with the question they stopped at.
 		rest := &script{answers: richAnswers()}
-		for _, title := range first.asked[:n-1] {
-			rest.next(title)
+		for _, f := range first.fields[:n-1] {
+			rest.next(f)
 		}
-		rest.asked = nil
-		f2 := &Flow{P: resumed, Ask: NewReplay(rest, progress), Today: today, Zone: "Europe/Berlin"}
+		rest.asked, rest.fields = nil, nil
+		f2 := &Flow{P: resumed, Ask: rest, Today: today, Zone: "Europe/Berlin", Resume: progress}
+		if title, _ := (&Flow{P: resumed.Clone(), Today: today, Zone: "Europe/Berlin", Resume: progress}).NextTitle(); title != first.asked[n-1] {
+			t.Errorf("stop at %d: NextTitle says %q, want %q", n, title, first.asked[n-1])
+		}
 		if err := f2.Run(); err != nil {
 			t.Fatalf("stop at %d (%q): resume: %v", n, first.asked[n-1], err)
 		}
 		if len(rest.asked) == 0 || rest.asked[0] != first.asked[n-1] {
-			first := ""
-			if len(rest.asked) > 0 {
-				first = rest.asked[0]
-			}
-			t.Errorf("stop at %d: resume asked %q first, want %q", n, first, s.asked[n-1])
+			t.Errorf("stop at %d: resume asked %v first, want %q", n, rest.asked[:min(1, len(rest.asked))], first.asked[n-1])
 		}
 		if len(rest.asked) != total-(n-1) {
 			t.Errorf("stop at %d: resume asked %d questions, want the %d not yet answered", n, len(rest.asked), total-(n-1))
@@ -417,19 +526,50 @@ func TestResumeContinuesWhereItStopped(t *testing.T) {
 	}
 }
 
+// TestResumeSurvivesANewQuestion resumes a draft with a run that asks one
+// more question earlier on: the draft names the question it stopped after
+// by its field, so the run continues at the same question, not at the same
+// count.
+func TestResumeSurvivesANewQuestion(t *testing.T) {
+	var draft []byte
+	first := &script{answers: richAnswers(), stopAt: "where it stands today"}
+	f := &Flow{P: &proposal.Proposal{}, Ask: first, Today: today, Zone: "Europe/Berlin",
+		Save: func(p *proposal.Proposal, at Progress) error {
+			draft = append(proposal.Marshal(p), at.Comment()...)
+			return nil
+		}}
+	if err := f.Run(); !errors.Is(err, ErrInterrupted) {
+		t.Fatal(err)
+	}
+	p, _, err := proposal.Load("draft.yaml", draft)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rest := &script{answers: richAnswers()}
+	g := &Flow{P: p, Ask: rest, Today: today, Zone: "Europe/Berlin", Resume: ParseProgress(draft)}
+	g.parts() // then add a part with a question before the rest
+	g.plan = append([]*part{{title: "New", build: func(b *builder) { b.field("date") }}}, g.plan...)
+	if err := g.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if len(rest.asked) == 0 || rest.asked[0] != "Success metric 1 (Tickets resolved a week): where it stands today" {
+		t.Errorf("resumed at %q", rest.asked[:min(1, len(rest.asked))])
+	}
+}
+
 func TestProgressComment(t *testing.T) {
-	p := Progress{Answered: 12, YesNo: []bool{true, false, true}}
+	p := Progress{At: "trial.metrics[1].target", YesNo: map[string]bool{"company.policy?": true, "trial.metrics[2]?": false}}
 	c := p.Comment()
-	if c != "# propose new: resume after question 12; yes/no answers: yes no yes\n" {
+	if c != "# propose new: resume after trial.metrics[1].target; yes/no: company.policy?=yes trial.metrics[2]?=no\n" {
 		t.Errorf("comment %q", c)
 	}
 	got := ParseProgress([]byte("version: 1\n" + c))
-	if got.Answered != 12 || fmt.Sprint(got.YesNo) != "[true false true]" {
+	if got.At != p.At || fmt.Sprint(got.YesNo) != fmt.Sprint(p.YesNo) {
 		t.Errorf("parsed %+v", got)
 	}
-	for _, bad := range []string{"", "# propose new: resume after question x; yes/no answers:\n",
-		"# propose new: resume after question 3; yes/no answers: maybe\n", "# propose new: resume after question 3\n"} {
-		if got := ParseProgress([]byte(bad)); got.Answered != 0 || got.YesNo != nil {
+	for _, bad := range []string{"", "# propose new: resume after question 46; yes/no answers: yes no\n",
+		"# propose new: resume after x; yes/no: a=maybe\n"} {
+		if got := ParseProgress([]byte(bad)); got.At != "" || got.YesNo != nil {
 			t.Errorf("%q parsed as %+v, want nothing", bad, got)
 		}
 	}
@@ -437,10 +577,11 @@ func TestProgressComment(t *testing.T) {
 
 func TestOwnFindingsAreAskedAndChecked(t *testing.T) {
 	a := basics()
-	a["finding of your own"] = []string{"y", "y", "n"}
-	a["The finding, in a sentence"] = []string{"", "Customers rate our support 4.8 of 5", "Ticket backlog halved in 2026"}
-	a["Where it comes from"] = []string{"Northwind customer survey, 2026", "Zendesk reports"}
-	a["A link to it"] = []string{"not a link", "https://example.com/survey", ""}
+	a["finding of your own"] = []string{"y"}
+	a["Add another finding"] = []string{"y", "n"}
+	a["what it found, in a sentence"] = []string{"", "Customers rate our support 4.8 of 5", "Ticket backlog halved in 2026"}
+	a["where it comes from"] = []string{"Northwind customer survey, 2026", "Zendesk reports"}
+	a["a link to it"] = []string{"not a link", "https://example.com/survey", ""}
 	s := &script{answers: a}
 	p, _, err := run(t, s, nil)
 	if err != nil {
@@ -457,10 +598,51 @@ func TestOwnFindingsAreAskedAndChecked(t *testing.T) {
 	}
 	// An empty finding and a link that is not one are refused as typed,
 	// with the messages propose validate gives.
-	if len(s.rejected) != 2 || !strings.Contains(s.rejected[0], "The finding") || !strings.Contains(s.rejected[1], "A link to it") {
+	if len(s.rejected) != 2 || !strings.Contains(s.rejected[0], "Finding 1: what it found") || !strings.Contains(s.rejected[1], "a link to it") {
 		t.Errorf("rejected: %q", s.rejected)
 	}
-	for _, r := range s.rejected {
-		t.Log(r)
+}
+
+// TestEditingKeepsWhatTheFileLeftOut edits a complete file pressing Enter
+// everywhere: it comes back unchanged, and a field the file leaves empty
+// is not filled with a suggestion.
+func TestEditingKeepsWhatTheFileLeftOut(t *testing.T) {
+	s := &script{answers: richAnswers()}
+	whole, _, err := run(t, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole.Communication.ResponseTime = ""
+	whole.Communication.Channels = nil
+	want := string(proposal.Marshal(whole))
+	p := whole.Clone()
+	f := &Flow{P: p, Ask: &script{answers: map[string][]string{}}, Today: today, Zone: "Europe/Berlin", Editing: true}
+	if err := f.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if got := string(proposal.Marshal(p)); got != want {
+		t.Errorf("editing with Enter everywhere changed the file:\n%s\nwant:\n%s", got, want)
+	}
+}
+
+// TestAFaultFoundAtTheEndIsAskedAgain empties the start of the core hours
+// while keeping their end: no single answer breaks a rule, the pair does,
+// and the wizard asks for the start again before it finishes.
+func TestAFaultFoundAtTheEndIsAskedAgain(t *testing.T) {
+	a := basics()
+	a["Core hours start"] = []string{"-", "08:30"}
+	s := &script{answers: a}
+	p, _, err := run(t, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := valid(t, p)
+	if q.Arrangement.CoreHours.Start.String() != "08:30" {
+		t.Errorf("core hours start %s", q.Arrangement.CoreHours.Start)
+	}
+	if !slices.ContainsFunc(s.rejected, func(r string) bool {
+		return strings.Contains(r, "Core hours start") && strings.Contains(r, "is missing")
+	}) {
+		t.Errorf("not told why: %q", s.rejected)
 	}
 }

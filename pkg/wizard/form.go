@@ -7,12 +7,14 @@ import (
 	"io"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/huh"
 	"github.com/charmbracelet/lipgloss"
 )
 
 // Form is the full-screen front end for terminals: each question is a huh
-// form, run on its own so that every answer is saved as soon as it is given.
+// field on a screen of its own, so every answer is saved as soon as it is
+// given.
 type Form struct {
 	ctx   context.Context
 	in    io.Reader
@@ -30,13 +32,16 @@ var (
 	introStyle   = lipgloss.NewStyle().Foreground(lipgloss.Color("8"))
 	errorStyle   = lipgloss.NewStyle().Foreground(lipgloss.Color("9"))
 	answerStyle  = lipgloss.NewStyle().Foreground(lipgloss.Color("8"))
+	whereStyle   = lipgloss.NewStyle().Foreground(lipgloss.Color("12"))
+	hintStyle    = lipgloss.NewStyle().Foreground(lipgloss.Color("8"))
 )
 
-// answered leaves a line of the question and its answer on screen, as huh
-// clears a form once it is done: the user sees what they have said.
+// answered leaves a line of the question and its answer on screen, as the
+// question's screen is cleared once it is answered: the user sees what
+// they have said.
 func (f *Form) answered(title, answer string) {
 	if answer == "" {
-		answer = "—"
+		answer = "— (left out)"
 	}
 	fmt.Fprintln(f.out, answerStyle.Render("✓ "+title+" ")+answer)
 }
@@ -57,47 +62,156 @@ func (f *Form) Section(title, intro string) error {
 	return nil
 }
 
-// run shows one field and reports an interruption for every way the user
-// can leave without answering: Ctrl-C, a signal, a closed terminal.
-func (f *Form) run(field huh.Field) error {
-	form := huh.NewForm(huh.NewGroup(field)).
-		WithTheme(f.theme).
-		WithShowHelp(true).
-		WithInput(f.in).
-		WithOutput(f.out)
-	err := form.RunWithContext(f.ctx)
+// describe is the text under a question: why it matters, and what an
+// answer looks like.
+func describe(fl Field) string {
+	var lines []string
+	if fl.Help != "" {
+		lines = append(lines, fl.Help)
+	}
 	switch {
-	case errors.Is(err, huh.ErrUserAborted), f.ctx.Err() != nil:
+	case fl.Example != "" && fl.Optional:
+		lines = append(lines, "For example: "+fl.Example+". Press Enter to leave it out.")
+	case fl.Example != "":
+		lines = append(lines, "For example: "+fl.Example+".")
+	case fl.Optional && fl.Default == "":
+		lines = append(lines, "Press Enter to leave it out.")
+	}
+	return strings.Join(lines, "\n")
+}
+
+// screen is one question on the terminal: the huh field, the line saying
+// where the user is above it, and what the keys do below it. It stands
+// between the keyboard and huh for three things huh does not do:
+//   - A default answer is selected, as in a dialog box: Enter keeps it,
+//     typing or pasting replaces it, an arrow key starts editing it.
+//   - Text that arrives in one chunk (a paste without bracketed paste,
+//     dictation, a text expander, a slow connection) is inserted as text:
+//     huh would read a chunk "home" as the Home key.
+//   - Shift+Tab goes back to the previous question.
+type screen struct {
+	form     *huh.Form
+	where    string
+	hint     func(selected bool) string
+	text     bool   // the field takes typed text
+	selected bool   // the default answer is shown and untouched
+	clear    func() // empties the field
+	back     bool
+}
+
+func (s *screen) Init() tea.Cmd { return s.form.Init() }
+
+func (s *screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyMsg); ok {
+		if k.Type == tea.KeyShiftTab {
+			s.back = true
+			return s, tea.Quit
+		}
+		if s.text {
+			var swallow bool
+			k, swallow = s.editKey(k)
+			if swallow {
+				return s, nil
+			}
+		} else if k.Type == tea.KeyRunes && len(k.Runes) > 1 {
+			k.Paste = true // a word is not a key binding
+		}
+		msg = k
+	}
+	m, cmd := s.form.Update(msg)
+	s.form = m.(*huh.Form)
+	return s, cmd
+}
+
+// editKey applies the rules for a key in a text field, returning the key
+// to pass on, or swallow when it was used up here.
+func (s *screen) editKey(k tea.KeyMsg) (_ tea.KeyMsg, swallow bool) {
+	typing := (k.Type == tea.KeyRunes && !k.Alt) || k.Type == tea.KeySpace
+	if typing {
+		// Every rune, pasted or typed, is text: huh matches a key's name,
+		// and a chunk "end" or "enter" is named like the End or Enter key.
+		k.Paste = k.Type == tea.KeyRunes
+	}
+	if !s.selected {
+		return k, false
+	}
+	switch k.Type {
+	case tea.KeyRunes, tea.KeySpace:
+		if k.Alt {
+			return k, false
+		}
+		s.clear()
+		s.selected = false
+		return k, false
+	case tea.KeyBackspace, tea.KeyDelete, tea.KeyCtrlU, tea.KeyCtrlW, tea.KeyCtrlK:
+		s.clear()
+		s.selected = false
+		return k, true
+	case tea.KeyLeft, tea.KeyRight, tea.KeyHome, tea.KeyEnd, tea.KeyCtrlA, tea.KeyCtrlE,
+		tea.KeyCtrlB, tea.KeyCtrlF, tea.KeyUp, tea.KeyDown:
+		s.selected = false
+	}
+	return k, false
+}
+
+func (s *screen) View() string {
+	if s.back || s.form.State != huh.StateNormal {
+		return "" // the question's screen goes; its answer is echoed
+	}
+	var b strings.Builder
+	if s.where != "" {
+		b.WriteString(whereStyle.Render(s.where) + "\n")
+	}
+	b.WriteString(s.form.View())
+	b.WriteString("\n" + hintStyle.Render(s.hint(s.selected)) + "\n")
+	return b.String()
+}
+
+const keysHelp = "Shift+Tab: previous question · Ctrl+C: stop (your answers are kept)"
+
+// run shows one field on a screen of its own. It reports ErrBack when the
+// user asks for the previous question, and ErrInterrupted for every way
+// of leaving without answering: Ctrl-C, a signal, a closed terminal.
+func (f *Form) run(fl Field, field huh.Field, s *screen) error {
+	form := huh.NewForm(huh.NewGroup(field)).WithTheme(f.theme).WithShowHelp(false)
+	form.SubmitCmd = tea.Quit
+	form.CancelCmd = tea.Interrupt
+	s.form, s.where = form, fl.Where.String()
+	prog := tea.NewProgram(s, tea.WithInput(f.in), tea.WithOutput(f.out), tea.WithContext(f.ctx))
+	_, err := prog.Run()
+	switch {
+	case s.back:
+		return ErrBack
+	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled), f.ctx.Err() != nil:
 		return ErrInterrupted
 	case err != nil:
 		return fmt.Errorf("%w: %v", ErrInterrupted, err)
 	case form.State != huh.StateCompleted:
-		// huh returns nil when the program is stopped by a signal before
-		// the form is completed.
 		return ErrInterrupted
 	}
 	return nil
 }
 
-func description(fl Field) string {
-	d := fl.Help
-	if fl.Optional {
-		if d != "" {
-			d += " "
+// textHint says what Enter and typing do in a text field.
+func textHint(def string) func(bool) string {
+	return func(selected bool) string {
+		if selected {
+			return "Enter keeps “" + def + "” · typing replaces it · ← → to edit it\n" + keysHelp
 		}
-		d += "(Optional.)"
+		return "Enter: next question\n" + keysHelp
 	}
-	return d
 }
 
-// Input asks for one line; the default is filled in, ready to edit.
+// Input asks for one line. A default is shown as the answer, selected.
 func (f *Form) Input(fl Field) (string, error) {
 	value := fl.Default
-	in := huh.NewInput().Title(fl.Title).Description(description(fl)).Placeholder(fl.Placeholder).Value(&value)
+	in := huh.NewInput().Title(fl.Title).Description(describe(fl)).Value(&value)
 	if fl.Validate != nil {
 		in = in.Validate(func(s string) error { return fl.Validate(strings.TrimSpace(s)) })
 	}
-	if err := f.run(in); err != nil {
+	s := &screen{text: true, selected: fl.Default != "", hint: textHint(fl.Default),
+		clear: func() { value = ""; in.Value(&value) }}
+	if err := f.run(fl, in, s); err != nil {
 		return "", err
 	}
 	value = strings.TrimSpace(value)
@@ -105,16 +219,20 @@ func (f *Form) Input(fl Field) (string, error) {
 	return value, nil
 }
 
-// List asks for items in a text box, one a line.
+// List asks for items in a text box, one a line. The current items are
+// shown as the answer, selected.
 func (f *Form) List(fl Field, defaults []string) ([]string, error) {
 	value := strings.Join(defaults, "\n")
-	d := description(fl)
+	d := describe(fl)
 	if d != "" {
-		d += " "
+		d += "\n"
 	}
-	d += "One a line."
-	text := huh.NewText().Title(fl.Title).Description(d).Placeholder(fl.Placeholder).Value(&value).Lines(5)
-	if err := f.run(text); err != nil {
+	d += "One a line: Alt+Enter or Ctrl+J starts a new line."
+	text := huh.NewText().Title(fl.Title).Description(d).Value(&value).Lines(5)
+	def := strings.Join(defaults, "; ")
+	s := &screen{text: true, selected: len(defaults) > 0, hint: textHint(shorten(def, 50)),
+		clear: func() { value = ""; text.Value(&value) }}
+	if err := f.run(fl, text, s); err != nil {
 		return nil, err
 	}
 	var items []string
@@ -135,12 +253,16 @@ func options(opts []Option, selected map[string]bool) []huh.Option[string] {
 	return out
 }
 
+func fixedHint(h string) func(bool) string {
+	return func(bool) string { return h + "\n" + keysHelp }
+}
+
 // Select asks for one option.
 func (f *Form) Select(fl Field, opts []Option) (string, error) {
 	value := fl.Default
-	sel := huh.NewSelect[string]().Title(fl.Title).Description(description(fl)).
+	sel := huh.NewSelect[string]().Title(fl.Title).Description(describe(fl)).
 		Options(options(opts, map[string]bool{fl.Default: true})...).Value(&value)
-	if err := f.run(sel); err != nil {
+	if err := f.run(fl, sel, &screen{hint: fixedHint("↑ ↓ to choose · Enter confirms")}); err != nil {
 		return "", err
 	}
 	f.answered(fl.Title, label(opts, value))
@@ -154,9 +276,9 @@ func (f *Form) MultiSelect(fl Field, opts []Option, defaults []string) ([]string
 		chosen[d] = true
 	}
 	value := append([]string(nil), defaults...)
-	ms := huh.NewMultiSelect[string]().Title(fl.Title).Description(description(fl) + " x or space chooses, Enter confirms.").
+	ms := huh.NewMultiSelect[string]().Title(fl.Title).Description(describe(fl)).
 		Options(options(opts, chosen)...).Value(&value)
-	if err := f.run(ms); err != nil {
+	if err := f.run(fl, ms, &screen{hint: fixedHint("↑ ↓ to move · Space or x chooses · Enter confirms")}); err != nil {
 		return nil, err
 	}
 	var labels []string
@@ -170,8 +292,8 @@ func (f *Form) MultiSelect(fl Field, opts []Option, defaults []string) ([]string
 // Confirm asks yes or no.
 func (f *Form) Confirm(fl Field, def bool) (bool, error) {
 	value := def
-	c := huh.NewConfirm().Title(fl.Title).Description(fl.Help).Affirmative("Yes").Negative("No").Value(&value)
-	if err := f.run(c); err != nil {
+	c := huh.NewConfirm().Title(fl.Title).Description(describe(fl)).Affirmative("Yes").Negative("No").Value(&value)
+	if err := f.run(fl, c, &screen{hint: fixedHint("← → or y/n to choose · Enter confirms")}); err != nil {
 		return false, err
 	}
 	f.answered(fl.Title, map[bool]string{true: "Yes", false: "No"}[value])

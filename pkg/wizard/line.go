@@ -10,15 +10,20 @@ import (
 )
 
 // Lines is the plain front end: one question a line, one answer a line. It
-// serves pipes, screen readers (--accessible, ACCESSIBLE) and CI. All
-// prompts share one reader, so piped answers are consumed one line per
-// question; the end of input is an interruption, never an endless loop.
+// serves pipes, screen readers (--accessible, ACCESSIBLE), dumb terminals
+// and CI. All prompts share one reader, so piped answers are consumed one
+// line per question; the end of input is an interruption, never an endless
+// loop. A line "<" goes back to the previous question.
 type Lines struct {
 	out   io.Writer
 	lines chan string
 	errs  chan error
 	ctx   context.Context
+	told  bool // the keys have been explained
 }
+
+// Back is the answer that goes back to the previous question.
+const Back = "<"
 
 // NewLines reads answers from in and writes prompts to out. When ctx is
 // cancelled (a signal), the pending question returns ErrInterrupted.
@@ -58,9 +63,18 @@ func (l *Lines) readLine() (string, error) {
 func (l *Lines) printf(format string, args ...any) { fmt.Fprintf(l.out, format, args...) }
 
 func (l *Lines) header(f Field) {
-	l.printf("\n%s\n", f.Title)
-	if f.Help != "" {
-		l.printf("  %s\n", f.Help)
+	if !l.told {
+		l.told = true
+		l.printf("\nPress Enter to keep the answer in [brackets]; type to replace it. Type %s to go back to the\n"+
+			"previous question, - to empty an answer. Every answer is saved as you go.\n", Back)
+	}
+	if w := f.Where; w.Of > 0 {
+		l.printf("\n[%d/%d] %s\n", w.N, w.Of, f.Title)
+	} else {
+		l.printf("\n%s\n", f.Title)
+	}
+	if d := describe(f); d != "" {
+		l.printf("  %s\n", strings.ReplaceAll(d, "\n", "\n  "))
 	}
 }
 
@@ -87,12 +101,6 @@ func (l *Lines) prompt(def string) {
 // Input asks for one line; Enter keeps the default.
 func (l *Lines) Input(f Field) (string, error) {
 	l.header(f)
-	if f.Placeholder != "" && f.Default == "" {
-		l.printf("  For example: %s\n", f.Placeholder)
-	}
-	if f.Optional && f.Default == "" {
-		l.printf("  (optional: press Enter to skip)\n")
-	}
 	for {
 		l.prompt(f.Default)
 		s, err := l.readLine()
@@ -100,6 +108,9 @@ func (l *Lines) Input(f Field) (string, error) {
 			return "", err
 		}
 		s = strings.TrimSpace(s)
+		if s == Back {
+			return "", ErrBack
+		}
 		if s == "" {
 			s = f.Default
 		}
@@ -127,7 +138,7 @@ func (l *Lines) List(f Field, defaults []string) ([]string, error) {
 		}
 		l.printf("  Press Enter to keep these, type new items to replace them (one a line, an empty line ends), or - for none.\n")
 	} else {
-		l.printf("  One a line; an empty line ends%s.\n", map[bool]string{true: " (or skips)", false: ""}[f.Optional])
+		l.printf("  One a line; an empty line ends%s.\n", map[bool]string{true: " (or leaves it out)", false: ""}[f.Optional])
 	}
 	var items []string
 	for {
@@ -138,6 +149,8 @@ func (l *Lines) List(f Field, defaults []string) ([]string, error) {
 		}
 		s = strings.TrimSpace(s)
 		switch {
+		case s == Back && len(items) == 0:
+			return nil, ErrBack
 		case s == "" && len(items) == 0 && len(defaults) > 0:
 			return defaults, nil
 		case s == "-" && len(items) == 0:
@@ -157,6 +170,15 @@ func (l *Lines) options(opts []Option, chosen func(string) bool) {
 		}
 		l.printf("  %s %d. %s\n", mark, i+1, o.Label)
 	}
+}
+
+func has(opts []Option, key string) bool {
+	for _, o := range opts {
+		if o.Key == key {
+			return true
+		}
+	}
+	return false
 }
 
 func pick(opts []Option, s string) (string, bool) {
@@ -188,7 +210,10 @@ func (l *Lines) Select(f Field, opts []Option) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		if strings.TrimSpace(s) == "" && f.Default != "" {
+		if strings.TrimSpace(s) == Back {
+			return "", ErrBack
+		}
+		if strings.TrimSpace(s) == "" && (f.Default != "" || has(opts, "")) {
 			return f.Default, nil
 		}
 		if k, ok := pick(opts, s); ok {
@@ -220,6 +245,8 @@ func (l *Lines) MultiSelect(f Field, opts []Option, defaults []string) ([]string
 			return defaults, nil
 		case "-":
 			return nil, nil
+		case Back:
+			return nil, ErrBack
 		}
 		var out []string
 		bad := ""
@@ -253,6 +280,8 @@ func (l *Lines) Confirm(f Field, def bool) (bool, error) {
 			return false, err
 		}
 		switch strings.ToLower(strings.TrimSpace(s)) {
+		case Back:
+			return false, ErrBack
 		case "":
 			return def, nil
 		case "y", "yes":
