@@ -1,22 +1,29 @@
 #!/usr/bin/env bash
 # Drives the full-screen wizard in a real terminal (tmux), as a user would:
 # answers the first questions, presses Ctrl-C, checks the draft and the exit
-# code, resumes, answers the rest and checks that the file validates.
+# code, resumes, then goes through the rest pressing Enter wherever there is
+# a suggested answer or the question may be left empty, typing only what
+# must be typed. On the way it types text in one chunk (as dictation or a
+# text expander delivers it), pastes with bracketed paste (one line and two
+# lines), and goes back to change an earlier answer. At the end the file
+# must validate, keep every suggested answer, hold no example, and hold the
+# chunks intact and the changed answer.
 # Needs tmux (apt-get install tmux). Prints each screen it waits on with -v.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-command -v tmux >/dev/null || { echo "tmux is not installed; skipping"; exit 0; }
+command -v tmux >/dev/null || { echo "tmux is not installed; skipping the wizard check"; exit 0; }
 verbose=${1:-}
 work=$(mktemp -d)
-trap 'tmux kill-session -t propose-wizard 2>/dev/null || true; rm -rf "$work"' EXIT
+session=propose-wizard-$$
+trap 'tmux kill-session -t $session 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/propose" ./cmd/propose
 
 start() {
-	tmux kill-session -t propose-wizard 2>/dev/null || true
-	tmux new-session -d -s propose-wizard -x 110 -y 45 \
-		"cd '$work' && SOURCE_DATE_EPOCH=1767571200 ./propose new; echo EXIT=\$? > exit.txt; sleep 300"
+	tmux kill-session -t $session 2>/dev/null || true
+	tmux new-session -d -s $session -x 120 -y 45 \
+		"cd '$work' && TZ=America/Chicago SOURCE_DATE_EPOCH=1767571200 ./propose new; echo EXIT=\$? > exit.txt; sleep 300"
 }
-screen() { tmux capture-pane -t propose-wizard -p; }
+screen() { tmux capture-pane -t $session -p; }
 # wait_for TEXT: wait until the screen shows TEXT.
 wait_for() {
 	for _ in $(seq 1 100); do
@@ -28,8 +35,16 @@ wait_for() {
 	done
 	echo "FAIL: the screen never showed: $1"; screen; exit 1
 }
-keys() { tmux send-keys -t propose-wizard "$@"; }
+keys() { tmux send-keys -t $session "$@"; }
+# answer QUESTION KEYS...: wait for the question, then press the keys.
 answer() { wait_for "$1"; shift; keys "$@"; }
+# chunk QUESTION TEXT: wait for the question, then send TEXT in one write,
+# without bracketed paste, and Enter after it.
+chunk() { wait_for "$1"; keys -l "$2"; sleep 0.3; keys Enter; }
+# paste QUESTION TEXT: wait for the question, then paste TEXT with
+# bracketed paste, as a terminal does on Ctrl+Shift+V, and Enter after it.
+paste() { wait_for "$1"; tmux set-buffer -b p -- "$2"; tmux paste-buffer -p -d -b p -t $session; sleep 0.3; keys Enter; }
+fail() { echo "FAIL: $*"; cat "$work/proposal.yaml" 2>/dev/null || true; exit 1; }
 
 start
 answer "What are you asking for?" Enter
@@ -39,72 +54,91 @@ answer "Your job title" "Senior Data Analyst" Enter
 answer "Your team" C-c
 wait_for "Stopped. Your answers so far are saved in proposal.draft.yaml"
 sleep 0.3
-grep -q "EXIT=130" "$work/exit.txt" || { echo "FAIL: exit code $(cat "$work/exit.txt"), want 130"; exit 1; }
-grep -q "name: Zoë Okafor" "$work/proposal.draft.yaml" || { echo "FAIL: the draft lost the name"; exit 1; }
+grep -q "EXIT=130" "$work/exit.txt" || fail "exit code $(cat "$work/exit.txt"), want 130"
+grep -q "name: Zoë Okafor" "$work/proposal.draft.yaml" || fail "the draft lost the name"
 echo "ok: Ctrl-C kept the draft and exited 130"
 
 start
-answer "Continue where you stopped (after answer 4)" Enter
-wait_for "Picking up after your 4 answers"   # nothing answered is asked again
+answer "Continue where you stopped: “Your team” (You)" Enter
+wait_for "Picking up at “Your team”"   # nothing answered is asked again
 answer "Your team" "Revenue Analytics" Enter
 answer "Your work email" "zoe@example" Enter
 wait_for "is not an email address"      # checked as it is typed
 keys ".com" Enter
-answer "Your commute" "75" Enter
+answer "Your commute" "45" Enter
+# Back from the manager's name to the commute, which shows the answer given.
+answer "manager’s full name" BTab
+wait_for "Enter keeps “45”"
+keys "75" Enter
 answer "manager’s full name" "Priya Raman" Enter
 answer "Their job title" Enter
 answer "Their email" Enter
-answer "Company name" "Northwind Logistics" Enter
+answer "Company name" Enter
 answer "written flexible-work policy" Enter
 answer "Colleagues who already work this way" Enter
 answer "Which arrangement?" Enter
 answer "Which days would you work remotely?" Enter
 answer "fixed core hours" Enter
 answer "Core hours start" Enter
-answer "Core hours end" C-u "16:00" Enter
-answer "Time zone" C-u "America/Chicago" Enter
+answer "Core hours end" Enter
+answer "Time zone" Enter
 answer "When should it start?" Enter
-answer "Where will you work remotely?" "Home office" Enter
-answer "Work you will do on remote days" Enter
+paste "Where will you work remotely?" "Home office in Naperville, IL — upstairs, door closes"
+paste "Work you will do on remote days" $'Model development that needs long stretches\nWriting the weekly revenue commentary'
 answer "What you will always come in for" Enter
 answer "Channels you will use" Enter
-answer "How fast you will reply" Enter
+# Typed in one chunk over the suggestion: the words up, end and home are text.
+chunk "How fast you will reply" "within one hour, up to end of day when I am at home"
 answer "Check in with a daily written update" Enter
 answer "written status summary" Enter
 answer "track your output" Enter
-answer "Equipment you will use" Enter
+answer "Add a piece of equipment?" Enter
 answer "Your internet connection" Enter
 answer "Your workspace" Enter
 answer "How company data stays secure" Enter
 answer "Trial length" Enter
 answer "Check-in on which day" Enter
 answer "Days of notice" Enter
-answer "Success metric 1" "Weekly dashboards on time" Enter
-answer "Where it stands today" "100%" Enter
-answer "The target during the trial" "100%" Enter
-answer "How it is measured" Enter
+answer "Success metric 1: what is measured?" "Weekly dashboards on time" Enter
+answer "where it stands today" Enter
+answer "the target during the trial" "100%" Enter
+answer "how it is measured" Enter
 answer "Add another success metric?" Enter
 answer "Recent highlights" Enter
 answer "Results in numbers" Enter
 answer "Recognition" Enter
 answer "What the team or company gains" Enter
 answer "Research to cite" Enter
-answer "Add a finding of your own?" y
-answer "The finding, in a sentence" "Dashboards delivered on time 52 weeks running" Enter
-answer "Where it comes from" "Revenue Analytics delivery log, 2026" Enter
-answer "A link to it" Enter
-answer "Add another finding of your own?" n
+answer "Add a finding of your own?" Enter
 answer "Why this matters to you" Enter
 answer "Your alternatives" Enter
 answer "The least you would accept" Enter
-answer "Add an objection you expect?" Enter
+answer "Add an objection?" Enter
 answer "Render the documents now?" "n"
 wait_for "Render the documents now? No"
 sleep 0.3
-grep -q "EXIT=0" "$work/exit.txt" || { echo "FAIL: exit code $(cat "$work/exit.txt")"; exit 1; }
-[ ! -e "$work/proposal.draft.yaml" ] || { echo "FAIL: the draft was not removed"; exit 1; }
+grep -q "EXIT=0" "$work/exit.txt" || fail "exit code $(cat "$work/exit.txt")"
+[ ! -e "$work/proposal.draft.yaml" ] || fail "the draft was not removed"
 SOURCE_DATE_EPOCH=1767571200 "$work/propose" validate "$work/proposal.yaml"
-grep -q "email: zoe@example.com" "$work/proposal.yaml"
-grep -q "finding: Dashboards delivered on time 52 weeks running" "$work/proposal.yaml" ||
-	{ echo "FAIL: the finding of her own is not in the file"; exit 1; }
-echo "ok: resumed, finished, and the file validates"
+f="$work/proposal.yaml"
+# Every suggested answer kept on Enter.
+for line in '^scenario: trial$' '^paper: letter$' '^  type: hybrid$' '^  remote_days: \[monday, friday\]$' \
+	'^    start: "09:00"$' '^    end: "17:00"$' '^    timezone: America/Chicago$' '^  start: 2026-01-12$' \
+	'^  channels: \[email, chat, video calls\]$' '^    - cadence: daily$' '^    - cadence: weekly$' \
+	'^  status_report: weekly$' '^  length_days: 60$' '^  check_in_day: 30$' '^  notice_days: 14$' \
+	'^evidence: \[bloom-2024-nature\]$'; do
+	grep -q -- "$line" "$f" || fail "suggested answer lost: $line"
+done
+# No example taken as an answer; the parts left empty are left out.
+for example in "Director of Analytics" "Northwind" "LTE hotspot" "A dedicated room" "Jira due dates" "Weekly team planning" \
+	"Delivered the Q3" "^equipment:" "^performance:" "^private:" "^company:"; do
+	! grep -q -- "$example" "$f" || fail "an example or an empty part reached the file: $example"
+done
+# Typed and pasted text arrived intact; going back changed the answer.
+grep -q '^  response_time: within one hour, up to end of day when I am at home$' "$f" || fail "the typed chunk was mangled"
+grep -q '^  remote_location: Home office in Naperville, IL — upstairs, door closes$' "$f" || fail "the paste was mangled"
+grep -q '^    - Model development that needs long stretches$' "$f" && grep -q '^    - Writing the weekly revenue commentary$' "$f" ||
+	fail "the two pasted lines are not two items"
+grep -q '^  commute_minutes: 75$' "$f" || fail "going back did not change the commute"
+grep -q '^  email: zoe@example.com$' "$f" || fail "the corrected email is missing"
+echo "ok: resumed, went back, kept every suggestion, left out every example, pasted and typed text intact; the file validates"

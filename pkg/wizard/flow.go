@@ -172,7 +172,7 @@ func (f *Flow) Run() error {
 	f.start()
 	qs := f.questions()
 	pos := f.resumeIndex(qs)
-	var shown *part
+	shown := map[*part]bool{} // parts whose heading is on screen: going back does not repeat one
 	for {
 		qs = f.questions()
 		if pos >= len(qs) {
@@ -180,15 +180,15 @@ func (f *Flow) Run() error {
 			if i < 0 {
 				break
 			}
-			pos, shown = i, nil
+			pos = i
 			_ = f.Ask.Section("", "✗ "+msg)
 		}
 		q := qs[pos]
-		if q.part != shown {
+		if !shown[q.part] {
 			if err := f.Ask.Section(q.part.title, q.part.intro); err != nil {
 				return err
 			}
-			shown = q.part
+			shown[q.part] = true
 		}
 		err := q.ask(where(qs, pos))
 		switch {

@@ -293,7 +293,13 @@ func (f *Form) MultiSelect(fl Field, opts []Option, defaults []string) ([]string
 func (f *Form) Confirm(fl Field, def bool) (bool, error) {
 	value := def
 	c := huh.NewConfirm().Title(fl.Title).Description(describe(fl)).Affirmative("Yes").Negative("No").Value(&value)
-	if err := f.run(fl, c, &screen{hint: fixedHint("← → or y/n to choose · Enter confirms")}); err != nil {
+	// The chosen button is shown in words too: without colour the two
+	// buttons look alike.
+	hint := func(bool) string {
+		return "Chosen: " + map[bool]string{true: "Yes", false: "No"}[value] +
+			" · ← → or y/n to change · Enter confirms\n" + keysHelp
+	}
+	if err := f.run(fl, c, &screen{hint: hint}); err != nil {
 		return false, err
 	}
 	f.answered(fl.Title, map[bool]string{true: "Yes", false: "No"}[value])
