@@ -1,0 +1,69 @@
+package proposal
+
+import (
+	"bytes"
+	_ "embed"
+	"strings"
+	"text/template"
+)
+
+//go:embed reference.md.tmpl
+var referenceTemplate string
+
+var reference = template.Must(template.New("reference").Funcs(template.FuncMap{
+	"keys":  keyList,
+	"kind":  kindWords,
+	"depth": func(f *Field) int { return strings.Count(strings.ReplaceAll(f.Path, "[]", ""), ".") },
+}).Parse(referenceTemplate))
+
+// Reference returns the documentation of the file format in Markdown, made
+// from the field declarations: a table of the sections (the README's) and
+// a reference entry for every field (docs/file-format.md).
+func Reference(part string) []byte {
+	var b bytes.Buffer
+	if err := reference.ExecuteTemplate(&b, part, struct {
+		Top, All []*Field
+		Version  int
+	}{root.Fields, Fields(), Version}); err != nil {
+		panic("proposal: reference: " + err.Error())
+	}
+	return b.Bytes()
+}
+
+// keyList names the keys of a section, each with the keys inside it:
+// "`type`, `core_hours` (`start`, `end`)".
+func keyList(f *Field) string {
+	var parts []string
+	for _, c := range f.Fields {
+		s := "`" + c.Key + "`"
+		if len(c.Fields) > 0 {
+			s += " (" + keyList(c) + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// kindWords says what a field's value is, for people.
+func kindWords(f *Field) string {
+	switch f.Kind {
+	case KindNumber:
+		return "a whole number"
+	case KindDate:
+		return "a date, YYYY-MM-DD"
+	case KindClock:
+		return `a time, "HH:MM" on a 24-hour clock, in quotes`
+	case KindDays:
+		return "a list of weekdays: monday to friday, or mon to fri, in any case"
+	case KindTexts:
+		return "a list of text, one item a line"
+	case KindSection:
+		return "a section"
+	case KindItems:
+		return "a list of sections"
+	}
+	if len(f.Choices) > 0 {
+		return "one of the choices below"
+	}
+	return "text"
+}
