@@ -211,3 +211,31 @@ func cmdAnswer(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("no question asked for %q (answer %q)", a.key, a.text)
 	}
 }
+
+func TestPlainLinesWhereTheFormCannotWork(t *testing.T) {
+	env := func(kv ...string) func(string) string {
+		return func(k string) string {
+			for i := 0; i+1 < len(kv); i += 2 {
+				if kv[i] == k {
+					return kv[i+1]
+				}
+			}
+			return ""
+		}
+	}
+	for _, c := range []struct {
+		terminal, accessible bool
+		env                  func(string) string
+		want                 bool
+	}{
+		{true, false, env("TERM", "xterm-256color"), false},
+		{true, false, env("TERM", "dumb"), true},
+		{true, false, env("ACCESSIBLE", "1"), true},
+		{true, true, env(), true},
+		{false, false, env("TERM", "xterm"), true},
+	} {
+		if got := plainLines(c.terminal, c.accessible, c.env); got != c.want {
+			t.Errorf("terminal %v, accessible %v, TERM %q: plain lines %v, want %v", c.terminal, c.accessible, c.env("TERM"), got, c.want)
+		}
+	}
+}

@@ -214,10 +214,18 @@ func (opts *NewOptions) prompter(ctx context.Context) wizard.Prompter {
 	in, inOK := env.IO.In.(*os.File)
 	out, outOK := env.IO.Out.(*os.File)
 	terminal := inOK && outOK && isatty.IsTerminal(in.Fd()) && isatty.IsTerminal(out.Fd())
-	if !terminal || opts.Accessible || env.Getenv("ACCESSIBLE") != "" || env.Getenv("TERM") == "dumb" {
+	if plainLines(terminal, opts.Accessible, env.Getenv) {
 		return wizard.NewLines(ctx, env.IO.In, env.IO.Out)
 	}
 	return wizard.NewForm(ctx, in, out)
+}
+
+// plainLines reports whether the wizard asks in plain lines: off a
+// terminal, when asked for (--accessible, ACCESSIBLE), and on a terminal
+// that cannot draw the form (TERM=dumb, as in Emacs shells and some screen
+// readers' consoles).
+func plainLines(terminal, accessible bool, getenv func(string) string) bool {
+	return !terminal || accessible || getenv("ACCESSIBLE") != "" || getenv("TERM") == "dumb"
 }
 
 // startingPoint is the proposal the questions start from: an unfinished
