@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -121,16 +122,11 @@ func cmdAnswer(ts *testscript.TestScript, neg bool, args []string) {
 		}
 		answers = append(answers, &answer{strings.TrimSpace(k), strings.TrimSpace(v)})
 	}
-	path, err := exec.LookPath(args[1])
-	if err != nil {
-		path = args[1]
-	}
-	if p := ts.Getenv("PATH"); p != "" {
-		for _, dir := range strings.Split(p, string(os.PathListSeparator)) {
-			if _, err := os.Stat(dir + "/" + args[1]); err == nil {
-				path = dir + "/" + args[1]
-				break
-			}
+	path := args[1] // found in the script's PATH, where testscript puts propose
+	for _, dir := range filepath.SplitList(ts.Getenv("PATH")) {
+		if _, err := os.Stat(filepath.Join(dir, args[1])); err == nil {
+			path = filepath.Join(dir, args[1])
+			break
 		}
 	}
 	cmd := exec.Command(path, args[2:]...)
