@@ -204,7 +204,7 @@ func (w *yamlWriter) inlineList(level int, key string, items []string) {
 // plainSafe matches text YAML reads back as the same string without quotes:
 // it starts with a letter or digit and holds no character YAML gives a
 // meaning to in a plain scalar.
-var plainSafe = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} .,;'’“”()/&%€$+=—–@§-]*$`)
+var plainSafe = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} .,;'’“”()/&%€$+=—–@§_-]*$`)
 
 // looksTyped matches plain text YAML would read as something else: a
 // number, a boolean, a null, a date or a time.

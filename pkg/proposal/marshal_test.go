@@ -35,7 +35,7 @@ func TestMarshalQuotesWhatYAMLWouldMisread(t *testing.T) {
 		"yes", "No", "null", "~", "123", "4.5", "1e3", "2027-01-12", "09:00", "#hash", "a # comment", "key: value",
 		"- dash", "[list]", "{map}", "*alias", "&anchor", "!tag", "%percent", "@at", "`tick", "'single'", `"double"`,
 		"trailing space ", " leading", "multi\nline", "tab\there", "back\\slash", "Zoë “quoted” — dash", "a, b", "|", ">",
-		"100%", "€1,200", "O’Brien", "It's fine", "?", ": colon",
+		"100%", "€1,200", "O’Brien", "It's fine", "?", ": colon", "America/New_York", "_leading", "snake_case",
 	}
 	for _, s := range tricky {
 		p := &Proposal{Version: 1, Scenario: ScenarioTrial, Employee: Employee{Name: s}, Benefits: []string{s},
