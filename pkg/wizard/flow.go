@@ -173,13 +173,15 @@ func (f *Flow) Run() error {
 	qs := f.questions()
 	pos := f.resumeIndex(qs)
 	shown := map[*part]bool{} // parts whose heading is on screen: going back does not repeat one
+	again := map[string]int{}  // how often a fault sent the user back to a question
 	for {
 		qs = f.questions()
 		if pos >= len(qs) {
 			i, msg := f.firstProblem(qs)
-			if i < 0 {
-				break
+			if i < 0 || again[msg] >= 3 {
+				break // done, or a fault the answers here cannot mend: the command reports it
 			}
+			again[msg]++
 			pos = i
 			_ = f.Ask.Section("", "✗ "+msg)
 		}
