@@ -173,7 +173,7 @@ func (f *Flow) Run() error {
 	qs := f.questions()
 	pos := f.resumeIndex(qs)
 	shown := map[*part]bool{} // parts whose heading is on screen: going back does not repeat one
-	again := map[string]int{}  // how often a fault sent the user back to a question
+	again := map[string]int{} // how often a fault sent the user back to a question
 	for {
 		qs = f.questions()
 		if pos >= len(qs) {
