@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
@@ -76,7 +77,7 @@ func Load(name string, data []byte) (*Proposal, *Source, error) {
 				"run `propose example` to see the shape of a proposal file")
 		}
 	}
-	d.decode(body, reflect.ValueOf(&p).Elem(), root, "", 0)
+	d.decode(body, reflect.ValueOf(&p).Elem(), root(), "", 0)
 	if len(d.problems) > 0 {
 		return &p, src, d.problems.sorted()
 	}
@@ -351,7 +352,7 @@ func unknownKeyFix(key, path string, section *Field) (fix, meant string) {
 	if best != "" && (bestDist <= 2 || bestDist*3 <= len(best)) && bestDist < len(best) {
 		return fmt.Sprintf("did you mean `%s`?", best), best
 	}
-	if homes := keyHomes[norm]; len(homes) > 0 {
+	if homes := keyHomes()[norm]; len(homes) > 0 {
 		for _, h := range homes {
 			if h == path {
 				continue
@@ -372,7 +373,7 @@ func unknownKeyFix(key, path string, section *Field) (fix, meant string) {
 // keyHomes maps every key of the file format to the sections it may appear
 // in (list items written without []), so a key in the wrong place can be
 // pointed home.
-var keyHomes = func() map[string][]string {
+var keyHomes = sync.OnceValue(func() map[string][]string {
 	homes := map[string][]string{}
 	for _, f := range Fields() {
 		parent := ""
@@ -382,7 +383,7 @@ var keyHomes = func() map[string][]string {
 		homes[f.Key] = append(homes[f.Key], parent)
 	}
 	return homes
-}()
+})
 
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)

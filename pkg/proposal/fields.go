@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Kind is the shape a field's value takes in the file.
@@ -74,15 +75,25 @@ type Choice struct {
 // declarer is a model type that declares its fields.
 type declarer interface{ declare() []Field }
 
-var (
-	root     = buildRoot()
-	byPath   = indexFields(root)
-	allField = flatten(root)
-)
+// model is the field tree, built on first use: a command that reads no
+// proposal (propose version) does not pay for it.
+type model struct {
+	root   *Field
+	byPath map[string]*Field
+	all    []*Field
+}
+
+var theModel = sync.OnceValue(func() *model {
+	r := buildRoot()
+	return &model{root: r, byPath: indexFields(r), all: flatten(r)}
+})
+
+// root is the field of the whole file: its Fields are the top level.
+func root() *Field { return theModel().root }
 
 // Fields returns every field of the file format, sections before the
 // fields inside them, in the order the file writes them.
-func Fields() []*Field { return allField }
+func Fields() []*Field { return theModel().all }
 
 // Lookup returns the field at path. path may name list items by index
 // ("trial.metrics[1].name") or generically ("trial.metrics[].name" or
@@ -90,6 +101,7 @@ func Fields() []*Field { return allField }
 // "trial.metrics[0]") is found as its list.
 func Lookup(path string) (*Field, bool) {
 	g := GenericPath(path)
+	byPath := theModel().byPath
 	f, ok := byPath[g]
 	if !ok && strings.HasSuffix(g, "[]") {
 		if f, ok = byPath[strings.TrimSuffix(g, "[]")]; ok && !f.IsList() {
@@ -365,7 +377,7 @@ func (p *Proposal) value(path string, grow bool) (v reflect.Value, f *Field, ok 
 	if err != nil || len(segs) == 0 {
 		return reflect.Value{}, nil, false
 	}
-	v, f = reflect.ValueOf(p).Elem(), root
+	v, f = reflect.ValueOf(p).Elem(), root()
 	for _, s := range segs {
 		if s.index < 0 {
 			c, found := f.Child(s.key)
@@ -627,5 +639,5 @@ func (p *Proposal) walkValues(fn func(path string, f *Field, v reflect.Value)) {
 			}
 		}
 	}
-	walk(root.Fields, reflect.ValueOf(p).Elem(), "")
+	walk(root().Fields, reflect.ValueOf(p).Elem(), "")
 }

@@ -29,7 +29,7 @@ func Marshal(p *Proposal) []byte {
 	w.comment("A request for remote or hybrid work, read by `propose render`.")
 	w.comment("Everything under private: is for you alone; it never reaches your manager.")
 	v := reflect.ValueOf(p).Elem()
-	for _, f := range root.Fields {
+	for _, f := range root().Fields {
 		fv := v.Field(f.index)
 		if f.Key == "version" {
 			w.scalar(0, f.Key, strconv.Itoa(max(p.Version, Version)))

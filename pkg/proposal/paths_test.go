@@ -25,7 +25,7 @@ var fileExtensions = map[string]bool{".md": true, ".pdf": true, ".ics": true, ".
 // path behind that the compiler would not catch.
 func TestFieldPathsInCodeResolve(t *testing.T) {
 	top := map[string]bool{}
-	for _, f := range root.Fields {
+	for _, f := range root().Fields {
 		top[f.Key] = true
 	}
 	found := 0

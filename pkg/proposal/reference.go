@@ -4,27 +4,30 @@ import (
 	"bytes"
 	_ "embed"
 	"strings"
+	"sync"
 	"text/template"
 )
 
 //go:embed reference.md.tmpl
 var referenceTemplate string
 
-var reference = template.Must(template.New("reference").Funcs(template.FuncMap{
-	"keys":  keyList,
-	"kind":  kindWords,
-	"depth": func(f *Field) int { return strings.Count(strings.ReplaceAll(f.Path, "[]", ""), ".") },
-}).Parse(referenceTemplate))
+var reference = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("reference").Funcs(template.FuncMap{
+		"keys":  keyList,
+		"kind":  kindWords,
+		"depth": func(f *Field) int { return strings.Count(strings.ReplaceAll(f.Path, "[]", ""), ".") },
+	}).Parse(referenceTemplate))
+})
 
 // Reference returns the documentation of the file format in Markdown, made
 // from the field declarations: a table of the sections (the README's) and
 // a reference entry for every field (docs/file-format.md).
 func Reference(part string) []byte {
 	var b bytes.Buffer
-	if err := reference.ExecuteTemplate(&b, part, struct {
+	if err := reference().ExecuteTemplate(&b, part, struct {
 		Top, All []*Field
 		Version  int
-	}{root.Fields, Fields(), Version}); err != nil {
+	}{root().Fields, Fields(), Version}); err != nil {
 		panic("proposal: reference: " + err.Error())
 	}
 	return b.Bytes()

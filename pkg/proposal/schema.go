@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 
 	"github.com/propose-cli/propose/pkg/evidence"
 )
@@ -21,7 +22,7 @@ func Schema() []byte {
 		{"description", fmt.Sprintf("A propose proposal file, version %d: a request for remote or hybrid work, "+
 			"read by `propose render`. Keys are snake_case; a section you leave out is left out of the documents.", Version)},
 	}
-	s = append(s, sectionSchema(root)...)
+	s = append(s, sectionSchema(root())...)
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
@@ -118,7 +119,8 @@ func needed(f *Field) bool {
 	return false
 }
 
-var weekdayPattern = func() string {
+// weekdayPattern matches a weekday written any way the loader reads it.
+var weekdayPattern = sync.OnceValue(func() string {
 	var names []string
 	for n, d := range weekdayNames {
 		if d >= 1 && d <= 5 {
@@ -136,7 +138,7 @@ var weekdayPattern = func() string {
 		alts = append(alts, b.String())
 	}
 	return `^\s*(` + strings.Join(alts, "|") + `)\s*$`
-}()
+})
 
 func sortByLengthThenName(s []string) {
 	for i := 1; i < len(s); i++ {
@@ -200,7 +202,7 @@ func fieldSchema(f *Field) obj {
 	case KindDays:
 		s = append(s, kv{"type", withNull("array")}, kv{"items", obj{{"anyOf", []any{
 			obj{{"enum", []string{"monday", "tuesday", "wednesday", "thursday", "friday"}}},
-			obj{{"type", "string"}, {"pattern", weekdayPattern}},
+			obj{{"type", "string"}, {"pattern", weekdayPattern()}},
 		}}}})
 	case KindTexts:
 		s = append(s, kv{"type", withNull("array")}, kv{"items", obj{{"type", []string{"string", "number"}}}})
