@@ -150,6 +150,7 @@ func cmdAnswer(ts *testscript.TestScript, neg bool, args []string) {
 	r := bufio.NewReader(outPipe)
 	var screen strings.Builder // what the command printed since the last answer
 	closed := false
+	refused := 0 // Enter refused in a row
 	for {
 		b, err := r.ReadByte()
 		if err == io.EOF {
@@ -169,6 +170,14 @@ func cmdAnswer(ts *testscript.TestScript, neg bool, args []string) {
 			if a.key != "" && strings.Contains(asked, a.key) && (best == nil || len(a.key) > len(best.key)) {
 				best = a
 			}
+		}
+		if strings.Contains(asked, "✗") && best == nil {
+			if refused++; refused > 5 {
+				_ = cmd.Process.Kill()
+				ts.Fatalf("answer: the command refuses Enter again and again, and no line answers it:\n%s", asked)
+			}
+		} else {
+			refused = 0
 		}
 		reply := ""
 		if best != nil {

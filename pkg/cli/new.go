@@ -95,7 +95,10 @@ func newRun(opts *NewOptions) error {
 	defer stop()
 	ask := opts.prompter(ctx)
 
-	if exists(target) && !opts.Force && filepath.Clean(opts.From) != filepath.Clean(target) {
+	// Replacing a file is asked about once, when its run starts: a draft
+	// for it means the user has already answered, or is editing it.
+	resuming := exists(draft) && !opts.Fresh
+	if exists(target) && !opts.Force && !resuming && filepath.Clean(opts.From) != filepath.Clean(target) {
 		replace, err := ask.Confirm(wizard.Field{Title: target + " already exists. Replace it when you finish?",
 			Help: "To edit it instead, run propose new --from " + target + "."}, false)
 		if err != nil {
@@ -198,11 +201,17 @@ func (opts *NewOptions) target() string {
 }
 
 // again is the command that continues this run, with the flags that
-// shape it.
+// shape it: the same command, less --fresh.
 func (opts *NewOptions) again(target string) string {
 	cmd := "propose new"
 	if opts.Accessible {
 		cmd += " --accessible"
+	}
+	if opts.From != "" {
+		cmd += " --from " + opts.From
+		if filepath.Clean(target) == filepath.Clean(opts.From) {
+			return cmd
+		}
 	}
 	return cmd + " " + target
 }
@@ -242,7 +251,8 @@ func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string
 		p, _, loadErr := proposal.Load(draft, data)
 		if loadErr == nil {
 			progress := wizard.ParseProgress(data)
-			next, part := (&wizard.Flow{P: p.Clone(), Today: today, Zone: localZone(env), Resume: progress}).NextTitle()
+			next, part := (&wizard.Flow{P: p.Clone(), Today: today, Zone: localZone(env), Resume: progress,
+				Editing: progress.Editing}).NextTitle()
 			var choices []wizard.Option
 			if progress.At != "" && next != "" {
 				choices = append(choices, wizard.Option{Key: "continue",
@@ -261,10 +271,10 @@ func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string
 			switch choice {
 			case "continue":
 				fmt.Fprintf(env.IO.Out, "Picking up at “%s”; your earlier answers are kept as you gave them.\n", next)
-				return p, progress, false, nil
+				return p, progress, progress.Editing, nil
 			case "review":
 				opts.review = true
-				return p, progress, false, nil
+				return p, progress, progress.Editing, nil
 			}
 		} else {
 			kept := draft + ".broken"

@@ -1,6 +1,7 @@
 package wizard
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"strings"
@@ -271,7 +272,7 @@ func (f *Flow) save() error {
 	for k, v := range f.yesNo {
 		yn[k] = v
 	}
-	return f.Save(f.P, Progress{At: f.at, YesNo: yn})
+	return f.Save(f.P, Progress{At: f.at, YesNo: yn, Editing: f.Editing})
 }
 
 // isAnswered reports whether the user has answered the question: in this
@@ -380,12 +381,13 @@ func (f *Flow) gateState(id, path string, suggest bool) bool {
 // its first item's questions.
 func (b *builder) items(path string, from int) {
 	lf := proposal.MustLookup(path)
-	b.itemsAdding(path, from, func(i int) string { return addTitle(i, lf.Item) })
+	b.itemsAdding(path, from, lf.Help, func(i int) string { return addTitle(i, lf.Item) })
 }
 
-// itemsAdding is items with its own question before each item: adding(0)
-// before the first, adding(1) before the second.
-func (b *builder) itemsAdding(path string, from int, adding func(i int) string) {
+// itemsAdding is items with its own question before each item, adding(0)
+// before the first and adding(1) before the second, with help under the
+// first.
+func (b *builder) itemsAdding(path string, from int, help string, adding func(i int) string) {
 	f := b.f
 	lf := proposal.MustLookup(path)
 	required := f.needsItems(path)
@@ -397,7 +399,11 @@ func (b *builder) itemsAdding(path string, from int, adding func(i int) string) 
 			exists = yes
 		}
 		if i > from || !required {
-			b.add(&question{id: id, title: adding(i - from), ask: b.addItem(id, path, i, lf, adding(i-from), exists)})
+			h := ""
+			if i == from {
+				h = help
+			}
+			b.add(&question{id: id, title: adding(i - from), ask: b.addItem(id, path, i, adding(i-from), h, exists)})
 			if !exists {
 				return
 			}
@@ -411,13 +417,9 @@ func (b *builder) itemsAdding(path string, from int, adding func(i int) string) 
 }
 
 // addItem asks whether there is an item i; no ends the list there.
-func (b *builder) addItem(id, path string, i int, lf *proposal.Field, title string, exists bool) func(w Where) error {
+func (b *builder) addItem(id, path string, i int, title, help string, exists bool) func(w Where) error {
 	f := b.f
 	return func(w Where) error {
-		help := ""
-		if i == f.firstItem(path) {
-			help = lf.Help
-		}
 		yes, err := f.Ask.Confirm(Field{Title: title, Help: help, Where: w}, exists)
 		if err != nil {
 			return err
@@ -471,9 +473,11 @@ func (f *Flow) title(path string, fd *proposal.Field) string {
 	fmt.Sscan(path[open+1:close], &i)
 	itemPath := path[:close+1]
 	prefix := fmt.Sprintf("%s %d", capitalize(list.Item), i+1-f.firstItem(list.Path))
+	// The item is named by its first field of free text (a metric's name,
+	// a finding), except in the question for that field.
 	for _, c := range list.Fields {
-		if c.Kind == proposal.KindText && c != fd && c.Ask != "" {
-			if label := f.P.Text(itemPath + "." + c.Key); label != "" {
+		if c.Kind == proposal.KindText && len(c.Choices) == 0 && c.Ask != "" {
+			if label := f.P.Text(itemPath + "." + c.Key); label != "" && c != fd {
 				prefix += " (" + shorten(label, 40) + ")"
 			}
 			break
@@ -507,6 +511,9 @@ func (f *Flow) suggestion(path string, fd *proposal.Field) string {
 	case "arrangement.start":
 		return suggestedStart(f.Today).String()
 	case "arrangement.core_hours.timezone":
+		if strings.HasPrefix(f.Zone, "Etc/") || f.Zone == "UTC" {
+			return "" // a server's zone, not a person's: show the example instead
+		}
 		return f.Zone
 	case "trial.length_days":
 		if f.P.Scenario == proposal.ScenarioReask {
@@ -569,14 +576,23 @@ func (f *Flow) askField(path string, fd *proposal.Field, title string, w Where) 
 
 // check returns the check of an answer for the field at path: the answer
 // is put into a copy of the proposal and judged as `propose validate`
-// would, with its messages.
+// would, with its messages; a missing answer is asked for in the wizard's
+// words, with the field's example, not the file's syntax.
 func (f *Flow) check(path string) func(string) error {
+	fd := proposal.MustLookup(path)
 	return func(answer string) error {
 		c := f.P.Clone()
 		if err := c.SetText(path, answer); err != nil {
 			return err
 		}
-		return proposal.FieldError(c, path, f.Today)
+		err := proposal.FieldError(c, path, f.Today)
+		if err != nil && answer == "" && strings.HasPrefix(err.Error(), "is missing") {
+			if ex := cmp.Or(fd.Example, fd.Suggest); ex != "" {
+				return fmt.Errorf("this one needs an answer, for example: %s", ex)
+			}
+			return errors.New("this one needs an answer")
+		}
+		return err
 	}
 }
 

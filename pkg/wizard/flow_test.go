@@ -335,7 +335,7 @@ func TestEveryDeclaredQuestionIsAsked(t *testing.T) {
 		a["how this proposal answers it"] = []string{"Core hours"}
 		a["Check in with a daily"] = []string{"n"}
 		a["Add a check-in"] = []string{"y", "n"}
-		a["Check-in 1 (weekly): what is it"] = []string{"Weekly 1:1"}
+		a["Check-in 1: what is it"] = []string{"Weekly 1:1"}
 		s := &script{answers: a}
 		if _, _, err := run(t, s, nil); err != nil {
 			t.Fatal(err)
@@ -424,6 +424,33 @@ func TestItemQuestionsNameTheItem(t *testing.T) {
 	}
 	if len(p.Trial.Metrics) != 2 {
 		t.Errorf("%d metrics", len(p.Trial.Metrics))
+	}
+	// Going through the answers again, an item's own name does not label
+	// the question for it, and no other field does either.
+	again := &script{answers: map[string][]string{}}
+	f := &Flow{P: p.Clone(), Ask: again, Today: today, Zone: "Europe/Berlin", Editing: true}
+	if err := f.Run(); err != nil {
+		t.Fatal(err)
+	}
+	asked = strings.Join(again.asked, "\n")
+	if !strings.Contains(asked, "\nSuccess metric 2: what is measured?\n") || strings.Contains(asked, "(under 1 hour)") {
+		t.Errorf("item questions are labelled wrongly:\n%s", asked)
+	}
+}
+
+// TestAMissingAnswerIsAskedForInPlainWords checks the message for an empty
+// answer to a required question: the wizard's words and the field's
+// example, not the file's syntax.
+func TestAMissingAnswerIsAskedForInPlainWords(t *testing.T) {
+	a := basics()
+	a["what is measured"] = []string{"", "Tickets resolved a week"}
+	s := &script{answers: a}
+	if _, _, err := run(t, s, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := "Success metric 1: what is measured?: this one needs an answer, for example: Weekly dashboards delivered on time"
+	if len(s.rejected) != 1 || s.rejected[0] != want {
+		t.Errorf("rejected %q, want %q", s.rejected, want)
 	}
 }
 
@@ -569,8 +596,12 @@ func TestProgressComment(t *testing.T) {
 		t.Errorf("comment %q", c)
 	}
 	got := ParseProgress([]byte("version: 1\n" + c))
-	if got.At != p.At || fmt.Sprint(got.YesNo) != fmt.Sprint(p.YesNo) {
+	if got.At != p.At || fmt.Sprint(got.YesNo) != fmt.Sprint(p.YesNo) || got.Editing {
 		t.Errorf("parsed %+v", got)
+	}
+	p.Editing = true
+	if got := ParseProgress([]byte(p.Comment())); !got.Editing || got.At != p.At {
+		t.Errorf("an edit's progress parsed as %+v from %q", got, p.Comment())
 	}
 	for _, bad := range []string{"", "# propose new: resume after question 46; yes/no answers: yes no\n",
 		"# propose new: resume after x; yes/no: a=maybe\n"} {

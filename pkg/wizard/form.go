@@ -43,7 +43,7 @@ func (f *Form) answered(title, answer string) {
 	if answer == "" {
 		answer = "— (left out)"
 	}
-	fmt.Fprintln(f.out, answerStyle.Render("✓ "+title+" ")+answer)
+	fmt.Fprintln(f.out, answerStyle.Render("✓ "+title+" → ")+answer)
 }
 
 // Section prints a heading and its introduction, or a message when the
@@ -84,7 +84,9 @@ func describe(fl Field) string {
 // where the user is above it, and what the keys do below it. It stands
 // between the keyboard and huh for three things huh does not do:
 //   - A default answer is selected, as in a dialog box: Enter keeps it,
-//     typing or pasting replaces it, an arrow key starts editing it.
+//     typing or pasting replaces it, an arrow key starts editing it. The
+//     items of a list are kept whole: typing adds an item after them, and
+//     only Backspace or Delete clears them.
 //   - Text that arrives in one chunk (a paste without bracketed paste,
 //     dictation, a text expander, a slow connection) is inserted as text:
 //     huh would read a chunk "home" as the Home key.
@@ -94,12 +96,24 @@ type screen struct {
 	where    string
 	hint     func(selected bool) string
 	text     bool   // the field takes typed text
+	list     bool   // the field is a list, one item a line
 	selected bool   // the default answer is shown and untouched
 	clear    func() // empties the field
 	back     bool
+	start    []tea.KeyMsg // keys pressed for the user before they see it
 }
 
-func (s *screen) Init() tea.Cmd { return s.form.Init() }
+// Init starts the form and presses the start keys: they move a choice's
+// cursor down to its default, as huh would otherwise scroll the options
+// above the default out of sight.
+func (s *screen) Init() tea.Cmd {
+	cmd := s.form.Init()
+	for _, k := range s.start {
+		m, _ := s.form.Update(k)
+		s.form = m.(*huh.Form)
+	}
+	return cmd
+}
 
 func (s *screen) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyMsg); ok {
@@ -140,9 +154,20 @@ func (s *screen) editKey(k tea.KeyMsg) (_ tea.KeyMsg, swallow bool) {
 		if k.Alt {
 			return k, false
 		}
-		s.clear()
 		s.selected = false
+		if s.list {
+			s.newItem()
+		} else {
+			s.clear()
+		}
 		return k, false
+	case tea.KeyCtrlJ, tea.KeyEnter:
+		if s.list && (k.Type == tea.KeyCtrlJ || k.Alt) {
+			// A new line on a kept list starts a new item after the others.
+			s.selected = false
+			s.newItem()
+			return k, true
+		}
 	case tea.KeyBackspace, tea.KeyDelete, tea.KeyCtrlU, tea.KeyCtrlW, tea.KeyCtrlK:
 		s.clear()
 		s.selected = false
@@ -152,6 +177,14 @@ func (s *screen) editKey(k tea.KeyMsg) (_ tea.KeyMsg, swallow bool) {
 		s.selected = false
 	}
 	return k, false
+}
+
+// newItem puts the cursor on a new line after a list's items.
+func (s *screen) newItem() {
+	for _, k := range []tea.KeyMsg{{Type: tea.KeyCtrlEnd}, {Type: tea.KeyCtrlJ}} {
+		m, _ := s.form.Update(k)
+		s.form = m.(*huh.Form)
+	}
 }
 
 func (s *screen) View() string {
@@ -167,7 +200,7 @@ func (s *screen) View() string {
 	return b.String()
 }
 
-const keysHelp = "Shift+Tab: previous question · Ctrl+C: stop (your answers are kept)"
+const keysHelp = "Shift+Tab: previous question · Ctrl+C: stop (the answers you confirmed are kept)"
 
 // run shows one field on a screen of its own. It reports ErrBack when the
 // user asks for the previous question, and ErrInterrupted for every way
@@ -181,6 +214,7 @@ func (f *Form) run(fl Field, field huh.Field, s *screen) error {
 	_, err := prog.Run()
 	switch {
 	case s.back:
+		fmt.Fprintln(f.out, answerStyle.Render("↩ back to the previous question"))
 		return ErrBack
 	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled), f.ctx.Err() != nil:
 		return ErrInterrupted
@@ -202,6 +236,14 @@ func textHint(def string) func(bool) string {
 	}
 }
 
+// listHint says what Enter, typing and Backspace do in a list.
+func listHint(selected bool) string {
+	if selected {
+		return "Enter keeps these · typing adds an item after them · Backspace clears them · ↑ ↓ to edit one\n" + keysHelp
+	}
+	return "Enter: next question\n" + keysHelp
+}
+
 // Input asks for one line. A default is shown as the answer, selected.
 func (f *Form) Input(fl Field) (string, error) {
 	value := fl.Default
@@ -215,6 +257,10 @@ func (f *Form) Input(fl Field) (string, error) {
 		return "", err
 	}
 	value = strings.TrimSpace(value)
+	if value == Back {
+		fmt.Fprintln(f.out, answerStyle.Render("↩ back to the previous question"))
+		return "", ErrBack
+	}
 	f.answered(fl.Title, value)
 	return value, nil
 }
@@ -229,11 +275,14 @@ func (f *Form) List(fl Field, defaults []string) ([]string, error) {
 	}
 	d += "One a line: Alt+Enter or Ctrl+J starts a new line."
 	text := huh.NewText().Title(fl.Title).Description(d).Value(&value).Lines(5)
-	def := strings.Join(defaults, "; ")
-	s := &screen{text: true, selected: len(defaults) > 0, hint: textHint(shorten(def, 50)),
+	s := &screen{text: true, list: true, selected: len(defaults) > 0, hint: listHint,
 		clear: func() { value = ""; text.Value(&value) }}
 	if err := f.run(fl, text, s); err != nil {
 		return nil, err
+	}
+	if strings.TrimSpace(value) == Back {
+		fmt.Fprintln(f.out, answerStyle.Render("↩ back to the previous question"))
+		return nil, ErrBack
 	}
 	var items []string
 	for _, line := range strings.Split(value, "\n") {
@@ -257,12 +306,22 @@ func fixedHint(h string) func(bool) string {
 	return func(bool) string { return h + "\n" + keysHelp }
 }
 
-// Select asks for one option.
+// Select asks for one option. The cursor starts on the default.
 func (f *Form) Select(fl Field, opts []Option) (string, error) {
-	value := fl.Default
+	value := opts[0].Key
 	sel := huh.NewSelect[string]().Title(fl.Title).Description(describe(fl)).
-		Options(options(opts, map[string]bool{fl.Default: true})...).Value(&value)
-	if err := f.run(fl, sel, &screen{hint: fixedHint("↑ ↓ to choose · Enter confirms")}); err != nil {
+		Options(options(opts, nil)...).Value(&value)
+	s := &screen{hint: fixedHint("↑ ↓ to choose · Enter confirms")}
+	for _, o := range opts {
+		if o.Key == fl.Default {
+			break
+		}
+		s.start = append(s.start, tea.KeyMsg{Type: tea.KeyDown})
+	}
+	if len(s.start) == len(opts) {
+		s.start = nil // no default: the first option
+	}
+	if err := f.run(fl, sel, s); err != nil {
 		return "", err
 	}
 	f.answered(fl.Title, label(opts, value))
@@ -297,7 +356,7 @@ func (f *Form) Confirm(fl Field, def bool) (bool, error) {
 	// buttons look alike.
 	hint := func(bool) string {
 		return "Chosen: " + map[bool]string{true: "Yes", false: "No"}[value] +
-			" · ← → or y/n to change · Enter confirms\n" + keysHelp
+			" · ← → to change, then Enter · y or n answers at once\n" + keysHelp
 	}
 	if err := f.run(fl, c, &screen{hint: hint}); err != nil {
 		return false, err

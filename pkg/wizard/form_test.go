@@ -127,3 +127,58 @@ func TestExamplesAreNotAnswers(t *testing.T) {
 		}
 	}
 }
+
+// listScreen is a list question's screen with its current items.
+func listScreen(t *testing.T, items ...string) (*screen, *string) {
+	t.Helper()
+	value := strings.Join(items, "\n")
+	text := huh.NewText().Title("Colleagues who already work this way").Value(&value)
+	s := &screen{text: true, list: true, selected: len(items) > 0, hint: listHint,
+		clear: func() { value = ""; text.Value(&value) }}
+	s.form = huh.NewForm(huh.NewGroup(text))
+	s.form.SubmitCmd = tea.Quit
+	s.Update(s.form.Init()())
+	return s, &value
+}
+
+// TestTypingOnAKeptListAddsAnItem checks that the items of a list are
+// never lost to a keystroke: typing adds an item after them, a new-line
+// key too, and only Backspace clears them.
+func TestTypingOnAKeptListAddsAnItem(t *testing.T) {
+	s, value := listScreen(t, "Two analysts work remotely", "Payroll works from home on Fridays")
+	keys(s, runes("Kasia"), space, runes("in"), space, runes("AR"))
+	if *value != "Two analysts work remotely\nPayroll works from home on Fridays\nKasia in AR" {
+		t.Errorf("typing on a kept list gave %q", *value)
+	}
+	s, value = listScreen(t, "Two analysts work remotely")
+	keys(s, tea.KeyMsg{Type: tea.KeyEnter, Alt: true}, runes("Kasia"))
+	if *value != "Two analysts work remotely\nKasia" {
+		t.Errorf("Alt+Enter, then typing, gave %q", *value)
+	}
+	s, value = listScreen(t, "Two analysts work remotely")
+	keys(s, tea.KeyMsg{Type: tea.KeyCtrlJ}, runes("Kasia"))
+	if *value != "Two analysts work remotely\nKasia" {
+		t.Errorf("Ctrl+J, then typing, gave %q", *value)
+	}
+	s, value = listScreen(t, "Two analysts work remotely")
+	keys(s, tea.KeyMsg{Type: tea.KeyBackspace})
+	if *value != "" {
+		t.Errorf("Backspace left %q", *value)
+	}
+}
+
+// TestAChoiceShowsEveryOption checks a choice whose default is not the
+// first option: the cursor is on the default, and the options above it
+// are still on screen.
+func TestAChoiceShowsEveryOption(t *testing.T) {
+	value := "hybrid"
+	sel := huh.NewSelect[string]().Title("Which arrangement?").
+		Options(huh.NewOption("Hybrid", "hybrid"), huh.NewOption("Fully remote", "remote")).Value(&value)
+	s := &screen{hint: fixedHint(""), start: []tea.KeyMsg{{Type: tea.KeyDown}}}
+	s.form = huh.NewForm(huh.NewGroup(sel))
+	s.Init()
+	v := s.View()
+	if value != "remote" || !strings.Contains(v, "Hybrid") || !strings.Contains(v, "> Fully remote") {
+		t.Errorf("value %q, screen:\n%s", value, v)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // Lines is the plain front end: one question a line, one answer a line. It
@@ -19,7 +20,8 @@ type Lines struct {
 	lines chan string
 	errs  chan error
 	ctx   context.Context
-	told  bool // the keys have been explained
+	told  bool   // the keys have been explained
+	part  string // the part the last question was in
 }
 
 // Back is the answer that goes back to the previous question.
@@ -49,26 +51,43 @@ func NewLines(ctx context.Context, in io.Reader, out io.Writer) *Lines {
 	return l
 }
 
+// lineLimit is the longest line a terminal in its plain (canonical) mode
+// passes on: longer input is cut there, without a word to the user.
+const lineLimit = 4095
+
+// readLine reads one answer. A line holding control keys (an arrow key,
+// which plain lines cannot edit with, arrives as ESC [ D) or as long as
+// the terminal's limit is refused and read again, never stored as typed.
 func (l *Lines) readLine() (string, error) {
-	select {
-	case s := <-l.lines:
-		return s, nil
-	case <-l.errs:
-		return "", ErrInterrupted
-	case <-l.ctx.Done():
-		return "", ErrInterrupted
+	for {
+		var s string
+		select {
+		case s = <-l.lines:
+		case <-l.errs:
+			return "", ErrInterrupted
+		case <-l.ctx.Done():
+			return "", ErrInterrupted
+		}
+		switch {
+		case strings.ContainsFunc(s, func(r rune) bool { return unicode.IsControl(r) && r != '\t' }):
+			l.printf("  ✗ that answer holds arrow or other control keys, which plain lines cannot edit with; type it again (Backspace works)\n> ")
+		case len(s) >= lineLimit:
+			l.printf("  ✗ that answer is as long as the terminal lets a line be (%d bytes) and may have been cut; give a shorter one\n> ", lineLimit)
+		default:
+			return s, nil
+		}
 	}
 }
 
 func (l *Lines) printf(format string, args ...any) { fmt.Fprintf(l.out, format, args...) }
 
 func (l *Lines) header(f Field) {
-	if !l.told {
-		l.told = true
-		l.printf("\nPress Enter to keep the answer in [brackets]; type to replace it. Type %s to go back to the\n"+
-			"previous question, - to empty an answer. Every answer is saved as you go.\n", Back)
-	}
+	l.explain()
 	if w := f.Where; w.Of > 0 {
+		if w.Section != l.part {
+			l.part = w.Section
+			l.printf("(Part %d of %d.)\n", w.SectionN, w.Sections)
+		}
 		l.printf("\n[%d/%d] %s\n", w.N, w.Of, f.Title)
 	} else {
 		l.printf("\n%s\n", f.Title)
@@ -78,8 +97,20 @@ func (l *Lines) header(f Field) {
 	}
 }
 
+// explain says once, before the first question, what the keys do.
+func (l *Lines) explain() {
+	if !l.told {
+		l.told = true
+		l.printf("Press Enter to keep the answer in [brackets]; type to replace it. Type %s to go back to the\n"+
+			"previous question, - to empty an answer. Every answer is saved as you go.\n", Back)
+	}
+}
+
 // Section prints a group heading, or a message when title is empty.
 func (l *Lines) Section(title, intro string) error {
+	if title != "" {
+		l.explain()
+	}
 	if title != "" {
 		l.printf("\n== %s ==\n", title)
 	}

@@ -162,7 +162,8 @@ func (f *Flow) checkIns(b *builder, path string) {
 		return nil
 	}})
 	if !standard() {
-		b.items(path, 0)
+		// The gate's help ("say no to set your own") is not the items'.
+		b.itemsAdding(path, 0, "", func(i int) string { return addTitle(i, fd.Item) })
 	}
 }
 
@@ -199,7 +200,7 @@ func (f *Flow) evidence(b *builder) {
 		f.P.Evidence = refs
 		return nil
 	}})
-	b.itemsAdding(path, f.firstItem(path), func(i int) string {
+	b.itemsAdding(path, f.firstItem(path), "A company survey or your team’s numbers, with where they come from.", func(i int) string {
 		if i == 0 {
 			return "Add a finding of your own?"
 		}

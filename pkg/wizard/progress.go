@@ -16,14 +16,15 @@ import (
 // as "company.policy?" or "trial.metrics[2]?". Ids do not move when a
 // question is added, so an old draft resumes where it stopped.
 type Progress struct {
-	At    string          // the id of the last question answered; "" for none
-	YesNo map[string]bool // the yes-or-no answers, by id
+	At      string          // the id of the last question answered; "" for none
+	YesNo   map[string]bool // the yes-or-no answers, by id
+	Editing bool            // the run edits a file of the user's (see Flow.Editing)
 }
 
 // progressPrefix starts the draft comment that holds a Progress.
 const progressPrefix = "# propose new: resume after "
 
-var progressRE = regexp.MustCompile(`^# propose new: resume after (\S+?);? ?(?:yes/no:((?: \S+=(?:yes|no))*))?$`)
+var progressRE = regexp.MustCompile(`^# propose new: resume after (\S+?);( editing;)? yes/no:((?: \S+=(?:yes|no))*)$`)
 
 // Comment is the Progress as a YAML comment line, to append to a draft.
 func (p Progress) Comment() string {
@@ -31,7 +32,11 @@ func (p Progress) Comment() string {
 		return ""
 	}
 	var b strings.Builder
-	b.WriteString(progressPrefix + p.At + "; yes/no:")
+	b.WriteString(progressPrefix + p.At + ";")
+	if p.Editing {
+		b.WriteString(" editing;")
+	}
+	b.WriteString(" yes/no:")
 	keys := make([]string, 0, len(p.YesNo))
 	for k := range p.YesNo {
 		keys = append(keys, k)
@@ -65,8 +70,8 @@ func ParseProgress(draft []byte) Progress {
 	if m == nil {
 		return Progress{}
 	}
-	p := Progress{At: m[1], YesNo: map[string]bool{}}
-	for _, kv := range strings.Fields(m[2]) {
+	p := Progress{At: m[1], YesNo: map[string]bool{}, Editing: m[2] != ""}
+	for _, kv := range strings.Fields(m[3]) {
 		k, v, _ := strings.Cut(kv, "=")
 		p.YesNo[k] = v == "yes"
 	}
