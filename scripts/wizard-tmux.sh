@@ -115,7 +115,7 @@ answer "Your alternatives" Enter
 answer "The least you would accept" Enter
 answer "Add an objection?" Enter
 answer "Render the documents now?" "n"
-wait_for "Render the documents now? No"
+wait_for "Render the documents now? → No"
 sleep 0.3
 grep -q "EXIT=0" "$work/exit.txt" || fail "exit code $(cat "$work/exit.txt")"
 [ ! -e "$work/proposal.draft.yaml" ] || fail "the draft was not removed"
