@@ -17,9 +17,18 @@ type Text struct {
 
 // Texts returns every piece of text in the proposal with its field path,
 // in the order of the file format.
-func (p *Proposal) Texts() []Text {
+func (p *Proposal) Texts() []Text { return p.texts(true) }
+
+// PublicTexts returns the texts of every field a manager may see: all but
+// those under private.
+func (p *Proposal) PublicTexts() []Text { return p.texts(false) }
+
+func (p *Proposal) texts(private bool) []Text {
 	var out []Text
 	p.walkValues(func(path string, f *Field, v reflect.Value) {
+		if f.Private && !private {
+			return
+		}
 		switch f.Kind {
 		case KindText:
 			if v.String() != "" {
@@ -33,18 +42,6 @@ func (p *Proposal) Texts() []Text {
 			}
 		}
 	})
-	return out
-}
-
-// PublicTexts returns the texts of every field a manager may see: all but
-// those under private.
-func (p *Proposal) PublicTexts() []Text {
-	var out []Text
-	for _, t := range p.Texts() {
-		if f, ok := Lookup(t.Field); ok && !f.Private {
-			out = append(out, t)
-		}
-	}
 	return out
 }
 

@@ -28,13 +28,17 @@ func (p Problem) String() string {
 		b.WriteString(p.Field)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
-	if p.Fix != "" {
-		b.WriteString(" (")
-		b.WriteString(p.Fix)
-		b.WriteString(")")
-	}
+	b.WriteString(p.Message())
 	return b.String()
+}
+
+// Message is what is wrong and how to fix it, without the place: "is
+// missing (add your job title under `employee:`)".
+func (p Problem) Message() string {
+	if p.Fix == "" {
+		return p.Msg
+	}
+	return p.Msg + " (" + p.Fix + ")"
 }
 
 // Problems is every problem found in one file, in file order. It is the

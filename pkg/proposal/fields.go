@@ -85,7 +85,11 @@ type model struct {
 
 var theModel = sync.OnceValue(func() *model {
 	r := buildRoot()
-	return &model{root: r, byPath: indexFields(r), all: flatten(r)}
+	m := &model{root: r, byPath: map[string]*Field{}, all: flatten(r)}
+	for _, f := range m.all {
+		m.byPath[f.Path] = f
+	}
+	return m
 })
 
 // root is the field of the whole file: its Fields are the top level.
@@ -223,7 +227,8 @@ func children(parent *Field, path string, private bool) []*Field {
 		if name == "" {
 			continue
 		}
-		f := decls[i] // a copy of the declaration, or the zero Field
+		f := new(Field)
+		*f = decls[i] // the declaration, or the zero Field
 		f.at = nil
 		f.Key, f.index, f.typ = name, i, sf.Type
 		f.Path = joinPath(path, name)
@@ -232,19 +237,14 @@ func children(parent *Field, path string, private bool) []*Field {
 			f.Parent = parent
 		}
 		f.Private = private || (path == "" && name == "private")
-		applyRules(&f, sf.Tag.Get("validate"))
+		applyRules(f, sf.Tag.Get("validate"))
 		switch f.Kind {
 		case KindSection:
-			f.Fields = children(&f, f.Path, f.Private)
+			f.Fields = children(f, f.Path, f.Private)
 		case KindItems:
-			f.Fields = children(&f, f.Path+"[]", f.Private)
+			f.Fields = children(f, f.Path+"[]", f.Private)
 		}
-		fp := new(Field)
-		*fp = f
-		for _, c := range fp.Fields {
-			c.Parent = fp
-		}
-		out = append(out, fp)
+		out = append(out, f)
 	}
 	return out
 }
@@ -304,19 +304,6 @@ func applyRules(f *Field, tag string) {
 			}
 		}
 	}
-}
-
-func indexFields(r *Field) map[string]*Field {
-	m := map[string]*Field{}
-	var walk func(fs []*Field)
-	walk = func(fs []*Field) {
-		for _, f := range fs {
-			m[f.Path] = f
-			walk(f.Fields)
-		}
-	}
-	walk(r.Fields)
-	return m
 }
 
 func flatten(r *Field) []*Field {
@@ -447,13 +434,7 @@ func (p *Proposal) List(path string) []string {
 	if !ok || v.Kind() != reflect.Slice {
 		return nil
 	}
-	var out []string
-	for i := 0; i < v.Len(); i++ {
-		if s := scalarString(v.Index(i)); s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
+	return listStrings(v)
 }
 
 // Len returns the number of items of the list at path.
@@ -528,11 +509,7 @@ func (p *Proposal) SetText(path, text string) error {
 	}
 	text = strings.TrimSpace(text)
 	if v.Kind() == reflect.Slice && (f.Kind == KindTexts || f.Kind == KindDays) {
-		var items []string
-		for _, it := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' }) {
-			items = append(items, it)
-		}
-		return p.SetList(path, items)
+		return p.SetList(path, strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' }))
 	}
 	return setScalar(v, text)
 }
@@ -606,8 +583,8 @@ func deepCopy(dst, src reflect.Value) {
 		}
 		dst.Set(s)
 	case reflect.Struct:
-		if !dst.CanSet() || src.Type() == typDate || src.Type() == typClock {
-			dst.Set(src)
+		if src.Type() == typDate || src.Type() == typClock {
+			dst.Set(src) // values: Date's field is unexported, and shares nothing
 			return
 		}
 		for i := 0; i < src.NumField(); i++ {

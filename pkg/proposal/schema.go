@@ -2,9 +2,11 @@ package proposal
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -128,7 +130,7 @@ var weekdayPattern = sync.OnceValue(func() string {
 		}
 	}
 	// Longest first, so "thursday" is not read as "thu" and a rest.
-	sortByLengthThenName(names)
+	slices.SortFunc(names, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
 	var alts []string
 	for _, n := range names {
 		var b strings.Builder
@@ -139,14 +141,6 @@ var weekdayPattern = sync.OnceValue(func() string {
 	}
 	return `^\s*(` + strings.Join(alts, "|") + `)\s*$`
 })
-
-func sortByLengthThenName(s []string) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && (len(s[j]) > len(s[j-1]) || len(s[j]) == len(s[j-1]) && s[j] < s[j-1]); j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
-}
 
 // fieldSchema is the schema of one field.
 func fieldSchema(f *Field) obj {

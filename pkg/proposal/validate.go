@@ -432,16 +432,9 @@ func article(word string) string {
 // section is reported missing is itself missing: the rules want the
 // section, and this field is how it starts.
 func FieldError(p *Proposal, path string, today Date) error {
-	c := p.Clone()
-	c.Derived = Derived{}
-	c.ApplyDefaults(today)
-	for _, q := range Validate(c, nil) {
+	for _, q := range Check(p, today) {
 		if q.Field == path || strings.HasPrefix(q.Field, path+".") || strings.HasPrefix(q.Field, path+"[") {
-			msg := q.Msg
-			if q.Fix != "" {
-				msg += " (" + q.Fix + ")"
-			}
-			return errors.New(msg)
+			return errors.New(q.Message())
 		}
 		if q.Msg == "is missing" && q.Field != "" && strings.HasPrefix(path, q.Field+".") && p.IsEmpty(path) {
 			return errors.New("is missing (" + fixFor(path) + ")")

@@ -236,11 +236,7 @@ func (f *Flow) firstProblem(qs []*question) (int, string) {
 		for _, pr := range ps {
 			if q.field != "" && (pr.Field == q.field || strings.HasPrefix(pr.Field, q.field+".") ||
 				strings.HasPrefix(pr.Field, q.field+"[") || strings.HasPrefix(q.field, pr.Field+".")) {
-				msg := q.title + ": " + pr.Msg
-				if pr.Fix != "" {
-					msg += " (" + pr.Fix + ")"
-				}
-				return i, msg
+				return i, q.title + ": " + pr.Message()
 			}
 		}
 	}
