@@ -89,8 +89,24 @@ func ManagerFiles(v *view.Public, opts Options) ([]output.File, error) {
 // files renders the manager-facing documents from pub and, when priv is
 // not nil, the prep sheet from it.
 func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, error) {
+	// Each document's Markdown is made once: checked here, then written.
+	mds := make(map[document.Kind][]byte, len(document.Kinds))
+	for _, kind := range document.Kinds {
+		md, err := document.Render(kind, pub)
+		if err != nil {
+			return nil, err
+		}
+		mds[kind] = md
+	}
+	var prepMD []byte
+	if priv != nil {
+		var err error
+		if prepMD, err = document.RenderPrep(priv); err != nil {
+			return nil, err
+		}
+	}
 	if opts.has(PDF) {
-		if ps := undrawable(pub, priv); len(ps) > 0 {
+		if ps := undrawable(pub, priv, mds, prepMD); len(ps) > 0 {
 			return nil, ps
 		}
 	}
@@ -103,9 +119,9 @@ func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, e
 		go func() {
 			defer wg.Done()
 			if kind == document.OnePager {
-				results[i], errs[i] = onePager(pub, opts)
+				results[i], errs[i] = onePager(pub, mds[kind], opts)
 			} else {
-				results[i], errs[i] = renderDoc(kind, pub, opts, 1)
+				results[i], errs[i] = outputs(string(kind), mds[kind], meta(kind, pub, opts, 1), opts, nil)
 			}
 		}()
 	}
@@ -113,7 +129,7 @@ func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, e
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			results[n], errs[n] = prep(priv, opts)
+			results[n], errs[n] = prep(priv, prepMD, opts)
 		}()
 	}
 	wg.Wait()
@@ -127,11 +143,12 @@ func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, e
 	return out, nil
 }
 
-// undrawable checks the Markdown each PDF will print for characters the
-// fonts cannot draw, and names the fields they come from: the public
+// undrawable checks the Markdown each PDF will print (mds, the manager's
+// documents; prepMD, the prep sheet when priv is not nil) for characters
+// the fonts cannot draw, and names the fields they come from: the public
 // fields for the manager's documents, every field for the prep sheet. A
 // character in a field no PDF prints stops nothing.
-func undrawable(pub *view.Public, priv *view.Private) proposal.Problems {
+func undrawable(pub *view.Public, priv *view.Private, mds map[document.Kind][]byte, prepMD []byte) proposal.Problems {
 	var ps proposal.Problems
 	check := func(md []byte, texts []proposal.Text) {
 		bad := map[rune]bool{}
@@ -144,25 +161,13 @@ func undrawable(pub *view.Public, priv *view.Private) proposal.Problems {
 			ps = append(ps, proposal.CheckCharacters(texts, pub.Source, func(r rune) bool { return !bad[r] })...)
 		}
 	}
-	for _, kind := range document.Kinds {
-		if md, err := document.Render(kind, pub); err == nil {
-			check(md, pub.Texts)
-		}
+	for _, md := range mds {
+		check(md, pub.Texts)
 	}
 	if priv != nil {
-		if md, err := document.RenderPrep(priv); err == nil {
-			check(md, priv.AllTexts)
-		}
+		check(prepMD, priv.AllTexts)
 	}
 	return ps.Unique()
-}
-
-func renderDoc(kind document.Kind, v *view.Public, opts Options, scale float64) ([]output.File, error) {
-	md, err := document.Render(kind, v)
-	if err != nil {
-		return nil, err
-	}
-	return outputs(string(kind), md, meta(kind, v, opts, scale), opts, nil)
 }
 
 // outputs writes one document's Markdown in each format asked for, as
@@ -224,10 +229,11 @@ var onePagerSteps = []struct {
 }
 
 // onePager renders the summary, condensing it until it fits on one page.
-// The Markdown written is the version the PDF shows.
-func onePager(v *view.Public, opts Options) ([]output.File, error) {
+// The Markdown written is the version the PDF shows; md is the summary in
+// full, written as it is when no PDF is asked for.
+func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	if !opts.has(PDF) {
-		return renderDoc(document.OnePager, v, opts, 1)
+		return outputs(string(document.OnePager), md, meta(document.OnePager, v, opts, 1), opts, nil)
 	}
 	for _, step := range onePagerSteps {
 		cv := *v
@@ -284,12 +290,8 @@ func longestOnePagerTexts(texts []proposal.Text, n int) []proposal.Text {
 // PrepBanner marks every page of the prep sheet.
 const PrepBanner = "PRIVATE — for your preparation only. Do not send."
 
-// prep renders the employee's prep sheet from the private view.
-func prep(v *view.Private, opts Options) ([]output.File, error) {
-	md, err := document.RenderPrep(v)
-	if err != nil {
-		return nil, err
-	}
+// prep renders the employee's prep sheet, md, made from the private view.
+func prep(v *view.Private, md []byte, opts Options) ([]output.File, error) {
 	m := meta(document.Proposal, &v.Public, opts, 1)
 	m.Title = "Conversation Prep (private)"
 	m.Subject = "Private preparation notes; not for sending"
