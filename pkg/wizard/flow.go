@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -125,9 +126,9 @@ func (f *Flow) start() {
 	if f.P.Version == 0 {
 		f.P.Version = proposal.Version
 	}
-	f.yesNo = map[string]bool{}
-	for k, v := range f.Resume.YesNo {
-		f.yesNo[k] = v
+	f.yesNo = maps.Clone(f.Resume.YesNo)
+	if f.yesNo == nil {
+		f.yesNo = map[string]bool{}
 	}
 	f.answered = map[string]bool{}
 }
@@ -221,7 +222,7 @@ func (f *Flow) Run() error {
 			f.leftOut(qs, q.part)
 		}
 	}
-	f.tidy()
+	tidy(f.P)
 	return f.save()
 }
 
@@ -230,7 +231,7 @@ func (f *Flow) Run() error {
 // none the questions can mend.
 func (f *Flow) firstProblem(qs []*question) (int, string) {
 	c := f.P.Clone()
-	(&Flow{P: c}).tidy()
+	tidy(c)
 	ps := proposal.Check(c, f.Today)
 	for i, q := range qs {
 		for _, pr := range ps {
@@ -264,11 +265,7 @@ func (f *Flow) save() error {
 	if f.Save == nil {
 		return nil
 	}
-	yn := map[string]bool{}
-	for k, v := range f.yesNo {
-		yn[k] = v
-	}
-	return f.Save(f.P, Progress{At: f.at, YesNo: yn, Editing: f.Editing})
+	return f.Save(f.P, Progress{At: f.at, YesNo: maps.Clone(f.yesNo), Editing: f.Editing})
 }
 
 // isAnswered reports whether the user has answered the question: in this
@@ -278,8 +275,7 @@ func (f *Flow) isAnswered(id string) bool { return f.Editing || f.answered[id] }
 
 // tidy drops what the final answers make moot: the sections of other
 // scenarios, the remote days of a fully remote arrangement.
-func (f *Flow) tidy() {
-	p := f.P
+func tidy(p *proposal.Proposal) {
 	if !p.Scenario.UsesTrial() {
 		p.Trial = proposal.Trial{}
 	}
@@ -314,7 +310,7 @@ func (b *builder) fields(path string) {
 	sec := proposal.MustLookup(path)
 	for _, c := range sec.Fields {
 		cp := path + "." + c.Key
-		if custom, ok := b.f.custom()[proposal.GenericPath(cp)]; ok {
+		if custom := b.f.custom(proposal.GenericPath(cp)); custom != nil {
 			custom(b, cp)
 			continue
 		}

@@ -46,6 +46,13 @@ func (f *Form) answered(title, answer string) {
 	fmt.Fprintln(f.out, answerStyle.Render("✓ "+title+" → ")+answer)
 }
 
+// wentBack notes in the answer log that the user went back, so an answer
+// shown above is not taken for the one kept, and returns ErrBack.
+func (f *Form) wentBack() error {
+	fmt.Fprintln(f.out, answerStyle.Render("↩ back to the previous question"))
+	return ErrBack
+}
+
 // Section prints a heading and its introduction, or a message when the
 // title is empty.
 func (f *Form) Section(title, intro string) error {
@@ -214,8 +221,7 @@ func (f *Form) run(fl Field, field huh.Field, s *screen) error {
 	_, err := prog.Run()
 	switch {
 	case s.back:
-		fmt.Fprintln(f.out, answerStyle.Render("↩ back to the previous question"))
-		return ErrBack
+		return f.wentBack()
 	case errors.Is(err, tea.ErrInterrupted), errors.Is(err, tea.ErrProgramKilled), f.ctx.Err() != nil:
 		return ErrInterrupted
 	case err != nil:
@@ -258,8 +264,7 @@ func (f *Form) Input(fl Field) (string, error) {
 	}
 	value = strings.TrimSpace(value)
 	if value == Back {
-		fmt.Fprintln(f.out, answerStyle.Render("↩ back to the previous question"))
-		return "", ErrBack
+		return "", f.wentBack()
 	}
 	f.answered(fl.Title, value)
 	return value, nil
@@ -281,8 +286,7 @@ func (f *Form) List(fl Field, defaults []string) ([]string, error) {
 		return nil, err
 	}
 	if strings.TrimSpace(value) == Back {
-		fmt.Fprintln(f.out, answerStyle.Render("↩ back to the previous question"))
-		return nil, ErrBack
+		return nil, f.wentBack()
 	}
 	var items []string
 	for _, line := range strings.Split(value, "\n") {

@@ -50,13 +50,18 @@ func (f *Flow) parts() []*part {
 	return f.plan
 }
 
-// custom are the fields the flow asks its own way, by generic path.
-func (f *Flow) custom() map[string]func(b *builder, path string) {
-	return map[string]func(b *builder, path string){
-		"arrangement.type":        f.arrangementType,
-		"arrangement.remote_days": f.remoteDays,
-		"communication.check_ins": f.checkIns,
+// custom returns how the flow asks the field at a generic path its own
+// way, or nil for a field asked as declared.
+func (f *Flow) custom(path string) func(b *builder, path string) {
+	switch path {
+	case "arrangement.type":
+		return f.arrangementType
+	case "arrangement.remote_days":
+		return f.remoteDays
+	case "communication.check_ins":
+		return f.checkIns
 	}
+	return nil
 }
 
 // arrangementType asks hybrid or remote; a change resets the days, which
