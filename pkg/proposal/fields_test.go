@@ -1,7 +1,6 @@
 package proposal
 
 import (
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -169,14 +168,7 @@ func TestGetAndSetByPath(t *testing.T) {
 }
 
 func TestCloneSharesNothing(t *testing.T) {
-	data, err := os.ReadFile("../../examples/trial.yaml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, _, err := Load("trial.yaml", data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := loadTrial(t)
 	c := p.Clone()
 	if !reflect.DeepEqual(c, p) {
 		t.Fatal("the clone differs")

@@ -7,7 +7,9 @@ import (
 	"testing"
 )
 
-func TestMarshalRoundTrip(t *testing.T) {
+// loadTrial loads the trial example, without defaults.
+func loadTrial(t *testing.T) *Proposal {
+	t.Helper()
 	data, err := os.ReadFile("../../examples/trial.yaml")
 	if err != nil {
 		t.Fatal(err)
@@ -16,6 +18,11 @@ func TestMarshalRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return p
+}
+
+func TestMarshalRoundTrip(t *testing.T) {
+	p := loadTrial(t)
 	out := Marshal(p)
 	q, _, err := Load("marshalled.yaml", out)
 	if err != nil {

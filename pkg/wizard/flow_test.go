@@ -158,6 +158,18 @@ func run(t *testing.T, s *script, p *proposal.Proposal) (*proposal.Proposal, int
 	return p, saves, err
 }
 
+// runValid runs the wizard with the scripted answers a and checks the file
+// it writes, as valid does.
+func runValid(t *testing.T, a map[string][]string) (*script, *proposal.Proposal) {
+	t.Helper()
+	s := &script{answers: a}
+	p, _, err := run(t, s, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s, valid(t, p)
+}
+
 // valid checks that the wizard's proposal, written and read back, passes
 // `propose validate` and matches the JSON Schema.
 func valid(t *testing.T, p *proposal.Proposal) *proposal.Proposal {
@@ -256,12 +268,7 @@ func TestAnswersAreValidatedAsTyped(t *testing.T) {
 	a["When should it start"] = []string{"2027-01-09", "next week", "2027-01-18"}
 	a["Core hours end"] = []string{"08:00", "17:30"}
 	a["Which days would you work remotely"] = []string{"monday,tuesday,wednesday,thursday,friday", "wednesday"}
-	s := &script{answers: a}
-	p, _, err := run(t, s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := valid(t, p)
+	s, q := runValid(t, a)
 	if q.Employee.Email != "ana@example.com" || q.Trial.LengthDays != 45 || q.Arrangement.Start != proposal.NewDate(2027, 1, 18) {
 		t.Errorf("got %q %d %s", q.Employee.Email, q.Trial.LengthDays, q.Arrangement.Start)
 	}
@@ -359,12 +366,7 @@ func TestGoingBackChangesTheEarlierAnswer(t *testing.T) {
 	// Back across parts: from the first question of "Your manager and
 	// company" to the last one of "You".
 	a["manager’s full name"] = []string{Back, "Sam Ortiz"}
-	s := &script{answers: a}
-	p, _, err := run(t, s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := valid(t, p)
+	s, q := runValid(t, a)
 	if q.Employee.Title != "Senior Support Engineer" || q.Employee.Team != "Support" {
 		t.Errorf("title %q team %q", q.Employee.Title, q.Employee.Team)
 	}
@@ -618,12 +620,7 @@ func TestOwnFindingsAreAskedAndChecked(t *testing.T) {
 	a["what it found, in a sentence"] = []string{"", "Customers rate our support 4.8 of 5", "Ticket backlog halved in 2026"}
 	a["where it comes from"] = []string{"Northwind customer survey, 2026", "Zendesk reports"}
 	a["a link to it"] = []string{"not a link", "https://example.com/survey", ""}
-	s := &script{answers: a}
-	p, _, err := run(t, s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := valid(t, p)
+	s, q := runValid(t, a)
 	want := []proposal.EvidenceRef{
 		{ID: "bloom-2024-nature"},
 		{Finding: "Customers rate our support 4.8 of 5", Source: "Northwind customer survey, 2026", URL: "https://example.com/survey"},
@@ -667,12 +664,7 @@ func TestEditingKeepsWhatTheFileLeftOut(t *testing.T) {
 func TestAFaultFoundAtTheEndIsAskedAgain(t *testing.T) {
 	a := basics()
 	a["Core hours start"] = []string{"-", "08:30"}
-	s := &script{answers: a}
-	p, _, err := run(t, s, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q := valid(t, p)
+	s, q := runValid(t, a)
 	if q.Arrangement.CoreHours.Start.String() != "08:30" {
 		t.Errorf("core hours start %s", q.Arrangement.CoreHours.Start)
 	}

@@ -14,10 +14,15 @@ func inputScreen(t *testing.T, def string) (*screen, *string) {
 	value := def
 	in := huh.NewInput().Title("Where will you work remotely?").Value(&value)
 	s := &screen{text: true, selected: def != "", hint: textHint(def), clear: func() { value = ""; in.Value(&value) }}
-	s.form = huh.NewForm(huh.NewGroup(in))
+	return ready(s, in), &value
+}
+
+// ready puts field on the screen, as run does, and starts it.
+func ready(s *screen, field huh.Field) *screen {
+	s.form = huh.NewForm(huh.NewGroup(field))
 	s.form.SubmitCmd = tea.Quit
-	s.Update(s.form.Init()())
-	return s, &value
+	s.Init()
+	return s
 }
 
 func keys(s *screen, msgs ...tea.KeyMsg) {
@@ -135,10 +140,7 @@ func listScreen(t *testing.T, items ...string) (*screen, *string) {
 	text := huh.NewText().Title("Colleagues who already work this way").Value(&value)
 	s := &screen{text: true, list: true, selected: len(items) > 0, hint: listHint,
 		clear: func() { value = ""; text.Value(&value) }}
-	s.form = huh.NewForm(huh.NewGroup(text))
-	s.form.SubmitCmd = tea.Quit
-	s.Update(s.form.Init()())
-	return s, &value
+	return ready(s, text), &value
 }
 
 // TestTypingOnAKeptListAddsAnItem checks that the items of a list are
@@ -174,9 +176,7 @@ func TestAChoiceShowsEveryOption(t *testing.T) {
 	value := "hybrid"
 	sel := huh.NewSelect[string]().Title("Which arrangement?").
 		Options(huh.NewOption("Hybrid", "hybrid"), huh.NewOption("Fully remote", "remote")).Value(&value)
-	s := &screen{hint: fixedHint(""), start: []tea.KeyMsg{{Type: tea.KeyDown}}}
-	s.form = huh.NewForm(huh.NewGroup(sel))
-	s.Init()
+	s := ready(&screen{hint: fixedHint(""), start: []tea.KeyMsg{{Type: tea.KeyDown}}}, sel)
 	v := s.View()
 	if value != "remote" || !strings.Contains(v, "Hybrid") || !strings.Contains(v, "> Fully remote") {
 		t.Errorf("value %q, screen:\n%s", value, v)
