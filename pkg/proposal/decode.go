@@ -182,9 +182,13 @@ func unwrap(n ast.Node, anchors map[string]ast.Node) ast.Node {
 	return n
 }
 
-// scalarSetter is a section that may also be written as a single value,
-// such as an evidence item written as a bare id.
-type scalarSetter interface{ SetScalar(string) }
+// shortForm is a section that may also be written as a single value, such
+// as an evidence item that is only a library id: the loader reads it, the
+// writer writes it and the schema allows it.
+type shortForm interface {
+	SetScalar(string)
+	ScalarForm() (string, bool)
+}
 
 var textUnmarshaler = reflect.TypeOf((*encoding.TextUnmarshaler)(nil)).Elem()
 
@@ -228,7 +232,7 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 	}
 	switch v.Kind() {
 	case reflect.Struct:
-		if s, ok := v.Addr().Interface().(scalarSetter); ok {
+		if s, ok := v.Addr().Interface().(shortForm); ok {
 			if text, isScalar := scalarText(node); isScalar {
 				s.SetScalar(text)
 				return

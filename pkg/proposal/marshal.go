@@ -46,10 +46,6 @@ func Marshal(p *Proposal) []byte {
 	return w.b.Bytes()
 }
 
-// scalarForm is a list item that may be written as a single value, such as
-// an evidence item that is only a library id.
-type scalarForm interface{ ScalarForm() (string, bool) }
-
 // field writes one non-empty field at the indentation level.
 func (w *yamlWriter) field(level int, f *Field, v reflect.Value) {
 	switch f.Kind {
@@ -83,7 +79,7 @@ func (w *yamlWriter) field(level int, f *Field, v reflect.Value) {
 			if isEmptyValue(item) {
 				continue
 			}
-			if s, ok := item.Addr().Interface().(scalarForm); ok {
+			if s, ok := item.Addr().Interface().(shortForm); ok {
 				if text, isScalar := s.ScalarForm(); isScalar {
 					w.indent(level)
 					w.b.WriteString("  - " + quoteYAML(text) + "\n")
@@ -129,7 +125,7 @@ func itemScalars(v reflect.Value) ([]string, bool) {
 		if isEmptyValue(item) {
 			continue
 		}
-		s, ok := item.Addr().Interface().(scalarForm)
+		s, ok := item.Addr().Interface().(shortForm)
 		if !ok {
 			return nil, false
 		}

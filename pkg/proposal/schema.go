@@ -209,7 +209,7 @@ func fieldSchema(f *Field) obj {
 	case KindItems:
 		item := sectionSchema(f)
 		var items any = item
-		if reflect.PointerTo(f.typ.Elem()).Implements(reflect.TypeOf((*scalarSetter)(nil)).Elem()) {
+		if reflect.PointerTo(f.typ.Elem()).Implements(reflect.TypeOf((*shortForm)(nil)).Elem()) {
 			// An item may be written as its short form: a library id.
 			items = obj{{"anyOf", []any{obj{{"type", "string"}, {"enum", evidenceIDs()}}, item}}}
 		}
