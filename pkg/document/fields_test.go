@@ -103,26 +103,25 @@ func changes(f *proposal.Field, path string, src []byte) []string {
 		return []string{"https://example.org/qz-changed"}
 	case strings.HasSuffix(path, ".id"):
 		return evidence.IDs(evidence.Supporting)
+	case path == "arrangement.core_hours.timezone":
+		return []string{"Asia/Kolkata", "Europe/Berlin"}
 	}
 	switch f.Kind {
 	case proposal.KindNumber:
 		return []string{"45", "31", "20", "7", "89"}
 	case proposal.KindDate:
-		var out []string
-		for _, d := range []int{7, -7, 14, -14, 28} {
-			var dt proposal.Date
-			if cur != "" && dt.UnmarshalText([]byte(cur)) == nil {
+		out := []string{"2027-01-18", "2026-12-01"}
+		var dt proposal.Date
+		if dt.UnmarshalText([]byte(cur)) == nil {
+			for _, d := range []int{7, -7, 14, -14, 28} {
 				out = append(out, dt.AddDays(d).String())
 			}
 		}
-		return append(out, "2027-01-18", "2026-12-01")
+		return out
 	case proposal.KindClock:
 		return []string{"08:30", "10:15", "16:45", "17:30"}
 	case proposal.KindDays:
 		return []string{"tuesday", "wednesday, thursday", "monday, tuesday, wednesday, thursday, friday"}
-	}
-	if f.Path == "arrangement.core_hours.timezone" {
-		return []string{"Asia/Kolkata", "Europe/Berlin"}
 	}
 	return []string{"Qzchanged " + strings.ReplaceAll(path, ".", " ")}
 }
