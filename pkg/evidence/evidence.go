@@ -6,30 +6,40 @@ package evidence
 
 import "sort"
 
-// Kind separates evidence that supports a request from evidence a manager
-// may raise against it.
+// Kind is a citation's audience and use: only Supporting evidence may
+// reach a document the manager reads; the other kinds are for the private
+// prep sheet.
 type Kind int
 
 const (
-	// Supporting evidence may be cited in the proposal's business case.
+	// Supporting evidence may be cited in the proposal's business case and
+	// anywhere else the manager reads.
 	Supporting Kind = iota
 	// Counter evidence is what a manager may raise; it appears only on the
 	// private prep sheet, with an honest answer.
 	Counter
+	// Leverage is a finding that helps the employee understand their
+	// position (how many people leave when flexibility is withdrawn). It is
+	// true, and it reads as a threat: it appears only on the prep sheet.
+	Leverage
 )
+
+// ForManager reports whether citations of the kind may appear in a
+// document the manager reads.
+func (k Kind) ForManager() bool { return k == Supporting }
 
 // Citation is one verified finding.
 type Citation struct {
 	ID        string
 	Kind      Kind
 	Short     string // a menu line: who, what, where published
-	Claim     string // one sentence for a manager-facing document, within the finding's population
+	Claim     string // one sentence for a manager-facing document, within the finding's population; Supporting only
 	Speak     string // the finding as you would say it aloud, for the prep sheet
 	Finding   string // the finding in full, as verified
 	HoldsFor  string // the population the finding holds for
 	Reference string // the full reference, without the link
 	URL       string // DOI or web address
-	Answer    string // for Counter evidence: the honest answer
+	Answer    string // for Counter evidence, the honest answer; for Leverage, how to hold it
 }
 
 var library = []Citation{
@@ -67,17 +77,28 @@ var library = []Citation{
 	{
 		ID:    "gallup-hybrid",
 		Kind:  Supporting,
-		Short: "Gallup: hybrid and remote staff more engaged; six in ten remote would look elsewhere",
-		Speak: "Gallup finds hybrid and remote employees more engaged, and about six in ten fully remote employees would likely look elsewhere if flexibility went away.",
+		Short: "Gallup: hybrid and fully remote staff more engaged than on-site (2022–23)",
+		Speak: "Gallup finds that people in remote-capable jobs who work hybrid or fully remotely are more engaged than those on site.",
 		Claim: "Gallup finds that US employees in remote-capable jobs who work hybrid or fully remotely are more engaged " +
-			"than those on site, and about six in ten fully remote employees say they are extremely likely to look " +
-			"for another job if that flexibility is removed.",
-		Finding: "Exclusively remote and hybrid employees show higher engagement than on-site workers with remote-capable " +
-			"jobs; about six in ten exclusively remote employees say they are extremely likely to look elsewhere if " +
-			"flexibility is removed.",
+			"than those who work on site (2022–2023).",
+		Finding:   "Exclusively remote and hybrid employees show higher engagement than on-site workers with remote-capable jobs.",
 		HoldsFor:  "US employees with remote-capable jobs",
 		Reference: "Gallup. “Hybrid Work” indicator (2022–2023).",
 		URL:       "https://www.gallup.com/401384/indicator-hybrid-work.aspx",
+	},
+	{
+		ID:    "gallup-leave-intent",
+		Kind:  Leverage,
+		Short: "Gallup: six in ten fully remote staff would look elsewhere without flexibility",
+		Speak: "About six in ten fully remote employees say they are extremely likely to look for another job if " +
+			"remote flexibility is removed. It is a stated intention, not measured quits.",
+		Finding: "About six in ten exclusively remote employees say they are extremely likely to look for another job " +
+			"if remote flexibility is removed (a stated intention, not measured quits).",
+		HoldsFor:  "US employees with remote-capable jobs",
+		Reference: "Gallup. “Hybrid Work” indicator (2022–2023).",
+		URL:       "https://www.gallup.com/401384/indicator-hybrid-work.aspx",
+		Answer: "Keep it in your head, not in the document or the conversation: your manager knows the risk of losing " +
+			"you, and saying it turns a proposal into a threat.",
 	},
 	{
 		ID:    "atlassian-distributed",
@@ -116,6 +137,46 @@ var library = []Citation{
 		URL:       "https://flex.scoopforwork.com",
 	},
 	{
+		ID:    "angelici-2024",
+		Kind:  Supporting,
+		Short: "Italian firm, nine-month trial of one flexible day a week: productivity up (2024)",
+		Speak: "In a randomised trial at a large Italian company, one flexible day a week for nine months raised productivity and cut leave by about a day a month.",
+		Claim: "In a randomised trial at a large Italian company, one day a week of flexible place and time for nine " +
+			"months raised productivity, cut leave by about one day a month and improved well-being.",
+		Finding: "Randomised trial: one day a week of flexible place and time for nine months raised productivity, cut " +
+			"leave by about one day a month, and improved well-being and work-life balance.",
+		HoldsFor:  "employees of a large Italian company, 2016–17",
+		Reference: "Angelici, M. and Profeta, P. (2024). “Smart Working: Work Flexibility Without Constraints.” Management Science.",
+		URL:       "https://doi.org/10.1287/mnsc.2023.4767",
+	},
+	{
+		ID:    "btos-2025",
+		Kind:  Supporting,
+		Short: "US Census survey: most firms see equal productivity on site and at home (2025)",
+		Speak: "In a Census Bureau survey of over 150,000 US firms, most said productivity is about the same on site and at home.",
+		Claim: "In a Census Bureau survey of over 150,000 US firms, most said productivity is about the same on site and " +
+			"at home: 7% found on site more productive and 2% found home more productive.",
+		Finding: "Most US firms say productivity is about the same on site and at home (7% say on site is more " +
+			"productive, 2% say home); firms average about one work-from-home day a week.",
+		HoldsFor: "over 150,000 US firms surveyed by the Census Bureau, late 2024–early 2025",
+		Reference: "Barrero, J. M. et al. (2025). “Tapping Business and Household Surveys to Sharpen Our View of Work " +
+			"from Home.” NBER Working Paper 33951.",
+		URL: "https://www.nber.org/papers/w33951",
+	},
+	{
+		ID:    "choudhury-2021",
+		Kind:  Supporting,
+		Short: "US patent examiners: work-from-anywhere raised output 4.4% (SMJ 2021)",
+		Speak: "When already-remote US patent examiners could work from anywhere, their output rose 4.4% with no change in rework.",
+		Claim: "When US Patent and Trademark Office examiners who already worked from home were allowed to work from " +
+			"anywhere, their individually measured output rose by 4.4% with no change in rework.",
+		Finding: "Moving patent examiners from work-from-home to work-from-anywhere raised output by 4.4% with no change in rework.",
+		HoldsFor: "US Patent and Trademark Office examiners, already remote, individually measured work",
+		Reference: "Choudhury, P., Foroughi, C. and Larson, B. (2021). “Work-from-anywhere: The productivity effects of " +
+			"geographic flexibility.” Strategic Management Journal 42(4): 655–683.",
+		URL: "https://doi.org/10.1002/smj.3251",
+	},
+	{
 		ID:       "gibbs-2023",
 		Kind:     Counter,
 		Finding:  "Pandemic-era work from home at an Indian IT firm: productivity fell 8–19%, with more coordination time.",
@@ -140,12 +201,36 @@ var library = []Citation{
 	{
 		ID:       "emanuel-2023",
 		Kind:     Counter,
-		Finding:  "Sitting near teammates increased feedback to junior engineers (about 18%).",
+		Finding: "Sitting near teammates increased code-review feedback, mostly to junior engineers (18.3% in the current " +
+			"version of the paper; the 2023 version said 22%).",
 		HoldsFor: "software engineers at a Fortune 500 firm",
 		Answer:   "Mentoring and reviews happen on office days, with written review in between.",
 		Reference: "Emanuel, N., Harrington, E. and Pallais, A. (2023). “The Power of Proximity to Coworkers: " +
 			"Training for Tomorrow or Productivity Today?” NBER Working Paper 31880.",
 		URL: "https://www.nber.org/papers/w31880",
+	},
+	{
+		ID:   "emanuel-harrington-2024",
+		Kind: Counter,
+		Finding: "Before 2020, remote call-centre workers answered 12% fewer calls an hour: about 4 points from working " +
+			"remotely, the rest from who chose remote jobs; quality and promotions fell most for inexperienced workers.",
+		HoldsFor: "remote and on-site call-centre workers at one large US firm, before 2020",
+		Answer: "That compares people who chose remote call-centre jobs; most of the gap came from who chose them. This " +
+			"is a planned arrangement for an experienced person whose output is measured and reviewed.",
+		Reference: "Emanuel, N. and Harrington, E. (2024). “Working Remotely? Selection, Treatment, and the Market for " +
+			"Remote Work.” American Economic Journal: Applied Economics 16(4): 528–559.",
+		URL: "https://doi.org/10.1257/app.20230376",
+	},
+	{
+		ID:       "atkin-2023",
+		Kind:     Counter,
+		Finding:  "New data-entry hires randomly assigned to work from home were 18% less productive, two thirds of it from day one.",
+		HoldsFor: "newly hired data-entry workers, randomly assigned",
+		Answer: "Routine entry-level work by new hires is not an established person's measured work; the measures in " +
+			"this proposal check exactly this.",
+		Reference: "Atkin, D., Schoar, A. and Shinde, S. (2023). “Working from Home, Worker Sorting and Development.” " +
+			"NBER Working Paper 31515.",
+		URL: "https://www.nber.org/papers/w31515",
 	},
 }
 
@@ -157,10 +242,31 @@ var byID = func() map[string]Citation {
 	return m
 }()
 
-// Lookup returns the citation with the given id.
+// Lookup returns the citation with the given id, of any kind. Documents a
+// manager reads use ForManager instead.
 func Lookup(id string) (Citation, bool) {
 	c, ok := byID[id]
 	return c, ok
+}
+
+// ManagerCitation is a finding a manager may read: only Supporting
+// evidence can become one, so a document built from ManagerCitations
+// cannot print leverage or a counter-finding.
+type ManagerCitation struct {
+	ID        string
+	Claim     string // one sentence, within the finding's population
+	Reference string
+	URL       string
+}
+
+// ForManager returns the citation with the given id when a manager may
+// read it.
+func ForManager(id string) (ManagerCitation, bool) {
+	c, ok := byID[id]
+	if !ok || !c.Kind.ForManager() {
+		return ManagerCitation{}, false
+	}
+	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL}, true
 }
 
 // All returns every citation of the given kind, in the library's order.

@@ -21,9 +21,18 @@ func TestClaimsStayWithinFindings(t *testing.T) {
 		if c.Reference == "" || !strings.HasPrefix(c.URL, "https://") || c.HoldsFor == "" || c.Finding == "" {
 			t.Errorf("%s: incomplete citation", c.ID)
 		}
-		if c.Kind == Counter {
+		switch c.Kind {
+		case Counter:
 			if c.Answer == "" || c.Claim != "" {
 				t.Errorf("%s: counter evidence needs an answer and no manager-facing claim", c.ID)
+			}
+			continue
+		case Leverage:
+			if c.Answer == "" || c.Claim != "" || c.Speak == "" {
+				t.Errorf("%s: leverage needs a sentence for the prep sheet, how to hold it, and no manager-facing claim", c.ID)
+			}
+			if _, ok := ForManager(c.ID); ok {
+				t.Errorf("%s: leverage is offered to manager documents", c.ID)
 			}
 			continue
 		}

@@ -200,8 +200,13 @@ func closest(s string, choices []string) string {
 
 func evidenceFix(id string) string {
 	ids := evidence.IDs(evidence.Supporting)
-	if c, ok := evidence.Lookup(id); ok && c.Kind == evidence.Counter {
-		return "that study is one a manager may raise; it belongs on the prep sheet, not in the proposal"
+	if c, ok := evidence.Lookup(id); ok {
+		switch c.Kind {
+		case evidence.Counter:
+			return "that study is one a manager may raise; it belongs on the prep sheet, not in the proposal"
+		case evidence.Leverage:
+			return "that finding is leverage: it is on your private prep sheet already, and never goes in the proposal"
+		}
 	}
 	if best := closest(strings.ToLower(id), ids); best != "" {
 		return fmt.Sprintf("did you mean `%s`? `propose evidence` lists them", best)

@@ -270,7 +270,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 		n := len(v.Citations) + 1
 		if e.ID == "" {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(sentence(e.Finding)), Reference: Escape(sentence(e.Source)), URL: e.URL})
-		} else if c, ok := evidence.Lookup(e.ID); ok {
+		} else if c, ok := evidence.ForManager(e.ID); ok {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL})
 		}
 	}
