@@ -170,7 +170,7 @@ var library = []Citation{
 		Speak: "When already-remote US patent examiners could work from anywhere, their output rose 4.4% with no change in rework.",
 		Claim: "When US Patent and Trademark Office examiners who already worked from home were allowed to work from " +
 			"anywhere, their individually measured output rose by 4.4% with no change in rework.",
-		Finding: "Moving patent examiners from work-from-home to work-from-anywhere raised output by 4.4% with no change in rework.",
+		Finding:  "Moving patent examiners from work-from-home to work-from-anywhere raised output by 4.4% with no change in rework.",
 		HoldsFor: "US Patent and Trademark Office examiners, already remote, individually measured work",
 		Reference: "Choudhury, P., Foroughi, C. and Larson, B. (2021). “Work-from-anywhere: The productivity effects of " +
 			"geographic flexibility.” Strategic Management Journal 42(4): 655–683.",
@@ -199,8 +199,8 @@ var library = []Citation{
 		URL: "https://doi.org/10.1038/s41562-021-01196-4",
 	},
 	{
-		ID:       "emanuel-2023",
-		Kind:     Counter,
+		ID:   "emanuel-2023",
+		Kind: Counter,
 		Finding: "Sitting near teammates increased code-review feedback, mostly to junior engineers (18.3% in the current " +
 			"version of the paper; the 2023 version said 22%).",
 		HoldsFor: "software engineers at a Fortune 500 firm",
