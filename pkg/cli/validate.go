@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 
+	"github.com/propose-cli/propose/pkg/proposal"
+
 	"github.com/spf13/cobra"
 )
 
@@ -35,9 +37,21 @@ func validateRun(opts *ValidateOptions) error {
 		return err
 	}
 	summary := fmt.Sprintf("%s scenario", p.Scenario)
-	if p.Scenario.UsesTrial() {
-		summary += fmt.Sprintf(", %d-day trial from %s to %s", p.Trial.LengthDays, p.Arrangement.Start, p.Derived.TrialEnd)
+	switch {
+	case p.HasTrial() && p.Scenario == proposal.ScenarioKeepRemote:
+		summary += fmt.Sprintf(", %d-day review period from %s to %s", p.Trial.LengthDays, p.Derived.TrialStart, p.Derived.TrialEnd)
+	case p.HasTrial():
+		summary += fmt.Sprintf(", %d-day trial from %s to %s", p.Trial.LengthDays, p.Derived.TrialStart, p.Derived.TrialEnd)
 	}
+	printWarnings(env, p)
 	fmt.Fprintf(env.IO.Out, "%s is valid (%s)\n", name, summary)
 	return nil
+}
+
+// printWarnings prints what the documents handle but the user should know,
+// each at its place in the file, on standard error.
+func printWarnings(env *Env, p *proposal.Proposal) {
+	for _, w := range proposal.Warnings(p) {
+		fmt.Fprintln(env.IO.ErrOut, w.String())
+	}
 }

@@ -16,6 +16,22 @@ func (s Scenario) UsesTrial() bool {
 	return s == ScenarioTrial || s == ScenarioReask
 }
 
+// AllowsTrial reports whether the scenario may have a trial: section. In
+// keep-remote it is optional and means a review period with measures.
+func (s Scenario) AllowsTrial() bool {
+	return s.UsesTrial() || s == ScenarioKeepRemote
+}
+
+// HasTrial reports whether the proposal has a trial (in keep-remote, a
+// review period) to render.
+func (p *Proposal) HasTrial() bool {
+	return p.Scenario.AllowsTrial() && p.Trial.LengthDays > 0
+}
+
+// ReviewAfterDays is when an arrangement without a trial is reviewed: about
+// three months in.
+const ReviewAfterDays = 91
+
 // ApplyDefaults fills what the file left out and computes the derived dates.
 // It is the one place defaults live. today is the document date when the
 // file gives none. It is safe on a proposal that does not validate.
@@ -37,25 +53,60 @@ func (p *Proposal) ApplyDefaults(today Date) {
 			}
 		}
 	}
-	if p.Scenario.UsesTrial() {
-		t := &p.Trial
+	t := &p.Trial
+	if p.Scenario.UsesTrial() || (p.Scenario == ScenarioKeepRemote && t.LengthDays > 0) {
 		if t.CheckInDay == 0 && t.LengthDays > 0 {
 			t.CheckInDay = t.LengthDays / 2
 		}
 		if t.NoticeDays == 0 {
 			t.NoticeDays = DefaultNoticeDays
 		}
-		if !a.Start.IsZero() && t.LengthDays > 0 {
-			p.Derived.TrialEnd = a.Start.AddDays(t.LengthDays - 1)
-			p.Derived.CheckIn = nextWeekday(a.Start.AddDays(t.CheckInDay - 1))
+		start := a.Start
+		if p.Scenario == ScenarioKeepRemote && (start.IsZero() || start.Before(p.Date)) {
+			// The arrangement already runs: the review period starts now.
+			start = nextWeekday(p.Date)
+		}
+		if !start.IsZero() && t.LengthDays > 0 {
+			p.Derived.TrialStart = start
+			p.Derived.TrialEnd = start.AddDays(t.LengthDays - 1)
+			p.Derived.CheckIn = nextWeekday(start.AddDays(t.CheckInDay - 1))
 			p.Derived.Review = previousWeekday(p.Derived.TrialEnd)
 		}
+		return
 	}
+	switch p.Scenario {
+	case ScenarioKeepRemote:
+		p.Derived.Review = nextWeekday(laterDate(a.Start, p.Date).AddDays(ReviewAfterDays))
+	case ScenarioOffer:
+		if !a.Start.IsZero() {
+			p.Derived.Review = nextWeekday(a.Start.AddDays(ReviewAfterDays))
+		}
+	}
+}
+
+// NoticeDays is the notice either side gives to end or change the
+// arrangement: the trial's, or the default.
+func (p *Proposal) NoticeDays() int {
+	if p.HasTrial() && p.Trial.NoticeDays > 0 {
+		return p.Trial.NoticeDays
+	}
+	return DefaultNoticeDays
+}
+
+func laterDate(a, b Date) Date {
+	if a.Before(b) {
+		return b
+	}
+	return a
 }
 
 func isWeekend(d Date) bool {
 	return d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
 }
+
+// NextWeekday returns d, or the first weekday after it when d falls on a
+// weekend.
+func NextWeekday(d Date) Date { return nextWeekday(d) }
 
 func nextWeekday(d Date) Date {
 	for isWeekend(d) {

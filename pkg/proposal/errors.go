@@ -14,6 +14,10 @@ type Problem struct {
 	Field string // the field path, such as "trial.metrics[0].target"; "" for the file as a whole
 	Msg   string // what is wrong
 	Fix   string // how to fix it; may be empty
+
+	// Warning marks something the documents handle but the user should
+	// know about (a request above the policy's limit): it stops nothing.
+	Warning bool
 }
 
 // String formats the problem as FILE:LINE:COL: field: what is wrong (how to fix it).
@@ -27,6 +31,9 @@ func (p Problem) String() string {
 	if p.Field != "" {
 		b.WriteString(p.Field)
 		b.WriteString(": ")
+	}
+	if p.Warning {
+		b.WriteString("warning: ")
 	}
 	b.WriteString(p.Message())
 	return b.String()

@@ -41,6 +41,7 @@ type Proposal struct {
 	Employee       Employee      `yaml:"employee"`
 	Manager        Manager       `yaml:"manager"`
 	Company        Company       `yaml:"company"`
+	Agreement      Agreement     `yaml:"agreement"`
 	Arrangement    Arrangement   `yaml:"arrangement"`
 	Communication  Communication `yaml:"communication"`
 	OutputTracking []string      `yaml:"output_tracking" validate:"dive,required"`
@@ -79,12 +80,17 @@ func (p *Proposal) declare() []Field {
 		{at: &p.Employee, Doc: "Who is asking."},
 		{at: &p.Manager, Doc: "Who decides."},
 		{at: &p.Company, Doc: "Your employer, its flexible-work policy and colleagues who already work this way."},
+		{at: &p.Agreement, Doc: "What was agreed in writing about where you work: an offer letter, a job advert, an email from HR. The strongest card in keep-remote and offer.",
+			Ask:  "Is there something in writing that says you can work this way?",
+			Help: "An offer letter or job advert listing the role as remote, an email from HR: it is your strongest card."},
 		{at: &p.Arrangement, Doc: "The arrangement you ask for. Days are monday to friday (or mon to fri)."},
 		{at: &p.Communication, Doc: "How your manager and team reach you, and hear from you."},
 		{at: &p.OutputTracking, Doc: "How your manager can see the work without seeing you, one way a line.",
 			Ask: "How your manager can track your output", Example: "The Jira board stays current every day"},
 		{at: &p.Equipment, Doc: "What the remote workplace runs on."},
-		{at: &p.Trial, Doc: "The trial: 30 to 90 days, a check-in, notice either side can give, and how success is measured. Scenarios trial and reask only.",
+		{at: &p.Trial, Doc: "The trial: 30 to 90 days, a check-in, notice either side can give, and how success is measured. Scenarios trial and reask; in keep-remote, an optional review period with measures.",
+			Ask:  "Offer a review on a fixed date, against measures you name?",
+			Help: "Your manager keeps control without the arrangement being put on trial: any change comes with notice.", Suggest: "yes",
 			Fix: "add a `trial:` section with `length_days` (30 to 90) and at least one metric under `metrics`"},
 		{at: &p.Performance, Doc: "Your recent track record."},
 		{at: &p.Benefits, Doc: "The business case, in your words: what the team or company gains, one point a line.",
@@ -163,9 +169,12 @@ func (c *Company) declare() []Field {
 
 // Policy is the company's existing flexible-work policy, if there is one.
 type Policy struct {
-	Name      string `yaml:"name"`
-	Reference string `yaml:"reference"`
-	Summary   string `yaml:"summary"`
+	Name             string `yaml:"name"`
+	Reference        string `yaml:"reference"`
+	Summary          string `yaml:"summary"`
+	MaxRemoteDays    int    `yaml:"max_remote_days" validate:"omitempty,min=1,max=5"`
+	MaxRemotePercent int    `yaml:"max_remote_percent" validate:"omitempty,min=1,max=100"`
+	Exceptions       string `yaml:"exceptions"`
 }
 
 func (p *Policy) declare() []Field {
@@ -174,6 +183,31 @@ func (p *Policy) declare() []Field {
 		{at: &p.Reference, Doc: "Where the policy is written.", Ask: "Where it is written", Example: "Employee Handbook §4.3"},
 		{at: &p.Summary, Doc: "What the policy allows, in a line.", Ask: "What it allows, in a line",
 			Example: "Up to two remote days a week with manager approval"},
+		{at: &p.MaxRemoteDays, Doc: "The most remote days a week the policy allows, so the documents can say truthfully whether the request is within it. Leave it out when the policy allows none or gives no number.",
+			Ask: "The most remote days a week it allows", Help: "A number such as 2; leave it empty if the policy gives none.",
+			Range: "%v remote days a week is not a weekly limit", RangeFix: "give the policy's limit as 1 to 5 days a week, or leave it out"},
+		{at: &p.MaxRemotePercent, Doc: "The most remote working time the policy allows, in percent, when it is written that way.",
+			Range: "%v%% is not a share of working time", RangeFix: "give the policy's limit as 1 to 100 percent, or leave it out"},
+		{at: &p.Exceptions, Doc: "How the policy allows exceptions, if it does.", Ask: "How it allows exceptions, if it does",
+			Example: "Exceptions agreed by a VP"},
+	}
+}
+
+// Agreement is what was agreed in writing about where the employee works.
+type Agreement struct {
+	Document string `yaml:"document"`
+	Date     Date   `yaml:"date"`
+	Terms    string `yaml:"terms"`
+}
+
+func (a *Agreement) declare() []Field {
+	return []Field{
+		{at: &a.Document, Doc: "What the agreement is written in.", Ask: "What is it?", Example: "My offer letter",
+			Fix: "say what the agreement is written in, for example `document: My offer letter`"},
+		{at: &a.Date, Doc: "When it was written or signed.", Ask: "When was it written? (YYYY-MM-DD)", Example: "2023-04-12"},
+		{at: &a.Terms, Doc: "What it says about where you work, in its own words where you can.", Ask: "What does it say?",
+			Example: "The role is remote, with quarterly visits to the Boston office",
+			Fix:     "add what it says about where you work, for example `terms: The role is remote`"},
 	}
 }
 
@@ -239,6 +273,7 @@ type Communication struct {
 	ResponseTime string    `yaml:"response_time"`
 	CheckIns     []CheckIn `yaml:"check_ins" validate:"dive"`
 	StatusReport string    `yaml:"status_report" validate:"omitempty,oneof=daily weekly biweekly monthly"`
+	Promises     []string  `yaml:"promises" validate:"dive,required"`
 }
 
 func (c *Communication) declare() []Field {
@@ -254,8 +289,18 @@ func (c *Communication) declare() []Field {
 			Ask:  "How often will you send a written status summary?",
 			Help: "A regular summary of what shipped, what is next and what is blocked.", Suggest: "weekly",
 			None: "No written summary", Choices: cadences},
+		{at: &c.Promises, Doc: "What you promise beyond the schedule, one a line: the answers to “what if I need you here?” and “what if it is urgent?”.",
+			Ask: "What you promise beyond the schedule", Help: "Managers ask for these two; change or remove them.",
+			Suggest: PromiseSwap + "\n" + PromiseUrgent},
 	}
 }
+
+// The promises the wizard and the examples offer: what managers ask for
+// first, written as the employee would say it.
+const (
+	PromiseSwap   = "A remote day can be swapped for an office day at a day’s notice"
+	PromiseUrgent = "Urgent matters reach me by phone, also outside core hours"
+)
 
 // cadences are how often something recurs.
 var cadences = []Choice{{"daily", "Daily"}, {"weekly", "Weekly"}, {"biweekly", "Every two weeks"}, {"monthly", "Monthly"}}
@@ -355,19 +400,42 @@ func (m *Metric) declare() []Field {
 
 // Performance is the employee's recent track record.
 type Performance struct {
-	Highlights  []string `yaml:"highlights" validate:"dive,required"`
-	Metrics     []string `yaml:"metrics" validate:"dive,required"`
-	Recognition []string `yaml:"recognition" validate:"dive,required"`
+	RemoteRecord []RemoteRecord `yaml:"remote_record" validate:"dive"`
+	Highlights   []string       `yaml:"highlights" validate:"dive,required"`
+	Metrics      []string       `yaml:"metrics" validate:"dive,required"`
+	Recognition  []string       `yaml:"recognition" validate:"dive,required"`
 }
 
 func (p *Performance) declare() []Field {
 	return []Field{
+		{at: &p.RemoteRecord, Doc: "Your record of working remotely: each period, the arrangement and what you delivered. It is the strongest argument you have.",
+			Item: "period of remote work", Ask: "Have you worked remotely before, in this job or another?",
+			Help: "A record such as “fully remote 2020–2022, every target met” leads your track record."},
 		{at: &p.Highlights, Doc: "Recent results you are proud of, one a line.", Ask: "Recent highlights",
 			Example: "Delivered the Q3 churn model two weeks early"},
 		{at: &p.Metrics, Doc: "Results in numbers, one a line.", Ask: "Results in numbers",
 			Example: "Closed 112 requests in Q3 (team average 80)"},
 		{at: &p.Recognition, Doc: "Reviews, awards and praise in writing, one a line.", Ask: "Recognition",
 			Help: "Reviews, awards, praise in writing.", Example: "Rated “consistently excellent” in the 2026 review"},
+	}
+}
+
+// RemoteRecord is one period the employee worked remotely, and what they
+// delivered then.
+type RemoteRecord struct {
+	Period      string `yaml:"period" validate:"required"`
+	Arrangement string `yaml:"arrangement"`
+	Delivered   string `yaml:"delivered" validate:"required"`
+}
+
+func (r *RemoteRecord) declare() []Field {
+	return []Field{
+		{at: &r.Period, Doc: "When, such as `2020–2022` or `since May 2023`.", Ask: "When?", Example: "2020–2022",
+			Fix: "say when, for example `period: 2020–2022` or `period: since May 2023`"},
+		{at: &r.Arrangement, Doc: "How you worked then.", Ask: "How did you work then?", Example: "Fully remote, at Nordbank"},
+		{at: &r.Delivered, Doc: "What you delivered, in numbers where you can.", Ask: "What did you deliver?",
+			Example: "Met every quarterly target; rated “exceeds expectations” each year",
+			Fix:     "say what you delivered while remote, for example `delivered: Met every quarterly target`"},
 	}
 }
 
@@ -497,11 +565,16 @@ func (o *Objection) declare() []Field {
 
 // Derived holds the values computed from the file, never typed twice.
 type Derived struct {
+	// TrialStart is the first day of the trial: the start of the
+	// arrangement, or in keep-remote the first weekday of the review period
+	// from the document date on.
+	TrialStart Date
 	// TrialEnd is the last day of the trial.
 	TrialEnd Date
 	// CheckIn is the mid-trial check-in, moved to the next weekday if it
 	// falls on a weekend.
 	CheckIn Date
-	// Review is the final review, on the last weekday of the trial.
+	// Review is the final review, on the last weekday of the trial; without
+	// a trial, in keep-remote and offer, a review about three months in.
 	Review Date
 }

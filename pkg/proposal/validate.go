@@ -350,10 +350,13 @@ func distinctDays(days []Weekday) int {
 func (v *validation) trialRules() {
 	p := v.p
 	t := p.Trial
-	if !p.Scenario.UsesTrial() {
+	given := v.present("trial", t.LengthDays != 0 || len(t.Metrics) > 0 || t.CheckInDay != 0)
+	switch {
+	case p.Scenario == ScenarioKeepRemote && !given:
+		return // a review period is optional
+	case !p.Scenario.AllowsTrial():
 		return
-	}
-	if !v.present("trial", t.LengthDays != 0 || len(t.Metrics) > 0 || t.CheckInDay != 0) {
+	case !given:
 		v.add("trial", "is missing", fixFor("trial"))
 		return
 	}
@@ -372,9 +375,22 @@ func (v *validation) trialRules() {
 // scenarioRules checks the parts only some scenarios use.
 func (v *validation) scenarioRules() {
 	p := v.p
-	if !p.Scenario.UsesTrial() && v.present("trial", p.Trial.LengthDays != 0 || len(p.Trial.Metrics) > 0) {
+	if !p.Scenario.AllowsTrial() && v.present("trial", p.Trial.LengthDays != 0 || len(p.Trial.Metrics) > 0) {
 		v.addSection("trial", fmt.Sprintf("the %s scenario has no trial", p.Scenario),
-			"remove the `trial:` section, or set `scenario: trial`")
+			"remove the `trial:` section; the proposal offers a dated review of the arrangement instead")
+	}
+	a := p.Agreement
+	if v.present("agreement", a != Agreement{}) {
+		if a.Document == "" {
+			v.add("agreement.document", "is missing", fixFor("agreement.document"))
+		}
+		if a.Terms == "" {
+			v.add("agreement.terms", "is missing", fixFor("agreement.terms"))
+		}
+		if !a.Date.IsZero() && p.Date.Before(a.Date) {
+			v.add("agreement.date", fmt.Sprintf("%s is after the document date %s", a.Date, p.Date),
+				"give the date the agreement was written")
+		}
 	}
 	if p.Scenario == ScenarioReask {
 		if len(p.Reask.Reasons) == 0 {
@@ -412,6 +428,63 @@ func (v *validation) evidenceRules() {
 				"keep `id:` alone, or remove it and keep finding and source")
 		}
 	}
+}
+
+// Warnings returns what the documents handle but the user should know
+// before a manager reads them: today, a request above the policy's limit,
+// which the documents present as a request for an exception. They stop
+// nothing; each is at the field to change.
+func Warnings(p *Proposal) Problems {
+	var ps Problems
+	fit := p.PolicyFit()
+	if fit.Exceeds {
+		path := "company.policy.max_remote_days"
+		if fit.ByPercent {
+			path = "company.policy.max_remote_percent"
+		}
+		q := p.source.ValueProblemAt(path,
+			fmt.Sprintf("the request (%s) is above the policy's limit of %s", fit.Asked, fit.Limit),
+			"the documents ask for an exception and say why it is worth making; make sure `benefits` and your track record carry that case")
+		q.Warning = true
+		ps = append(ps, q)
+	}
+	return ps
+}
+
+// PolicyFit is how the request compares with the policy's written limit.
+type PolicyFit struct {
+	Known     bool   // the policy gives a limit the request can be compared with
+	Exceeds   bool   // the request is above it
+	ByPercent bool   // the limit is a share of working time
+	Limit     string // the limit, such as "2 remote days a week" or "40% of working time"
+	Asked     string // the request in the same terms, such as "3 remote days a week"
+}
+
+// PolicyFit compares the remote days asked for with the policy's limit,
+// in the terms the policy uses.
+func (p *Proposal) PolicyFit() PolicyFit {
+	pol := p.Company.Policy
+	remote := distinctDays(p.Arrangement.RemoteDays)
+	working := remote + distinctDays(p.Arrangement.OfficeDays)
+	if working == 0 {
+		working = len(Workweek)
+	}
+	days := func(n int) string {
+		if n == 1 {
+			return "1 remote day a week"
+		}
+		return fmt.Sprintf("%d remote days a week", n)
+	}
+	switch {
+	case pol.MaxRemoteDays > 0 && remote > 0:
+		return PolicyFit{Known: true, Exceeds: remote > pol.MaxRemoteDays, Limit: days(pol.MaxRemoteDays), Asked: days(remote)}
+	case pol.MaxRemotePercent > 0 && remote > 0:
+		pct := (remote*100 + working/2) / working
+		return PolicyFit{Known: true, Exceeds: remote*100 > pol.MaxRemotePercent*working, ByPercent: true,
+			Limit: fmt.Sprintf("%d%% of working time", pol.MaxRemotePercent),
+			Asked: fmt.Sprintf("%s, %d%% of working time", days(remote), pct)}
+	}
+	return PolicyFit{}
 }
 
 func validScenario(s Scenario) bool {

@@ -373,8 +373,17 @@ func (f *Flow) gateState(id, path string, suggest bool) bool {
 // its first item's questions.
 func (b *builder) items(path string, from int) {
 	lf := proposal.MustLookup(path)
-	b.itemsAdding(path, from, lf.Help, func(i int) string { return addTitle(i, lf.Item) })
+	b.itemsAdding(path, from, lf.Help, func(i int) string {
+		if i == 0 && lf.Ask != "" {
+			return lf.Ask // the list's own question opens it
+		}
+		return addTitle(i, lf.Item)
+	})
 }
+
+// section adds the questions of the top-level section at path, behind its
+// yes-or-no question when it declares one.
+func (b *builder) section(path string) { b.child(path, proposal.MustLookup(path)) }
 
 // itemsAdding is items with its own question before each item, adding(0)
 // before the first and adding(1) before the second, with help under the
@@ -553,7 +562,11 @@ func (f *Flow) askField(path string, fd *proposal.Field, title string, w Where) 
 		}
 		return f.P.SetText(path, ans)
 	case fd.Kind == proposal.KindTexts && !fd.Flow:
-		items, err := f.Ask.List(fl, f.P.List(path))
+		items := f.P.List(path)
+		if len(items) == 0 && !f.isAnswered(path) && fd.Suggest != "" {
+			items = strings.Split(fd.Suggest, "\n") // suggested items, to keep, change or clear
+		}
+		items, err := f.Ask.List(fl, items)
 		if err != nil {
 			return err
 		}

@@ -293,7 +293,8 @@ func TestScenariosSkipWhatDoesNotApply(t *testing.T) {
 	}{
 		{"offer", map[string][]string{"role you were offered": {"Staff Analyst"}},
 			[]string{"role you were offered"}, []string{"Trial length", "Success metric", "earlier request declined"}},
-		{"keep-remote", nil, nil, []string{"Trial length", "role you were offered", "earlier request declined"}},
+		{"keep-remote", map[string][]string{"Offer a review on a fixed date": {"n"}},
+			[]string{"Offer a review on a fixed date"}, []string{"Trial length", "role you were offered", "earlier request declined"}},
 		{"reask", map[string][]string{"the reason you were given": {"Availability for urgent requests"},
 			"how this proposal answers it": {"Core hours and a one-hour reply commitment"}, "Add another reason": {"n"}},
 			[]string{"Trial length", "earlier request declined", "Reason 1: the reason you were given"}, []string{"role you were offered"}},
@@ -491,6 +492,10 @@ func richAnswers() map[string][]string {
 		"Why this matters": {"Commute"}, "least you would accept": {"One day a week"},
 		"Add an objection": {"y"}, "Add another objection": {"n"}, "the objection": {"Visibility"}, "your answer": {"Daily updates"},
 		"Add a finding of your own": {"y"}, "Add another finding": {"n"},
+		"something in writing": {"y"}, "agreement: what is it": {"My offer letter"}, "when was it written": {"2024-03-01"},
+		"what does it say": {"The role is remote"},
+		"worked remotely before": {"y"}, "remote work 1: when?": {"2020–2022"}, "how did you work then": {"Fully remote"},
+		"what did you deliver": {"Every target met"}, "Add another period of remote work": {"n"},
 		"what it found, in a sentence": {"Customers rate our support 4.8 of 5"},
 		"where it comes from":          {"Northwind customer survey, 2026"}, "a link to it": {"https://example.com/survey"},
 	} {
