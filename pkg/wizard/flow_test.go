@@ -493,7 +493,7 @@ func richAnswers() map[string][]string {
 		"Add an objection": {"y"}, "Add another objection": {"n"}, "the objection": {"Visibility"}, "your answer": {"Daily updates"},
 		"Add a finding of your own": {"y"}, "Add another finding": {"n"},
 		"something in writing": {"y"}, "agreement: what is it": {"My offer letter"}, "when was it written": {"2024-03-01"},
-		"what does it say": {"The role is remote"},
+		"what does it say":       {"The role is remote"},
 		"worked remotely before": {"y"}, "remote work 1: when?": {"2020–2022"}, "how did you work then": {"Fully remote"},
 		"what did you deliver": {"Every target met"}, "Add another period of remote work": {"n"},
 		"what it found, in a sentence": {"Customers rate our support 4.8 of 5"},
