@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
+	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
 )
@@ -55,7 +57,10 @@ func renderRun(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion()})
+	var mu sync.Mutex
+	var warnings proposal.Problems
+	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(),
+		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
 	var tooLong *render.TooLongError
 	var ps proposal.Problems
 	switch {
@@ -71,9 +76,37 @@ func renderRun(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.IO.Out, "Rendered %s:\n", name)
-	for _, w := range written {
-		fmt.Fprintf(env.IO.Out, "  %s\n", w)
+	removed, err := output.RemoveStale(outDir, render.OldPrepNames)
+	if err != nil {
+		return err
+	}
+	var shared, private []string
+	for i, w := range written {
+		if files[i].Private {
+			private = append(private, w)
+		} else {
+			shared = append(shared, w)
+		}
+	}
+	fmt.Fprintf(env.IO.Out, "Rendered %s.\n", name)
+	if len(shared) > 0 {
+		fmt.Fprintf(env.IO.Out, "For your manager:\n")
+		for _, w := range shared {
+			fmt.Fprintf(env.IO.Out, "  %s\n", w)
+		}
+	}
+	if len(private) > 0 {
+		fmt.Fprintf(env.IO.Out, "For you alone (never send these):\n")
+		for _, w := range private {
+			fmt.Fprintf(env.IO.Out, "  %s\n", w)
+		}
+	}
+	for _, r := range removed {
+		fmt.Fprintf(env.IO.Out, "Removed %s: the prep sheet now lives in the private folder.\n", r)
+	}
+	printWarnings(env, p)
+	for _, w := range warnings.Unique() {
+		fmt.Fprintln(env.IO.ErrOut, w.String())
 	}
 	return nil
 }

@@ -46,6 +46,9 @@ var (
 
 var funcs = template.FuncMap{
 	"count":    view.Count,
+	"lower":    view.LowerFirst,
+	"capital":  view.Capitalize,
+	"yours":    view.Yours,
 	"onDays":   view.OnDays,
 	"sentence": view.Sentence,
 }

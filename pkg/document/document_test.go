@@ -139,6 +139,7 @@ func checkClean(t *testing.T, name string, md []byte) {
 func TestUserTextCannotChangeStructure(t *testing.T) {
 	src, _ := examples.Get("trial")
 	plain := parse(t, "trial.yaml", src)
+	setStrings(reflect.ValueOf(plain).Elem(), "Bold words, a bar, some code and a link")
 	hostile := parse(t, "trial.yaml", src)
 	setStrings(reflect.ValueOf(hostile).Elem(), "# *Bold* | `x` <b>y</b> [z](http://e.com) 1. - > _i_")
 	for _, k := range Kinds {

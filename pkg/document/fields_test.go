@@ -108,7 +108,7 @@ func changes(f *proposal.Field, path string, src []byte) []string {
 	}
 	switch f.Kind {
 	case proposal.KindNumber:
-		return []string{"45", "31", "20", "7", "89"}
+		return []string{"45", "31", "20", "7", "89", "2", "4"}
 	case proposal.KindDate:
 		out := []string{"2027-01-18", "2026-12-01"}
 		var dt proposal.Date

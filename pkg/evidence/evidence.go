@@ -4,7 +4,10 @@
 // text around it never stretches it further.
 package evidence
 
-import "sort"
+import (
+	"sort"
+	"strings"
+)
 
 // Kind is a citation's audience and use: only Supporting evidence may
 // reach a document the manager reads; the other kinds are for the private
@@ -181,8 +184,8 @@ var library = []Citation{
 		Kind:     Counter,
 		Finding:  "Pandemic-era work from home at an Indian IT firm: productivity fell 8–19%, with more coordination time.",
 		HoldsFor: "IT professionals at one Indian IT services company, 2019–20",
-		Answer: "Full-time, unplanned, pandemic remote work differs from a planned hybrid trial with metrics; the " +
-			"randomised hybrid trial at Trip.com found no effect on performance reviews.",
+		Answer: "Full-time, unplanned, pandemic remote work differs from a planned arrangement with measures agreed in " +
+			"advance; in the randomised hybrid trial at Trip.com, performance reviews did not change.",
 		Reference: "Gibbs, M., Mengel, F. and Siemroth, C. (2023). “Work from Home and Productivity: Evidence from " +
 			"Personnel and Analytics Data on Information Technology Professionals.” Journal of Political Economy " +
 			"Microeconomics 1(1): 7–41.",
@@ -193,7 +196,7 @@ var library = []Citation{
 		Kind:     Counter,
 		Finding:  "Firm-wide remote work at Microsoft made collaboration networks more static and siloed.",
 		HoldsFor: "over 61,000 US employees of Microsoft, 2019–20",
-		Answer:   "That was firm-wide, full-time remote work; this proposal keeps in-person days for cross-team work.",
+		Answer:   "That was a whole firm sent home at once; one planned arrangement, with in-person time for the cross-team work that needs it, is a different thing.",
 		Reference: "Yang, L. et al. (2021). “The effects of remote work on collaboration among information workers.” " +
 			"Nature Human Behaviour 6: 43–54.",
 		URL: "https://doi.org/10.1038/s41562-021-01196-4",
@@ -204,7 +207,7 @@ var library = []Citation{
 		Finding: "Sitting near teammates increased code-review feedback, mostly to junior engineers (18.3% in the current " +
 			"version of the paper; the 2023 version said 22%).",
 		HoldsFor: "software engineers at a Fortune 500 firm",
-		Answer:   "Mentoring and reviews happen on office days, with written review in between.",
+		Answer:   "The effect was on feedback to juniors; set times for pairing and review, in person where it matters, answer it.",
 		Reference: "Emanuel, N., Harrington, E. and Pallais, A. (2023). “The Power of Proximity to Coworkers: " +
 			"Training for Tomorrow or Productivity Today?” NBER Working Paper 31880.",
 		URL: "https://www.nber.org/papers/w31880",
@@ -257,6 +260,7 @@ type ManagerCitation struct {
 	Claim     string // one sentence, within the finding's population
 	Reference string
 	URL       string
+	Cite      string // a short form for running text, such as "Bloom et al., 2024"
 }
 
 // ForManager returns the citation with the given id when a manager may
@@ -266,7 +270,27 @@ func ForManager(id string) (ManagerCitation, bool) {
 	if !ok || !c.Kind.ForManager() {
 		return ManagerCitation{}, false
 	}
-	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL}, true
+	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL, Cite: shortCite(c.Reference)}, true
+}
+
+// shortCite makes "Bloom et al., 2024" of a reference that starts with its
+// authors and has its year in brackets, such as "Bloom, N., Han, R. and
+// Liang, J. (2024). …", and "Gallup, 2022–2023" of "Gallup. … (2022–2023).".
+func shortCite(ref string) string {
+	open := strings.Index(ref, "(")
+	end := strings.Index(ref, ")")
+	if open < 0 || end < open {
+		return ""
+	}
+	year := ref[open+1 : end]
+	authors := ref[:open]
+	first, _, _ := strings.Cut(authors, ",")
+	first, _, _ = strings.Cut(first, ".")
+	first = strings.TrimSpace(first)
+	if strings.Count(authors, ",") > 1 || strings.Contains(authors, " and ") || strings.Contains(authors, "et al") {
+		first += " et al."
+	}
+	return first + ", " + year
 }
 
 // All returns every citation of the given kind, in the library's order.

@@ -48,3 +48,24 @@ func TestClaimsStayWithinFindings(t *testing.T) {
 		}
 	}
 }
+
+func TestShortCite(t *testing.T) {
+	for _, c := range library {
+		if !c.Kind.ForManager() {
+			continue
+		}
+		m, ok := ForManager(c.ID)
+		if !ok || m.Cite == "" || strings.Contains(m.Cite, "(") {
+			t.Errorf("%s: short citation %q", c.ID, m.Cite)
+		}
+	}
+	for ref, want := range map[string]string{
+		"Bloom, N., Han, R. and Liang, J. (2024). “Hybrid.” Nature.": "Bloom et al., 2024",
+		"Gallup. “Hybrid Work” indicator (2022–2023).":                 "Gallup, 2022–2023",
+		"Atlassian (2023). “Lessons Learned.”":                         "Atlassian, 2023",
+	} {
+		if got := shortCite(ref); got != want {
+			t.Errorf("shortCite(%q) = %q, want %q", ref, got, want)
+		}
+	}
+}

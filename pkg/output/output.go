@@ -23,8 +23,12 @@ const ManifestName = ".propose-outputs"
 
 // File is one document to write.
 type File struct {
-	Name string // file name inside the output folder
+	Name string // file name inside the output folder, with / between folders
 	Data []byte
+
+	// Private marks a file for the user alone (the prep sheet): it and the
+	// folder it is in are readable by the user only.
+	Private bool
 }
 
 // EditedError reports output files that would replace something propose
@@ -50,7 +54,7 @@ func WriteAll(dir string, files []File, force bool) ([]string, error) {
 	if !force {
 		var edited []string
 		for _, f := range files {
-			path := filepath.Join(dir, f.Name)
+			path := filepath.Join(dir, filepath.FromSlash(f.Name))
 			old, err := os.ReadFile(path)
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
@@ -72,14 +76,59 @@ func WriteAll(dir string, files []File, force bool) ([]string, error) {
 	}
 	var written []string
 	for _, f := range files {
-		path := filepath.Join(dir, f.Name)
-		if err := WriteFile(path, f.Data, 0o644); err != nil {
+		path := filepath.Join(dir, filepath.FromSlash(f.Name))
+		perm, dirPerm := os.FileMode(0o644), os.FileMode(0o755)
+		if f.Private {
+			perm, dirPerm = 0o600, 0o700
+		}
+		if sub := filepath.Dir(path); sub != filepath.Clean(dir) {
+			if err := os.MkdirAll(sub, dirPerm); err != nil {
+				return written, fmt.Errorf("create %s: %w", sub, err)
+			}
+		}
+		if err := WriteFile(path, f.Data, perm); err != nil {
 			return written, err
 		}
 		manifest[f.Name] = digest(f.Data)
 		written = append(written, path)
 	}
 	return written, writeManifest(dir, manifest)
+}
+
+// RemoveStale removes files propose wrote into dir under names it no
+// longer uses (the prep sheet, which moved into private/), when they are
+// as propose wrote them: a file the user changed is kept. It returns the
+// paths removed.
+func RemoveStale(dir string, names []string) ([]string, error) {
+	manifest, err := readManifest(dir)
+	if err != nil {
+		return nil, err
+	}
+	var removed []string
+	for _, name := range names {
+		sum, ok := manifest[name]
+		if !ok {
+			continue
+		}
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		data, err := os.ReadFile(path)
+		if errors.Is(err, fs.ErrNotExist) {
+			delete(manifest, name)
+			continue
+		}
+		if err != nil || digest(data) != sum {
+			continue
+		}
+		if err := os.Remove(path); err != nil {
+			return removed, fmt.Errorf("remove %s: %w", path, err)
+		}
+		delete(manifest, name)
+		removed = append(removed, path)
+	}
+	if len(removed) == 0 {
+		return nil, nil
+	}
+	return removed, writeManifest(dir, manifest)
 }
 
 // WriteFile replaces path with data atomically: it writes a temporary file

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -96,5 +97,49 @@ func TestWriteFileLeavesOldFileOnFailure(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("a temporary file was left behind: %d entries", len(entries))
+	}
+}
+
+func TestPrivateFilesAreTheUsersAlone(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	fs := append(files("x"), File{Name: "private/prep.md", Data: []byte("mine"), Private: true})
+	if _, err := WriteAll(dir, fs, false); err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]os.FileMode{"a.md": 0o644, "private": 0o700, "private/prep.md": 0o600} {
+		fi, err := os.Stat(filepath.Join(dir, path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := fi.Mode().Perm(); got != want && runtime.GOOS != "windows" {
+			t.Errorf("%s has mode %v, want %v", path, got, want)
+		}
+	}
+}
+
+func TestRemoveStaleKeepsWhatTheUserChanged(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	if _, err := WriteAll(dir, files("x"), false); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "b.md"), []byte("edited"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	removed, err := RemoveStale(dir, []string{"a.md", "b.md", "never-written.md"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(removed) != 1 || filepath.Base(removed[0]) != "a.md" {
+		t.Errorf("removed %v, want a.md only", removed)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.md")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a.md is still there: %v", err)
+	}
+	if got := read(t, filepath.Join(dir, "b.md")); got != "edited" {
+		t.Errorf("the user's edit was lost: %q", got)
+	}
+	// The removed file is out of the manifest: writing it again is not an edit.
+	if _, err := WriteAll(dir, files("y"), false); err == nil {
+		t.Errorf("b.md, edited by hand, was replaced without --force")
 	}
 }

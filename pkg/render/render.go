@@ -5,6 +5,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -36,6 +37,21 @@ type Options struct {
 	Formats     []Format // default: DefaultFormats
 	Creator     string   // the program and version, for PDF metadata
 	ManagerOnly bool     // leave out the prep sheet: Files then renders from the public view alone
+
+	// Warn, when set, is told what the render did to fit a document (a list
+	// shortened to keep the proposal to four pages) or could not do (a
+	// proposal that is longer still), at the field to change. It may be
+	// called from several goroutines at once.
+	Warn func(proposal.Problem)
+}
+
+func (o Options) warn(src *proposal.Source, path, msg, fix string) {
+	if o.Warn == nil {
+		return
+	}
+	q := src.ValueProblemAt(path, msg, fix)
+	q.Warning = true
+	o.Warn(q)
 }
 
 func (o Options) has(f Format) bool {
@@ -118,9 +134,12 @@ func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, e
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if kind == document.OnePager {
+			switch kind {
+			case document.OnePager:
 				results[i], errs[i] = onePager(pub, mds[kind], opts)
-			} else {
+			case document.Proposal:
+				results[i], errs[i] = proposalFiles(pub, mds[kind], opts)
+			default:
 				results[i], errs[i] = outputs(string(kind), mds[kind], meta(kind, pub, opts, 1), opts, nil)
 			}
 		}()
@@ -220,12 +239,15 @@ func meta(kind document.Kind, v *view.Public, opts Options, scale float64) pdf.M
 }
 
 // onePagerSteps are the settings tried in turn until the summary fits on
-// one page: first smaller type and spacing, then fewer metrics.
+// one page: first run-on lines shortened, then smaller type and spacing
+// (the PDF never sets text below its floors), then fewer measures, each
+// one left out counted on the page.
 var onePagerSteps = []struct {
-	metrics int
-	scale   float64
+	metrics, runes int
+	scale          float64
 }{
-	{5, 1}, {5, 0.95}, {5, 0.9}, {4, 0.9}, {5, 0.85}, {4, 0.85}, {3, 0.85}, {4, pdf.MinScale}, {3, pdf.MinScale},
+	{5, 0, 1}, {5, 150, 1}, {5, 120, 1}, {5, 120, 0.95}, {5, 100, 0.95}, {5, 100, 0.9}, {4, 100, 0.9},
+	{5, 90, 0.85}, {4, 90, 0.85}, {3, 90, 0.85}, {4, 80, pdf.MinScale}, {3, 70, pdf.MinScale},
 }
 
 // onePager renders the summary, condensing it until it fits on one page.
@@ -236,19 +258,12 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 		return outputs(string(document.OnePager), md, meta(document.OnePager, v, opts, 1), opts, nil)
 	}
 	for _, step := range onePagerSteps {
-		cv := *v
-		if cv.Trial != nil {
-			t := *cv.Trial
-			if len(t.Metrics) > step.metrics {
-				t.Metrics = t.Metrics[:step.metrics]
-			}
-			cv.Trial = &t
-		}
-		md, err := document.Render(document.OnePager, &cv)
+		cv := v.Condensed(step.metrics, step.runes)
+		md, err := document.Render(document.OnePager, cv)
 		if err != nil {
 			return nil, err
 		}
-		m := meta(document.OnePager, &cv, opts, step.scale)
+		m := meta(document.OnePager, cv, opts, step.scale)
 		laid, err := pdf.Layout(md, m)
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
@@ -260,12 +275,80 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	return nil, &TooLongError{Fields: longestOnePagerTexts(v.Texts, 3)}
 }
 
+// MaxProposalPages is the longest a proposal should be: a manager reads
+// two to four pages.
+const MaxProposalPages = 4
+
+// proposalSteps are the settings tried in turn until the proposal fits on
+// MaxProposalPages: tighter type and spacing first, then long lists cut
+// to their first items (each cut is reported).
+var proposalSteps = []struct {
+	items int
+	scale float64
+}{
+	{0, 1}, {0, 0.95}, {0, 0.9}, {6, 0.9}, {4, 0.9},
+}
+
+// proposalFiles renders the proposal, condensing it until it fits on
+// MaxProposalPages. When it cannot, it is written at its most condensed
+// and opts.Warn names the longest fields to shorten.
+func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, error) {
+	name := string(document.Proposal)
+	if !opts.has(PDF) {
+		return outputs(name, md, meta(document.Proposal, v, opts, 1), opts, nil)
+	}
+	var laid *pdf.Laid
+	var m pdf.Meta
+	var cut []view.Cut
+	for _, step := range proposalSteps {
+		cv := v
+		cut = nil
+		if step.items > 0 {
+			cv, cut = v.Capped(step.items)
+			var err error
+			if md, err = document.Render(document.Proposal, cv); err != nil {
+				return nil, err
+			}
+		}
+		m = meta(document.Proposal, cv, opts, step.scale)
+		var err error
+		if laid, err = pdf.Layout(md, m); err != nil {
+			return nil, fmt.Errorf("render %s: %w", name, err)
+		}
+		if laid.Pages() <= MaxProposalPages {
+			break
+		}
+	}
+	for _, c := range cut {
+		opts.warn(v.Source, c.Field, fmt.Sprintf("the proposal shows the first %d of %d items, to keep to %d pages", c.Shown, c.Of, MaxProposalPages),
+			"put the strongest first, or shorten the list")
+	}
+	if laid.Pages() > MaxProposalPages {
+		for _, t := range longestTexts(v.Texts, 3) {
+			opts.warn(v.Source, t.Field, fmt.Sprintf("the proposal runs to %d pages; a manager reads two to four", laid.Pages()),
+				fmt.Sprintf("shorten this, one of its longest texts (%d characters)", utf8.RuneCountInString(t.Value)))
+		}
+	}
+	return outputs(name, md, m, opts, laid)
+}
+
+// longestTexts returns the n longest texts, longest first.
+func longestTexts(texts []proposal.Text, n int) []proposal.Text {
+	sorted := slices.Clone(texts)
+	sort.SliceStable(sorted, func(i, j int) bool {
+		return utf8.RuneCountInString(sorted[i].Value) > utf8.RuneCountInString(sorted[j].Value)
+	})
+	return sorted[:min(n, len(sorted))]
+}
+
 // onePagerFields are the fields the one-pager prints.
 var onePagerFields = []string{
 	"employee.name", "employee.title", "employee.team", "manager.name", "manager.title",
 	"arrangement.remote_location", "arrangement.in_person_commitments[0]",
 	"communication.response_time", "communication.channels", "communication.check_ins",
-	"output_tracking[0]", "equipment.security", "trial.metrics",
+	"communication.promises", "output_tracking[0]", "equipment.security", "trial.metrics",
+	"agreement", "performance.remote_record[0]", "performance.metrics[0]", "performance.highlights[0]",
+	"benefits[0]", "company.policy", "reask.reasons", "offer.role",
 }
 
 func longestOnePagerTexts(texts []proposal.Text, n int) []proposal.Text {
@@ -296,8 +379,17 @@ func prep(v *view.Private, md []byte, opts Options) ([]output.File, error) {
 	m.Title = "Conversation Prep (private)"
 	m.Subject = "Private preparation notes; not for sending"
 	m.Banner = PrepBanner
-	return outputs(PrepName, md, m, opts, nil)
+	files, err := outputs(PrepName, md, m, opts, nil)
+	for i := range files {
+		files[i].Private = true
+	}
+	return files, err
 }
 
-// PrepName is the file name, without extension, of the prep sheet.
-const PrepName = "prep"
+// PrepName is the file name, without extension, of the prep sheet, inside
+// the output folder: its own folder, apart from what goes to the manager.
+const PrepName = "private/prep"
+
+// OldPrepNames are where earlier versions wrote the prep sheet, beside the
+// manager's documents; a render removes them when they are unchanged.
+var OldPrepNames = []string{"prep.md", "prep.pdf", "prep.html"}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/propose-cli/propose/pkg/proposal"
 )
@@ -20,9 +21,9 @@ func (s dateStyle) date(d proposal.Date) string {
 		return ""
 	}
 	if s.us {
-		return d.Time().Format("January 2, 2006")
+		return d.Time().Format("January" + nbsp + "2," + nbsp + "2006")
 	}
-	return d.Time().Format("2 January 2006")
+	return d.Time().Format("2" + nbsp + "January" + nbsp + "2006")
 }
 
 func (s dateStyle) longDate(d proposal.Date) string {
@@ -30,9 +31,9 @@ func (s dateStyle) longDate(d proposal.Date) string {
 		return ""
 	}
 	if s.us {
-		return d.Time().Format("Monday, January 2, 2006")
+		return d.Time().Format("Monday, January" + nbsp + "2," + nbsp + "2006")
 	}
-	return d.Time().Format("Monday 2 January 2006")
+	return d.Time().Format("Monday 2" + nbsp + "January" + nbsp + "2006")
 }
 
 func (s dateStyle) clock(c proposal.Clock) string {
@@ -54,17 +55,55 @@ func (s dateStyle) clock(c proposal.Clock) string {
 	return fmt.Sprintf("%d:%02d %s", h, c.Minute(), suffix)
 }
 
-// hours writes core hours as a range with the zone's abbreviation on the
-// given day, such as "9:00 a.m.–4:00 p.m. CST".
+// hours writes core hours as a range with the zone named so that it stays
+// true all year, such as "9:00 a.m.–4:00 p.m. US Central" or
+// "09:30–16:00 Oslo time": an abbreviation such as CET is wrong for half
+// of a trial that runs into summer.
 func (s dateStyle) hours(ch proposal.CoreHours, on proposal.Date) string {
 	if !ch.Start.Set || !ch.End.Set {
 		return ""
 	}
 	r := s.clock(ch.Start) + "–" + s.clock(ch.End)
-	if z := zoneAbbrev(ch.Timezone, on); z != "" {
+	if z := zoneName(ch.Timezone, on); z != "" {
 		r += " " + z
 	}
 	return r
+}
+
+// zoneNames are the names people use for zones whose city is not how they
+// say it.
+var zoneNames = map[string]string{
+	"America/New_York": "US Eastern", "America/Detroit": "US Eastern", "US/Eastern": "US Eastern",
+	"America/Chicago": "US Central", "US/Central": "US Central",
+	"America/Denver": "US Mountain", "US/Mountain": "US Mountain", "America/Boise": "US Mountain",
+	"America/Phoenix": "Arizona time", "US/Arizona": "Arizona time",
+	"America/Los_Angeles": "US Pacific", "US/Pacific": "US Pacific",
+	"America/Anchorage": "Alaska time", "Pacific/Honolulu": "Hawaii time",
+	"Europe/London": "UK time", "Asia/Kolkata": "India time", "Asia/Calcutta": "India time",
+	"UTC": "UTC", "Etc/UTC": "UTC", "Etc/GMT": "GMT", "GMT": "GMT",
+}
+
+// zoneName names a time zone so that it is true all year: a region's or a
+// city's time, such as "US Eastern" or "Berlin time". A zone with no place
+// in its name is given as its offset on the day.
+func zoneName(name string, on proposal.Date) string {
+	if name == "" {
+		return ""
+	}
+	if n, ok := zoneNames[name]; ok {
+		return n
+	}
+	if strings.HasPrefix(name, "America/Indiana/") || strings.HasPrefix(name, "America/Kentucky/") {
+		return "US Eastern"
+	}
+	area, city, ok := strings.Cut(name, "/")
+	if ok && area != "Etc" {
+		if i := strings.LastIndex(city, "/"); i >= 0 {
+			city = city[i+1:]
+		}
+		return strings.ReplaceAll(city, "_", " ") + " time"
+	}
+	return zoneAbbrev(name, on)
 }
 
 // zoneAbbrev returns the zone's abbreviation in force on the day, such as
@@ -164,11 +203,17 @@ func count(n int) string {
 	return fmt.Sprint(n)
 }
 
-// capitalize upper-cases the first letter of already-escaped text.
+// capitalize upper-cases the first letter of text (escaped or not), unless
+// the first word carries a capital after its first letter, as a name such
+// as "iPhone" or "eBay" does.
 func capitalize(s string) string {
 	for i, r := range s {
 		if r == '\\' {
 			continue
+		}
+		word, _, _ := strings.Cut(s[i:], " ")
+		if strings.ToLower(word) != word && !unicode.IsUpper(r) {
+			return s
 		}
 		return s[:i] + strings.ToUpper(string(r)) + s[i+len(string(r)):]
 	}
@@ -214,3 +259,20 @@ func OnDays(phrase string) string { return onDays(phrase) }
 
 // Sentence ends text with a full stop unless it already ends a sentence.
 func Sentence(s string) string { return sentence(s) }
+
+// LowerFirst lower-cases the first letter of text that continues a
+// sentence, unless its first word is a name or an acronym.
+func LowerFirst(s string) string { return lowerFirst(s) }
+
+// Capitalize upper-cases the first letter of text that starts a sentence.
+func Capitalize(s string) string { return capitalize(s) }
+
+// Yours turns the employee's "my offer letter" into "your offer letter",
+// for the prep sheet, which speaks to them.
+func Yours(s string) string {
+	s = lowerFirst(s)
+	if rest, ok := strings.CutPrefix(s, "my "); ok {
+		return "your " + rest
+	}
+	return s
+}

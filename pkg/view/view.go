@@ -54,9 +54,16 @@ type Public struct {
 	Citations       []Citation
 	Policy          Policy
 	Precedents      []string
+	Agreement       Agreement // what was agreed in writing; Any is false when nothing was
+	Promises        []string  // what the employee promises beyond the schedule
 	NoticeDays      int
-	NoticePhrase    string // such as "14 days' notice"
+	NoticePhrase    string // such as "two weeks’ notice"
 	ReviewDate      string // the agreed review date, formatted
+	ReviewPeriod    bool   // keep-remote with a trial: section, which is a review period, not a trial
+	Since           string // keep-remote: when the arrangement began, when that is before the document date
+	Clause          string // offer: the clause for the offer letter
+	Why             []WhyItem // the one-pager's reasons to say yes, strongest first
+	MoreMetrics     int       // measures the one-pager leaves out for space
 	SignOff         []Signatory
 	DecisionRequest string // the one-line decision the one-pager asks for
 	EmailAsk        string // the ask as the cover email puts it, in the first person
@@ -144,9 +151,16 @@ type Trial struct {
 	CheckIn      string
 	End          string
 	Review       string
+	Milestones   []Milestone // the dates in date order
 	Metrics      []Metric
 	ShowBaseline bool
 	ShowMeasure  bool
+}
+
+// Milestone is one dated step of the trial.
+type Milestone struct {
+	Name string
+	Date string
 }
 
 // Metric is one success measure.
@@ -159,10 +173,18 @@ type Metric struct {
 
 // Performance is the track record.
 type Performance struct {
+	RemoteRecord []Record // periods of remote work, which lead the record
 	Highlights  []string
 	Metrics     []string
 	Recognition []string
 	Any         bool
+}
+
+// Record is one period of remote work and what was delivered in it.
+type Record struct {
+	Period      string
+	Arrangement string
+	Delivered   string
 }
 
 // Citation is one numbered reference.
@@ -171,14 +193,35 @@ type Citation struct {
 	Claim     string
 	Reference string
 	URL       string
+	Cite      string // a short form for running text, such as "Bloom et al., 2024"
 }
 
-// Policy is the company's flexible-work policy.
+// Policy is the company's flexible-work policy, and how the request
+// compares with its limit.
 type Policy struct {
-	Name      string
-	Reference string
-	Summary   string
-	Any       bool
+	Name       string
+	Reference  string
+	Summary    string
+	Exceptions string
+	Any        bool
+	Known      bool   // the policy gives a limit the request was compared with
+	Exceeds    bool   // the request is above the limit: an exception is asked for
+	Limit      string // such as "2 remote days a week"
+	Asked      string // such as "3 remote days a week"
+}
+
+// Agreement is what was agreed in writing about where the employee works.
+type Agreement struct {
+	Document string
+	Date     string
+	Terms    string
+	Any      bool
+}
+
+// WhyItem is one reason to say yes on the one-pager: a label and a line.
+type WhyItem struct {
+	Label string
+	Text  string
 }
 
 // Signatory is one column of the sign-off table.
@@ -212,18 +255,26 @@ type Private struct {
 	Motivation   string
 	Alternatives string
 	Fallback     string
-	Objections   []Objection // the user's own, then the common ones with answers from the proposal
+	Objections   []Objection // the user's own
+	Covered      Themes      // the common objections the user's own already cover
 	Opening      []string    // lines to open the conversation with, for the scenario
 	Speak        []string    // each cited finding as one sentence to say aloud
 	Counter      []Counter   // research a manager may raise, with an honest answer
-	RevisitDate  string      // when to ask again after a no
+	Leverage     []Counter   // findings that are leverage: for the user to know, never to say
+	RevisitDate  string      // when to ask again after a no, on a weekday
+	AskBy        string      // the last weekday to ask with a week left before the start; "" when that has passed
 }
 
-// Objection is an expected objection and the prepared answer.
+// Themes are the objections managers raise most. The prep sheet answers
+// each one the user's own objections do not already cover.
+type Themes struct {
+	Visibility, Collaboration, Mentoring, Fairness, Security bool
+}
+
+// Objection is an objection the user expects and their prepared answer.
 type Objection struct {
 	Objection string
 	Response  string
-	Own       bool // the user wrote it
 }
 
 // Counter is a finding a manager may cite against the request.
@@ -253,15 +304,17 @@ func NewPublic(p *proposal.Proposal) *Public {
 	v.Manager = person(p.Manager.Name, p.Manager.Title, "", p.Manager.Email)
 	v.Arrangement = arrangement(p, st)
 	v.Communication = communication(p.Communication)
-	v.OutputTracking = escapeAll(p.OutputTracking)
+	v.OutputTracking = lines(p.OutputTracking)
 	v.Equipment = equipment(p.Equipment)
 	v.Performance = Performance{
-		Highlights:  escapeAll(p.Performance.Highlights),
-		Metrics:     escapeAll(p.Performance.Metrics),
-		Recognition: escapeAll(p.Performance.Recognition),
+		RemoteRecord: records(p.Performance.RemoteRecord),
+		Highlights:   lines(p.Performance.Highlights),
+		Metrics:      lines(p.Performance.Metrics),
+		Recognition:  lines(p.Performance.Recognition),
 	}
-	v.Performance.Any = len(v.Performance.Highlights)+len(v.Performance.Metrics)+len(v.Performance.Recognition) > 0
-	v.Benefits = escapeAll(p.Benefits)
+	v.Performance.Any = len(v.Performance.RemoteRecord)+len(v.Performance.Highlights)+
+		len(v.Performance.Metrics)+len(v.Performance.Recognition) > 0
+	v.Benefits = lines(p.Benefits)
 	if m := p.Employee.CommuteMinutes; m > 0 && v.RemoteCount > 0 {
 		v.CommuteOneWay = fmt.Sprintf("%d minutes", m)
 		v.CommuteSaving = "about " + hoursText(2*m*v.RemoteCount) + " of commuting a week"
@@ -269,40 +322,53 @@ func NewPublic(p *proposal.Proposal) *Public {
 	for _, e := range p.Evidence {
 		n := len(v.Citations) + 1
 		if e.ID == "" {
-			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(sentence(e.Finding)), Reference: Escape(sentence(e.Source)), URL: e.URL})
+			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(sentence(capitalize(e.Finding))),
+				Reference: Escape(sentence(e.Source)), URL: e.URL, Cite: Escape(strings.TrimSuffix(e.Source, "."))})
 		} else if c, ok := evidence.ForManager(e.ID); ok {
-			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL})
+			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL, Cite: Escape(c.Cite)})
 		}
 	}
-	v.Policy = Policy{
-		Name:      Escape(p.Company.Policy.Name),
-		Reference: Escape(p.Company.Policy.Reference),
-		Summary:   Escape(p.Company.Policy.Summary),
+	v.Policy = policy(p)
+	v.Precedents = lines(p.Company.Precedents)
+	v.Agreement = Agreement{
+		Document: Escape(p.Agreement.Document),
+		Date:     st.date(p.Agreement.Date),
+		Terms:    Escape(p.Agreement.Terms),
 	}
-	v.Policy.Any = v.Policy.Name != "" || v.Policy.Summary != "" || v.Policy.Reference != ""
-	v.Precedents = escapeAll(p.Company.Precedents)
+	v.Agreement.Any = v.Agreement.Document != "" || v.Agreement.Terms != ""
+	v.Promises = lines(p.Communication.Promises)
 
-	if p.Scenario.UsesTrial() && p.Trial.LengthDays > 0 {
+	if p.HasTrial() {
 		v.Trial = trial(p, st)
-		v.NoticeDays = p.Trial.NoticeDays
-		v.ReviewDate = st.date(p.Derived.Review)
+		v.ReviewPeriod = p.Scenario == proposal.ScenarioKeepRemote
 	}
-	if v.NoticeDays > 0 {
-		v.NoticePhrase = fmt.Sprintf("%d days’ notice", v.NoticeDays)
+	v.NoticeDays = p.NoticeDays()
+	v.NoticePhrase = noticePhrase(v.NoticeDays)
+	v.ReviewDate = st.date(p.Derived.Review)
+	if p.Scenario == proposal.ScenarioKeepRemote && !p.Arrangement.Start.IsZero() && p.Arrangement.Start.Before(p.Date) {
+		v.Since = v.StartShort
 	}
 	v.SignOff = []Signatory{{Role: "Manager", Name: v.Manager.Name}, {Role: "Employee", Name: v.Employee.Name}}
 	v.Offer = OfferTerms{Role: Escape(p.Offer.Role), Recruiter: Escape(p.Offer.Recruiter)}
 	v.DeniedOn = st.date(p.Reask.DeniedOn)
 	for _, r := range p.Reask.Reasons {
-		v.Reasons = append(v.Reasons, Reason{Reason: Escape(r.Reason), Response: Escape(r.Response)})
+		v.Reasons = append(v.Reasons, Reason{Reason: Escape(capitalize(r.Reason)), Response: Escape(capitalize(r.Response))})
 	}
 	v.Title, v.Subject, v.DecisionRequest = framing(p, v, v.Offer.Role)
 	v.EmailAsk, v.AttachmentLabel = emailFraming(p, v)
 	v.Greeting = "Hi " + firstName(v.Manager.Name)
 	// Only the offer's role is user text in the framing; metadata gets it raw.
 	v.PlainTitle, v.PlainSubject, _ = framing(p, v, p.Offer.Role)
-	v.Risks = risks(v)
+	v.PlainTitle = strings.ReplaceAll(v.PlainTitle, nbsp, " ")
+	v.PlainSubject = strings.ReplaceAll(v.PlainSubject, nbsp, " ")
+	if p.Scenario != proposal.ScenarioReask || len(v.Reasons) == 0 {
+		// In a re-ask, the concerns answered are the risks, in the
+		// manager's own words.
+		v.Risks = risks(v)
+	}
 	v.ManagerKeeps = managerKeeps(v)
+	v.Clause = offerClause(v)
+	v.Why = why(v)
 	return v
 }
 
@@ -316,10 +382,15 @@ func NewPrivate(p *proposal.Proposal) *Private {
 		Fallback:     Escape(p.Private.Fallback),
 	}
 	for _, o := range p.Private.Objections {
-		v.Objections = append(v.Objections, Objection{Objection: Escape(o.Objection), Response: Escape(o.Response), Own: true})
+		v.Objections = append(v.Objections, Objection{Objection: Escape(capitalize(o.Objection)), Response: Escape(capitalize(o.Response))})
+		v.Covered = v.Covered.add(o.Objection)
 	}
-	v.Objections = append(v.Objections, commonObjections(&v.Public)...)
 	v.Opening = opening(p, &v.Public)
+	if start := p.Arrangement.Start; !start.IsZero() && p.Scenario != proposal.ScenarioKeepRemote {
+		if by := lastWeekdayBefore(start.AddDays(-7)); p.Date.Before(by) || p.Date == by {
+			v.AskBy = styleFor(p.Paper).date(by)
+		}
+	}
 	for _, e := range p.Evidence {
 		if e.ID == "" {
 			v.Speak = append(v.Speak, Escape(sentence(e.Finding)))
@@ -330,7 +401,12 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	for _, c := range evidence.All(evidence.Counter) {
 		v.Counter = append(v.Counter, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
 	}
-	v.RevisitDate = styleFor(p.Paper).date(p.Date.AddDays(90))
+	if p.Scenario == proposal.ScenarioKeepRemote {
+		for _, c := range evidence.All(evidence.Leverage) {
+			v.Leverage = append(v.Leverage, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
+		}
+	}
+	v.RevisitDate = styleFor(p.Paper).date(proposal.NextWeekday(p.Date.AddDays(90)))
 	return v
 }
 
@@ -346,20 +422,34 @@ func opening(p *proposal.Proposal, v *Public) []string {
 			"Could we put that in the offer letter?",
 		}
 	case proposal.ScenarioKeepRemote:
-		return []string{
-			"I’ve read the new office policy, and I want to make sure my accounts and the team don’t lose anything by it.",
-			"I’ve been " + v.Pattern + " since " + v.StartShort + ", and the results are in the document.",
-			"I’d like to keep the arrangement, and I’m offering more in-person time where it matters. Can we look at it together?",
+		lines := []string{"I’ve read the new office policy, and I want to make sure the team doesn’t lose anything by it."}
+		switch {
+		case v.Agreement.Any && v.Since != "":
+			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", as "+lowerFirst(v.Agreement.Document)+" sets out, and the results are in the document.")
+		case v.Since != "":
+			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", and the results are in the document.")
+		case v.Agreement.Any:
+			lines = append(lines, "My arrangement is set out in "+lowerFirst(v.Agreement.Document)+", and the results of working this way are in the document.")
+		default:
+			lines = append(lines, "The results of working this way are in the document.")
 		}
+		close := "I’d like to keep the arrangement"
+		if len(v.InPerson) > 0 {
+			close += ", with the in-person time the work needs"
+		}
+		if v.ReviewDate != "" {
+			close += ", and review it with you on " + v.ReviewDate
+		}
+		return append(lines, close+". Can we look at it together?")
 	case proposal.ScenarioReask:
 		return []string{
 			"When we talked about this before, you raised concerns, and you were right to. I’ve worked on each of them.",
-			"This time I’m asking for less: " + trialPhrase(v) + ", and you can stop it at any time.",
+			"This time I’m asking for " + trialPhrase(v) + " of " + v.Pattern + ", and you can stop it at any time.",
 			"Could we go through the changes?",
 		}
 	}
 	return []string{
-		"I’ve been thinking about how I can do more of my best work, and I’ve written a short proposal.",
+		"I’ve been thinking about how I can do more of my best work, and I’ve written down a proposal.",
 		ask + ", as " + trialPhrase(v) + ". My hours, availability and deadlines stay the same.",
 		"You keep full control: we review it together, and either of us can end it. Could we look at it together this week?",
 	}
@@ -370,50 +460,6 @@ func trialPhrase(v *Public) string {
 		return "a trial"
 	}
 	return fmt.Sprintf("a %d-day trial", v.Trial.LengthDays)
-}
-
-// commonObjections answers the concerns managers raise most, from what the
-// proposal already commits to; a concern the proposal has nothing for is
-// answered with what to offer.
-func commonObjections(v *Public) []Objection {
-	var out []Objection
-	var seen []string
-	if v.StatusReport != "" {
-		seen = append(seen, "You get a written summary "+v.StatusReport+".")
-	}
-	if len(v.OutputTracking) > 0 {
-		seen = append(seen, sentence(v.OutputTracking[0]))
-	}
-	vis := "Offer a written summary every week of what shipped, what is next and what is blocked."
-	if len(seen) > 0 {
-		vis = "You will see the work itself. " + strings.Join(seen, " ")
-	}
-	out = append(out, Objection{Objection: "How will I know what you are working on?", Response: vis})
-
-	collab := "Offer fixed office days for planning, reviews and the work that needs the room."
-	if v.OfficeCount > 0 {
-		collab = "I am in the office " + onDays(v.OfficePhrase) + ", and those days are for the work that needs the room."
-	}
-	if len(v.InPerson) > 0 {
-		collab += " I will always be there in person for this: " + sentence(v.InPerson[0])
-	}
-	out = append(out, Objection{Objection: "The team needs you here to collaborate.", Response: collab})
-	out = append(out, Objection{Objection: "Junior colleagues learn by sitting near senior ones.",
-		Response: "Mentoring and reviews go on the office days, with written review in between. Offer to pair in person on office days."})
-	fair := "Judge it on results, like any other arrangement: it is a trial with measures we agreed in advance."
-	if v.Trial == nil {
-		fair = "Judge it on results: the measures of my work are in writing, and the arrangement is reviewed."
-	}
-	if len(v.Precedents) > 0 {
-		fair += " There is precedent: " + sentence(v.Precedents[0])
-	}
-	out = append(out, Objection{Objection: "If I say yes to you, everyone will want it.", Response: fair})
-	sec := "Ask IT for its remote-work rules and commit to them: company laptop, VPN, no work files on personal devices."
-	if v.Security != "" {
-		sec = sentence(v.Security)
-	}
-	out = append(out, Objection{Objection: "Is company data safe outside the office?", Response: sec})
-	return out
 }
 
 func person(name, title, team, email string) Person {
@@ -454,8 +500,8 @@ func arrangement(p *proposal.Proposal, st dateStyle) Arrangement {
 		Start:        st.longDate(a.Start),
 		StartShort:   st.date(a.Start),
 		Location:     Escape(a.RemoteLocation),
-		RemoteWork:   escapeAll(a.RemoteWork),
-		InPerson:     escapeAll(a.InPersonCommitments),
+		RemoteWork:   lines(a.RemoteWork),
+		InPerson:     lines(a.InPersonCommitments),
 	}
 	for _, d := range proposal.Workweek {
 		row := Day{Name: d.String(), Hours: v.Hours}
@@ -479,16 +525,16 @@ func communication(c proposal.Communication) Communication {
 		StatusReport: cadenceWords[c.StatusReport],
 	}
 	for _, ci := range c.CheckIns {
-		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: capitalize(ci.Cadence), Format: Escape(ci.Format)})
+		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: capitalize(ci.Cadence), Format: Escape(capitalize(ci.Format))})
 	}
 	return v
 }
 
 func equipment(e proposal.Equipment) Equipment {
 	v := Equipment{
-		Connectivity: Escape(e.Connectivity),
-		Workspace:    Escape(e.Workspace),
-		Security:     Escape(e.Security),
+		Connectivity: Escape(capitalize(e.Connectivity)),
+		Workspace:    Escape(capitalize(e.Workspace)),
+		Security:     Escape(capitalize(e.Security)),
 	}
 	for _, it := range e.Items {
 		by := ""
@@ -501,23 +547,25 @@ func equipment(e proposal.Equipment) Equipment {
 		if by != "" {
 			v.ShowProvider = true
 		}
-		v.Items = append(v.Items, Item{Name: Escape(it.Name), ProvidedBy: by})
+		v.Items = append(v.Items, Item{Name: Escape(capitalize(it.Name)), ProvidedBy: by})
 	}
 	v.HasEquipment = len(v.Items) > 0 || v.Connectivity != "" || v.Workspace != "" || v.Security != ""
 	return v
 }
 
 func trial(p *proposal.Proposal, st dateStyle) *Trial {
+	d := p.Derived
 	t := &Trial{
 		LengthDays: p.Trial.LengthDays,
 		CheckInDay: p.Trial.CheckInDay,
-		Start:      st.longDate(p.Arrangement.Start),
-		CheckIn:    st.longDate(p.Derived.CheckIn),
-		End:        st.longDate(p.Derived.TrialEnd),
-		Review:     st.longDate(p.Derived.Review),
+		Start:      st.longDate(d.TrialStart),
+		CheckIn:    st.longDate(d.CheckIn),
+		End:        st.longDate(d.TrialEnd),
+		Review:     st.longDate(d.Review),
 	}
+	t.Milestones = milestones(p, st)
 	for _, m := range p.Trial.Metrics {
-		vm := Metric{Name: Escape(m.Name), Baseline: Escape(m.Baseline), Target: Escape(m.Target), MeasuredBy: Escape(m.MeasuredBy)}
+		vm := Metric{Name: Escape(capitalize(m.Name)), Baseline: Escape(m.Baseline), Target: Escape(m.Target), MeasuredBy: Escape(capitalize(m.MeasuredBy))}
 		t.ShowBaseline = t.ShowBaseline || vm.Baseline != ""
 		t.ShowMeasure = t.ShowMeasure || vm.MeasuredBy != ""
 		t.Metrics = append(t.Metrics, vm)
@@ -534,9 +582,12 @@ func framing(p *proposal.Proposal, v *Public, role string) (title, subject, deci
 		kind = "Remote"
 	}
 	pattern := "working remotely on " + v.RemotePhrase
-	if v.Type == "remote" {
+	switch {
+	case v.Type == "remote":
 		pattern = "working remotely full time"
-	} else if v.OfficePhrase != "" {
+	case v.OfficeCount >= 3 && !strings.Contains(v.OfficePhrase, " to ") && v.OfficeCount+v.RemoteCount == len(proposal.Workweek):
+		pattern += " and in the office on the other weekdays"
+	case v.OfficePhrase != "":
 		pattern += " and in the office " + onDays(v.OfficePhrase)
 	}
 	v.Pattern = pattern
@@ -606,21 +657,23 @@ func risks(v *Public) []Risk {
 	if v.Security != "" {
 		out = append(out, Risk{"Data security", v.Security})
 	}
-	if v.Trial == nil && v.NoticePhrase != "" {
-		// With a trial, the review and the notice are under "What you keep".
-		out = append(out, Risk{"It does not work out", capitalize(v.NoticePhrase) + " either way"})
-	}
 	return out
 }
 
 func managerKeeps(v *Public) []string {
 	var out []string
-	if v.Trial != nil {
+	switch {
+	case v.ReviewPeriod:
+		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s against the measures above",
+			v.Trial.CheckInDay, v.ReviewDate))
+		out = append(out, "Any change to the arrangement on "+v.NoticePhrase+", either way")
+	case v.Trial != nil:
 		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s; it continues only with your agreement",
 			v.Trial.CheckInDay, v.ReviewDate))
-	}
-	if v.NoticePhrase != "" {
 		out = append(out, "The right to end it at any time with "+v.NoticePhrase)
+	case v.ReviewDate != "":
+		out = append(out, "A review together on "+v.ReviewDate)
+		out = append(out, "Any change to the arrangement on "+v.NoticePhrase+", either way")
 	}
 	if v.OfficeCount > 0 {
 		days := "days"
@@ -629,6 +682,9 @@ func managerKeeps(v *Public) []string {
 		}
 		out = append(out, fmt.Sprintf("%s office %s a week for the work that needs the room",
 			capitalize(count(v.OfficeCount)), days))
+	}
+	for _, p := range v.Promises {
+		out = append(out, p)
 	}
 	out = append(out, "The same hours, coverage and deliverables as today")
 	return out

@@ -1,0 +1,360 @@
+package view
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// nbsp joins the parts of a date, so that a date never breaks across lines.
+const nbsp = "\u00a0"
+
+// lines escapes list items that each start a line of a document, with a
+// capital letter, as a careful writer would set them.
+func lines(items []string) []string {
+	var out []string
+	for _, s := range items {
+		if e := Escape(capitalize(s)); e != "" {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func records(rs []proposal.RemoteRecord) []Record {
+	var out []Record
+	for _, r := range rs {
+		out = append(out, Record{
+			Period:      Escape(r.Period),
+			Arrangement: Escape(lowerFirst(r.Arrangement)),
+			Delivered:   Escape(capitalize(r.Delivered)),
+		})
+	}
+	return out
+}
+
+// policy quotes the company's policy and compares the request with its
+// limit, when it gives one.
+func policy(p *proposal.Proposal) Policy {
+	pol := p.Company.Policy
+	v := Policy{
+		Name:       Escape(pol.Name),
+		Reference:  Escape(pol.Reference),
+		Summary:    Escape(pol.Summary),
+		Exceptions: Escape(pol.Exceptions),
+	}
+	v.Any = v.Name != "" || v.Summary != "" || v.Reference != ""
+	fit := p.PolicyFit()
+	v.Known, v.Exceeds, v.Limit, v.Asked = fit.Known, fit.Exceeds, fit.Limit, fit.Asked
+	return v
+}
+
+// noticePhrase writes a notice period as people say it: "two weeks’
+// notice" for 14 days, "10 days’ notice" otherwise.
+func noticePhrase(days int) string {
+	switch {
+	case days <= 0:
+		return ""
+	case days == 7:
+		return "one week’s notice"
+	case days%7 == 0:
+		return count(days/7) + " weeks’ notice"
+	case days == 1:
+		return "one day’s notice"
+	}
+	return count(days) + " days’ notice"
+}
+
+// milestones are the trial's dates in the order they fall: a trial that
+// ends on a Saturday is reviewed on the Friday before, and the table says
+// so in that order.
+func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
+	d := p.Derived
+	type dated struct {
+		name string
+		at   proposal.Date
+		rank int
+	}
+	begin, end := "Trial begins", "Trial ends"
+	if p.Scenario == proposal.ScenarioKeepRemote {
+		begin = "Measures start"
+	}
+	ms := []dated{
+		{begin, d.TrialStart, 0},
+		{fmt.Sprintf("Check-in (day %d)", p.Trial.CheckInDay), d.CheckIn, 1},
+	}
+	switch {
+	case p.Scenario == proposal.ScenarioKeepRemote:
+		ms = append(ms, dated{"Review together", d.Review, 2})
+	case d.TrialEnd == d.Review:
+		ms = append(ms, dated{end + "; review together", d.Review, 2})
+	default:
+		ms = append(ms, dated{end, d.TrialEnd, 3}, dated{"Review together", d.Review, 2})
+	}
+	sort.SliceStable(ms, func(i, j int) bool {
+		if ms[i].at != ms[j].at {
+			return ms[i].at.Before(ms[j].at)
+		}
+		return ms[i].rank < ms[j].rank
+	})
+	var out []Milestone
+	for _, m := range ms {
+		out = append(out, Milestone{Name: m.name, Date: st.longDate(m.at)})
+	}
+	return out
+}
+
+// offerClause is the sentence a candidate asks to have written into the
+// offer letter: the working pattern, the hours, the review and the notice.
+func offerClause(v *Public) string {
+	if v.Scenario != string(proposal.ScenarioOffer) {
+		return ""
+	}
+	c := "The employee will work " + strings.TrimPrefix(v.Pattern, "working ")
+	if v.Hours != "" {
+		c += ", with core hours of " + v.Hours + " on every working day"
+	}
+	if v.StartShort != "" {
+		c += ", from " + v.StartShort
+	}
+	c += "."
+	if v.ReviewDate != "" {
+		c += " The arrangement will be reviewed on " + v.ReviewDate + ";"
+	} else {
+		c += " The arrangement will be reviewed after three months;"
+	}
+	c += " any change to it requires " + v.NoticePhrase + " in writing."
+	return c
+}
+
+// why picks the one-pager's reasons to say yes, strongest first: what was
+// agreed in writing and the remote record (in keep-remote these lead), the
+// strongest result, the top benefit, and one citation.
+func why(v *Public) []WhyItem {
+	var out []WhyItem
+	if a := v.Agreement; a.Any && a.Terms != "" {
+		label := "In writing"
+		text := sentence(capitalize(a.Terms))
+		if a.Document != "" {
+			text = capitalize(a.Document)
+			if a.Date != "" {
+				text += " (" + a.Date + ")"
+			}
+			text += ": “" + sentence(a.Terms) + "”"
+		}
+		out = append(out, WhyItem{label, text})
+	}
+	if rs := v.Performance.RemoteRecord; len(rs) > 0 {
+		r := rs[0]
+		period := r.Period
+		if r.Arrangement != "" {
+			period += ", " + r.Arrangement
+		}
+		out = append(out, WhyItem{"Record", strings.TrimRight(r.Delivered, ".") + " (" + lowerFirst(period) + ")."})
+	} else if res := strongestResult(v.Performance); res != "" {
+		out = append(out, WhyItem{"Record", sentence(res)})
+	}
+	switch {
+	case len(v.Benefits) > 0:
+		out = append(out, WhyItem{"For the team", sentence(v.Benefits[0])})
+	case v.CommuteSaving != "":
+		out = append(out, WhyItem{"For the team", capitalize(v.CommuteSaving) + " goes back into the work."})
+	}
+	if pol := v.Policy; v.Scenario == string(proposal.ScenarioKeepRemote) && pol.Any && !(pol.Known && !pol.Exceeds) {
+		name := "the new policy"
+		if pol.Name != "" {
+			name = "the " + pol.Name
+		}
+		if pol.Reference != "" {
+			name += " (" + pol.Reference + ")"
+		}
+		text := "An exception to " + name
+		if pol.Exceptions != "" {
+			text += ", whose exception clause says: “" + sentence(capitalize(pol.Exceptions)) + "”"
+		} else {
+			text += "."
+		}
+		out = append(out, WhyItem{"The policy", text})
+	}
+	if len(v.Citations) > 0 {
+		c := v.Citations[0]
+		text := c.Claim
+		if c.Cite != "" {
+			text = strings.TrimSuffix(text, ".") + " (" + c.Cite + ")."
+		}
+		out = append(out, WhyItem{"Research", text})
+	}
+	return out
+}
+
+// strongestResult is the result most likely to persuade: one in numbers,
+// else a highlight, else recognition.
+func strongestResult(p Performance) string {
+	for _, list := range [][]string{p.Metrics, p.Highlights, p.Recognition} {
+		if len(list) > 0 {
+			return list[0]
+		}
+	}
+	return ""
+}
+
+// lowerFirst lower-cases the first letter of text that continues a
+// sentence, unless the first word is a name or an acronym (a capital
+// after its first letter, or a single capital letter word such as "I").
+func lowerFirst(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	rs := []rune(word)
+	if len(rs) < 2 {
+		return s
+	}
+	for _, r := range rs[1:] {
+		if unicode.IsUpper(r) {
+			return s
+		}
+	}
+	return string(unicode.ToLower(rs[0])) + s[len(string(rs[0])):]
+}
+
+// Condensed returns a copy of the view for a one-pager that needs more
+// room: at most maxMetrics measures, the rest counted in MoreMetrics, and
+// each run-on line of its own making cut to about maxRunes, at a clause or
+// a word, with an ellipsis. Research is never cut (a shortened finding can
+// say more than the study found); it is left out first instead. Zero
+// leaves that limit off.
+func (v *Public) Condensed(maxMetrics, maxRunes int) *Public {
+	c := *v
+	if c.Trial != nil && maxMetrics > 0 && len(c.Trial.Metrics) > maxMetrics {
+		t := *c.Trial
+		c.MoreMetrics = len(t.Metrics) - maxMetrics
+		t.Metrics = t.Metrics[:maxMetrics]
+		c.Trial = &t
+	}
+	if maxRunes <= 0 {
+		return &c
+	}
+	c.Why = nil
+	for _, w := range v.Why {
+		if w.Label == "Research" {
+			continue
+		}
+		c.Why = append(c.Why, WhyItem{w.Label, shorten(w.Text, maxRunes)})
+	}
+	c.Risks = nil
+	for _, r := range v.Risks {
+		c.Risks = append(c.Risks, Risk{r.Risk, shorten(r.Mitigation, maxRunes)})
+	}
+	c.ManagerKeeps = nil
+	for _, k := range v.ManagerKeeps {
+		c.ManagerKeeps = append(c.ManagerKeeps, shorten(k, maxRunes))
+	}
+	return &c
+}
+
+// shorten cuts escaped text to about max runes: at the end of a clause
+// (a semicolon or a dash) when one ends past half of it, else at a word,
+// with an ellipsis. Text that fits is returned as it is.
+func shorten(s string, max int) string {
+	rs := []rune(s)
+	if len(rs) <= max {
+		return s
+	}
+	head := string(rs[:max])
+	for _, sep := range []string{"; ", " — ", " – "} {
+		if i := strings.LastIndex(head, sep); i > len(head)/2 {
+			return strings.TrimRight(head[:i], " ,") + "."
+		}
+	}
+	i := strings.LastIndex(head, " ")
+	if i <= 0 {
+		return head + "…"
+	}
+	cut := strings.TrimRight(head[:i], " ,;:(—–\\") + "…"
+	if strings.Count(cut, "(") > strings.Count(cut, ")") {
+		cut += ")"
+	}
+	if strings.Count(cut, "“") > strings.Count(cut, "”") {
+		cut += "”"
+	}
+	return cut
+}
+
+// Cut is a list Capped shortened: the field and how many of its items
+// are shown.
+type Cut struct {
+	Field     string
+	Shown, Of int
+}
+
+// Capped returns a copy of the view with each long list of the user's
+// (results, benefits, precedents and the like) cut to its first n items,
+// for a proposal that must keep to its length, and the lists it cut.
+// The measures of the trial and the citations are never cut.
+func (v *Public) Capped(n int) (*Public, []Cut) {
+	c := *v
+	var cuts []Cut
+	capList := func(field string, list *[]string) {
+		if len(*list) > n {
+			cuts = append(cuts, Cut{field, n, len(*list)})
+			*list = (*list)[:n:n]
+		}
+	}
+	capList("performance.highlights", &c.Performance.Highlights)
+	capList("performance.metrics", &c.Performance.Metrics)
+	capList("performance.recognition", &c.Performance.Recognition)
+	capList("benefits", &c.Benefits)
+	capList("arrangement.remote_work", &c.RemoteWork)
+	capList("arrangement.in_person_commitments", &c.InPerson)
+	capList("output_tracking", &c.OutputTracking)
+	capList("company.precedents", &c.Precedents)
+	capList("communication.promises", &c.Promises)
+	if len(c.Performance.RemoteRecord) > n {
+		cuts = append(cuts, Cut{"performance.remote_record", n, len(c.Performance.RemoteRecord)})
+		c.Performance.RemoteRecord = c.Performance.RemoteRecord[:n:n]
+	}
+	if len(c.Items) > n {
+		cuts = append(cuts, Cut{"equipment.items", n, len(c.Items)})
+		c.Items = c.Items[:n:n]
+	}
+	return &c, cuts
+}
+
+// themeWords are words that place an objection the user expects under a
+// common theme, so that the prep sheet does not answer it twice.
+var themeWords = map[string][]string{
+	"visibility":    {"see", "visib", "know what", "working on", "track", "slack off", "productiv", "reach", "availab", "respon"},
+	"collaboration": {"collaborat", "team", "together", "in the office", "in person", "culture", "meeting"},
+	"mentoring":     {"junior", "learn", "mentor", "new starter", "newer", "onboard", "train"},
+	"fairness":      {"everyone will", "everyone else", "fair", "precedent", "applies to all", "applies to everyone", "exception", "policy"},
+	"security":      {"secur", "data", "confidential", "privacy", "gdpr", "hipaa"},
+}
+
+// add marks the themes an objection the user wrote covers.
+func (t Themes) add(objection string) Themes {
+	o := strings.ToLower(objection)
+	has := func(theme string) bool {
+		for _, w := range themeWords[theme] {
+			if strings.Contains(o, w) {
+				return true
+			}
+		}
+		return false
+	}
+	t.Visibility = t.Visibility || has("visibility")
+	t.Collaboration = t.Collaboration || has("collaboration")
+	t.Mentoring = t.Mentoring || has("mentoring")
+	t.Fairness = t.Fairness || has("fairness")
+	t.Security = t.Security || has("security")
+	return t
+}
+
+// lastWeekdayBefore returns d, or the weekday before it when d falls on a
+// weekend.
+func lastWeekdayBefore(d proposal.Date) proposal.Date {
+	for d.Weekday() == 0 || d.Weekday() == 6 {
+		d = d.AddDays(-1)
+	}
+	return d
+}
