@@ -61,8 +61,8 @@ func TestShortCite(t *testing.T) {
 	}
 	for ref, want := range map[string]string{
 		"Bloom, N., Han, R. and Liang, J. (2024). “Hybrid.” Nature.": "Bloom et al., 2024",
-		"Gallup. “Hybrid Work” indicator (2022–2023).":                 "Gallup, 2022–2023",
-		"Atlassian (2023). “Lessons Learned.”":                         "Atlassian, 2023",
+		"Gallup. “Hybrid Work” indicator (2022–2023).":               "Gallup, 2022–2023",
+		"Atlassian (2023). “Lessons Learned.”":                       "Atlassian, 2023",
 	} {
 		if got := shortCite(ref); got != want {
 			t.Errorf("shortCite(%q) = %q, want %q", ref, got, want)

@@ -57,11 +57,11 @@ type Public struct {
 	Agreement       Agreement // what was agreed in writing; Any is false when nothing was
 	Promises        []string  // what the employee promises beyond the schedule
 	NoticeDays      int
-	NoticePhrase    string // such as "two weeks’ notice"
-	ReviewDate      string // the agreed review date, formatted
-	ReviewPeriod    bool   // keep-remote with a trial: section, which is a review period, not a trial
-	Since           string // keep-remote: when the arrangement began, when that is before the document date
-	Clause          string // offer: the clause for the offer letter
+	NoticePhrase    string    // such as "two weeks’ notice"
+	ReviewDate      string    // the agreed review date, formatted
+	ReviewPeriod    bool      // keep-remote with a trial: section, which is a review period, not a trial
+	Since           string    // keep-remote: when the arrangement began, when that is before the document date
+	Clause          string    // offer: the clause for the offer letter
 	Why             []WhyItem // the one-pager's reasons to say yes, strongest first
 	MoreMetrics     int       // measures the one-pager leaves out for space
 	SignOff         []Signatory
@@ -174,10 +174,10 @@ type Metric struct {
 // Performance is the track record.
 type Performance struct {
 	RemoteRecord []Record // periods of remote work, which lead the record
-	Highlights  []string
-	Metrics     []string
-	Recognition []string
-	Any         bool
+	Highlights   []string
+	Metrics      []string
+	Recognition  []string
+	Any          bool
 }
 
 // Record is one period of remote work and what was delivered in it.
