@@ -40,6 +40,8 @@ type drawer struct {
 	totalPages int               // for the footer; from a dry run before drawing
 	dry        bool              // lay out only: no text is drawn, no face added
 	measuring  bool              // a scratch page for keep.go: lay out without keep rules
+	furniture  bool              // drawing the running header, footer or banner
+	minSize    float64           // the smallest size the document's text is set in; 0 before any
 	scratch    *drawer           // where keep.go measures nodes, made on first use
 	render     renderer.Renderer // the scratch drawer's own renderer
 }
@@ -110,6 +112,8 @@ func (d *drawer) show(family, style string, size float64, color rgb, x, y, w, le
 
 func (d *drawer) header() {
 	p, st := d.pdf, d.st
+	d.furniture = true
+	defer func() { d.furniture = false }()
 	w, _ := p.GetPageSize()
 	cw := w - 2*st.margin
 	y := st.headerY
@@ -130,6 +134,8 @@ func (d *drawer) header() {
 
 func (d *drawer) footer() {
 	p, st := d.pdf, d.st
+	d.furniture = true
+	defer func() { d.furniture = false }()
 	w, h := p.GetPageSize()
 	d.drawText(fmt.Sprintf("Page %d of %d", p.PageNo(), max(d.totalPages, p.PageNo())), span{family: serif, size: 8, color: st.muted},
 		st.margin, h-st.footerY-8, w-2*st.margin, 10, "C")

@@ -226,6 +226,7 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 	}
 	for i, w := range line {
 		for j, f := range w.frags {
+			d.noteSize(f.s.size)
 			if cur != nil && !same(cur.f, f) {
 				flush()
 			}
@@ -251,6 +252,14 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 		}
 	}
 	flush()
+}
+
+// noteSize records that the document's text is set at size; the page
+// furniture, in a fixed size, is not counted.
+func (d *drawer) noteSize(size float64) {
+	if !d.furniture && (d.minSize == 0 || size < d.minSize) {
+		d.minSize = size
+	}
 }
 
 // drawText draws text in one style inside a box of width w from x at the

@@ -35,9 +35,21 @@ type Meta struct {
 	Scale    float64   // type size factor; 1 is the normal setting, smaller condenses
 }
 
-// MinScale is the smallest type size factor that still reads comfortably:
-// 10.5 pt text at scale 1 becomes 8.4 pt.
+// MinScale is the smallest type size factor a caller should try when it
+// condenses a document (the one-page summary) to fit. Type follows the
+// scale down to the floors MinBodySize and MinTableSize, which it reaches
+// at about 0.81 and 0.86: at MinScale body text is 8.5 pt rather than
+// 8.4, and table text 8 pt rather than 7.4. Below those scales only the
+// spacing, which shrinks with the square of the scale, still saves room.
 const MinScale = 0.8
+
+// MinBodySize is the smallest size, in points, that running text
+// (paragraphs, lists and headings) is set in, whatever Meta.Scale is.
+const MinBodySize = 8.5
+
+// MinTableSize is the smallest size, in points, that table text is set in,
+// whatever Meta.Scale is.
+const MinTableSize = 8.0
 
 // Result is a rendered document.
 type Result struct {
@@ -65,6 +77,7 @@ type Laid struct {
 	doc     ast.Node
 	pages   int
 	heights map[heightKey]float64
+	minSize float64
 }
 
 // Layout lays the Markdown out without drawing text or writing a file.
@@ -79,11 +92,17 @@ func Layout(md []byte, meta Meta) (l *Laid, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights}, nil
+	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights, minSize: d.minSize}, nil
 }
 
 // Pages is how many pages the document takes.
 func (l *Laid) Pages() int { return l.pages }
+
+// MinTextSize is the smallest type size, in points, that the document's
+// text is set in: at least MinTableSize when it has a table, MinBodySize
+// when it has none. The running header, the footer and the banner, set in
+// a fixed 8 pt, are not counted. It is 0 for a document without text.
+func (l *Laid) MinTextSize() float64 { return l.minSize }
 
 // Render draws the document: the same layout again, now drawing, with the
 // page count known for the footers' "Page N of M" and the measurements of

@@ -145,7 +145,7 @@ func isFormRow(cells []cell) bool {
 func (d *drawer) cellSpan(isHeader, bold bool) span {
 	switch {
 	case isHeader:
-		return span{family: sans, style: "B", size: d.st.smallSize * 0.95, color: d.st.accent}
+		return span{family: sans, style: "B", size: d.st.tableHeadSize, color: d.st.accent}
 	case bold:
 		return span{family: serif, style: "B", size: d.st.smallSize, color: d.st.ink}
 	}
