@@ -42,6 +42,7 @@ type drawer struct {
 	measuring  bool              // a scratch page for keep.go: lay out without keep rules
 	furniture  bool              // drawing the running header, footer or banner
 	minSize    float64           // the smallest size the document's text is set in; 0 before any
+	fill       float64           // the share of the last page's text area used, once laid out
 	scratch    *drawer           // where keep.go measures nodes, made on first use
 	render     renderer.Renderer // the scratch drawer's own renderer
 }
@@ -151,6 +152,13 @@ func (d *drawer) leftMargin() float64 {
 func (d *drawer) pageBottom() float64 {
 	_, h := d.pdf.GetPageSize()
 	return h - d.st.bottom
+}
+
+// pageFill is the share of the current page's text area above the
+// current position, from 0 to 1.
+func (d *drawer) pageFill() float64 {
+	_, top, _, _ := d.pdf.GetMargins()
+	return min(max((d.pdf.GetY()-top)/d.textArea(), 0), 1)
 }
 
 func (d *drawer) atPageTop() bool {

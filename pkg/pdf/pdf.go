@@ -78,6 +78,7 @@ type Laid struct {
 	pages   int
 	heights map[heightKey]float64
 	minSize float64
+	fill    float64
 }
 
 // Layout lays the Markdown out without drawing text or writing a file.
@@ -92,11 +93,16 @@ func Layout(md []byte, meta Meta) (l *Laid, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights, minSize: d.minSize}, nil
+	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights, minSize: d.minSize, fill: d.fill}, nil
 }
 
 // Pages is how many pages the document takes.
 func (l *Laid) Pages() int { return l.pages }
+
+// LastPageFill is the share of the last page's text area that the text
+// takes, from 0 (empty) to 1 (full). A caller can try a slightly smaller
+// Scale when the last page holds only a few lines, to save the page.
+func (l *Laid) LastPageFill() float64 { return l.fill }
 
 // MinTextSize is the smallest type size, in points, that the document's
 // text is set in: at least MinTableSize when it has a table, MinBodySize
@@ -158,6 +164,7 @@ func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, height
 	if err := r.Render(io.Discard, md, doc); err != nil {
 		return nil, fmt.Errorf("draw pdf: %w", err)
 	}
+	d.fill = d.pageFill()
 	if err := d.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("draw pdf: %w", err)
 	}
