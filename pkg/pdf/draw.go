@@ -129,9 +129,16 @@ func (d *drawer) header() {
 		p.SetDrawColor(st.rule.r, st.rule.g, st.rule.b)
 		p.SetLineWidth(0.5)
 		p.Line(st.margin, y+13, w-st.margin, y+13)
+		// The text starts clear of the rule however small the scale has
+		// made the top margin (the page then starts at the new margin).
+		p.SetTopMargin(max(st.top, y+13+headerClearance))
 	}
 	d.pending = 0
 }
+
+// headerClearance is the least space between the running header's rule
+// and the text below it.
+const headerClearance = 8
 
 func (d *drawer) footer() {
 	p, st := d.pdf, d.st

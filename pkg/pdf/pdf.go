@@ -39,8 +39,10 @@ type Meta struct {
 // condenses a document (the one-page summary) to fit. Type follows the
 // scale down to the floors MinBodySize and MinTableSize, which it reaches
 // at about 0.81 and 0.86: at MinScale body text is 8.5 pt rather than
-// 8.4, and table text 8 pt rather than 7.4. Below those scales only the
-// spacing, which shrinks with the square of the scale, still saves room.
+// 8.4, and table text 8 pt rather than 7.4. The page margins, which shrink
+// with the square of the scale, stop at MinScale, where the text comes as
+// close to the footer as it may. A smaller Scale is accepted but only
+// narrows the gaps between blocks.
 const MinScale = 0.8
 
 // MinBodySize is the smallest size, in points, that running text

@@ -28,16 +28,18 @@ type style struct {
 // stays in proportion to the size; headings are never smaller than body
 // text. Space shrinks faster than type when condensing (with the square of
 // the scale), so that condensed text keeps its size as long as space can be
-// found elsewhere.
+// found elsewhere. The page margins stop shrinking at MinScale, where the
+// text comes as close to the footer as it may.
 func newStyle(scale float64) *style {
 	s := func(v float64) float64 { return v * scale }
 	g := func(v float64) float64 { return v * scale * scale }
+	m := func(v float64) float64 { return v * max(scale, MinScale) * max(scale, MinScale) }
 	body := max(s(10.5), MinBodySize)
 	small := max(s(9.25), MinTableSize)
 	return &style{
 		margin:  72,
-		top:     g(64),
-		bottom:  g(60),
+		top:     m(64),
+		bottom:  m(60),
 		headerY: 34,
 		footerY: 34,
 

@@ -29,9 +29,37 @@ func TestTypeSizesHaveFloors(t *testing.T) {
 	if st := newStyle(1); st.bodySize != 10.5 || st.bodyLead != 15 || st.smallSize != 9.25 || st.smallLead != 12.5 {
 		t.Errorf("scale 1 changed: body %v/%v, table %v/%v", st.bodySize, st.bodyLead, st.smallSize, st.smallLead)
 	}
-	// Space keeps shrinking below the floors.
-	if a, b := newStyle(MinScale), newStyle(0.6); b.paraGap >= a.paraGap || b.top >= a.top {
-		t.Errorf("spacing stops shrinking: paragraph gap %.2f then %.2f", a.paraGap, b.paraGap)
+	// The gaps between blocks keep shrinking below MinScale; the margins,
+	// which keep the text off the footer, do not.
+	a, b := newStyle(MinScale), newStyle(0.6)
+	if b.paraGap >= a.paraGap || b.headGapBefore >= a.headGapBefore {
+		t.Errorf("gaps stop shrinking: paragraph gap %.2f then %.2f", a.paraGap, b.paraGap)
+	}
+	if b.top != a.top || b.bottom != a.bottom {
+		t.Errorf("margins shrink below MinScale: top %.2f then %.2f, bottom %.2f then %.2f", a.top, b.top, a.bottom, b.bottom)
+	}
+}
+
+func TestTextStartsBelowTheRunningHeader(t *testing.T) {
+	for _, scale := range []float64{1, 0.9, MinScale, 0.5} {
+		for _, banner := range []string{"", "PRIVATE"} {
+			m := testMeta()
+			m.Scale, m.Banner = scale, banner
+			d := newDrawer(m)
+			d.dry = true
+			d.pdf.AddPage()
+			if y := d.pdf.GetY(); y != d.st.top {
+				t.Errorf("scale %.2f: page 1 starts at %.2f, want the top margin %.2f", scale, y, d.st.top)
+			}
+			d.pdf.AddPage()
+			rule := d.st.headerY + 13
+			if banner != "" {
+				rule += 4
+			}
+			if y := d.pdf.GetY(); y < rule+headerClearance || y < d.st.top || !d.atPageTop() {
+				t.Errorf("scale %.2f, banner %q: page 2 starts at %.2f, the header's rule is at %.2f", scale, banner, y, rule)
+			}
+		}
 	}
 }
 
