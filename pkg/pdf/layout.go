@@ -32,7 +32,8 @@ type word struct {
 }
 
 // breakLines splits the spans into lines no wider than width, breaking only
-// at spaces, unless a single word is wider than a line.
+// at spaces and tabs (never at a no-break space), unless a single word is
+// wider than a line.
 func (d *drawer) breakLines(spans []span, width float64) [][]word {
 	words := d.words(spans, width)
 	var lines [][]word
@@ -124,7 +125,7 @@ func (d *drawer) words(spans []span, width float64) []word {
 		for at, r := range s.text {
 			var family, style string
 			switch r {
-			case ' ', '\t':
+			case ' ', '\t': // not noBreakSpace, which stays inside its word
 				endWord(s, false)
 				continue
 			case '\n':
