@@ -307,7 +307,7 @@ func (d *drawer) renderHeading(_ util.BufWriter, source []byte, node ast.Node, e
 		d.heading = n.Level
 		// Never leave a heading alone at the foot of a page: it needs its
 		// own lines and what its section opens with (see keepHeight).
-		d.ensure(d.lineHeight() + d.st.headGapAfter + d.sectionKeep(n))
+		d.ensure(d.headingKeep(n))
 		return ast.WalkContinue, nil
 	}
 	d.flush()

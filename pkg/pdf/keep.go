@@ -20,7 +20,7 @@ import (
 //   - a short list or table (under shortBlock of the page) is never split;
 //   - a longer list keeps its first two items together, and its last two;
 //   - a paragraph ending in a colon stays with what it introduces;
-//   - a heading stays with what its section opens with (sectionKeep).
+//   - a heading stays with what its section opens with (headingKeep).
 
 // shortBlock is the share of a page's text area under which a list or table
 // is kept whole.
@@ -113,6 +113,10 @@ func (d *drawer) keepHeight(node ast.Node) float64 {
 			return d.tableKeep(header, rows, widths)
 		}
 		return 0
+	case *ast.Heading:
+		// A heading brings what it keeps (a run of headings, the block
+		// after the last of them).
+		return d.headingKeep(n)
 	case *ast.Paragraph:
 		if next := introduces(n, d.source); next != nil {
 			return d.height(n) + d.st.paraGap + d.keepHeight(next)
@@ -122,15 +126,41 @@ func (d *drawer) keepHeight(node ast.Node) float64 {
 	return 3 * d.st.bodyLead
 }
 
-// sectionKeep is what a heading keeps with it: the keep of the block its
-// section opens with. (Keeping a one-line opening paragraph with the table
-// after it as well was tried: it left a quarter page empty and pushed the
-// trial example's references onto a fifth page.)
-func (d *drawer) sectionKeep(heading ast.Node) float64 {
-	if next := heading.NextSibling(); next != nil {
-		return d.keepHeight(next)
+// headingKeep is what must fit below the current position for a heading
+// to start here: all its lines, the space below it, and the keep of the
+// block its section opens with, which brings what an introduction ending
+// in a colon leads into (keepHeight). (Keeping a one-line opening
+// paragraph that ends otherwise with the table after it as well was tried:
+// it left a quarter page empty and pushed the trial example's references
+// onto a fifth page.)
+func (d *drawer) headingKeep(heading *ast.Heading) float64 {
+	if d.measuring {
+		return d.lineHeight()
 	}
-	return 3 * d.st.bodyLead
+	h := d.height(heading)
+	next := heading.NextSibling()
+	if next == nil {
+		return h
+	}
+	return h + d.gapAfterHeading(heading, next) + d.keepHeight(next)
+}
+
+// gapAfterHeading is the space between a heading and the block after it:
+// the larger of what the heading asks for below it and what the block
+// asks for above it (startBlock).
+func (d *drawer) gapAfterHeading(heading *ast.Heading, next ast.Node) float64 {
+	below := d.st.headGapAfter
+	if heading.Level == 1 {
+		below = d.st.headGapAfter * 1.6
+	}
+	above := d.st.paraGap
+	if h, ok := next.(*ast.Heading); ok {
+		above = d.st.headGapBefore
+		if h.Level == 1 {
+			above = 0
+		}
+	}
+	return max(below, above)
 }
 
 // introduces returns the list or table a paragraph ending in a colon leads
