@@ -60,7 +60,11 @@ type quoteState struct {
 	page   int
 }
 
+// newDrawer makes a drawer for a document; a zero Scale is the normal 1.
 func newDrawer(meta Meta) *drawer {
+	if meta.Scale == 0 {
+		meta.Scale = 1
+	}
 	st := newStyle(meta.Scale)
 	d := &drawer{st: st, meta: meta}
 	d.pdf = newPDF(meta, st)

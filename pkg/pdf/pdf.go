@@ -153,9 +153,6 @@ func parse(md []byte) ast.Node {
 // text. totalPages is what the footers give as the page count; heights are
 // measurements of the same document at the same settings to start from.
 func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, heights map[heightKey]float64) (*drawer, error) {
-	if meta.Scale == 0 {
-		meta.Scale = 1
-	}
 	d := newDrawer(meta)
 	d.dry = dry
 	d.totalPages = totalPages
