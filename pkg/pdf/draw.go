@@ -28,9 +28,10 @@ type drawer struct {
 	marker       func(y float64) // draws the list marker beside the block's first line
 	pending      float64         // space the previous block asked for below it
 	keepNext     float64         // height of what the block being drawn introduces, kept with it
+	firstStart   float64         // on a scratch page, the start (startLines) of the first block drawn; -1 before it
 
-	source  []byte                // the Markdown, for measuring nodes ahead (keep.go)
-	heights map[heightKey]float64 // nodes measured so far
+	source  []byte                 // the Markdown, for measuring nodes ahead (keep.go)
+	heights map[heightKey]measured // nodes measured so far
 
 	lists []listState
 	quote []quoteState
@@ -260,10 +261,15 @@ func (d *drawer) flush() {
 	}
 	lead := d.lineHeight()
 	lines := d.breakLines(spans, d.contentWidth())
-	// Keep two lines together at a page foot, and an introduction that
-	// ends in a colon with what it introduces (keepNext, measured by the
-	// caller) or at least two lines of it.
-	keep := float64(min(len(lines), 2)) * lead
+	// Keep the lines a block must start with together at a page foot
+	// (startLines), and an introduction that ends in a colon with what it
+	// introduces (keepNext, measured by the caller) or at least two lines
+	// of it.
+	start := d.startLines(lines)
+	if d.measuring && d.firstStart < 0 {
+		d.firstStart = float64(start) * lead
+	}
+	keep := float64(start) * lead
 	switch {
 	case d.keepNext > 0:
 		keep = float64(len(lines))*lead + d.keepNext
@@ -272,9 +278,17 @@ func (d *drawer) flush() {
 	}
 	d.keepNext = 0
 	d.ensure(keep)
+	page, next := 0, 0 // the page the lines are on, and the line that starts the next
 	for i, line := range lines {
-		if i > 0 {
+		switch {
+		case i == 0:
+		case i == next:
+			d.pdf.AddPage()
+		default:
 			d.ensure(lead)
+		}
+		if p := d.pdf.PageNo(); p != page {
+			page, next = p, i+d.linesHere(len(lines)-i, lead)
 		}
 		y := d.pdf.GetY()
 		if i == 0 && marker != nil && !d.dry {

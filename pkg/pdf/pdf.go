@@ -78,7 +78,7 @@ type Laid struct {
 	meta    Meta
 	doc     ast.Node
 	pages   int
-	heights map[heightKey]float64
+	heights map[heightKey]measured
 	minSize float64
 	fill    float64
 }
@@ -152,7 +152,7 @@ func parse(md []byte) ast.Node {
 // layout runs a drawer over the parsed document; dry skips drawing the
 // text. totalPages is what the footers give as the page count; heights are
 // measurements of the same document at the same settings to start from.
-func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, heights map[heightKey]float64) (*drawer, error) {
+func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, heights map[heightKey]measured) (*drawer, error) {
 	d := newDrawer(meta)
 	d.dry = dry
 	d.totalPages = totalPages
