@@ -28,9 +28,10 @@ type drawer struct {
 	marker       func(y float64) // draws the list marker beside the block's first line
 	pending      float64         // space the previous block asked for below it
 	keepNext     float64         // height of what the block being drawn introduces, kept with it
+	firstStart   float64         // on a scratch page, the start (startLines) of the first block drawn; -1 before it
 
-	source  []byte                // the Markdown, for measuring nodes ahead (keep.go)
-	heights map[heightKey]float64 // nodes measured so far
+	source  []byte                 // the Markdown, for measuring nodes ahead (keep.go)
+	heights map[heightKey]measured // nodes measured so far
 
 	lists []listState
 	quote []quoteState
@@ -40,6 +41,9 @@ type drawer struct {
 	totalPages int               // for the footer; from a dry run before drawing
 	dry        bool              // lay out only: no text is drawn, no face added
 	measuring  bool              // a scratch page for keep.go: lay out without keep rules
+	furniture  bool              // drawing the running header, footer or banner
+	minSize    float64           // the smallest size the document's text is set in; 0 before any
+	fill       float64           // the share of the last page's text area used, once laid out
 	scratch    *drawer           // where keep.go measures nodes, made on first use
 	render     renderer.Renderer // the scratch drawer's own renderer
 }
@@ -57,7 +61,11 @@ type quoteState struct {
 	page   int
 }
 
+// newDrawer makes a drawer for a document; a zero Scale is the normal 1.
 func newDrawer(meta Meta) *drawer {
+	if meta.Scale == 0 {
+		meta.Scale = 1
+	}
 	st := newStyle(meta.Scale)
 	d := &drawer{st: st, meta: meta}
 	d.pdf = newPDF(meta, st)
@@ -110,6 +118,8 @@ func (d *drawer) show(family, style string, size float64, color rgb, x, y, w, le
 
 func (d *drawer) header() {
 	p, st := d.pdf, d.st
+	d.furniture = true
+	defer func() { d.furniture = false }()
 	w, _ := p.GetPageSize()
 	cw := w - 2*st.margin
 	y := st.headerY
@@ -124,12 +134,21 @@ func (d *drawer) header() {
 		p.SetDrawColor(st.rule.r, st.rule.g, st.rule.b)
 		p.SetLineWidth(0.5)
 		p.Line(st.margin, y+13, w-st.margin, y+13)
+		// The text starts clear of the rule however small the scale has
+		// made the top margin (the page then starts at the new margin).
+		p.SetTopMargin(max(st.top, y+13+headerClearance))
 	}
 	d.pending = 0
 }
 
+// headerClearance is the least space between the running header's rule
+// and the text below it.
+const headerClearance = 8
+
 func (d *drawer) footer() {
 	p, st := d.pdf, d.st
+	d.furniture = true
+	defer func() { d.furniture = false }()
 	w, h := p.GetPageSize()
 	d.drawText(fmt.Sprintf("Page %d of %d", p.PageNo(), max(d.totalPages, p.PageNo())), span{family: serif, size: 8, color: st.muted},
 		st.margin, h-st.footerY-8, w-2*st.margin, 10, "C")
@@ -145,6 +164,13 @@ func (d *drawer) leftMargin() float64 {
 func (d *drawer) pageBottom() float64 {
 	_, h := d.pdf.GetPageSize()
 	return h - d.st.bottom
+}
+
+// pageFill is the share of the current page's text area above the
+// current position, from 0 to 1.
+func (d *drawer) pageFill() float64 {
+	_, top, _, _ := d.pdf.GetMargins()
+	return min(max((d.pdf.GetY()-top)/d.textArea(), 0), 1)
 }
 
 func (d *drawer) atPageTop() bool {
@@ -235,10 +261,15 @@ func (d *drawer) flush() {
 	}
 	lead := d.lineHeight()
 	lines := d.breakLines(spans, d.contentWidth())
-	// Keep two lines together at a page foot, and an introduction that
-	// ends in a colon with what it introduces (keepNext, measured by the
-	// caller) or at least two lines of it.
-	keep := float64(min(len(lines), 2)) * lead
+	// Keep the lines a block must start with together at a page foot
+	// (startLines), and an introduction that ends in a colon with what it
+	// introduces (keepNext, measured by the caller) or at least two lines
+	// of it.
+	start := d.startLines(lines)
+	if d.measuring && d.firstStart < 0 {
+		d.firstStart = float64(start) * lead
+	}
+	keep := float64(start) * lead
 	switch {
 	case d.keepNext > 0:
 		keep = float64(len(lines))*lead + d.keepNext
@@ -247,9 +278,17 @@ func (d *drawer) flush() {
 	}
 	d.keepNext = 0
 	d.ensure(keep)
+	page, next := 0, 0 // the page the lines are on, and the line that starts the next
 	for i, line := range lines {
-		if i > 0 {
+		switch {
+		case i == 0:
+		case i == next:
+			d.pdf.AddPage()
+		default:
 			d.ensure(lead)
+		}
+		if p := d.pdf.PageNo(); p != page {
+			page, next = p, i+d.linesHere(len(lines)-i, lead)
 		}
 		y := d.pdf.GetY()
 		if i == 0 && marker != nil && !d.dry {
@@ -286,7 +325,7 @@ func (d *drawer) renderHeading(_ util.BufWriter, source []byte, node ast.Node, e
 		d.heading = n.Level
 		// Never leave a heading alone at the foot of a page: it needs its
 		// own lines and what its section opens with (see keepHeight).
-		d.ensure(d.lineHeight() + d.st.headGapAfter + d.sectionKeep(n))
+		d.ensure(d.headingKeep(n))
 		return ast.WalkContinue, nil
 	}
 	d.flush()

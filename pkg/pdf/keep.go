@@ -5,6 +5,7 @@ import (
 	"io"
 	"math"
 	"slices"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -19,27 +20,96 @@ import (
 //
 //   - a short list or table (under shortBlock of the page) is never split;
 //   - a longer list keeps its first two items together, and its last two;
+//   - a paragraph (any block of lines) of up to keepWhole lines is never
+//     split, and a longer one leaves at least minLines at a page foot and
+//     carries at least minLines over; a label line that opens it (a
+//     question in bold ending in a hard line break) stays with minLines
+//     more (startLines, linesHere);
 //   - a paragraph ending in a colon stays with what it introduces;
-//   - a heading stays with what its section opens with (sectionKeep).
+//   - a heading stays with what its section opens with (headingKeep).
 
 // shortBlock is the share of a page's text area under which a list or table
 // is kept whole.
 const shortBlock = 0.3
 
+// keepWhole is the most lines a block may have and never be split;
+// minLines is the least a split leaves at a page foot or carries over.
+const (
+	keepWhole = 6
+	minLines  = 2
+)
+
+// startLines is how many of a block's lines must fit at a page foot for
+// it to start there: all of a short block, else minLines, or a label and
+// minLines more.
+func (d *drawer) startLines(lines [][]word) int {
+	if len(lines) <= keepWhole {
+		return len(lines)
+	}
+	return min(max(minLines, d.labelLines(lines)+minLines), len(lines))
+}
+
+// labelLines is how many lines a label takes at the start of a block of
+// text: a paragraph opening in bold (as the prep sheet sets each
+// objection: the question in bold, a hard line break, the answer) whose
+// first or second line ends in a hard line break. It is 0 for other
+// blocks.
+func (d *drawer) labelLines(lines [][]word) int {
+	if d.heading != 0 || len(lines[0]) == 0 || len(lines[0][0].frags) == 0 ||
+		!strings.Contains(lines[0][0].frags[0].s.style, "B") {
+		return 0
+	}
+	for i, line := range lines[:min(2, len(lines))] {
+		if line[len(line)-1].hardBreak {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// linesHere is how many of a block's last rest lines to draw from the
+// current position before a new page: all that fit, but never leaving
+// fewer than minLines for the next page, and at least one.
+func (d *drawer) linesHere(rest int, lead float64) int {
+	// Added up as the lines will be drawn, so that this agrees with ensure.
+	y, bottom, room := d.pdf.GetY(), d.pageBottom(), 0
+	for room < rest && y+lead <= bottom {
+		y += lead
+		room++
+	}
+	if room >= rest {
+		return rest
+	}
+	return max(min(room, rest-minLines), 1)
+}
+
 // height lays node out alone on a scratch page, at the current text width
 // and list depth, and returns the height it takes; +Inf when it does not fit
 // on one page.
 func (d *drawer) height(node ast.Node) float64 {
+	return d.measureNode(node).height
+}
+
+// measureNode returns node's measurements, laying it out alone on a scratch
+// page the first time (see height).
+func (d *drawer) measureNode(node ast.Node) measured {
 	key := heightKey{node, d.leftMargin(), len(d.lists)}
-	if h, ok := d.heights[key]; ok {
-		return h
+	if m, ok := d.heights[key]; ok {
+		return m
 	}
-	h := d.layOutAlone(node)
+	m := d.layOutAlone(node)
 	if d.heights == nil {
-		d.heights = map[heightKey]float64{}
+		d.heights = map[heightKey]measured{}
 	}
-	d.heights[key] = h
-	return h
+	d.heights[key] = m
+	return m
+}
+
+// measured is what laying a node out alone tells: its height, and the
+// height of the lines its first block of text must start with (see
+// startLines).
+type measured struct {
+	height, start float64
 }
 
 // heightKey is what a node's height depends on besides the node: the text
@@ -53,7 +123,7 @@ type heightKey struct {
 // layOutAlone lays node out on a fresh page of the scratch drawer, which
 // is made once per document and reused: a new fpdf document and renderer
 // per measurement cost more than the measuring.
-func (d *drawer) layOutAlone(node ast.Node) float64 {
+func (d *drawer) layOutAlone(node ast.Node) measured {
 	if d.scratch == nil {
 		m := newDrawer(d.meta)
 		m.dry, m.measuring = true, true
@@ -63,7 +133,7 @@ func (d *drawer) layOutAlone(node ast.Node) float64 {
 	}
 	m := d.scratch
 	m.bold, m.italic, m.link, m.heading = d.bold, d.italic, "", 0
-	m.spans, m.marker, m.pending, m.keepNext = nil, nil, 0, 0
+	m.spans, m.marker, m.pending, m.keepNext, m.firstStart = nil, nil, 0, 0, -1
 	m.lists, m.quote = slices.Clone(d.lists), nil
 	m.pdf.AddPage()
 	page := m.pdf.PageNo()
@@ -71,9 +141,13 @@ func (d *drawer) layOutAlone(node ast.Node) float64 {
 	m.pdf.SetX(d.leftMargin())
 	top := m.pdf.GetY()
 	if err := m.render.Render(io.Discard, d.source, node); err != nil || m.pdf.PageNo() != page {
-		return math.Inf(1)
+		return measured{height: math.Inf(1), start: math.Inf(1)}
 	}
-	return m.pdf.GetY() - top
+	h := m.pdf.GetY() - top
+	if m.firstStart < 0 {
+		return measured{height: h, start: h}
+	}
+	return measured{height: h, start: m.firstStart}
 }
 
 // textArea is the height of a page's text area.
@@ -113,24 +187,54 @@ func (d *drawer) keepHeight(node ast.Node) float64 {
 			return d.tableKeep(header, rows, widths)
 		}
 		return 0
+	case *ast.Heading:
+		// A heading brings what it keeps (a run of headings, the block
+		// after the last of them).
+		return d.headingKeep(n)
 	case *ast.Paragraph:
 		if next := introduces(n, d.source); next != nil {
 			return d.height(n) + d.st.paraGap + d.keepHeight(next)
 		}
-		return min(d.height(n), 3*d.st.bodyLead)
+		return d.measureNode(n).start
 	}
 	return 3 * d.st.bodyLead
 }
 
-// sectionKeep is what a heading keeps with it: the keep of the block its
-// section opens with. (Keeping a one-line opening paragraph with the table
-// after it as well was tried: it left a quarter page empty and pushed the
-// trial example's references onto a fifth page.)
-func (d *drawer) sectionKeep(heading ast.Node) float64 {
-	if next := heading.NextSibling(); next != nil {
-		return d.keepHeight(next)
+// headingKeep is what must fit below the current position for a heading
+// to start here: all its lines, the space below it, and the keep of the
+// block its section opens with, which brings what an introduction ending
+// in a colon leads into (keepHeight). (Keeping a one-line opening
+// paragraph that ends otherwise with the table after it as well was tried:
+// it left a quarter page empty and pushed the trial example's references
+// onto a fifth page.)
+func (d *drawer) headingKeep(heading *ast.Heading) float64 {
+	if d.measuring {
+		return d.lineHeight()
 	}
-	return 3 * d.st.bodyLead
+	h := d.height(heading)
+	next := heading.NextSibling()
+	if next == nil {
+		return h
+	}
+	return h + d.gapAfterHeading(heading, next) + d.keepHeight(next)
+}
+
+// gapAfterHeading is the space between a heading and the block after it:
+// the larger of what the heading asks for below it and what the block
+// asks for above it (startBlock).
+func (d *drawer) gapAfterHeading(heading *ast.Heading, next ast.Node) float64 {
+	below := d.st.headGapAfter
+	if heading.Level == 1 {
+		below = d.st.headGapAfter * 1.6
+	}
+	above := d.st.paraGap
+	if h, ok := next.(*ast.Heading); ok {
+		above = d.st.headGapBefore
+		if h.Level == 1 {
+			above = 0
+		}
+	}
+	return max(below, above)
 }
 
 // introduces returns the list or table a paragraph ending in a colon leads

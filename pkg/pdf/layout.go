@@ -32,7 +32,8 @@ type word struct {
 }
 
 // breakLines splits the spans into lines no wider than width, breaking only
-// at spaces, unless a single word is wider than a line.
+// at spaces and tabs (never at a no-break space), unless a single word is
+// wider than a line.
 func (d *drawer) breakLines(spans []span, width float64) [][]word {
 	words := d.words(spans, width)
 	var lines [][]word
@@ -124,7 +125,7 @@ func (d *drawer) words(spans []span, width float64) []word {
 		for at, r := range s.text {
 			var family, style string
 			switch r {
-			case ' ', '\t':
+			case ' ', '\t': // not noBreakSpace, which stays inside its word
 				endWord(s, false)
 				continue
 			case '\n':
@@ -226,6 +227,7 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 	}
 	for i, w := range line {
 		for j, f := range w.frags {
+			d.noteSize(f.s.size)
 			if cur != nil && !same(cur.f, f) {
 				flush()
 			}
@@ -251,6 +253,14 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 		}
 	}
 	flush()
+}
+
+// noteSize records that the document's text is set at size; the page
+// furniture, in a fixed size, is not counted.
+func (d *drawer) noteSize(size float64) {
+	if !d.furniture && (d.minSize == 0 || size < d.minSize) {
+		d.minSize = size
+	}
 }
 
 // drawText draws text in one style inside a box of width w from x at the

@@ -22,6 +22,10 @@ type faceMetrics struct {
 
 const commonRunes = 0x600 // Latin, Greek, Cyrillic
 
+// noBreakSpace (U+00A0) joins words that must stay on one line, such as
+// the parts of a date; the line breaker never breaks at it.
+const noBreakSpace = '\u00a0'
+
 var metrics = func() map[faceID]*faceMetrics {
 	m := map[faceID]*faceMetrics{}
 	for _, fc := range faces {
@@ -40,6 +44,10 @@ func lookUp(id faceID, r rune) uint32 {
 	buf := bufPool.Get().(*sfntBuffer)
 	defer bufPool.Put(buf)
 	gi, err := f.GlyphIndex(&buf.Buffer, r)
+	if (err != nil || gi == 0) && r == noBreakSpace {
+		// A face without the no-break space draws it as a space.
+		return lookUp(id, ' ')
+	}
 	if err != nil || gi == 0 {
 		return 0
 	}

@@ -35,9 +35,23 @@ type Meta struct {
 	Scale    float64   // type size factor; 1 is the normal setting, smaller condenses
 }
 
-// MinScale is the smallest type size factor that still reads comfortably:
-// 10.5 pt text at scale 1 becomes 8.4 pt.
+// MinScale is the smallest type size factor a caller should try when it
+// condenses a document (the one-page summary) to fit. Type follows the
+// scale down to the floors MinBodySize and MinTableSize, which it reaches
+// at about 0.81 and 0.86: at MinScale body text is 8.5 pt rather than
+// 8.4, and table text 8 pt rather than 7.4. The page margins, which shrink
+// with the square of the scale, stop at MinScale, where the text comes as
+// close to the footer as it may. A smaller Scale is accepted but only
+// narrows the gaps between blocks.
 const MinScale = 0.8
+
+// MinBodySize is the smallest size, in points, that running text
+// (paragraphs, lists and headings) is set in, whatever Meta.Scale is.
+const MinBodySize = 8.5
+
+// MinTableSize is the smallest size, in points, that table text is set in,
+// whatever Meta.Scale is.
+const MinTableSize = 8.0
 
 // Result is a rendered document.
 type Result struct {
@@ -64,7 +78,9 @@ type Laid struct {
 	meta    Meta
 	doc     ast.Node
 	pages   int
-	heights map[heightKey]float64
+	heights map[heightKey]measured
+	minSize float64
+	fill    float64
 }
 
 // Layout lays the Markdown out without drawing text or writing a file.
@@ -79,11 +95,22 @@ func Layout(md []byte, meta Meta) (l *Laid, err error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights}, nil
+	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights, minSize: d.minSize, fill: d.fill}, nil
 }
 
 // Pages is how many pages the document takes.
 func (l *Laid) Pages() int { return l.pages }
+
+// LastPageFill is the share of the last page's text area that the text
+// takes, from 0 (empty) to 1 (full). A caller can try a slightly smaller
+// Scale when the last page holds only a few lines, to save the page.
+func (l *Laid) LastPageFill() float64 { return l.fill }
+
+// MinTextSize is the smallest type size, in points, that the document's
+// text is set in: at least MinTableSize when it has a table, MinBodySize
+// when it has none. The running header, the footer and the banner, set in
+// a fixed 8 pt, are not counted. It is 0 for a document without text.
+func (l *Laid) MinTextSize() float64 { return l.minSize }
 
 // Render draws the document: the same layout again, now drawing, with the
 // page count known for the footers' "Page N of M" and the measurements of
@@ -125,10 +152,7 @@ func parse(md []byte) ast.Node {
 // layout runs a drawer over the parsed document; dry skips drawing the
 // text. totalPages is what the footers give as the page count; heights are
 // measurements of the same document at the same settings to start from.
-func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, heights map[heightKey]float64) (*drawer, error) {
-	if meta.Scale == 0 {
-		meta.Scale = 1
-	}
+func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, heights map[heightKey]measured) (*drawer, error) {
 	d := newDrawer(meta)
 	d.dry = dry
 	d.totalPages = totalPages
@@ -139,6 +163,7 @@ func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, height
 	if err := r.Render(io.Discard, md, doc); err != nil {
 		return nil, fmt.Errorf("draw pdf: %w", err)
 	}
+	d.fill = d.pageFill()
 	if err := d.pdf.Error(); err != nil {
 		return nil, fmt.Errorf("draw pdf: %w", err)
 	}

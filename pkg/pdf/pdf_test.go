@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"os"
 	"os/exec"
 	"regexp"
@@ -364,6 +365,48 @@ func TestSignatureColumnsGiveWayToText(t *testing.T) {
 		}
 		if w[1] < 80 || w[2] < 80 {
 			t.Errorf("%s: signature and date columns %.1f and %.1f pt, want at least 80", paper, w[1], w[2])
+		}
+	}
+}
+
+func TestFormColumnsAreEqual(t *testing.T) {
+	// The proposal's sign-off: whatever the names, the manager's and the
+	// employee's columns are the same width.
+	signOff := func(manager, employee string) (header []cell, rows [][]cell) {
+		return []cell{{}, {text: "Manager"}, {text: "Employee"}}, [][]cell{
+			{{text: "Name"}, {text: manager}, {text: employee}},
+			{{text: "Signature"}, {}, {}},
+			{{text: "Date"}, {}, {}},
+		}
+	}
+	for _, paper := range []string{"letter", "a4"} {
+		for _, names := range [][2]string{
+			{"Priya Raman", "Zoë Okafor"},
+			{"Bartholomew Christopher Montgomery-Smythe", "Jo Li"},
+			{"Al Wu", "Maximilian Alexander Featherstonehaugh-Wolfeschlegel, Principal Customer Success Manager"},
+		} {
+			d := newDrawer(Meta{Paper: paper, Scale: 1})
+			d.dry = true
+			d.pdf.AddPage()
+			header, rows := signOff(names[0], names[1])
+			w := d.columnWidths(header, rows, 3)
+			if math.Abs(w[1]-w[2]) > 1e-6 {
+				t.Errorf("%s, %q and %q: columns %.1f and %.1f pt wide", paper, names[0], names[1], w[1], w[2])
+			}
+			if sum := w[0] + w[1] + w[2]; math.Abs(sum-d.contentWidth()) > 1e-6 {
+				t.Errorf("%s: columns take %.1f of %.1f pt", paper, sum, d.contentWidth())
+			}
+			sp := d.cellSpan(false, false)
+			sp.text = "Signature"
+			if need := d.measureLine(sp) + 2*d.st.cellPadX; w[0] < need || w[0] > w[1] {
+				t.Errorf("%s: label column %.1f pt (its text needs %.1f), the others %.1f", paper, w[0], need, w[1])
+			}
+			// Without the rows to fill in, widths follow the text.
+			if names[0] != "Priya Raman" {
+				if w := d.columnWidths(header, rows[:1], 3); math.Abs(w[1]-w[2]) < 20 {
+					t.Errorf("%s: a table without form rows has columns %.1f and %.1f pt wide", paper, w[1], w[2])
+				}
+			}
 		}
 	}
 }

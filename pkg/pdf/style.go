@@ -9,7 +9,8 @@ type style struct {
 	headerY, footerY    float64 // baselines of the running header and the footer, from the top and the bottom
 
 	bodySize, bodyLead   float64 // text
-	smallSize, smallLead float64 // tables, header and footer
+	smallSize, smallLead float64 // tables
+	tableHeadSize        float64 // a table's header row
 	h1Size, h2Size       float64
 	h3Size               float64
 	paraGap              float64 // space between paragraphs
@@ -22,25 +23,34 @@ type style struct {
 	ink, accent, muted, rule, fill, link rgb
 }
 
+// newStyle returns the measures at a type scale. Type sizes follow the
+// scale down to the floors MinBodySize and MinTableSize, and the leading
+// stays in proportion to the size; headings are never smaller than body
+// text. Space shrinks faster than type when condensing (with the square of
+// the scale), so that condensed text keeps its size as long as space can be
+// found elsewhere. The page margins stop shrinking at MinScale, where the
+// text comes as close to the footer as it may.
 func newStyle(scale float64) *style {
 	s := func(v float64) float64 { return v * scale }
-	// Space shrinks faster than type when condensing, so that condensed
-	// text keeps its size as long as space can be found elsewhere.
 	g := func(v float64) float64 { return v * scale * scale }
+	m := func(v float64) float64 { return v * max(scale, MinScale) * max(scale, MinScale) }
+	body := max(s(10.5), MinBodySize)
+	small := max(s(9.25), MinTableSize)
 	return &style{
 		margin:  72,
-		top:     g(64),
-		bottom:  g(60),
+		top:     m(64),
+		bottom:  m(60),
 		headerY: 34,
 		footerY: 34,
 
-		bodySize:      s(10.5),
-		bodyLead:      s(15),
-		smallSize:     s(9.25),
-		smallLead:     s(12.5),
-		h1Size:        s(19),
-		h2Size:        s(12.5),
-		h3Size:        s(11),
+		bodySize:      body,
+		bodyLead:      body * 15 / 10.5,
+		smallSize:     small,
+		smallLead:     small * 12.5 / 9.25,
+		tableHeadSize: max(small*0.95, MinTableSize),
+		h1Size:        max(s(19), body),
+		h2Size:        max(s(12.5), body),
+		h3Size:        max(s(11), body),
 		paraGap:       g(7),
 		itemGap:       g(2.5),
 		headGapBefore: g(15),

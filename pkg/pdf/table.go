@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -145,7 +146,7 @@ func isFormRow(cells []cell) bool {
 func (d *drawer) cellSpan(isHeader, bold bool) span {
 	switch {
 	case isHeader:
-		return span{family: sans, style: "B", size: d.st.smallSize * 0.95, color: d.st.accent}
+		return span{family: sans, style: "B", size: d.st.tableHeadSize, color: d.st.accent}
 	case bold:
 		return span{family: serif, style: "B", size: d.st.smallSize, color: d.st.ink}
 	}
@@ -224,9 +225,22 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 	p.SetXY(x0, y+h)
 }
 
+// isForm reports a table to be filled in by hand: one with a form row.
+func isForm(rows [][]cell) bool {
+	for _, r := range rows {
+		if isFormRow(r) {
+			return true
+		}
+	}
+	return false
+}
+
 // columnWidths shares the text width among the columns: each gets room for
 // its longest word, and the rest goes where the text is longest, so short
-// columns stay narrow and long ones wrap least.
+// columns stay narrow and long ones wrap least. In a form (isForm) the
+// columns after the labels are places to write, one for each party, and
+// share their room equally whatever is printed in them (the names above a
+// signature, say).
 func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 {
 	avail := d.contentWidth()
 	natural := make([]float64, ncol)
@@ -264,6 +278,12 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 			empty = append(empty, i)
 		}
 	}
+	if ncol > 2 && isForm(rows) {
+		most, least := slices.Max(natural[1:]), slices.Max(minimum[1:])
+		for i := 1; i < ncol; i++ {
+			natural[i], minimum[i] = most, least
+		}
+	}
 	widths := make([]float64, ncol)
 	sumNatural, sumMin := 0.0, 0.0
 	for i := range natural {
@@ -271,12 +291,25 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 		sumNatural += natural[i]
 		sumMin += minimum[i]
 	}
-	for _, i := range empty {
+	// The blank columns give up room evenly, each down to 80 pt, until the
+	// text fits on one line. Each round either fits the text or leaves a
+	// column at its least, so there are at most as many as blank columns.
+	for range empty {
 		if sumNatural <= avail {
 			break
 		}
-		give := min(sumNatural-avail, natural[i]-max(minimum[i], 80))
-		if give > 0 {
+		var givers []int
+		for _, i := range empty {
+			if natural[i] > max(minimum[i], 80) {
+				givers = append(givers, i)
+			}
+		}
+		if len(givers) == 0 {
+			break
+		}
+		share := (sumNatural - avail) / float64(len(givers))
+		for _, i := range givers {
+			give := min(share, natural[i]-max(minimum[i], 80))
 			natural[i] -= give
 			sumNatural -= give
 		}
