@@ -283,6 +283,7 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 			if len(e.attachments) != 2 {
 				t.Errorf("the email has %d attachments", len(e.attachments))
 			}
+			prepOnly := prepOnlyPhrases()
 			for where, text := range manager {
 				if text == "" {
 					t.Errorf("%s is empty", where)
@@ -290,6 +291,15 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 				if i := strings.Index(text, "SENTINEL"); i >= 0 {
 					t.Errorf("%s contains a private answer: %s", where, text[i:min(len(text), i+40)])
 				}
+				flat := pdftext.Squash(text)
+				for _, phrase := range prepOnly {
+					if strings.Contains(flat, phrase) {
+						t.Errorf("%s contains prep-only evidence: %q", where, phrase)
+					}
+				}
+			}
+			if name == "keep-remote" && !strings.Contains(pdftext.Squash(string(m["private/prep.md"])), prepOnly[0]) {
+				t.Errorf("the keep-remote prep sheet lacks the leverage it should hold privately: %q", prepOnly[0])
 			}
 			prep := pdfText(t, m["private/prep.pdf"])
 			for _, s := range sentinels {
@@ -302,6 +312,20 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 			}
 		})
 	}
+}
+
+// prepOnlyPhrases are the opening words of every finding the library
+// keeps off manager documents (leverage first, then what a manager may
+// raise), squashed as pdftext squashes extracted text.
+func prepOnlyPhrases() []string {
+	var out []string
+	for _, kind := range []evidence.Kind{evidence.Leverage, evidence.Counter} {
+		for _, c := range evidence.All(kind) {
+			words := strings.Fields(c.Finding)
+			out = append(out, pdftext.Squash(strings.Join(words[:min(6, len(words))], " ")))
+		}
+	}
+	return out
 }
 
 func pdfText(t *testing.T, b []byte) string {
