@@ -261,6 +261,7 @@ type ManagerCitation struct {
 	Reference string
 	URL       string
 	Cite      string // a short form for running text, such as "Bloom et al., 2024"
+	Short     string // the finding in a line, with where it was published
 }
 
 // ForManager returns the citation with the given id when a manager may
@@ -270,7 +271,7 @@ func ForManager(id string) (ManagerCitation, bool) {
 	if !ok || !c.Kind.ForManager() {
 		return ManagerCitation{}, false
 	}
-	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL, Cite: shortCite(c.Reference)}, true
+	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL, Cite: shortCite(c.Reference), Short: c.Short}, true
 }
 
 // shortCite makes "Bloom et al., 2024" of a reference that starts with its

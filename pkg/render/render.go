@@ -246,8 +246,9 @@ var onePagerSteps = []struct {
 	metrics, runes int
 	scale          float64
 }{
-	{5, 0, 1}, {5, 150, 1}, {5, 120, 1}, {5, 120, 0.95}, {5, 100, 0.95}, {5, 100, 0.9}, {4, 100, 0.9},
-	{5, 90, 0.85}, {4, 90, 0.85}, {3, 90, 0.85}, {4, 80, pdf.MinScale}, {3, 70, pdf.MinScale},
+	{5, 0, 1}, {5, 150, 1}, {5, 150, 0.95}, {5, 150, 0.9}, {5, 150, 0.85}, {5, 150, pdf.MinScale},
+	{5, 120, pdf.MinScale}, {4, 120, pdf.MinScale}, {5, 100, pdf.MinScale}, {4, 100, pdf.MinScale},
+	{3, 90, pdf.MinScale}, {3, 70, pdf.MinScale},
 }
 
 // onePager renders the summary, condensing it until it fits on one page.
@@ -316,6 +317,11 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 			return nil, fmt.Errorf("render %s: %w", name, err)
 		}
 		if laid.Pages() <= MaxProposalPages {
+			if step.scale == 1 && laid.LastPageFill() < sparePage {
+				if laid, m, err = saveLastPage(md, m); err != nil {
+					return nil, fmt.Errorf("render %s: %w", name, err)
+				}
+			}
 			break
 		}
 	}
@@ -379,11 +385,44 @@ func prep(v *view.Private, md []byte, opts Options) ([]output.File, error) {
 	m.Title = "Conversation Prep (private)"
 	m.Subject = "Private preparation notes; not for sending"
 	m.Banner = PrepBanner
-	files, err := outputs(PrepName, md, m, opts, nil)
+	var laid *pdf.Laid
+	if opts.has(PDF) {
+		var err error
+		if laid, m, err = saveLastPage(md, m); err != nil {
+			return nil, fmt.Errorf("render %s: %w", PrepName, err)
+		}
+	}
+	files, err := outputs(PrepName, md, m, opts, laid)
 	for i := range files {
 		files[i].Private = true
 	}
 	return files, err
+}
+
+// sparePage is how little of its last page a document may use before
+// saveLastPage tries to do without that page.
+const sparePage = 0.2
+
+// saveLastPage lays the document out and, when its last page is mostly
+// empty, tries slightly tighter settings that save that page; it returns
+// the layout to draw and its settings.
+func saveLastPage(md []byte, m pdf.Meta) (*pdf.Laid, pdf.Meta, error) {
+	laid, err := pdf.Layout(md, m)
+	if err != nil || laid.Pages() == 1 || laid.LastPageFill() >= sparePage {
+		return laid, m, err
+	}
+	for _, scale := range []float64{0.95, 0.9} {
+		tm := m
+		tm.Scale = scale
+		tight, err := pdf.Layout(md, tm)
+		if err != nil {
+			return nil, m, err
+		}
+		if tight.Pages() < laid.Pages() {
+			return tight, tm, nil
+		}
+	}
+	return laid, m, nil
 }
 
 // PrepName is the file name, without extension, of the prep sheet, inside

@@ -3,8 +3,10 @@ package render
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -388,5 +390,58 @@ func TestNoInventedStatistics(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestLongProposalKeepsToFourPages gives the proposal the lists a
+// thorough person writes: it keeps to four pages, and every list it cut
+// is reported at its field. A proposal that cannot fit even so is written,
+// with a warning naming its longest fields.
+func TestLongProposalKeepsToFourPages(t *testing.T) {
+	var items []string
+	for i := 1; i <= 9; i++ {
+		items = append(items, fmt.Sprintf("%q", fmt.Sprintf("Result number %d, with enough words to wrap onto a second line of the proposal when it is set in its normal type", i)))
+	}
+	list := "[" + strings.Join(items, ", ") + "]"
+	src := long + "performance: {highlights: " + list + ", metrics: " + list + ", recognition: " + list + "}\n" +
+		"benefits: " + list + "\ncompany: {name: Acme, precedents: " + list + "}\noutput_tracking: " + list + "\n"
+	src = strings.Replace(src, "output_tracking: [The renewal forecast in Salesforce is updated every day, with the next step and its date on every open opportunity]\n", "", 1)
+	var warnings []proposal.Problem
+	var mu sync.Mutex
+	files, err := Files(load(t, []byte(src)), Options{Creator: "propose test",
+		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := byName(files)
+	if n := pages(t, m["proposal.pdf"]); n > MaxProposalPages {
+		t.Errorf("the proposal has %d pages", n)
+	}
+	cut := map[string]bool{}
+	for _, w := range warnings {
+		if !w.Warning || w.Line == 0 {
+			t.Errorf("warning without its place: %v", w)
+		}
+		cut[w.Field] = true
+	}
+	for _, f := range []string{"performance.highlights", "benefits", "company.precedents"} {
+		if !cut[f] {
+			t.Errorf("%s was not reported as shortened (warnings: %v)", f, warnings)
+		}
+	}
+
+	huge := strings.Repeat("a benefit described at very great length, clause after clause, ", 120)
+	src = strings.Replace(src, "benefits: [", "benefits: [\""+huge+"\", ", 1)
+	warnings = nil
+	if _, err := Files(load(t, []byte(src)), Options{Creator: "propose test",
+		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }}); err != nil {
+		t.Fatal(err)
+	}
+	named := false
+	for _, w := range warnings {
+		named = named || (w.Field == "benefits[0]" && strings.Contains(w.Msg, "runs to"))
+	}
+	if !named {
+		t.Errorf("a proposal too long to fit does not name its longest field: %v", warnings)
 	}
 }

@@ -180,10 +180,12 @@ func why(v *Public) []WhyItem {
 		out = append(out, WhyItem{"The policy", text})
 	}
 	if len(v.Citations) > 0 {
+		// The library's one-line form was checked against the finding; a
+		// finding of the user's own is given as they wrote it.
 		c := v.Citations[0]
 		text := c.Claim
-		if c.Cite != "" {
-			text = strings.TrimSuffix(text, ".") + " (" + c.Cite + ")."
+		if c.Short != "" {
+			text = c.Short
 		}
 		out = append(out, WhyItem{"Research", text})
 	}
@@ -221,9 +223,10 @@ func lowerFirst(s string) string {
 // Condensed returns a copy of the view for a one-pager that needs more
 // room: at most maxMetrics measures, the rest counted in MoreMetrics, and
 // each run-on line of its own making cut to about maxRunes, at a clause or
-// a word, with an ellipsis. Research is never cut (a shortened finding can
-// say more than the study found); it is left out first instead. Zero
-// leaves that limit off.
+// a word, with an ellipsis (the reasons to say yes to no fewer than 140,
+// and 90 at the tightest).
+// Research is never cut (a shortened finding can say more than the study
+// found); below 150 it is left out instead. Zero leaves that limit off.
 func (v *Public) Condensed(maxMetrics, maxRunes int) *Public {
 	c := *v
 	if c.Trial != nil && maxMetrics > 0 && len(c.Trial.Metrics) > maxMetrics {
@@ -237,10 +240,23 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) *Public {
 	}
 	c.Why = nil
 	for _, w := range v.Why {
-		if w.Label == "Research" {
+		if w.Label == "Research" && maxRunes < 150 {
 			continue
 		}
-		c.Why = append(c.Why, WhyItem{w.Label, shorten(w.Text, maxRunes)})
+		if maxRunes < 100 && len(c.Why) == 2 {
+			break // at the tightest, the two strongest reasons
+		}
+		// The reasons to say yes are cut last, and least.
+		floor := 140
+		if maxRunes < 90 {
+			floor = 90
+		}
+		c.Why = append(c.Why, WhyItem{w.Label, shorten(w.Text, max(maxRunes, floor))})
+	}
+	c.ResponseTime = shorten(v.ResponseTime, maxRunes)
+	c.CheckIns = nil
+	for _, ci := range v.CheckIns {
+		c.CheckIns = append(c.CheckIns, CheckIn{ci.Cadence, shorten(ci.Format, maxRunes*2/3)})
 	}
 	c.Risks = nil
 	for _, r := range v.Risks {

@@ -194,6 +194,7 @@ type Citation struct {
 	Reference string
 	URL       string
 	Cite      string // a short form for running text, such as "Bloom et al., 2024"
+	Short     string // the finding in a line, for the one-pager; "" for the user's own
 }
 
 // Policy is the company's flexible-work policy, and how the request
@@ -325,7 +326,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(sentence(capitalize(e.Finding))),
 				Reference: Escape(sentence(e.Source)), URL: e.URL, Cite: Escape(strings.TrimSuffix(e.Source, "."))})
 		} else if c, ok := evidence.ForManager(e.ID); ok {
-			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL, Cite: Escape(c.Cite)})
+			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL, Cite: Escape(c.Cite), Short: Escape(c.Short)})
 		}
 	}
 	v.Policy = policy(p)
@@ -639,9 +640,7 @@ func onDays(phrase string) string {
 // rather than answered with nothing.
 func risks(v *Public) []Risk {
 	var out []Risk
-	if v.ResponseTime != "" {
-		out = append(out, Risk{"Slower responses", "Replies " + v.ResponseTime})
-	}
+	// Slower responses are answered by "Reachable", beside the table.
 	switch {
 	case v.StatusReport != "":
 		out = append(out, Risk{"Less visibility of my work", "A written status summary " + v.StatusReport})
