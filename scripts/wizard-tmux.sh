@@ -76,6 +76,10 @@ answer "Their email" Enter
 answer "Company name" Enter
 answer "written flexible-work policy" Enter
 answer "Colleagues who already work this way" Enter
+answer "something in writing that says you can work this way" "y"
+answer "What is it?" "My offer letter" Enter
+answer "When was it written?" "2023-04-12" Enter
+paste "What does it say?" "The role is remote — with a week in Boston each quarter"
 answer "Which arrangement?" Enter
 answer "Which days would you work remotely?" Enter
 answer "fixed core hours" Enter
@@ -91,6 +95,7 @@ answer "Channels you will use" Enter
 chunk "How fast you will reply" "within one hour, up to end of day when I am at home"
 answer "Check in with a daily written update" Enter
 answer "written status summary" Enter
+answer "What you promise beyond the schedule" Enter
 answer "track your output" Enter
 answer "Add a piece of equipment?" Enter
 answer "Your internet connection" Enter
@@ -104,6 +109,7 @@ answer "where it stands today" Enter
 answer "the target during the trial" "100%" Enter
 answer "how it is measured" Enter
 answer "Add another success metric?" Enter
+answer "worked remotely before" Enter
 answer "Recent highlights" Enter
 answer "Results in numbers" Enter
 answer "Recognition" Enter
@@ -126,7 +132,7 @@ for line in '^scenario: trial$' '^paper: letter$' '^  type: hybrid$' '^  remote_
 	'^    start: "09:00"$' '^    end: "17:00"$' '^    timezone: America/Chicago$' '^  start: 2026-01-12$' \
 	'^  channels: \[email, chat, video calls\]$' '^    - cadence: daily$' '^    - cadence: weekly$' \
 	'^  status_report: weekly$' '^  length_days: 60$' '^  check_in_day: 30$' '^  notice_days: 14$' \
-	'^evidence: \[bloom-2024-nature\]$'; do
+	'^evidence: \[bloom-2024-nature\]$' '^    - A remote day can be swapped for an office day at a day’s notice$'; do
 	grep -q -- "$line" "$f" || fail "suggested answer lost: $line"
 done
 # No example taken as an answer; the parts left empty are left out.
@@ -137,6 +143,7 @@ done
 # Typed and pasted text arrived intact; going back changed the answer.
 grep -q '^  response_time: within one hour, up to end of day when I am at home$' "$f" || fail "the typed chunk was mangled"
 grep -q '^  remote_location: Home office in Naperville, IL — upstairs, door closes$' "$f" || fail "the paste was mangled"
+grep -q '^  terms: The role is remote — with a week in Boston each quarter$' "$f" || fail "the pasted agreement was mangled"
 grep -q '^    - Model development that needs long stretches$' "$f" && grep -q '^    - Writing the weekly revenue commentary$' "$f" ||
 	fail "the two pasted lines are not two items"
 grep -q '^  commute_minutes: 75$' "$f" || fail "going back did not change the commute"
