@@ -33,14 +33,47 @@ type Trial struct {
 	StatusDay  time.Weekday
 	Stamp      time.Time // DTSTAMP: the document date, so output is reproducible
 	LengthDays int
+	// ReviewPeriod marks a review period (keep-remote): the arrangement
+	// already runs, and nothing is on trial.
+	ReviewPeriod bool
 }
+
+// calendarWords are the events' names and descriptions.
+type calendarWords struct {
+	calendar, start, startDesc, checkIn, checkInDesc, review, reviewDesc string
+}
+
+var (
+	trialWords = calendarWords{
+		calendar:    "Remote work trial",
+		start:       "Remote work trial begins",
+		startDesc:   "First day of the %d-day trial agreed with %s. Send the first status summary this week.",
+		checkIn:     "Trial check-in with ",
+		checkInDesc: "Mid-trial check-in: look at the measures so far and adjust what is not working.",
+		review:      "Trial review with ",
+		reviewDesc:  "Final review: bring your data and decide together whether to continue, change or end the arrangement.",
+	}
+	reviewWords = calendarWords{
+		calendar:    "Remote work review",
+		start:       "Review period begins: record each measure",
+		startDesc:   "First day of the %d-day review period agreed with %s. Keep your own record of each measure from today, and send the first status summary this week.",
+		checkIn:     "Check-in with ",
+		checkInDesc: "Check-in: look at the measures so far together.",
+		review:      "Review with ",
+		reviewDesc:  "Review: bring your data and agree what, if anything, should change.",
+	}
+)
 
 // Write returns the calendar as an .ics file.
 func Write(t Trial) ([]byte, error) {
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropProductID, "-//propose//trial calendar//EN")
-	cal.Props.Set(rawProp("X-WR-CALNAME", "Remote work trial"))
+	words := trialWords
+	if t.ReviewPeriod {
+		words = reviewWords
+	}
+	cal.Props.Set(rawProp("X-WR-CALNAME", words.calendar))
 
 	var loc *time.Location
 	if t.Zone != "" {
@@ -75,28 +108,25 @@ func Write(t Trial) ([]byte, error) {
 		ev.Children = append(ev.Children, reminder(summary))
 		return ev.Component
 	}
-	startDesc := fmt.Sprintf("First day of the %d-day trial agreed with %s. Send the first status summary this week.\n\n%s",
-		t.LengthDays, t.Manager, bring)
+	startDesc := fmt.Sprintf(words.startDesc, t.LengthDays, t.Manager) + "\n\n" + bring
 	start := ical.NewEvent()
 	start.Props.SetText(ical.PropUID, key+"-start@propose")
 	start.Props.SetDateTime(ical.PropDateTimeStamp, t.Stamp.UTC())
-	start.Props.SetText(ical.PropSummary, "Remote work trial begins")
+	start.Props.SetText(ical.PropSummary, words.start)
 	start.Props.SetText(ical.PropDescription, startDesc)
 	start.Props.SetDate(ical.PropDateTimeStart, t.Start)
 	start.Props.SetDate(ical.PropDateTimeEnd, t.Start.AddDate(0, 0, 1))
-	start.Children = append(start.Children, reminder("Remote work trial begins"))
+	start.Children = append(start.Children, reminder(words.start))
 	cal.Children = append(cal.Children, start.Component,
-		meeting("checkin", "Trial check-in with "+t.Manager,
-			"Mid-trial check-in: look at the measures so far and adjust what is not working.\n\n"+bring, t.CheckIn),
-		meeting("review", "Trial review with "+t.Manager,
-			"Final review: bring your data and decide together whether to continue, change or end the arrangement.\n\n"+bring, t.Review),
+		meeting("checkin", words.checkIn+t.Manager, words.checkInDesc+"\n\n"+bring, t.CheckIn),
+		meeting("review", words.review+t.Manager, words.reviewDesc+"\n\n"+bring, t.Review),
 	)
 
 	status := ical.NewEvent()
 	status.Props.SetText(ical.PropUID, key+"-status@propose")
 	status.Props.SetDateTime(ical.PropDateTimeStamp, t.Stamp.UTC())
 	status.Props.SetText(ical.PropSummary, "Send the weekly status summary")
-	status.Props.SetText(ical.PropDescription, "What shipped, what is next, what is blocked, and where each trial measure stands.")
+	status.Props.SetText(ical.PropDescription, "What shipped, what is next, what is blocked, and where each measure stands.")
 	first := t.Start
 	for first.Weekday() != t.StatusDay {
 		first = first.AddDate(0, 0, 1)

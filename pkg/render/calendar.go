@@ -16,10 +16,13 @@ const CalendarName = "trial.ics"
 // Calendar renders the trial's checkpoints as an iCalendar file. A
 // scenario without a trial is a problem naming the scenario.
 func Calendar(p *proposal.Proposal) (output.File, error) {
-	if !p.Scenario.UsesTrial() || p.Trial.LengthDays == 0 {
+	if !p.HasTrial() {
+		fix := "use a trial or reask proposal"
+		if p.Scenario == proposal.ScenarioKeepRemote {
+			fix = "add a review period: a `trial:` section with `length_days` and the measures to review"
+		}
 		return output.File{}, proposal.Problems{p.Source().ProblemAt("scenario",
-			fmt.Sprintf("the %s scenario has no trial, so there are no dates to put in a calendar", p.Scenario),
-			"use a trial or reask proposal")}
+			fmt.Sprintf("the %s proposal has no trial or review period, so there are no dates to put in a calendar", p.Scenario), fix)}
 	}
 	var metrics []string
 	for _, m := range p.Trial.Metrics {
@@ -42,18 +45,19 @@ func Calendar(p *proposal.Proposal) (output.File, error) {
 		coreStart = ch.Start.Minutes
 	}
 	data, err := ics.Write(ics.Trial{
-		Who:        p.Employee.Name,
-		Manager:    p.Manager.Name,
-		Zone:       ch.Timezone,
-		CoreStart:  coreStart,
-		Start:      p.Arrangement.Start.Time(),
-		CheckIn:    p.Derived.CheckIn.Time(),
-		Review:     p.Derived.Review.Time(),
-		End:        p.Derived.TrialEnd.Time(),
-		Metrics:    metrics,
-		StatusDay:  time.Friday,
-		Stamp:      p.Date.Time(),
-		LengthDays: p.Trial.LengthDays,
+		Who:          p.Employee.Name,
+		Manager:      p.Manager.Name,
+		Zone:         ch.Timezone,
+		CoreStart:    coreStart,
+		Start:        p.Derived.TrialStart.Time(),
+		CheckIn:      p.Derived.CheckIn.Time(),
+		Review:       p.Derived.Review.Time(),
+		End:          p.Derived.TrialEnd.Time(),
+		Metrics:      metrics,
+		StatusDay:    time.Friday,
+		Stamp:        p.Date.Time(),
+		LengthDays:   p.Trial.LengthDays,
+		ReviewPeriod: p.Scenario == proposal.ScenarioKeepRemote,
 	})
 	if err != nil {
 		return output.File{}, err

@@ -193,12 +193,19 @@ func undrawable(pub *view.Public, priv *view.Private, mds map[document.Kind][]by
 // NAME.md, NAME.html and NAME.pdf; m titles the page and sets the PDF.
 // laid, when not nil, is the PDF already laid out.
 func outputs(name string, md []byte, m pdf.Meta, opts Options, laid *pdf.Laid) ([]output.File, error) {
+	return fitted(name, md, md, m, opts, laid)
+}
+
+// fitted is outputs for a document condensed to fit its pages: md, the
+// version the PDF shows, is also the Markdown written; full, the document
+// uncut, is the HTML page, which has no pages to fit.
+func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.Laid) ([]output.File, error) {
 	var files []output.File
 	if opts.has(Markdown) {
 		files = append(files, output.File{Name: name + ".md", Data: md})
 	}
 	if opts.has(HTML) {
-		page, err := htmlpage.Render(md, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner})
+		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner})
 		if err != nil {
 			return nil, err
 		}
@@ -258,6 +265,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	if !opts.has(PDF) {
 		return outputs(string(document.OnePager), md, meta(document.OnePager, v, opts, 1), opts, nil)
 	}
+	full := md
 	for _, step := range onePagerSteps {
 		cv := v.Condensed(step.metrics, step.runes)
 		md, err := document.Render(document.OnePager, cv)
@@ -270,7 +278,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
 		}
 		if laid.Pages() == 1 {
-			return outputs(string(document.OnePager), md, m, opts, laid)
+			return fitted(string(document.OnePager), md, full, m, opts, laid)
 		}
 	}
 	return nil, &TooLongError{Fields: longestOnePagerTexts(v.Texts, 3)}
@@ -298,6 +306,7 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 	if !opts.has(PDF) {
 		return outputs(name, md, meta(document.Proposal, v, opts, 1), opts, nil)
 	}
+	full := md
 	var laid *pdf.Laid
 	var m pdf.Meta
 	var cut []view.Cut
@@ -335,7 +344,7 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 				fmt.Sprintf("shorten this, one of its longest texts (%d characters)", utf8.RuneCountInString(t.Value)))
 		}
 	}
-	return outputs(name, md, m, opts, laid)
+	return fitted(name, md, full, m, opts, laid)
 }
 
 // longestTexts returns the n longest texts, longest first.

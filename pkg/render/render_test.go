@@ -160,7 +160,7 @@ trial:
 `
 
 func TestLongOnePagerStillFits(t *testing.T) {
-	files, err := Files(load(t, []byte(long)), Options{Creator: "propose test"})
+	files, err := Files(load(t, []byte(long)), Options{Creator: "propose test", Formats: []Format{Markdown, PDF, HTML}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,6 +171,15 @@ func TestLongOnePagerStillFits(t *testing.T) {
 	// The Markdown written is what the PDF shows: at most five metrics.
 	if rows := strings.Count(string(m["one-pager.md"]), "percent or better |"); rows > 5 {
 		t.Errorf("one-pager.md shows %d metric rows", rows)
+	}
+	if !strings.Contains(string(m["one-pager.md"]), "more measures are in the proposal") &&
+		!strings.Contains(string(m["one-pager.md"]), "One more measure is in the proposal") {
+		t.Errorf("one-pager.md leaves measures out without saying so")
+	}
+	// The HTML page has no page to fit: it shows every measure.
+	const last = "Forecast accuracy at the start of each month"
+	if strings.Contains(string(m["one-pager.md"]), last) || !strings.Contains(string(m["one-pager.html"]), last) {
+		t.Errorf("the sixth measure should be left out of the PDF's one-pager and shown in its HTML page")
 	}
 }
 
