@@ -49,6 +49,7 @@ var funcs = template.FuncMap{
 	"lower":    view.LowerFirst,
 	"capital":  view.Capitalize,
 	"yours":    view.Yours,
+	"document": view.Document,
 	"onDays":   view.OnDays,
 	"sentence": view.Sentence,
 }

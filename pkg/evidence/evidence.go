@@ -169,7 +169,7 @@ var library = []Citation{
 	{
 		ID:    "choudhury-2021",
 		Kind:  Supporting,
-		Short: "US patent examiners: work-from-anywhere raised output 4.4% (SMJ 2021)",
+		Short: "Already-remote patent examiners: home to anywhere raised output 4.4% (SMJ 2021)",
 		Speak: "When already-remote US patent examiners could work from anywhere, their output rose 4.4% with no change in rework.",
 		Claim: "When US Patent and Trademark Office examiners who already worked from home were allowed to work from " +
 			"anywhere, their individually measured output rose by 4.4% with no change in rework.",
@@ -184,8 +184,8 @@ var library = []Citation{
 		Kind:     Counter,
 		Finding:  "Pandemic-era work from home at an Indian IT firm: productivity fell 8–19%, with more coordination time.",
 		HoldsFor: "IT professionals at one Indian IT services company, 2019–20",
-		Answer: "Full-time, unplanned, pandemic remote work differs from a planned arrangement with measures agreed in " +
-			"advance; in the randomised hybrid trial at Trip.com, performance reviews did not change.",
+		Answer: "That was remote work forced on a whole firm, unplanned, in the pandemic; a chosen arrangement whose " +
+			"output is measured and reviewed is a different thing.",
 		Reference: "Gibbs, M., Mengel, F. and Siemroth, C. (2023). “Work from Home and Productivity: Evidence from " +
 			"Personnel and Analytics Data on Information Technology Professionals.” Journal of Political Economy " +
 			"Microeconomics 1(1): 7–41.",
@@ -229,8 +229,7 @@ var library = []Citation{
 		Kind:     Counter,
 		Finding:  "New data-entry hires randomly assigned to work from home were 18% less productive, two thirds of it from day one.",
 		HoldsFor: "newly hired data-entry workers, randomly assigned",
-		Answer: "Routine entry-level work by new hires is not an established person's measured work; the measures in " +
-			"this proposal check exactly this.",
+		Answer: "Routine entry-level work by new hires is not the measured work of an established person.",
 		Reference: "Atkin, D., Schoar, A. and Shinde, S. (2023). “Working from Home, Worker Sorting and Development.” " +
 			"NBER Working Paper 31515.",
 		URL: "https://www.nber.org/papers/w31515",

@@ -69,17 +69,22 @@ func (p *Proposal) ApplyDefaults(today Date) {
 		if !start.IsZero() && t.LengthDays > 0 {
 			p.Derived.TrialStart = start
 			p.Derived.TrialEnd = start.AddDays(t.LengthDays - 1)
-			p.Derived.CheckIn = nextWeekday(start.AddDays(t.CheckInDay - 1))
-			p.Derived.Review = previousWeekday(p.Derived.TrialEnd)
+			// Meetings go on office days, when there are any: the check-in
+			// on the first one from its day on, the review on the last one
+			// before the trial ends.
+			p.Derived.CheckIn = nextMeetingDay(start.AddDays(t.CheckInDay-1), a.OfficeDays, 1, p.Derived.TrialEnd)
+			p.Derived.Review = nextMeetingDay(p.Derived.TrialEnd, a.OfficeDays, -1, p.Derived.CheckIn.AddDays(1))
 		}
 		return
 	}
 	switch p.Scenario {
 	case ScenarioKeepRemote:
-		p.Derived.Review = nextWeekday(laterDate(a.Start, p.Date).AddDays(ReviewAfterDays))
+		at := laterDate(a.Start, p.Date).AddDays(ReviewAfterDays)
+		p.Derived.Review = nextMeetingDay(at, a.OfficeDays, 1, at.AddDays(6))
 	case ScenarioOffer:
 		if !a.Start.IsZero() {
-			p.Derived.Review = nextWeekday(a.Start.AddDays(ReviewAfterDays))
+			at := a.Start.AddDays(ReviewAfterDays)
+			p.Derived.Review = nextMeetingDay(at, a.OfficeDays, 1, at.AddDays(6))
 		}
 	}
 }
@@ -120,4 +125,28 @@ func previousWeekday(d Date) Date {
 		d = d.AddDays(-1)
 	}
 	return d
+}
+
+// nextMeetingDay moves d by step (1 or -1) to a weekday, and to an office
+// day when there are office days and one comes before limit; otherwise to
+// the nearest weekday.
+func nextMeetingDay(d Date, office []Weekday, step int, limit Date) Date {
+	move := func(d Date) Date {
+		if step > 0 {
+			return nextWeekday(d)
+		}
+		return previousWeekday(d)
+	}
+	day := move(d)
+	if len(office) == 0 {
+		return day
+	}
+	for at := day; ; at = at.AddDays(step) {
+		if (step > 0 && limit.Before(at)) || (step < 0 && at.Before(limit)) {
+			return day
+		}
+		if slices.Contains(office, Weekday(at.Weekday())) {
+			return at
+		}
+	}
 }

@@ -175,6 +175,7 @@ type Policy struct {
 	MaxRemoteDays    int    `yaml:"max_remote_days" validate:"omitempty,min=1,max=5"`
 	MaxRemotePercent int    `yaml:"max_remote_percent" validate:"omitempty,min=1,max=100"`
 	Exceptions       string `yaml:"exceptions"`
+	Effective        Date   `yaml:"effective"`
 }
 
 func (p *Policy) declare() []Field {
@@ -190,6 +191,8 @@ func (p *Policy) declare() []Field {
 			Range: "%v%% is not a share of working time", RangeFix: "give the policy's limit as 1 to 100 percent, or leave it out"},
 		{at: &p.Exceptions, Doc: "How the policy allows exceptions, if it does.", Ask: "How it allows exceptions, if it does",
 			Example: "Exceptions agreed by a VP"},
+		{at: &p.Effective, Doc: "When a new policy takes effect, such as the first day of a return-to-office order; the documents ask for a decision before it.",
+			Ask: "When does it take effect, if it is new? (YYYY-MM-DD)", Example: "2027-03-01"},
 	}
 }
 

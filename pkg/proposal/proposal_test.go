@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -152,4 +153,32 @@ func fmtDays(days []Weekday) string {
 		s = append(s, d.Key())
 	}
 	return strings.Join(s, " ")
+}
+
+// TestMeetingsFallOnOfficeDays checks that the derived check-in and review
+// of a hybrid trial land on office days, inside the trial, and that a
+// fully remote trial keeps them on weekdays.
+func TestMeetingsFallOnOfficeDays(t *testing.T) {
+	for _, remote := range [][]Weekday{{1, 5}, {1, 2, 3}, {3}, {1, 2, 3, 4}, {1, 2, 3, 4, 5}} {
+		for start := NewDate(2027, 1, 4); start.Before(NewDate(2027, 1, 9)); start = start.AddDays(1) {
+			for _, length := range []int{30, 45, 60, 61, 90} {
+				p := &Proposal{Scenario: ScenarioTrial, Date: NewDate(2027, 1, 1),
+					Arrangement: Arrangement{Type: "hybrid", RemoteDays: remote, Start: start},
+					Trial:       Trial{LengthDays: length}}
+				if len(remote) == 5 {
+					p.Arrangement.Type = "remote"
+				}
+				p.ApplyDefaults(p.Date)
+				d := p.Derived
+				for name, day := range map[string]Date{"check-in": d.CheckIn, "review": d.Review} {
+					if isWeekend(day) || day.Before(start) || d.TrialEnd.Before(day) {
+						t.Errorf("%v from %s, %d days: %s on %s %s, outside the trial's weekdays", remote, start, length, name, day.Weekday(), day)
+					}
+					if len(p.Arrangement.OfficeDays) > 0 && !slices.Contains(p.Arrangement.OfficeDays, Weekday(day.Weekday())) {
+						t.Errorf("%v from %s, %d days: %s on %s, a remote day", remote, start, length, name, day.Weekday())
+					}
+				}
+			}
+		}
+	}
 }

@@ -475,14 +475,22 @@ func (p *Proposal) PolicyFit() PolicyFit {
 		}
 		return fmt.Sprintf("%d remote days a week", n)
 	}
+	if remote == 0 {
+		return PolicyFit{}
+	}
+	byDays := PolicyFit{Known: pol.MaxRemoteDays > 0, Exceeds: pol.MaxRemoteDays > 0 && remote > pol.MaxRemoteDays,
+		Limit: days(pol.MaxRemoteDays), Asked: days(remote)}
+	pct := (remote*100 + working/2) / working
+	byPercent := PolicyFit{Known: pol.MaxRemotePercent > 0, Exceeds: pol.MaxRemotePercent > 0 && remote*100 > pol.MaxRemotePercent*working,
+		ByPercent: true, Limit: fmt.Sprintf("%d%% of working time", pol.MaxRemotePercent),
+		Asked: fmt.Sprintf("%s, %d%% of working time", days(remote), pct)}
+	// With both limits written, the one the request breaks speaks; if it
+	// keeps to both, the days.
 	switch {
-	case pol.MaxRemoteDays > 0 && remote > 0:
-		return PolicyFit{Known: true, Exceeds: remote > pol.MaxRemoteDays, Limit: days(pol.MaxRemoteDays), Asked: days(remote)}
-	case pol.MaxRemotePercent > 0 && remote > 0:
-		pct := (remote*100 + working/2) / working
-		return PolicyFit{Known: true, Exceeds: remote*100 > pol.MaxRemotePercent*working, ByPercent: true,
-			Limit: fmt.Sprintf("%d%% of working time", pol.MaxRemotePercent),
-			Asked: fmt.Sprintf("%s, %d%% of working time", days(remote), pct)}
+	case byDays.Exceeds || (byDays.Known && !byPercent.Exceeds):
+		return byDays
+	case byPercent.Known:
+		return byPercent
 	}
 	return PolicyFit{}
 }

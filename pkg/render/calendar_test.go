@@ -36,7 +36,7 @@ func TestCalendarPutsTheCheckpointsOnTheRightDates(t *testing.T) {
 	want := map[string]string{ // summary → start, in Chicago time
 		"Remote work trial begins":        "2027-01-12 (all day)",
 		"Trial check-in with Priya Raman": "2027-02-10 10:00 CST",
-		"Trial review with Priya Raman":   "2027-03-12 10:00 CST",
+		"Trial review with Priya Raman":   "2027-03-11 10:00 CST", // Thursday, the last office day of the trial
 		"Send the weekly status summary":  "2027-01-15 15:00 CST",
 	}
 	events := cal.Events()

@@ -43,8 +43,9 @@ func policy(p *proposal.Proposal) Policy {
 	v := Policy{
 		Name:       Escape(pol.Name),
 		Reference:  Escape(pol.Reference),
-		Summary:    Escape(pol.Summary),
-		Exceptions: Escape(pol.Exceptions),
+		Summary:    Escape(unquote(pol.Summary)),
+		Exceptions: Escape(unquote(pol.Exceptions)),
+		Effective:  styleFor(p.Paper).date(pol.Effective),
 	}
 	v.Any = v.Name != "" || v.Summary != "" || v.Reference != ""
 	fit := p.PolicyFit()
@@ -121,12 +122,14 @@ func offerClause(v *Public) string {
 		c += ", from " + v.StartShort
 	}
 	c += "."
+	// A term of the contract changes only by agreement: a clause that let
+	// either side change it on notice would give the arrangement away.
 	if v.ReviewDate != "" {
-		c += " The arrangement will be reviewed on " + v.ReviewDate + ";"
+		c += " The arrangement will be reviewed together on " + v.ReviewDate + ";"
 	} else {
-		c += " The arrangement will be reviewed after three months;"
+		c += " The arrangement will be reviewed together after three months;"
 	}
-	c += " any change to it requires " + v.NoticePhrase + " in writing."
+	c += " any change to it will be agreed in writing."
 	return c
 }
 
@@ -157,11 +160,10 @@ func why(v *Public) []WhyItem {
 	} else if res := strongestResult(v.Performance); res != "" {
 		out = append(out, WhyItem{"Record", sentence(res)})
 	}
-	switch {
-	case len(v.Benefits) > 0:
+	// The commute is the employee's gain, not the team's: it is never
+	// given as the reason the team should say yes.
+	if len(v.Benefits) > 0 {
 		out = append(out, WhyItem{"For the team", sentence(v.Benefits[0])})
-	case v.CommuteSaving != "":
-		out = append(out, WhyItem{"For the team", capitalize(v.CommuteSaving) + " goes back into the work."})
 	}
 	if pol := v.Policy; v.Scenario == string(proposal.ScenarioKeepRemote) && pol.Any && !(pol.Known && !pol.Exceeds) {
 		name := "the new policy"
@@ -185,7 +187,7 @@ func why(v *Public) []WhyItem {
 		c := v.Citations[0]
 		text := c.Claim
 		if c.Short != "" {
-			text = c.Short
+			text = sentence(c.Short)
 		}
 		out = append(out, WhyItem{"Research", text})
 	}
@@ -204,22 +206,31 @@ func strongestResult(p Performance) string {
 }
 
 // lowerFirst lower-cases the first letter of text that continues a
-// sentence, unless the first word is a name or an acronym (a capital
-// after its first letter, or a single capital letter word such as "I").
+// sentence, when its first word is a common word (an article, a
+// possessive, a number, an adverb such as "fully") that only started with
+// a capital because it started a line. A name keeps its capital, since a
+// name is never on the list.
 func lowerFirst(s string) string {
 	word, _, _ := strings.Cut(s, " ")
-	rs := []rune(word)
-	if len(rs) < 2 {
+	if !commonWords[strings.ToLower(strings.Trim(word, ",.;:"))] || word == strings.ToUpper(word) && len(word) > 1 {
 		return s
 	}
-	for _, r := range rs[1:] {
-		if unicode.IsUpper(r) {
-			return s
-		}
-	}
-	return string(unicode.ToLower(rs[0])) + s[len(string(rs[0])):]
+	r := []rune(s)
+	return string(unicode.ToLower(r[0])) + string(r[1:])
 }
 
+// commonWords start a phrase without being names.
+var commonWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a an the my our your his her their this that these those one two three four
+		five six seven eight nine ten every each all some most no any fully mostly partly part full hybrid remote
+		remotely working work in on at with from since for by to of weekly daily monthly quarterly written home
+		office exceptions exception up only first last next new company dedicated shared quiet offer email e-mail
+		letter job advert advertisement contract message note posting listing agreement signed`) {
+		commonWords[w] = true
+	}
+}
 // Condensed returns a copy of the view for a one-pager that needs more
 // room: at most maxMetrics measures, the rest counted in MoreMetrics, and
 // each run-on line of its own making cut to about maxRunes, at a clause or
@@ -373,4 +384,50 @@ func lastWeekdayBefore(d proposal.Date) proposal.Date {
 		d = d.AddDays(-1)
 	}
 	return d
+}
+
+// commuteDays is how many journeys a week the arrangement saves: each
+// remote day, or in keep-remote the remote days beyond what the order
+// allows, which are the days it would otherwise add.
+func commuteDays(p *proposal.Proposal, remote int) int {
+	if p.Scenario != proposal.ScenarioKeepRemote {
+		return remote
+	}
+	pol := p.Company.Policy
+	working := remote + len(p.Arrangement.OfficeDays)
+	switch {
+	case pol.MaxRemoteDays > 0:
+		return max(0, remote-pol.MaxRemoteDays)
+	case pol.MaxRemotePercent > 0:
+		return max(0, remote-pol.MaxRemotePercent*working/100)
+	}
+	return remote
+}
+
+// mentions reports whether any of the texts holds any of the words, in
+// any case.
+func mentions(texts []proposal.Text, words ...string) bool {
+	for _, t := range texts {
+		v := strings.ToLower(t.Value)
+		for _, w := range words {
+			if strings.Contains(v, w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// unquote takes the quotation marks off text the user quoted, since the
+// documents quote it themselves.
+func unquote(s string) string {
+	s = strings.TrimSpace(s)
+	for _, q := range [][2]string{{"“", "”"}, {`"`, `"`}, {"‘", "’"}, {"'", "'"}, {"„", "“"}, {"«", "»"}} {
+		if inner, ok := strings.CutPrefix(s, q[0]); ok {
+			if inner, ok := strings.CutSuffix(inner, q[1]); ok && !strings.Contains(inner, q[1]) {
+				return strings.TrimSpace(inner)
+			}
+		}
+	}
+	return s
 }

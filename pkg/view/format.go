@@ -270,9 +270,26 @@ func Capitalize(s string) string { return capitalize(s) }
 // Yours turns the employee's "my offer letter" into "your offer letter",
 // for the prep sheet, which speaks to them.
 func Yours(s string) string {
-	s = lowerFirst(s)
+	s = Document(s)
 	if rest, ok := strings.CutPrefix(s, "my "); ok {
 		return "your " + rest
 	}
 	return s
 }
+
+// Document names a written document inside a sentence: "my offer letter"
+// for "My offer letter", "the email from the recruiter" for "email from
+// the recruiter"; a name such as "Jonas’s email" stays as it is.
+func Document(s string) string {
+	word, _, _ := strings.Cut(s, " ")
+	switch w := strings.ToLower(word); {
+	case determiners[w]:
+		return lowerFirst(s)
+	case strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") || w != word && !commonWords[w]:
+		return s // a name, or a name's
+	}
+	return "the " + lowerFirst(s)
+}
+
+var determiners = map[string]bool{"a": true, "an": true, "the": true, "my": true, "our": true, "your": true,
+	"his": true, "her": true, "their": true, "this": true, "that": true}

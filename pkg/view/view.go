@@ -204,6 +204,7 @@ type Policy struct {
 	Reference  string
 	Summary    string
 	Exceptions string
+	Effective  string // when a new policy takes effect, formatted; "" when not given
 	Any        bool
 	Known      bool   // the policy gives a limit the request was compared with
 	Exceeds    bool   // the request is above the limit: an exception is asked for
@@ -264,6 +265,8 @@ type Private struct {
 	Leverage     []Counter   // findings that are leverage: for the user to know, never to say
 	RevisitDate  string      // when to ask again after a no, on a weekday
 	AskBy        string      // the last weekday to ask with a week left before the start; "" when that has passed
+	AskNow       bool        // the start date leaves the manager less than a week from the document date
+	Mentoring    bool        // the request touches mentoring or newer colleagues, so that objection applies
 }
 
 // Themes are the objections managers raise most. The prep sheet answers
@@ -316,9 +319,9 @@ func NewPublic(p *proposal.Proposal) *Public {
 	v.Performance.Any = len(v.Performance.RemoteRecord)+len(v.Performance.Highlights)+
 		len(v.Performance.Metrics)+len(v.Performance.Recognition) > 0
 	v.Benefits = lines(p.Benefits)
-	if m := p.Employee.CommuteMinutes; m > 0 && v.RemoteCount > 0 {
+	if m, days := p.Employee.CommuteMinutes, commuteDays(p, v.RemoteCount); m > 0 && days > 0 {
 		v.CommuteOneWay = fmt.Sprintf("%d minutes", m)
-		v.CommuteSaving = "about " + hoursText(2*m*v.RemoteCount) + " of commuting a week"
+		v.CommuteSaving = "about " + hoursText(2*m*days) + " of commuting a week"
 	}
 	for _, e := range p.Evidence {
 		n := len(v.Citations) + 1
@@ -334,7 +337,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 	v.Agreement = Agreement{
 		Document: Escape(p.Agreement.Document),
 		Date:     st.date(p.Agreement.Date),
-		Terms:    Escape(p.Agreement.Terms),
+		Terms:    Escape(unquote(p.Agreement.Terms)),
 	}
 	v.Agreement.Any = v.Agreement.Document != "" || v.Agreement.Terms != ""
 	v.Promises = lines(p.Communication.Promises)
@@ -388,10 +391,13 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	}
 	v.Opening = opening(p, &v.Public)
 	if start := p.Arrangement.Start; !start.IsZero() && p.Scenario != proposal.ScenarioKeepRemote {
-		if by := lastWeekdayBefore(start.AddDays(-7)); p.Date.Before(by) || p.Date == by {
+		if by := lastWeekdayBefore(start.AddDays(-7)); p.Date.Before(by) {
 			v.AskBy = styleFor(p.Paper).date(by)
+		} else {
+			v.AskNow = true
 		}
 	}
+	v.Mentoring = mentions(p.PublicTexts(), "mentor", "junior", "pairing", "pair with", "onboard", "newer", "new starter", "apprentice", "intern")
 	for _, e := range p.Evidence {
 		if e.ID == "" {
 			v.Speak = append(v.Speak, Escape(sentence(e.Finding)))
@@ -426,11 +432,11 @@ func opening(p *proposal.Proposal, v *Public) []string {
 		lines := []string{"I’ve read the new office policy, and I want to make sure the team doesn’t lose anything by it."}
 		switch {
 		case v.Agreement.Any && v.Since != "":
-			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", as "+lowerFirst(v.Agreement.Document)+" sets out, and the results are in the document.")
+			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", as "+Document(v.Agreement.Document)+" sets out, and the results are in the document.")
 		case v.Since != "":
 			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", and the results are in the document.")
 		case v.Agreement.Any:
-			lines = append(lines, "My arrangement is set out in "+lowerFirst(v.Agreement.Document)+", and the results of working this way are in the document.")
+			lines = append(lines, "My arrangement is set out in "+Document(v.Agreement.Document)+", and the results of working this way are in the document.")
 		default:
 			lines = append(lines, "The results of working this way are in the document.")
 		}
@@ -582,7 +588,7 @@ func framing(p *proposal.Proposal, v *Public, role string) (title, subject, deci
 	if v.Type == "remote" {
 		kind = "Remote"
 	}
-	pattern := "working remotely on " + v.RemotePhrase
+	pattern := "working remotely " + onDays(v.RemotePhrase)
 	switch {
 	case v.Type == "remote":
 		pattern = "working remotely full time"
@@ -665,14 +671,16 @@ func managerKeeps(v *Public) []string {
 	case v.ReviewPeriod:
 		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s against the measures above",
 			v.Trial.CheckInDay, v.ReviewDate))
-		out = append(out, "Any change to the arrangement on "+v.NoticePhrase+", either way")
+		out = append(out, "Any change agreed between us in writing, with at least "+v.NoticePhrase)
 	case v.Trial != nil:
 		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s; it continues only with your agreement",
 			v.Trial.CheckInDay, v.ReviewDate))
 		out = append(out, "The right to end it at any time with "+v.NoticePhrase)
+	case v.ReviewDate != "" && v.Scenario == string(proposal.ScenarioOffer):
+		out = append(out, "A review together on "+v.ReviewDate+", and any change agreed in writing")
 	case v.ReviewDate != "":
 		out = append(out, "A review together on "+v.ReviewDate)
-		out = append(out, "Any change to the arrangement on "+v.NoticePhrase+", either way")
+		out = append(out, "Any change agreed between us in writing, with at least "+v.NoticePhrase)
 	}
 	if v.OfficeCount > 0 {
 		days := "days"
@@ -685,7 +693,9 @@ func managerKeeps(v *Public) []string {
 	for _, p := range v.Promises {
 		out = append(out, p)
 	}
-	out = append(out, "The same hours, coverage and deliverables as today")
+	if v.Scenario != string(proposal.ScenarioOffer) {
+		out = append(out, "The same hours, coverage and deliverables as today")
+	}
 	return out
 }
 

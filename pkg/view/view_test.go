@@ -24,3 +24,29 @@ func TestOfferTitleIsEscapedOnlyForMarkdown(t *testing.T) {
 		t.Errorf("plain subject %q", v.PlainSubject)
 	}
 }
+
+func TestDocumentPhrase(t *testing.T) {
+	for in, want := range map[string]string{
+		"My offer letter":          "my offer letter",
+		"The job advert":           "the job advert",
+		"email from the recruiter": "the email from the recruiter",
+		"Offer letter":             "the offer letter",
+		"Jonas’s email":            "Jonas’s email",
+		"HR email of 3 May":        "HR email of 3 May",
+	} {
+		if got := Document(in); got != want {
+			t.Errorf("Document(%q) = %q, want %q", in, got, want)
+		}
+	}
+	for in, want := range map[string]string{
+		"March 2020 to June 2022": "March 2020 to June 2022",
+		"Fully remote, at Halcyon": "fully remote, at Halcyon",
+		"Bergen, fully remote":     "Bergen, fully remote",
+		"I can be there":           "I can be there",
+		"A remote day":             "a remote day",
+	} {
+		if got := lowerFirst(in); got != want {
+			t.Errorf("lowerFirst(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
