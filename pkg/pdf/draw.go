@@ -116,6 +116,22 @@ func (d *drawer) show(family, style string, size float64, color rgb, x, y, w, le
 
 // ---- Page furniture ----
 
+// clip shortens text, with an ellipsis, to fit width in the span's face.
+func (d *drawer) clip(text string, sp span, width float64) string {
+	if d.measure(sp.family, sp.style, sp.size, text) <= width {
+		return text
+	}
+	r := []rune(text)
+	for len(r) > 0 {
+		r = r[:len(r)-1]
+		s := strings.TrimRight(string(r), " ,;:–—-") + "…"
+		if d.measure(sp.family, sp.style, sp.size, s) <= width {
+			return s
+		}
+	}
+	return ""
+}
+
 func (d *drawer) header() {
 	p, st := d.pdf, d.st
 	d.furniture = true
@@ -129,8 +145,11 @@ func (d *drawer) header() {
 	}
 	if p.PageNo() > 1 {
 		small := span{family: serif, size: 8, color: st.muted}
-		d.drawText(d.meta.Title, small, st.margin, y, cw*0.65, 10, "L")
-		d.drawText(d.meta.Author, small, st.margin+cw*0.65, y, cw*0.35, 10, "R")
+		// One line each, whatever their length: a second line would sit
+		// on the rule.
+		gap := 12.0
+		d.drawText(d.clip(d.meta.Title, small, cw*0.65-gap), small, st.margin, y, cw*0.65, 10, "L")
+		d.drawText(d.clip(d.meta.Author, small, cw*0.35), small, st.margin+cw*0.65, y, cw*0.35, 10, "R")
 		p.SetDrawColor(st.rule.r, st.rule.g, st.rule.b)
 		p.SetLineWidth(0.5)
 		p.Line(st.margin, y+13, w-st.margin, y+13)

@@ -410,3 +410,23 @@ func TestFormColumnsAreEqual(t *testing.T) {
 		}
 	}
 }
+
+// TestRunningHeaderStaysOnOneLine gives the header a long title and a long
+// author: each is cut with an ellipsis to one line above the rule, and the
+// page text extracts the ellipsis rather than a second line.
+func TestRunningHeaderStaysOnOneLine(t *testing.T) {
+	md := []byte("# Title\n\n" + strings.Repeat("A paragraph of body text that fills the page. ", 400))
+	author := "Maximiliana Alessandra Konstantinopoulou-Vanderbilt de la Cruz y Montenegro"
+	title := "Hybrid Working Terms for the Principal Staff Software Engineer, Payments Infrastructure Offer"
+	res, err := Render(md, Meta{Title: title, Author: author, Paper: "letter", Date: time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, err := pdftext.Extract(res.PDF)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(text, "Montenegro") || !strings.Contains(text, "…") {
+		t.Errorf("the running header was not cut to one line")
+	}
+}

@@ -5,7 +5,6 @@ package render
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -339,21 +338,70 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 			"put the strongest first, or shorten the list")
 	}
 	if laid.Pages() > MaxProposalPages {
-		for _, t := range longestTexts(v.Texts, 3) {
-			opts.warn(v.Source, t.Field, fmt.Sprintf("the proposal runs to %d pages; a manager reads two to four", laid.Pages()),
-				fmt.Sprintf("shorten this, one of its longest texts (%d characters)", utf8.RuneCountInString(t.Value)))
+		for _, t := range longestParts(v.Texts, 3) {
+			fix := fmt.Sprintf("shorten this: it is one of the longest parts (%d characters)", t.chars)
+			if t.items > 1 {
+				fix = fmt.Sprintf("shorten this list: it is one of the longest parts (%d items, %d characters)", t.items, t.chars)
+			}
+			opts.warn(v.Source, t.field, fmt.Sprintf("the proposal runs to %d pages; a manager reads two to four", laid.Pages()), fix)
 		}
 	}
 	return fitted(name, md, full, m, opts, laid)
 }
 
-// longestTexts returns the n longest texts, longest first.
-func longestTexts(texts []proposal.Text, n int) []proposal.Text {
-	sorted := slices.Clone(texts)
-	sort.SliceStable(sorted, func(i, j int) bool {
-		return utf8.RuneCountInString(sorted[i].Value) > utf8.RuneCountInString(sorted[j].Value)
-	})
-	return sorted[:min(n, len(sorted))]
+// part is a field the proposal prints, with its size: a text, or a list
+// counted as a whole.
+type part struct {
+	field        string
+	items, chars int
+	top          proposal.Text // the list's longest item
+}
+
+// longestParts returns the n parts of the proposal that take the most
+// room, largest first: each list (metrics, results, references) counted
+// whole, since a long list takes more room than any one of its items.
+func longestParts(texts []proposal.Text, n int) []part {
+	var parts []part
+	at := map[string]int{}
+	for _, t := range texts {
+		field := t.Field
+		if i := strings.Index(field, "["); i >= 0 {
+			field = field[:i]
+		}
+		i, ok := at[field]
+		if !ok {
+			i = len(parts)
+			at[field] = i
+			parts = append(parts, part{field: field})
+		}
+		parts[i].chars += utf8.RuneCountInString(t.Value)
+		if t.Field != field {
+			parts[i].items = max(parts[i].items, itemIndex(t.Field)+1)
+			if utf8.RuneCountInString(t.Value) > utf8.RuneCountInString(parts[i].top.Value) {
+				parts[i].top = t
+			}
+		}
+	}
+	for i, p := range parts {
+		// One item that is most of its list is what to shorten.
+		if p.items == 1 || 2*utf8.RuneCountInString(p.top.Value) > p.chars {
+			parts[i] = part{field: p.top.Field, items: 1, chars: utf8.RuneCountInString(p.top.Value)}
+		}
+	}
+	sort.SliceStable(parts, func(i, j int) bool { return parts[i].chars > parts[j].chars })
+	return parts[:min(n, len(parts))]
+}
+
+// itemIndex is the first index in a field path such as "benefits[3]" or
+// "trial.metrics[2].name".
+func itemIndex(field string) int {
+	open := strings.Index(field, "[")
+	end := strings.Index(field, "]")
+	n := 0
+	if open >= 0 && end > open {
+		fmt.Sscan(field[open+1:end], &n)
+	}
+	return n
 }
 
 // onePagerFields are the fields the one-pager prints.
