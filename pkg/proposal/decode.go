@@ -81,7 +81,44 @@ func Load(name string, data []byte) (*Proposal, *Source, error) {
 	if len(d.problems) > 0 {
 		return &p, src, d.problems.sorted()
 	}
+	src.notes = cutByComment(data, src)
 	return &p, src, nil
+}
+
+// cutByComment finds text values a " #" cut short: YAML reads the rest of
+// the line as a comment, so "Written update in #team-analytics" is read as
+// "Written update in". A comment written as one ("# note", with a space)
+// is left alone; "#word" right after text is almost always meant as text.
+func cutByComment(data []byte, src *Source) Problems {
+	lines := strings.Split(string(data), "\n")
+	var ps Problems
+	for path, at := range src.values {
+		if at.line < 1 || at.line > len(lines) {
+			continue
+		}
+		line := []rune(strings.TrimRight(lines[at.line-1], "\r"))
+		if at.col < 1 || at.col > len(line) {
+			continue
+		}
+		value := string(line[at.col-1:])
+		if strings.HasPrefix(value, `"`) || strings.HasPrefix(value, "'") || strings.HasPrefix(value, "[") ||
+			strings.HasPrefix(value, "{") || strings.HasPrefix(value, "#") {
+			continue
+		}
+		i := strings.Index(value, " #")
+		if i < 0 || i+2 >= len(value) || value[i+2] == ' ' || value[i+2] == '#' || strings.TrimSpace(value[:i]) == "" {
+			continue
+		}
+		cut := value[i+1:]
+		if j := strings.Index(cut, " # "); j > 0 {
+			cut = cut[:j] // the user's own comment after it
+		}
+		q := src.ValueProblemAt(path, fmt.Sprintf("%q was read as a comment and left out of the text", strings.TrimSpace(cut)),
+			"if it is part of the text, put the whole value in quotes")
+		q.Warning = true
+		ps = append(ps, q)
+	}
+	return ps.sorted()
 }
 
 // firstNonText reports the position of the first byte that cannot be in a

@@ -8,6 +8,7 @@ type Source struct {
 	failed map[string]bool     // paths with a problem found while decoding
 	keys   map[string]position // where the key of a field path is written
 	values map[string]position // where its value starts
+	notes  Problems            // warnings found while reading, such as text cut by a comment
 }
 
 type position struct{ line, col int }

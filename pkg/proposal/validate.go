@@ -436,6 +436,9 @@ func (v *validation) evidenceRules() {
 // nothing; each is at the field to change.
 func Warnings(p *Proposal) Problems {
 	var ps Problems
+	if p.source != nil {
+		ps = append(ps, p.source.notes...)
+	}
 	fit := p.PolicyFit()
 	if fit.Exceeds {
 		path := "company.policy.max_remote_days"
@@ -448,7 +451,7 @@ func Warnings(p *Proposal) Problems {
 		q.Warning = true
 		ps = append(ps, q)
 	}
-	return ps
+	return ps.sorted()
 }
 
 // PolicyFit is how the request compares with the policy's written limit.
