@@ -229,7 +229,7 @@ var library = []Citation{
 		Kind:     Counter,
 		Finding:  "New data-entry hires randomly assigned to work from home were 18% less productive, two thirds of it from day one.",
 		HoldsFor: "newly hired data-entry workers, randomly assigned",
-		Answer: "Routine entry-level work by new hires is not the measured work of an established person.",
+		Answer:   "Routine entry-level work by new hires is not the measured work of an established person.",
 		Reference: "Atkin, D., Schoar, A. and Shinde, S. (2023). “Working from Home, Worker Sorting and Development.” " +
 			"NBER Working Paper 31515.",
 		URL: "https://www.nber.org/papers/w31515",

@@ -231,6 +231,7 @@ func init() {
 		commonWords[w] = true
 	}
 }
+
 // Condensed returns a copy of the view for a one-pager that needs more
 // room: at most maxMetrics measures, the rest counted in MoreMetrics, and
 // each run-on line of its own making cut to about maxRunes, at a clause or

@@ -39,7 +39,7 @@ func TestDocumentPhrase(t *testing.T) {
 		}
 	}
 	for in, want := range map[string]string{
-		"March 2020 to June 2022": "March 2020 to June 2022",
+		"March 2020 to June 2022":  "March 2020 to June 2022",
 		"Fully remote, at Halcyon": "fully remote, at Halcyon",
 		"Bergen, fully remote":     "Bergen, fully remote",
 		"I can be there":           "I can be there",
