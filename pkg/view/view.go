@@ -135,6 +135,9 @@ type Equipment struct {
 	Workspace    string
 	Security     string
 	HasEquipment bool
+	// EquipmentHeading names the section after what it holds: "Equipment,
+	// connectivity and security", or "Security" alone.
+	EquipmentHeading string
 }
 
 // Item is one piece of equipment.
@@ -557,6 +560,20 @@ func equipment(e proposal.Equipment) Equipment {
 		v.Items = append(v.Items, Item{Name: Escape(capitalize(it.Name)), ProvidedBy: by})
 	}
 	v.HasEquipment = len(v.Items) > 0 || v.Connectivity != "" || v.Workspace != "" || v.Security != ""
+	var parts []string
+	if len(v.Items) > 0 {
+		parts = append(parts, "equipment")
+	}
+	if v.Workspace != "" {
+		parts = append(parts, "workspace")
+	}
+	if v.Connectivity != "" {
+		parts = append(parts, "connectivity")
+	}
+	if v.Security != "" {
+		parts = append(parts, "security")
+	}
+	v.EquipmentHeading = capitalize(joinAnd(parts))
 	return v
 }
 
