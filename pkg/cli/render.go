@@ -67,8 +67,7 @@ func renderRun(opts *RenderOptions) error {
 	case errors.As(err, &ps):
 		return reportProblems(env, name, ps, "; nothing was written")
 	case errors.As(err, &tooLong):
-		fmt.Fprintf(env.IO.ErrOut, "%s: %v; nothing was written\n", name, err)
-		return &silentError{code: ExitInvalid}
+		return reportProblems(env, name, tooLong.Problems(p.Source()), "; nothing was written")
 	case err != nil:
 		return err
 	}

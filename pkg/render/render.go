@@ -72,6 +72,18 @@ type TooLongError struct {
 	Fields []proposal.Text // the longest texts on the one-pager, longest first
 }
 
+// Problems places the fields to shorten in the file, each a problem at
+// its value.
+func (e *TooLongError) Problems(src *proposal.Source) proposal.Problems {
+	var ps proposal.Problems
+	for _, t := range e.Fields {
+		ps = append(ps, src.ValueProblemAt(t.Field,
+			fmt.Sprintf("the one-page summary does not fit on one page even in the smallest type, and this is one of the longest items on it (%d characters)", utf8.RuneCountInString(t.Value)),
+			"shorten it; the proposal keeps the detail"))
+	}
+	return ps.Unique()
+}
+
 func (e *TooLongError) Error() string {
 	var names []string
 	for _, t := range e.Fields {
@@ -280,7 +292,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 			return fitted(string(document.OnePager), md, full, m, opts, laid)
 		}
 	}
-	return nil, &TooLongError{Fields: longestOnePagerTexts(v.Texts, 3)}
+	return nil, &TooLongError{Fields: longestOnePagerTexts(v.Texts, 5)}
 }
 
 // MaxProposalPages is the longest a proposal should be: a manager reads
@@ -411,7 +423,7 @@ var onePagerFields = []string{
 	"communication.response_time", "communication.channels", "communication.check_ins",
 	"communication.promises", "output_tracking[0]", "equipment.security", "trial.metrics",
 	"agreement", "performance.remote_record[0]", "performance.metrics[0]", "performance.highlights[0]",
-	"benefits[0]", "company.policy", "reask.reasons", "offer.role",
+	"benefits[0]", "company.policy.name", "company.policy.reference", "company.policy.exceptions", "reask.reasons", "offer.role",
 }
 
 func longestOnePagerTexts(texts []proposal.Text, n int) []proposal.Text {
