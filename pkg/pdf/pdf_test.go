@@ -268,23 +268,33 @@ func TestUndrawableIsAnErrorNotACrash(t *testing.T) {
 }
 
 func TestPdftotextReadsIt(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
+	out, ok := pdftotext(t, render(t, unicodeSample, testMeta()).PDF)
+	if !ok {
 		t.Skip("pdftotext not installed")
-	}
-	res := render(t, unicodeSample, testMeta())
-	f := t.TempDir() + "/doc.pdf"
-	if err := os.WriteFile(f, res.PDF, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
-	if err != nil {
-		t.Fatal(err)
 	}
 	for _, want := range []string{"Łukasz Żółć", "Анна Кузнецова", "≥ 95%"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("pdftotext lacks %q:\n%s", want, out)
 		}
 	}
+}
+
+// pdftotext returns the text poppler's pdftotext reads from the PDF, with
+// its lines as drawn; false when pdftotext is not installed.
+func pdftotext(t *testing.T, pdf []byte) (string, bool) {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		return "", false
+	}
+	f := t.TempDir() + "/doc.pdf"
+	if err := os.WriteFile(f, pdf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out), true
 }
 
 // pageOf returns the 1-based page whose text holds marker, or 0.
