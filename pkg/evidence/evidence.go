@@ -43,6 +43,12 @@ type Citation struct {
 	Reference string // the full reference, without the link
 	URL       string // DOI or web address
 	Answer    string // for Counter evidence, the honest answer; for Leverage, how to hold it
+
+	// RemoteDays is how many days a week the arrangement studied was
+	// remote, for a study of a part-week arrangement; 0 when the finding
+	// is not about a number of days. A request for more days than a study
+	// measured is beyond what it found.
+	RemoteDays int
 }
 
 var library = []Citation{
@@ -62,10 +68,11 @@ var library = []Citation{
 		URL: "https://doi.org/10.1093/qje/qju032",
 	},
 	{
-		ID:    "bloom-2024-nature",
-		Kind:  Supporting,
-		Short: "Trip.com hybrid trial: quits down a third, reviews unchanged (Nature 2024)",
-		Speak: "A randomised trial of 1,612 staff published in Nature found two home days a week cut quitting by a third, with no effect on performance reviews or promotions.",
+		ID:         "bloom-2024-nature",
+		Kind:       Supporting,
+		Short:      "Trip.com two-day hybrid trial: quits down a third, reviews unchanged (Nature 2024)",
+		RemoteDays: 2,
+		Speak:      "A randomised trial of 1,612 staff published in Nature found two home days a week cut quitting by a third, with no effect on performance reviews or promotions.",
 		Claim: "A six-month randomised trial of hybrid work with 1,612 employees at Trip.com, working from home two days " +
 			"a week, cut quit rates by one third with no effect on performance reviews or promotions over two years.",
 		Finding: "Randomised 6-month trial of hybrid work (home on Wednesdays and Fridays): quit rates fell by one third, " +
@@ -140,10 +147,11 @@ var library = []Citation{
 		URL:       "https://flex.scoopforwork.com",
 	},
 	{
-		ID:    "angelici-2024",
-		Kind:  Supporting,
-		Short: "Italian firm, nine-month trial of one flexible day a week: productivity up (2024)",
-		Speak: "In a randomised trial at a large Italian company, one flexible day a week for nine months raised productivity and cut leave by about a day a month.",
+		ID:         "angelici-2024",
+		Kind:       Supporting,
+		Short:      "Italian firm, nine-month trial of one flexible day a week: productivity up (2024)",
+		RemoteDays: 1,
+		Speak:      "In a randomised trial at a large Italian company, one flexible day a week for nine months raised productivity and cut leave by about a day a month.",
 		Claim: "In a randomised trial at a large Italian company, one day a week of flexible place and time for nine " +
 			"months raised productivity, cut leave by about one day a month and improved well-being.",
 		Finding: "Randomised trial: one day a week of flexible place and time for nine months raised productivity, cut " +
@@ -261,6 +269,9 @@ type ManagerCitation struct {
 	URL       string
 	Cite      string // a short form for running text, such as "Bloom et al., 2024"
 	Short     string // the finding in a line, with where it was published
+	// RemoteDays is the remote days a week the study measured, when it
+	// measured a part-week arrangement; 0 otherwise.
+	RemoteDays int
 }
 
 // ForManager returns the citation with the given id when a manager may
@@ -270,7 +281,7 @@ func ForManager(id string) (ManagerCitation, bool) {
 	if !ok || !c.Kind.ForManager() {
 		return ManagerCitation{}, false
 	}
-	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL, Cite: shortCite(c.Reference), Short: c.Short}, true
+	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL, Cite: shortCite(c.Reference), Short: c.Short, RemoteDays: c.RemoteDays}, true
 }
 
 // shortCite makes "Bloom et al., 2024" of a reference that starts with its

@@ -439,6 +439,36 @@ func Warnings(p *Proposal) Problems {
 	if p.source != nil {
 		ps = append(ps, p.source.notes...)
 	}
+	remote := distinctDays(p.Arrangement.RemoteDays)
+	for i, e := range p.Evidence {
+		c, ok := evidence.ForManager(e.ID)
+		if !ok || c.RemoteDays == 0 || remote <= c.RemoteDays {
+			continue
+		}
+		path := fmt.Sprintf("evidence[%d]", i)
+		q := p.source.ValueProblemAt(path,
+			fmt.Sprintf("%s studied %d remote %s a week; this request is for %d, so a manager may say it does not apply", e.ID, c.RemoteDays, plural(c.RemoteDays, "day", "days"), remote),
+			"keep it only for what it found, or cite a finding about your arrangement; `propose evidence` lists them")
+		q.Warning = true
+		ps = append(ps, q)
+	}
+	pol := p.Company.Policy
+	if working := remote + distinctDays(p.Arrangement.OfficeDays); pol.MaxRemoteDays > 0 && pol.MaxRemotePercent > 0 && working > 0 {
+		if (pol.MaxRemoteDays*100+working/2)/working != pol.MaxRemotePercent {
+			q := p.source.ValueProblemAt("company.policy.max_remote_percent",
+				fmt.Sprintf("%d%% of working time is not %d days of a %d-day week; the documents use the limit the request breaks", pol.MaxRemotePercent, pol.MaxRemoteDays, working),
+				"give the limit the policy writes, and leave the other out")
+			q.Warning = true
+			ps = append(ps, q)
+		}
+	}
+	if a := p.Arrangement; p.Scenario == ScenarioKeepRemote && !a.Start.IsZero() && p.Date.Before(a.Start) {
+		q := p.source.ValueProblemAt("arrangement.start",
+			fmt.Sprintf("%s is after the document date; in keep-remote, `start` is when you began working this way", a.Start),
+			"give the date the arrangement began, or leave it out")
+		q.Warning = true
+		ps = append(ps, q)
+	}
 	fit := p.PolicyFit()
 	if fit.Exceeds {
 		path := "company.policy.max_remote_days"
@@ -539,4 +569,11 @@ func Check(p *Proposal, today Date) Problems {
 	c.Derived = Derived{}
 	c.ApplyDefaults(today)
 	return Validate(c, nil)
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

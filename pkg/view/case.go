@@ -85,7 +85,7 @@ func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
 	}
 	ms := []dated{
 		{begin, d.TrialStart, 0},
-		{fmt.Sprintf("Check-in (day %d)", p.Trial.CheckInDay), d.CheckIn, 1},
+		{fmt.Sprintf("Check-in (day %d)", d.TrialStart.DaysUntil(d.CheckIn)+1), d.CheckIn, 1},
 	}
 	switch {
 	case p.Scenario == proposal.ScenarioKeepRemote:
@@ -181,15 +181,19 @@ func why(v *Public) []WhyItem {
 		}
 		out = append(out, WhyItem{"The policy", text})
 	}
-	if len(v.Citations) > 0 {
-		// The library's one-line form was checked against the finding; a
-		// finding of the user's own is given as they wrote it.
-		c := v.Citations[0]
-		text := c.Claim
-		if c.Short != "" {
-			text = sentence(c.Short)
+	// The first finding that covers the arrangement asked for: the
+	// library's one-line form, checked against the finding, or the user's
+	// own data as they wrote it.
+	for _, c := range v.Citations {
+		if !c.Fits {
+			continue
 		}
-		out = append(out, WhyItem{"Research", text})
+		if c.Own {
+			out = append(out, WhyItem{"Our data", c.Claim})
+		} else {
+			out = append(out, WhyItem{"Research", sentence(c.Short)})
+		}
+		break
 	}
 	return out
 }
@@ -252,7 +256,7 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) *Public {
 	}
 	c.Why = nil
 	for _, w := range v.Why {
-		if w.Label == "Research" && maxRunes < 150 {
+		if (w.Label == "Research" || w.Label == "Our data") && maxRunes < 150 {
 			continue
 		}
 		if maxRunes < 100 && len(c.Why) == 2 {
@@ -431,4 +435,11 @@ func unquote(s string) string {
 		}
 	}
 	return s
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

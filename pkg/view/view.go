@@ -9,6 +9,7 @@
 package view
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -52,6 +53,8 @@ type Public struct {
 	CommuteSaving   string // such as "about five hours of commuting a week"; "" when unknown
 	CommuteOneWay   string // such as "75 minutes"
 	Citations       []Citation
+	Research        bool // some citation is from the library
+	OwnData         bool // some citation is the user's own data
 	Policy          Policy
 	Precedents      []string
 	Agreement       Agreement // what was agreed in writing; Any is false when nothing was
@@ -198,6 +201,8 @@ type Citation struct {
 	URL       string
 	Cite      string // a short form for running text, such as "Bloom et al., 2024"
 	Short     string // the finding in a line, for the one-pager; "" for the user's own
+	Own       bool   // the user's own finding, not the library's
+	Fits      bool   // the study covers the arrangement asked for (not two days cited for five)
 }
 
 // Policy is the company's flexible-work policy, and how the request
@@ -326,13 +331,27 @@ func NewPublic(p *proposal.Proposal) *Public {
 		v.CommuteOneWay = fmt.Sprintf("%d minutes", m)
 		v.CommuteSaving = "about " + hoursText(2*m*days) + " of commuting a week"
 	}
-	for _, e := range p.Evidence {
+	// The library's findings first, then the user's own data, numbered in
+	// the order the proposal prints them.
+	evs := slices.Clone(p.Evidence)
+	slices.SortStableFunc(evs, func(a, b proposal.EvidenceRef) int {
+		return cmp.Compare(boolInt(a.ID == ""), boolInt(b.ID == ""))
+	})
+	for _, e := range evs {
 		n := len(v.Citations) + 1
 		if e.ID == "" {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(sentence(capitalize(e.Finding))),
-				Reference: Escape(sentence(e.Source)), URL: e.URL, Cite: Escape(strings.TrimSuffix(e.Source, "."))})
+				Reference: Escape(sentence(e.Source)), URL: e.URL, Cite: Escape(strings.TrimSuffix(e.Source, ".")), Own: true, Fits: true})
 		} else if c, ok := evidence.ForManager(e.ID); ok {
-			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL, Cite: Escape(c.Cite), Short: Escape(c.Short)})
+			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL,
+				Cite: Escape(c.Cite), Short: Escape(c.Short), Fits: c.RemoteDays == 0 || v.RemoteCount <= c.RemoteDays})
+		}
+	}
+	for _, c := range v.Citations {
+		if c.Own {
+			v.OwnData = true
+		} else {
+			v.Research = true
 		}
 	}
 	v.Policy = policy(p)
@@ -394,7 +413,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	}
 	v.Opening = opening(p, &v.Public)
 	if start := p.Arrangement.Start; !start.IsZero() && p.Scenario != proposal.ScenarioKeepRemote {
-		if by := lastWeekdayBefore(start.AddDays(-7)); p.Date.Before(by) {
+		if by := lastWeekdayBefore(start.AddDays(-7)); !by.Before(p.Date) {
 			v.AskBy = styleFor(p.Paper).date(by)
 		} else {
 			v.AskNow = true
@@ -432,15 +451,22 @@ func opening(p *proposal.Proposal, v *Public) []string {
 			"Could we put that in the offer letter?",
 		}
 	case proposal.ScenarioKeepRemote:
-		lines := []string{"I’ve read the new office policy, and I want to make sure the team doesn’t lose anything by it."}
+		lines := []string{"I’d like to talk about how I work, and make sure the team doesn’t lose anything by a change to it."}
+		if v.Policy.Any {
+			lines[0] = "I’ve read the new office policy, and I want to make sure the team doesn’t lose anything by it."
+		}
+		results := ""
+		if v.Performance.Any {
+			results = ", and the results are in the document"
+		}
 		switch {
 		case v.Agreement.Any && v.Since != "":
-			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", as "+Document(v.Agreement.Document)+" sets out, and the results are in the document.")
+			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", as "+Document(v.Agreement.Document)+" sets out"+results+".")
 		case v.Since != "":
-			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", and the results are in the document.")
+			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+results+".")
 		case v.Agreement.Any:
-			lines = append(lines, "My arrangement is set out in "+Document(v.Agreement.Document)+", and the results of working this way are in the document.")
-		default:
+			lines = append(lines, "My arrangement is set out in "+Document(v.Agreement.Document)+results+".")
+		case v.Performance.Any:
 			lines = append(lines, "The results of working this way are in the document.")
 		}
 		close := "I’d like to keep the arrangement"
@@ -581,7 +607,9 @@ func trial(p *proposal.Proposal, st dateStyle) *Trial {
 	d := p.Derived
 	t := &Trial{
 		LengthDays: p.Trial.LengthDays,
-		CheckInDay: p.Trial.CheckInDay,
+		// The day of the trial the check-in falls on, once moved to a
+		// weekday (or an office day): the documents name that day.
+		CheckInDay: d.TrialStart.DaysUntil(d.CheckIn) + 1,
 		Start:      st.longDate(d.TrialStart),
 		CheckIn:    st.longDate(d.CheckIn),
 		End:        st.longDate(d.TrialEnd),
