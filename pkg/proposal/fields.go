@@ -481,6 +481,9 @@ func isEmptyValue(v reflect.Value) bool {
 	}
 	switch v.Kind() {
 	case reflect.Slice:
+		if !v.IsNil() && v.Len() == 0 && v.Type().Elem().Kind() == reflect.String {
+			return false // written as [] on purpose: none, rather than the default
+		}
 		for i := 0; i < v.Len(); i++ {
 			if !isEmptyValue(v.Index(i)) {
 				return false
@@ -560,6 +563,17 @@ func (p *Proposal) SetList(path string, items []string) error {
 		}
 	}
 	v.Set(s)
+	return nil
+}
+
+// SetNone empties the list at path on purpose: the file then says
+// `key: []`, and a list with a default keeps none rather than taking it.
+func (p *Proposal) SetNone(path string) error {
+	v, _, ok := p.value(path, true)
+	if !ok || v.Kind() != reflect.Slice {
+		return fmt.Errorf("set %s: not a list", path)
+	}
+	v.Set(reflect.MakeSlice(v.Type(), 0, 0))
 	return nil
 }
 

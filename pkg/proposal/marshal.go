@@ -60,6 +60,10 @@ func (w *yamlWriter) field(level int, f *Field, v reflect.Value) {
 	case KindDays:
 		w.inlineList(level, f.Key, listStrings(v))
 	case KindTexts:
+		if v.Len() == 0 {
+			w.scalar(level, f.Key, "[]") // none, on purpose
+			return
+		}
 		if f.Flow {
 			w.inlineList(level, f.Key, listStrings(v))
 		} else {

@@ -294,7 +294,8 @@ func (c *Communication) declare() []Field {
 			None: "No written summary", Choices: cadences},
 		{at: &c.Promises, Doc: "What you promise beyond the schedule, one a line: the answers to “what if I need you here?” and “what if it is urgent?”.",
 			Ask: "What you promise beyond the schedule", Help: "Managers ask for these two; change or remove them.",
-			Suggest: PromiseSwap + "\n" + PromiseUrgent},
+			Suggest: PromiseSwap + "\n" + PromiseUrgent,
+			Default: "the two promises managers ask for: a remote day swapped for an office day at a day’s notice (on a hybrid week), and urgent matters by phone; write `promises: []` for none"},
 	}
 }
 
@@ -302,7 +303,7 @@ func (c *Communication) declare() []Field {
 // first, written as the employee would say it.
 const (
 	PromiseSwap   = "A remote day can be swapped for an office day at a day’s notice"
-	PromiseUrgent = "Urgent matters reach me by phone, also outside core hours"
+	PromiseUrgent = "Urgent matters reach me by phone"
 )
 
 // cadences are how often something recurs.

@@ -182,3 +182,41 @@ func TestMeetingsFallOnOfficeDays(t *testing.T) {
 		}
 	}
 }
+
+// TestPromisesDefaultUnlessNoneIsWritten checks the promises managers ask
+// for: given when the file says nothing, kept out by `promises: []`, which
+// the file writer writes back as it was.
+func TestPromisesDefaultUnlessNoneIsWritten(t *testing.T) {
+	base := "version: 1\nscenario: keep-remote\nemployee: {name: Ana Lima, title: Analyst}\nmanager: {name: Sam Ortiz}\n" +
+		"arrangement: {type: hybrid, remote_days: [mon]}\n"
+	p, err := Parse("p.yaml", []byte(base), NewDate(2027, 1, 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(p.Communication.Promises, []string{PromiseSwap, PromiseUrgent}) {
+		t.Errorf("default promises = %q", p.Communication.Promises)
+	}
+	none := base + "communication: {promises: []}\n"
+	p, err = Parse("p.yaml", []byte(none), NewDate(2027, 1, 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Communication.Promises) != 0 {
+		t.Errorf("promises: [] gave %q", p.Communication.Promises)
+	}
+	q, _, err := Load("p.yaml", []byte(none))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := string(Marshal(q))
+	if !strings.Contains(out, "  promises: []\n") {
+		t.Errorf("the file writer dropped promises: []:\n%s", out)
+	}
+	remote, err := Parse("p.yaml", []byte(strings.Replace(base, "{type: hybrid, remote_days: [mon]}", "{type: remote}", 1)), NewDate(2027, 1, 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(remote.Communication.Promises, []string{PromiseUrgent}) {
+		t.Errorf("a fully remote week has no office day to swap; got %q", remote.Communication.Promises)
+	}
+}

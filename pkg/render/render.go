@@ -346,7 +346,7 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 		}
 	}
 	for _, c := range cut {
-		opts.warn(v.Source, c.Field, fmt.Sprintf("the proposal shows the first %d of %d items, to keep to %d pages", c.Shown, c.Of, MaxProposalPages),
+		opts.warn(v.Source, c.Field, fmt.Sprintf("the proposal shows the first %d of %d items, to keep it to about %d pages", c.Shown, c.Of, MaxProposalPages),
 			"put the strongest first, or shorten the list")
 	}
 	if laid.Pages() > MaxProposalPages {

@@ -2,6 +2,7 @@ package view
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -280,6 +281,9 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) *Public {
 	}
 	c.ManagerKeeps = nil
 	for _, k := range v.ManagerKeeps {
+		if maxRunes < 100 && slices.Contains(v.Promises, k) {
+			continue // at the tightest, the promises are left to the proposal
+		}
 		c.ManagerKeeps = append(c.ManagerKeeps, shorten(k, maxRunes))
 	}
 	return &c

@@ -570,6 +570,9 @@ func (f *Flow) askField(path string, fd *proposal.Field, title string, w Where) 
 		if err != nil {
 			return err
 		}
+		if len(items) == 0 && fd.Suggest != "" {
+			return f.P.SetNone(path) // the suggestion cleared: none, not the default
+		}
 		return f.P.SetList(path, items)
 	}
 	ans, err := f.Ask.Input(fl)
