@@ -253,7 +253,7 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 			sp := d.cellSpan(isHeader, c.bold)
 			sp.text = c.text
 			pad := 2 * d.st.cellPadX
-			for _, w := range d.words([]span{sp}, 1e9) {
+			for _, w := range d.words([]span{sp}) {
 				minimum[i] = max(minimum[i], w.w+pad)
 			}
 			natural[i] = max(natural[i], d.measureLine(sp)+pad)
