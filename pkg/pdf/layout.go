@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -33,16 +34,35 @@ type word struct {
 
 // breakLines splits the spans into lines no wider than width, breaking only
 // at spaces and tabs (never at a no-break space), unless a single word is
-// wider than a line.
+// wider than a line: such a word (a long address, say) is cut between its
+// parts (cutWord), its first piece filling the line it starts on, and
+// anywhere only where no such place fits.
 func (d *drawer) breakLines(spans []span, width float64) [][]word {
-	words := d.words(spans, width)
+	words := d.words(spans)
 	var lines [][]word
 	var line []word
 	x := 0.0
 	for _, w := range words {
 		if len(line) > 0 && x+w.w > width {
+			if w.w > width {
+				if head, tail, ok := d.cutWord(w, width-x, width, true); ok {
+					line = append(line, head)
+					w = tail
+				}
+			}
 			lines = append(lines, line)
 			line, x = nil, 0
+		}
+		for w.w > width {
+			head, tail, ok := d.cutWord(w, width, width, true)
+			if !ok {
+				head, tail, ok = d.cutWord(w, width, width, false)
+			}
+			if !ok {
+				break
+			}
+			lines = append(lines, []word{head})
+			w = tail
 		}
 		line = append(line, w)
 		x += w.w + w.space
@@ -55,6 +75,108 @@ func (d *drawer) breakLines(spans []span, width float64) [][]word {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// separator reports the characters that separate an address's parts, at
+// which a word too long for its line is cut (cutBetween).
+func separator(r rune) bool {
+	switch r {
+	case '/', '?', '&', '=', '-', '.', '_':
+		return true
+	}
+	return false
+}
+
+// cutBetween reports whether a word too long for its line may be cut
+// between a and b: after a separator, though not inside a run of them such
+// as the "//" of "https://", and before a hyphen rather than after it. A
+// line ending in a hyphen reads as a word the typesetter hyphenated, and
+// text extraction (pdftotext) drops such a hyphen when it joins the lines,
+// so a copied address would lose it.
+func cutBetween(a, b rune) bool {
+	if b == '-' {
+		return !separator(a)
+	}
+	return a != '-' && separator(a) && !separator(b)
+}
+
+// mainCut reports whether a cut after a falls between an address's main
+// parts: its path's segments, its query and the query's parameters.
+func mainCut(a rune) bool {
+	return a == '/' || a == '?' || a == '&'
+}
+
+// cutWord cuts w into a head no wider than room and the tail that follows
+// it. When natural, it cuts at the last separator that fits (cutBetween),
+// or rather at the last that fits between the address's main parts
+// (mainCut) if that leaves no more than line/4 of room empty; otherwise
+// after the last character that fits, or after the first when none does.
+// The head has no space after it (it ends a line); the tail keeps w's. ok
+// is false when w cannot be cut so: it has one character, or, when
+// natural, no separator fits.
+func (d *drawer) cutWord(w word, room, line float64, natural bool) (head, tail word, ok bool) {
+	type at struct {
+		frag, end int     // a cut after byte end of frags[frag]
+		w         float64 // the head's width
+	}
+	best, main := at{frag: -1}, at{frag: -1}
+	acc := 0.0 // the width of the characters read
+	var prev rune
+	var prevAt at
+scan:
+	for fi, f := range w.frags {
+		for i, r := range f.text {
+			if prevAt.end > 0 && (!natural || cutBetween(prev, r)) {
+				switch {
+				case acc <= room:
+					best = prevAt
+					if natural && mainCut(prev) {
+						main = prevAt
+					}
+				case !natural && best.frag < 0:
+					best = prevAt
+				default:
+					break scan
+				}
+			}
+			acc += d.measure(f.family, f.style, f.s.size, string(r))
+			prev, prevAt = r, at{fi, i + utf8.RuneLen(r), acc}
+		}
+	}
+	if main.frag >= 0 && room-main.w <= line/4 {
+		best = main
+	}
+	if best.frag < 0 {
+		return word{}, w, false
+	}
+	head, tail = d.splitWord(w, best.frag, best.end)
+	return head, tail, true
+}
+
+// splitWord cuts w after byte end of its piece frags[fi], re-measuring
+// the piece cut in two; the tail is not empty. The head has no space after
+// it; the tail keeps w's space and line break.
+func (d *drawer) splitWord(w word, fi, end int) (head, tail word) {
+	f := w.frags[fi]
+	headFrags := slices.Clone(w.frags[:fi+1])
+	tailFrags := slices.Clone(w.frags[fi:])
+	headFrags[fi].text = f.text[:end]
+	headFrags[fi].w = d.measure(f.family, f.style, f.s.size, f.text[:end])
+	if end == len(f.text) {
+		tailFrags = tailFrags[1:]
+	} else {
+		tailFrags[0].text = f.text[end:]
+		tailFrags[0].w = d.measure(f.family, f.style, f.s.size, f.text[end:])
+	}
+	head = word{frags: headFrags}
+	tail = word{frags: tailFrags, space: w.space, hardBreak: w.hardBreak}
+	for _, f := range headFrags {
+		head.w += f.w
+	}
+	for _, f := range tailFrags {
+		tail.w += f.w
+	}
+	return head, tail
 }
 
 // ballotBox (☐) is drawn as a square outline; boxFace marks its pieces.
@@ -74,7 +196,7 @@ func (d *drawer) measure(family, style string, size float64, text string) float6
 // Pieces are slices of the spans' text, and the words' pieces share one
 // array: a document's text is measured many times (trial layouts, keep
 // rules), so this avoids a small allocation per piece.
-func (d *drawer) words(spans []span, width float64) []word {
+func (d *drawer) words(spans []span) []word {
 	n := 0
 	for _, s := range spans {
 		n += len(s.text)
@@ -113,11 +235,7 @@ func (d *drawer) words(spans []span, width float64) []word {
 		} else {
 			cur.space = d.measure(s.family, s.style, s.size, " ")
 		}
-		if cur.w > width && len(cur.frags) == 1 {
-			out = append(out, splitLong(d, cur, width)...)
-		} else {
-			out = append(out, cur)
-		}
+		out = append(out, cur)
 		cur = word{}
 	}
 	for i := range spans {
@@ -150,32 +268,6 @@ func (d *drawer) words(spans []span, width float64) []word {
 	}
 	if fragSpan != nil {
 		endWord(fragSpan, false)
-	}
-	return out
-}
-
-// splitLong breaks a word wider than a line (a long address, say) into
-// pieces that fit.
-func splitLong(d *drawer, w word, width float64) []word {
-	if w.w <= width || len(w.frags) != 1 {
-		return []word{w}
-	}
-	f := w.frags[0]
-	var out []word
-	start := 0
-	acc := 0.0
-	for i, r := range f.text {
-		cw := d.measure(f.family, f.style, f.s.size, string(r))
-		if acc+cw > width && i > start {
-			piece := f.text[start:i]
-			out = append(out, word{frags: []frag{{s: f.s, family: f.family, style: f.style, text: piece, w: acc}}, w: acc})
-			start, acc = i, 0
-		}
-		acc += cw
-	}
-	last := word{frags: []frag{{s: f.s, family: f.family, style: f.style, text: f.text[start:], w: acc}}, w: acc, space: w.space, hardBreak: w.hardBreak}
-	if utf8.RuneCountInString(last.frags[0].text) > 0 {
-		out = append(out, last)
 	}
 	return out
 }

@@ -236,8 +236,9 @@ func isForm(rows [][]cell) bool {
 }
 
 // columnWidths shares the text width among the columns: each gets room for
-// its longest word, and the rest goes where the text is longest, so short
-// columns stay narrow and long ones wrap least. In a form (isForm) the
+// its longest word that must not be cut (firmWidth: an address or another
+// very long token may be), and the rest goes where the text is longest, so
+// short columns stay narrow and long ones wrap least. In a form (isForm) the
 // columns after the labels are places to write, one for each party, and
 // share their room equally whatever is printed in them (the names above a
 // signature, say).
@@ -245,6 +246,7 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 	avail := d.contentWidth()
 	natural := make([]float64, ncol)
 	minimum := make([]float64, ncol)
+	long := avail * longToken
 	measure := func(cells []cell, isHeader bool) {
 		for i, c := range cells {
 			if i >= ncol {
@@ -253,8 +255,8 @@ func (d *drawer) columnWidths(header []cell, rows [][]cell, ncol int) []float64 
 			sp := d.cellSpan(isHeader, c.bold)
 			sp.text = c.text
 			pad := 2 * d.st.cellPadX
-			for _, w := range d.words([]span{sp}, 1e9) {
-				minimum[i] = max(minimum[i], w.w+pad)
+			for _, w := range d.words([]span{sp}) {
+				minimum[i] = max(minimum[i], d.firmWidth(w, long)+pad)
 			}
 			natural[i] = max(natural[i], d.measureLine(sp)+pad)
 		}
@@ -344,4 +346,51 @@ func (d *drawer) measureLine(sp span) float64 {
 		w = max(w, lineWidth(l))
 	}
 	return w
+}
+
+// longToken is the share of the text width from which a word counts as a
+// token that may be cut (firmWidth) rather than a word of the text.
+const longToken = 0.25
+
+// firmWidth is the width of w that its column must give it for no word to
+// be cut: all of an ordinary word, but only the longest piece between the
+// places an address is cut (cutBetween) of an address or of another token
+// at least long wide, and never more than long. Such a token is cut to fit
+// its column (breakLines), so that the other columns keep their words
+// whole.
+func (d *drawer) firmWidth(w word, long float64) float64 {
+	if w.w < long && !isAddress(w) {
+		return w.w
+	}
+	piece, longest := 0.0, 0.0
+	var prev rune
+	started := false
+	for _, f := range w.frags {
+		for _, r := range f.text {
+			if started && cutBetween(prev, r) {
+				piece = 0
+			}
+			piece += d.measure(f.family, f.style, f.s.size, string(r))
+			longest = max(longest, piece)
+			prev, started = r, true
+		}
+	}
+	return min(longest, long)
+}
+
+// isAddress reports whether w is a web address, which its column may cut
+// whatever its length.
+func isAddress(w word) bool {
+	if len(w.frags) == 0 {
+		return false
+	}
+	text := w.frags[0].text
+	if len(w.frags) > 1 {
+		var b strings.Builder
+		for _, f := range w.frags {
+			b.WriteString(f.text)
+		}
+		text = b.String()
+	}
+	return strings.Contains(text, "://") || len(text) > 4 && strings.EqualFold(text[:4], "www.")
 }
