@@ -1,0 +1,373 @@
+// Package check reads a proposal the way a sceptical manager will, before
+// the manager does: each rule finds a gap a manager would raise (a reply
+// time with no number in it, a benefit that is only personal, a study cited
+// beyond what it measured) and says what the manager will think and how to
+// fix it, at the field to change. The rules' words live in rules.md; this
+// file holds only what each rule looks for.
+package check
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/propose-cli/propose/pkg/evidence"
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// Severity is how much a finding can cost the request.
+type Severity string
+
+// The severities, from the one that can lose the yes.
+const (
+	Risk    Severity = "risk"    // this can lose the yes
+	Missing Severity = "missing" // a question the proposal leaves unanswered
+	Weak    Severity = "weak"    // an answer that will not convince
+)
+
+// points is what a rule costs the score, once however often it fires.
+var points = map[Severity]int{Risk: 15, Missing: 10, Weak: 5}
+
+// Finding is one thing a manager would raise, at the field to change.
+type Finding struct {
+	Rule     string   `json:"rule"`
+	Severity Severity `json:"severity"`
+	Field    string   `json:"field"`
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Manager  string   `json:"manager"` // what the manager will think or ask
+	Fix      string   `json:"fix"`
+}
+
+// Report is the check of one proposal.
+type Report struct {
+	File     string    `json:"file"`
+	Score    int       `json:"score"` // out of 100
+	Findings []Finding `json:"findings"`
+	Top      []Finding `json:"top"` // the fixes that would raise the score most, at most three
+}
+
+// Run checks a validated proposal. today dates a stale file; extra are
+// findings made elsewhere (how the documents fit their pages).
+func Run(p *proposal.Proposal, today proposal.Date, extra ...Finding) *Report {
+	c := &checker{p: p, src: p.Source(), today: today}
+	c.framing()
+	c.data()
+	c.trial()
+	c.coverage()
+	c.scope()
+	c.fairness()
+	c.timing()
+	c.leverage()
+	c.evidence()
+	c.found = append(c.found, extra...)
+	r := &Report{Findings: c.found}
+	if c.src != nil {
+		r.File = c.src.File
+	}
+	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Rule, b.Rule))
+	})
+	r.Score, r.Top = score(r.Findings)
+	return r
+}
+
+// score takes each rule's points once from 100, and picks the three rules
+// whose fixes would raise the score most, worst first, each at its first
+// finding.
+func score(fs []Finding) (int, []Finding) {
+	s := 100
+	seen := map[string]bool{}
+	var firsts []Finding
+	for _, f := range fs {
+		if seen[f.Rule] {
+			continue
+		}
+		seen[f.Rule] = true
+		s -= points[f.Severity]
+		firsts = append(firsts, f)
+	}
+	slices.SortStableFunc(firsts, func(a, b Finding) int { return cmp.Compare(points[b.Severity], points[a.Severity]) })
+	return max(s, 0), firsts[:min(3, len(firsts))]
+}
+
+// Points is what fixing the finding's rule would add to the score.
+func (f Finding) Points() int { return points[f.Severity] }
+
+// New makes the finding of a rule at the field, with value in its words.
+// It panics on a rule rules.md does not define: rule ids are constants of
+// this package and its callers.
+func New(id, field, value string, src *proposal.Source) Finding {
+	r, ok := Lookup(id)
+	if !ok {
+		panic("check: no rule " + id)
+	}
+	line, col := where(src, field)
+	fill := func(s string) string { return strings.ReplaceAll(s, "{value}", value) }
+	return Finding{Rule: id, Severity: r.Severity, Field: field, Line: line, Col: col, Manager: fill(r.Manager), Fix: fill(r.Fix)}
+}
+
+// where places a finding: at the field's value; for a field the file
+// leaves out, at its section; for a section the file leaves out, at the
+// section written before it, where the new one would go.
+func where(src *proposal.Source, field string) (line, col int) {
+	if src == nil {
+		return 0, 0
+	}
+	if src.Has(field) {
+		return src.At(field)
+	}
+	top, _, _ := strings.Cut(field, ".")
+	top, _, _ = strings.Cut(top, "[")
+	if src.Has(top) {
+		return src.KeyAt(field)
+	}
+	var before string
+	for _, f := range proposal.Fields() {
+		if f.Parent != nil && f.Parent.Path != "" {
+			continue
+		}
+		if f.Path == top {
+			break
+		}
+		if src.Has(f.Path) {
+			before = f.Path
+		}
+	}
+	if before == "" {
+		return 1, 1
+	}
+	return src.KeyAt(before)
+}
+
+type checker struct {
+	p     *proposal.Proposal
+	src   *proposal.Source
+	today proposal.Date
+	found []Finding
+}
+
+func (c *checker) add(id, field, value string) {
+	c.found = append(c.found, New(id, field, value, c.src))
+}
+
+// personalWords mark a benefit as the employee's own gain.
+var personalWords = regexp.MustCompile(`(?i)\b(commut\w*|travel time|family|kids?|children|child|school|pick[- ]?up|my health|wellbeing|well-being|sleep|pets?|dog|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time)\b`)
+
+func (c *checker) framing() {
+	p := c.p
+	if len(p.Benefits) == 0 && len(p.Evidence) == 0 {
+		c.add("framing.no-business-case", "benefits", "")
+		return
+	}
+	if len(p.Benefits) == 0 {
+		return
+	}
+	for _, b := range p.Benefits {
+		if !personalWords.MatchString(b) {
+			return
+		}
+	}
+	c.add("framing.personal-benefits", "benefits[0]", short(p.Benefits[0]))
+}
+
+var digit = regexp.MustCompile(`[0-9]`)
+
+// numberWords make a text measurable as a digit does.
+var numberWords = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero|same day|same-day|next day)\b`)
+
+func (c *checker) data() {
+	p := c.p
+	perf := p.Performance
+	all := append(append(append([]string(nil), perf.Highlights...), perf.Metrics...), perf.Recognition...)
+	for _, r := range perf.RemoteRecord {
+		all = append(all, r.Delivered)
+	}
+	if len(all) == 0 {
+		c.add("data.no-record", "performance", "")
+	} else if !slices.ContainsFunc(all, digit.MatchString) {
+		c.add("data.no-numbers", "performance", "")
+	}
+	for i, m := range p.Trial.Metrics {
+		at := fmt.Sprintf("trial.metrics[%d]", i)
+		if m.Baseline == "" {
+			c.add("data.metric-no-baseline", at+".name", short(m.Name))
+		}
+		if !digit.MatchString(m.Target) && !numberWords.MatchString(m.Target) {
+			c.add("data.metric-vague-target", at+".target", short(m.Target))
+		}
+		if m.MeasuredBy == "" {
+			c.add("data.metric-no-source", at+".name", short(m.Name))
+		}
+	}
+}
+
+func (c *checker) trial() {
+	p := c.p
+	if p.Scenario == proposal.ScenarioKeepRemote && !p.HasTrial() {
+		c.add("trial.no-review", "trial", "")
+	}
+	if t := p.Trial; p.HasTrial() && t.CheckInDay > 0 && 3*t.CheckInDay > 2*t.LengthDays {
+		c.add("trial.late-check-in", "trial.check_in_day", fmt.Sprintf("day %d", t.LengthDays/2))
+	}
+}
+
+// sensitiveWords mark work whose data needs saying how it stays safe.
+var sensitiveWords = regexp.MustCompile(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health|patients?|medical|clinical|card ?holder|payment card|pci|gdpr|hipaa|pii|social security|bank account|confidential)\b`)
+
+func (c *checker) coverage() {
+	p := c.p
+	a, com := p.Arrangement, p.Communication
+	if !a.CoreHours.Start.Set || !a.CoreHours.End.Set {
+		c.add("coverage.no-core-hours", "arrangement.core_hours", "")
+	}
+	switch {
+	case com.ResponseTime == "":
+		c.add("coverage.no-response-time", "communication.response_time", "")
+	case !digit.MatchString(com.ResponseTime) && !numberWords.MatchString(com.ResponseTime) &&
+		!regexp.MustCompile(`(?i)\b(hour|minute)s?\b`).MatchString(com.ResponseTime):
+		c.add("coverage.vague-response", "communication.response_time", short(com.ResponseTime))
+	}
+	if len(com.CheckIns) == 0 {
+		c.add("coverage.no-check-ins", "communication.check_ins", "")
+	}
+	if len(p.OutputTracking) == 0 {
+		c.add("coverage.no-output-tracking", "output_tracking", "")
+	}
+	if len(a.InPersonCommitments) == 0 {
+		c.add("coverage.no-in-person", "arrangement.in_person_commitments", "")
+	}
+	e := p.Equipment
+	if len(e.Items) == 0 && e.Connectivity == "" && e.Workspace == "" && e.Security == "" {
+		c.add("coverage.no-equipment", "equipment", "")
+	}
+	if e.Security == "" {
+		if m := c.sensitive(); m != "" {
+			c.add("coverage.sensitive-data", "equipment.security", m)
+		} else {
+			c.add("coverage.no-security", "equipment.security", "")
+		}
+	}
+}
+
+// sensitive returns the first mention of sensitive data in the request's
+// public text, or "".
+func (c *checker) sensitive() string {
+	for _, t := range c.p.PublicTexts() {
+		if m := sensitiveWords.FindString(t.Value); m != "" {
+			return strings.ToLower(m)
+		}
+	}
+	return ""
+}
+
+func (c *checker) scope() {
+	p := c.p
+	fit := p.PolicyFit()
+	if p.Arrangement.Type == "remote" && p.Scenario != proposal.ScenarioKeepRemote &&
+		len(p.Performance.RemoteRecord) == 0 && fit.Known && fit.Exceeds {
+		c.add("scope.full-remote-first", "arrangement.type", "")
+		return
+	}
+	if fit.Exceeds && p.Scenario != proposal.ScenarioKeepRemote {
+		field := "company.policy.max_remote_days"
+		if fit.ByPercent {
+			field = "company.policy.max_remote_percent"
+		}
+		c.add("scope.above-policy", field, fit.Limit)
+	}
+}
+
+func (c *checker) fairness() {
+	pol := c.p.Company.Policy
+	if pol.Name == "" && pol.Summary == "" && pol.Reference == "" && len(c.p.Company.Precedents) == 0 {
+		c.add("fairness.no-precedent", "company", "")
+	}
+}
+
+func (c *checker) timing() {
+	p := c.p
+	if s := p.Arrangement.Start; !s.IsZero() && p.Scenario != proposal.ScenarioKeepRemote && s.Before(p.Date.AddDays(7)) {
+		c.add("timing.short-notice", "arrangement.start", p.Date.AddDays(7).String()+" or later")
+	}
+	if !c.today.IsZero() && p.Date.AddDays(31).Before(c.today) {
+		c.add("timing.stale", "date", p.Date.String())
+	}
+}
+
+// threats are words that make a proposal an ultimatum.
+var threats = regexp.MustCompile(`(?i)\b((or|otherwise|else) (i|I)('ll| will| would| may| might)? (have to )?(leave|quit|resign|look elsewhere|start looking)|another job|other offers?|competing offers?|counter-?offer|recruiters?|headhunt\w*|i will resign|i would leave|i will leave|i'll leave)\b`)
+
+func (c *checker) leverage() {
+	p := c.p
+	priv := []string{p.Private.Alternatives, p.Private.Motivation, p.Private.Fallback}
+	grams := map[string]string{}
+	for _, s := range priv {
+		for _, g := range wordGrams(s, 4) {
+			grams[g] = s
+		}
+	}
+	offer := p.Scenario == proposal.ScenarioOffer
+	for _, t := range p.PublicTexts() {
+		if offer && t.Field == "offer.recruiter" {
+			continue
+		}
+		for _, g := range wordGrams(t.Value, 4) {
+			if _, ok := grams[g]; ok {
+				c.add("leverage.private-echo", t.Field, short(t.Value))
+				goto next
+			}
+		}
+		if m := threats.FindString(t.Value); m != "" && !(offer && strings.EqualFold(m, "recruiter")) {
+			c.add("leverage.threat", t.Field, m)
+		}
+	next:
+	}
+}
+
+// wordGrams returns the runs of n words of s, lower-cased, for finding
+// one text inside another whatever its punctuation.
+func wordGrams(s string, n int) []string {
+	words := strings.FieldsFunc(strings.ToLower(s), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r > 127)
+	})
+	var out []string
+	for i := 0; i+n <= len(words); i++ {
+		out = append(out, strings.Join(words[i:i+n], " "))
+	}
+	return out
+}
+
+// supportWork marks a job the call-centre studies speak to.
+var supportWork = regexp.MustCompile(`(?i)(call|contact|customer|support|service|agent|help ?desk|travel|reservation|booking)`)
+
+func (c *checker) evidence() {
+	p := c.p
+	remote := len(p.Arrangement.RemoteDays)
+	for i, e := range p.Evidence {
+		cit, ok := evidence.Lookup(e.ID)
+		if !ok || !cit.Kind.ForManager() {
+			continue
+		}
+		at := fmt.Sprintf("evidence[%d]", i)
+		switch {
+		case cit.RemoteDays > 0 && remote > cit.RemoteDays:
+			c.add("evidence.beyond-study", at, fmt.Sprintf(
+				"%s measured %d remote days a week and this asks for %d: cite it only for what it found (“in a %d-day hybrid trial…”), or choose a finding about your arrangement",
+				e.ID, cit.RemoteDays, remote, cit.RemoteDays))
+		case strings.Contains(cit.HoldsFor, "call-centre") && !supportWork.MatchString(p.Employee.Title+" "+p.Employee.Team):
+			c.add("evidence.other-work", at, e.ID)
+		}
+	}
+}
+
+// short quotes at most a few words of a text.
+func short(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 60 {
+		return strings.TrimRight(string(r[:57]), " ,;:") + "…"
+	}
+	return s
+}

@@ -1,0 +1,176 @@
+package check
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/propose-cli/propose/examples"
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+var today = proposal.NewDate(2027, 1, 4)
+
+func parse(t *testing.T, src string) *proposal.Proposal {
+	t.Helper()
+	p, err := proposal.Parse("p.yaml", []byte(src), today)
+	if err != nil {
+		t.Fatalf("the test's input does not validate:\n%v", err)
+	}
+	return p
+}
+
+func example(t *testing.T, name string) string {
+	t.Helper()
+	src, ok := examples.Get(name)
+	if !ok {
+		t.Fatalf("no example %s", name)
+	}
+	return string(src)
+}
+
+// edit replaces each old text of src with its new one, failing the test
+// when one is not there: a case that changes nothing proves nothing.
+func edit(t *testing.T, src string, pairs ...string) string {
+	t.Helper()
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if !strings.Contains(src, pairs[i]) {
+			t.Fatalf("the example has no %q to change", pairs[i])
+		}
+		src = strings.Replace(src, pairs[i], pairs[i+1], 1)
+	}
+	return src
+}
+
+func rulesOf(r *Report) map[string]Finding {
+	m := map[string]Finding{}
+	for _, f := range r.Findings {
+		if _, ok := m[f.Rule]; !ok {
+			m[f.Rule] = f
+		}
+	}
+	return m
+}
+
+// TestExamplesAreStrong checks that the four examples, written as a
+// careful person would, give a manager nothing to raise.
+func TestExamplesAreStrong(t *testing.T) {
+	for _, name := range examples.Names() {
+		r := Run(parse(t, example(t, name)), today)
+		if r.Score < 90 || len(r.Findings) > 0 {
+			t.Errorf("%s scores %d: %v", name, r.Score, r.Findings)
+		}
+	}
+}
+
+// TestEachRuleFindsItsGap weakens a strong example in one way for each
+// rule and checks that the rule finds it, at the field to change, while
+// the strong example (TestExamplesAreStrong) does not.
+func TestEachRuleFindsItsGap(t *testing.T) {
+	cases := []struct {
+		rule, example string
+		pairs         []string // old and new text, in turn
+		field         string
+		cut           []string // sections to remove, by their first line
+	}{
+		{"framing.no-business-case", "trial", []string{"evidence: [bloom-2024-nature, gallup-hybrid]\n", ""}, "benefits", []string{"benefits:"}},
+		{"framing.personal-benefits", "trial", []string{
+			"  - The dashboard and forecast work that needs long uninterrupted blocks moves to the days with the fewest interruptions\n  - Office days are kept for the work that needs the room — planning, reviews and mentoring\n",
+			"  - No commute means I see my kids in the evening\n"}, "benefits[0]", nil},
+		{"data.no-record", "reask", []string{"performance:\n  highlights:\n    - Built the new weekly cash forecast, now used by the CFO\n  metrics:\n    - Closed my month-end tasks on schedule in all 12 months of 2026\n", ""}, "performance", nil},
+		{"data.no-numbers", "reask", []string{"  metrics:\n    - Closed my month-end tasks on schedule in all 12 months of 2026\n", ""}, "performance", nil},
+		{"data.metric-no-baseline", "trial", []string{"      baseline: 100%\n", ""}, "trial.metrics[0].name", nil},
+		{"data.metric-vague-target", "trial", []string{"      target: 100%", "      target: better"}, "trial.metrics[0].target", nil},
+		{"data.metric-no-source", "trial", []string{"      measured_by: Jira due dates\n", ""}, "trial.metrics[0].name", nil},
+		{"trial.no-review", "keep-remote", nil, "trial", []string{"trial:"}},
+		{"trial.late-check-in", "trial", []string{"  check_in_day: 30", "  check_in_day: 55"}, "trial.check_in_day", nil},
+		{"coverage.no-core-hours", "trial", []string{"  core_hours:\n    start: \"09:00\"\n    end: \"16:00\"\n    timezone: America/Chicago\n", ""}, "arrangement.core_hours", nil},
+		{"coverage.no-response-time", "trial", []string{"  response_time: within one hour during core hours\n", ""}, "communication.response_time", nil},
+		{"coverage.vague-response", "trial", []string{"response_time: within one hour during core hours", "response_time: quickly"}, "communication.response_time", nil},
+		{"coverage.no-check-ins", "offer", []string{"  check_ins:\n    - cadence: daily\n      format: Stand-up on video\n    - cadence: weekly\n      format: 30-minute 1:1\n", ""}, "communication.check_ins", nil},
+		{"coverage.no-output-tracking", "offer", []string{"output_tracking:\n  - Pull requests, reviews and tickets are visible in GitHub and Linear every day\n  - Sprint commitments are tracked in the sprint review\n", ""}, "output_tracking", nil},
+		{"coverage.no-in-person", "offer", []string{"  in_person_commitments:\n    - Sprint planning and retrospectives\n    - Architecture reviews and pairing with newer engineers\n", ""}, "arrangement.in_person_commitments", nil},
+		{"coverage.no-equipment", "reask", []string{"equipment:\n  connectivity: Home fibre, with my phone's hotspot as a backup\n  workspace: A desk in a quiet spare room\n  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint\n", ""}, "equipment", nil},
+		{"coverage.no-security", "reask", []string{"  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint\n", ""}, "equipment.security", nil},
+		{"coverage.sensitive-data", "reask", []string{"  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint\n", "",
+			"Built the new weekly cash forecast", "Ran payroll and built the new weekly cash forecast"}, "equipment.security", nil},
+		{"scope.full-remote-first", "trial", []string{"  type: hybrid\n  remote_days: [monday, friday]\n", "  type: remote\n"}, "arrangement.type", nil},
+		{"scope.above-policy", "trial", []string{"remote_days: [monday, friday]", "remote_days: [monday, wednesday, friday]"}, "company.policy.max_remote_days", nil},
+		{"fairness.no-precedent", "offer", []string{"  precedents:\n    - Two engineers on the Payments team already work from home on Mondays and Fridays\n", ""}, "company", nil},
+		{"timing.short-notice", "trial", []string{"  start: 2027-01-12", "  start: 2027-01-07"}, "arrangement.start", nil},
+		{"timing.stale", "trial", []string{"date: 2027-01-05", "date: 2026-10-05", "  start: 2027-01-12", "  start: 2026-10-12"}, "date", nil},
+		{"leverage.private-echo", "trial", []string{"  - Office days are kept", "  - Two recruiters have offered fully remote roles this quarter\n  - Office days are kept"}, "benefits[1]", nil},
+		{"leverage.threat", "trial", []string{"  - Office days are kept", "  - Keeping me is cheaper than hiring, or I will leave\n  - Office days are kept"}, "benefits[1]", nil},
+		{"evidence.beyond-study", "keep-remote", []string{"  - choudhury-2021\n", "  - bloom-2024-nature\n"}, "evidence[0]", nil},
+		{"evidence.other-work", "trial", []string{"evidence: [bloom-2024-nature, gallup-hybrid]", "evidence: [bloom-2015-qje, gallup-hybrid]"}, "evidence[0]", nil},
+	}
+	covered := map[string]bool{"length.proposal": true, "length.one-pager": true} // found by laying out the PDFs: the CLI's tests
+	for _, c := range cases {
+		covered[c.rule] = true
+		t.Run(c.rule, func(t *testing.T) {
+			src := edit(t, example(t, c.example), c.pairs...)
+			for _, head := range c.cut {
+				if !strings.Contains(src, "\n"+head) {
+					t.Fatalf("the example has no section %q to cut", head)
+				}
+				src = cutSection(src, head)
+			}
+			p := parse(t, src)
+			f, ok := rulesOf(Run(p, today))[c.rule]
+			if !ok {
+				t.Fatalf("%s not found; found %v", c.rule, Run(p, today).Findings)
+			}
+			if f.Field != c.field || f.Line == 0 {
+				t.Errorf("%s at %s %d:%d, want at %s", c.rule, f.Field, f.Line, f.Col, c.field)
+			}
+			if f.Manager == "" || f.Fix == "" || strings.Contains(f.Manager+f.Fix, "{value}") {
+				t.Errorf("%s says %q / %q", c.rule, f.Manager, f.Fix)
+			}
+		})
+	}
+	for _, r := range Rules() {
+		if !covered[r.ID] {
+			t.Errorf("rule %s has no case here", r.ID)
+		}
+		if r.Severity != Risk && r.Severity != Missing && r.Severity != Weak || r.Manager == "" || r.Fix == "" || r.Explain == "" {
+			t.Errorf("rule %s is incomplete in rules.md: %+v", r.ID, r)
+		}
+	}
+}
+
+// cutSection removes a block of the YAML from the line that starts with
+// head to the next line that is indented no deeper.
+func cutSection(src, head string) string {
+	lines := strings.Split(src, "\n")
+	var out []string
+	depth := -1
+	for _, l := range lines {
+		indent := len(l) - len(strings.TrimLeft(l, " "))
+		switch {
+		case depth < 0 && strings.HasPrefix(l, head):
+			depth = indent
+			continue
+		case depth >= 0 && (strings.TrimSpace(l) == "" || indent > depth || strings.HasPrefix(strings.TrimSpace(l), "- ") && indent == depth && depth > 0):
+			continue
+		case depth >= 0:
+			depth = -2 // done
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestScoreCountsEachRuleOnce checks that the score takes a rule's points
+// once however often it fires, and that the top fixes are the costliest.
+func TestScoreCountsEachRuleOnce(t *testing.T) {
+	fs := []Finding{
+		{Rule: "a", Severity: Weak}, {Rule: "a", Severity: Weak}, {Rule: "a", Severity: Weak},
+		{Rule: "b", Severity: Missing}, {Rule: "c", Severity: Risk}, {Rule: "d", Severity: Weak},
+	}
+	s, top := score(fs)
+	if s != 100-5-10-15-5 {
+		t.Errorf("score %d", s)
+	}
+	if len(top) != 3 || top[0].Rule != "c" || top[1].Rule != "b" {
+		t.Errorf("top %v", top)
+	}
+}

@@ -1,0 +1,57 @@
+package check
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+)
+
+//go:embed rules.md
+var rulesText string
+
+// Rule is one thing a sceptical manager looks for, as rules.md writes it.
+type Rule struct {
+	ID       string
+	Severity Severity
+	Manager  string // the manager's thought or question; {value} is what the rule found
+	Fix      string
+	Explain  string // why it matters, for `propose check --explain`
+}
+
+var rules = sync.OnceValue(func() []Rule {
+	var out []Rule
+	for _, sec := range strings.Split(rulesText, "\n## ")[1:] {
+		lines := strings.Split(strings.TrimSpace(sec), "\n")
+		r := Rule{ID: strings.TrimSpace(lines[0])}
+		var explain []string
+		for _, l := range lines[1:] {
+			key, val, ok := strings.Cut(l, ": ")
+			switch {
+			case ok && key == "severity":
+				r.Severity = Severity(val)
+			case ok && key == "manager":
+				r.Manager = val
+			case ok && key == "fix":
+				r.Fix = val
+			default:
+				explain = append(explain, l)
+			}
+		}
+		r.Explain = strings.TrimSpace(strings.Join(explain, "\n"))
+		out = append(out, r)
+	}
+	return out
+})
+
+// Rules returns every rule, in the order rules.md explains them.
+func Rules() []Rule { return rules() }
+
+// Lookup returns the rule with the id.
+func Lookup(id string) (Rule, bool) {
+	for _, r := range rules() {
+		if r.ID == id {
+			return r, true
+		}
+	}
+	return Rule{}, false
+}

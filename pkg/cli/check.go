@@ -1,0 +1,192 @@
+package cli
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/propose-cli/propose/pkg/check"
+	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/render"
+)
+
+// CheckOptions are the inputs of `propose check`.
+type CheckOptions struct {
+	Env      *Env
+	File     string
+	Format   string // text or json
+	Strict   bool
+	MinScore int
+	Explain  string // a rule id to explain instead of checking
+}
+
+// DefaultMinScore is the score below which --strict fails.
+const DefaultMinScore = 70
+
+// NewCmdCheck returns `propose check`. runF replaces the run function in
+// tests; nil means checkRun.
+func NewCmdCheck(env *Env, runF func(*CheckOptions) error) *cobra.Command {
+	opts := &CheckOptions{Env: env}
+	cmd := &cobra.Command{
+		Use:   "check [FILE]",
+		Short: "Read the request as a sceptical manager will, and say how to make it stronger",
+		Long: `Check reads FILE (default proposal.yaml; - reads standard input) the way a
+sceptical manager will and lists what they would raise: a reply time with no
+number in it, a benefit that is only personal, a metric without a baseline, a
+study cited beyond what it measured. Each finding has a rule id, a severity
+(risk: can lose the yes; missing: a question left unanswered; weak: an answer
+that will not convince), what the manager will think, the fix, and
+FILE:LINE:COL of the field to change. It ends with a score out of 100 and the
+three fixes that would raise it most.
+
+--explain RULE says why a rule matters. --strict exits 1 when the score is
+below --min-score or any finding is a risk. The file must be valid first
+(propose validate). Check writes no file.`,
+		Example: "  propose check proposal.yaml\n  propose check --format json proposal.yaml\n  propose check --explain coverage.vague-response",
+		Args:    maxOneFile,
+		RunE:    withFile(&opts.File, opts, runF, checkRun),
+	}
+	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 when the score is below --min-score or a finding is a risk")
+	cmd.Flags().IntVar(&opts.MinScore, "min-score", DefaultMinScore, "the lowest score --strict accepts")
+	cmd.Flags().StringVar(&opts.Explain, "explain", "", "explain a rule, such as coverage.vague-response")
+	return cmd
+}
+
+func checkRun(opts *CheckOptions) error {
+	env := opts.Env
+	if opts.Explain != "" {
+		return explainRule(env, opts.Explain)
+	}
+	if opts.Format != "text" && opts.Format != "json" {
+		return usageErrorf("unknown format %q (use text or json)", opts.Format)
+	}
+	name, p, err := loadValid(env, opts.File, "; check it again once it is valid")
+	if err != nil {
+		return err
+	}
+	today, err := env.today()
+	if err != nil {
+		return err
+	}
+	rep, err := checkProposal(p, today)
+	if err != nil {
+		return err
+	}
+	rep.File = name
+	if opts.Format == "json" {
+		enc := json.NewEncoder(env.IO.Out)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(rep); err != nil {
+			return err
+		}
+	} else {
+		printReport(env, rep)
+	}
+	if opts.Strict && (rep.Score < opts.MinScore || hasRisk(rep)) {
+		return &silentError{code: ExitInvalid}
+	}
+	return nil
+}
+
+// checkProposal checks p, with how its documents fit their pages: it lays
+// them out as render would, writing nothing.
+func checkProposal(p *proposal.Proposal, today proposal.Date) (*check.Report, error) {
+	var fits []check.Finding
+	_, err := render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true,
+		Warn: func(q proposal.Problem) { fits = append(fits, lengthFinding(p, q)) }})
+	var tooLong *render.TooLongError
+	var ps proposal.Problems
+	switch {
+	case errors.As(err, &tooLong):
+		for _, q := range tooLong.Problems(p.Source()) {
+			f := check.New("length.one-pager", q.Field, "shorten it: the one-page summary does not fit on one page", p.Source())
+			f.Severity = check.Risk // render refuses it
+			fits = append(fits, f)
+		}
+	case errors.As(err, &ps):
+		// A character the PDF fonts lack: render names it; the check
+		// goes on without the fit.
+	case err != nil:
+		return nil, err
+	}
+	return check.Run(p, today, fits...), nil
+}
+
+// lengthFinding turns a warning from laying out the documents into the
+// finding of its length rule.
+func lengthFinding(p *proposal.Proposal, q proposal.Problem) check.Finding {
+	id := "length.proposal"
+	if strings.Contains(q.Msg, "one-page") {
+		id = "length.one-pager"
+	}
+	return check.New(id, q.Field, q.Message(), p.Source())
+}
+
+func hasRisk(r *check.Report) bool {
+	for _, f := range r.Findings {
+		if f.Severity == check.Risk {
+			return true
+		}
+	}
+	return false
+}
+
+// printReport writes the findings as FILE:LINE:COL lines, the score and
+// the three fixes worth most.
+func printReport(env *Env, r *check.Report) {
+	out := env.IO.Out
+	for _, f := range r.Findings {
+		fmt.Fprintf(out, "%s: %s (%s): %s\n    fix: %s\n", place(r.File, f), f.Rule, f.Severity, f.Manager, f.Fix)
+	}
+	if len(r.Findings) == 0 {
+		fmt.Fprintf(out, "%s: nothing a manager would raise that propose can see.\n", r.File)
+	}
+	fmt.Fprintf(out, "Score: %d/100\n", r.Score)
+	if len(r.Top) > 0 {
+		fmt.Fprintln(out, "The fixes that would raise it most:")
+		for _, f := range r.Top {
+			fmt.Fprintf(out, "  +%d  %s  %s\n", f.Points(), f.Rule, f.Fix)
+		}
+		fmt.Fprintln(out, "propose check --explain RULE says why a rule matters.")
+	}
+}
+
+// place is FILE:LINE:COL: field, or FILE: field for a finding with no
+// place in the file.
+func place(file string, f check.Finding) string {
+	if f.Line > 0 {
+		return fmt.Sprintf("%s:%d:%d: %s", file, f.Line, f.Col, f.Field)
+	}
+	return fmt.Sprintf("%s: %s", file, f.Field)
+}
+
+func explainRule(env *Env, id string) error {
+	r, ok := check.Lookup(id)
+	if !ok {
+		var ids []string
+		for _, r := range check.Rules() {
+			ids = append(ids, r.ID)
+		}
+		return usageErrorf("no rule %q; the rules are: %s", id, strings.Join(ids, ", "))
+	}
+	strip := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "“{value}”", "it"), "{value}", "it") }
+	fmt.Fprintf(env.IO.Out, "%s (%s)\n\nA manager thinks: %s\nFix: %s\n\n%s\n", r.ID, r.Severity, strip(r.Manager), strip(r.Fix), r.Explain)
+	return nil
+}
+
+// printTopFindings prints the findings worth most, one line each, for
+// render to show after writing.
+func printTopFindings(env *Env, name string, r *check.Report) {
+	if len(r.Top) == 0 {
+		return
+	}
+	fmt.Fprintf(env.IO.ErrOut, "Check: %d/100. Before your manager reads it:\n", r.Score)
+	for _, f := range r.Top {
+		fmt.Fprintf(env.IO.ErrOut, "  %s: %s (%s): %s\n", place(name, f), f.Rule, f.Severity, f.Fix)
+	}
+	fmt.Fprintf(env.IO.ErrOut, "propose check %s lists everything; --quiet hides this.\n", name)
+}
