@@ -28,7 +28,7 @@ const (
 )
 
 // points is what a rule costs the score, once however often it fires.
-var points = map[Severity]int{Risk: 15, Missing: 10, Weak: 5}
+var points = map[Severity]int{Risk: 12, Missing: 8, Weak: 4}
 
 // Finding is one thing a manager would raise, at the field to change.
 type Finding struct {

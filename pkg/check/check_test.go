@@ -167,7 +167,7 @@ func TestScoreCountsEachRuleOnce(t *testing.T) {
 		{Rule: "b", Severity: Missing}, {Rule: "c", Severity: Risk}, {Rule: "d", Severity: Weak},
 	}
 	s, top := score(fs)
-	if s != 100-5-10-15-5 {
+	if s != 100-4-8-12-4 {
 		t.Errorf("score %d", s)
 	}
 	if len(top) != 3 || top[0].Rule != "c" || top[1].Rule != "b" {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/propose-cli/propose/pkg/check"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
@@ -21,6 +22,7 @@ type RenderOptions struct {
 	OutDir  string
 	Force   bool
 	Formats []string
+	Quiet   bool // leave out the check's top findings
 }
 
 // NewCmdRender returns `propose render`. runF replaces the run function in
@@ -43,6 +45,7 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 	}
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the documents")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
+	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print what propose check would raise")
 	return cmd
 }
 
@@ -106,6 +109,17 @@ func renderRun(opts *RenderOptions) error {
 	printWarnings(env, p)
 	for _, w := range warnings.Unique() {
 		fmt.Fprintln(env.IO.ErrOut, w.String())
+	}
+	if !opts.Quiet {
+		today, err := env.today()
+		if err != nil {
+			return err
+		}
+		var fits []check.Finding
+		for _, w := range warnings {
+			fits = append(fits, lengthFinding(p, w))
+		}
+		printTopFindings(env, name, check.Run(p, today, fits...))
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/propose-cli/propose/pkg/check"
 	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
@@ -274,6 +275,7 @@ type Private struct {
 	RevisitDate  string      // when to ask again after a no, on a weekday
 	AskBy        string      // the last weekday to ask with a week left before the start; "" when that has passed
 	AskNow       bool        // the start date leaves the manager less than a week from the document date
+	Questions    []string    // what a manager may ask that the proposal does not answer yet, from propose check
 	Mentoring    bool        // the request touches mentoring or newer colleagues, so that objection applies
 }
 
@@ -417,6 +419,16 @@ func NewPrivate(p *proposal.Proposal) *Private {
 			v.AskBy = styleFor(p.Paper).date(by)
 		} else {
 			v.AskNow = true
+		}
+	}
+	// The objections below answer these two already, with what to do.
+	seen := map[string]bool{"fairness.no-precedent": true, "coverage.no-security": true}
+	found := check.Run(p, proposal.Date{}).Findings
+	slices.SortStableFunc(found, func(a, b check.Finding) int { return cmp.Compare(b.Points(), a.Points()) })
+	for _, f := range found {
+		if !seen[f.Rule] {
+			seen[f.Rule] = true
+			v.Questions = append(v.Questions, Escape(f.Manager))
 		}
 	}
 	v.Mentoring = mentions(p.PublicTexts(), "mentor", "junior", "pairing", "pair with", "onboard", "newer", "new starter", "apprentice", "intern")
