@@ -173,7 +173,9 @@ func explainRule(env *Env, id string) error {
 		}
 		return usageErrorf("no rule %q; the rules are: %s", id, strings.Join(ids, ", "))
 	}
-	strip := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, "“{value}”", "it"), "{value}", "it") }
+	strip := func(s string) string {
+		return strings.ReplaceAll(strings.ReplaceAll(s, "“{value}”", "it"), "{value}", "it")
+	}
 	fmt.Fprintf(env.IO.Out, "%s (%s)\n\nA manager thinks: %s\nFix: %s\n\n%s\n", r.ID, r.Severity, strip(r.Manager), strip(r.Fix), r.Explain)
 	return nil
 }
