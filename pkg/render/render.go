@@ -289,6 +289,10 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
 		}
 		if laid.Pages() == 1 {
+			if cv.MoreMetrics > 0 {
+				opts.warn(v.Source, "trial.metrics", fmt.Sprintf("the one-page summary shows %d of %d measures",
+					len(cv.Trial.Metrics), len(v.Trial.Metrics)), "put the three to five that matter most first; the proposal shows them all")
+			}
 			return fitted(string(document.OnePager), md, full, m, opts, laid)
 		}
 	}
