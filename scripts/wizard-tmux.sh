@@ -120,6 +120,9 @@ answer "Why this matters to you" Enter
 answer "Your alternatives" Enter
 answer "The least you would accept" Enter
 answer "Add an objection?" Enter
+# The answers read as a manager would: the weakest can be answered again.
+wait_for "Before you send it"
+answer "Answer these questions again now?" "n"
 answer "Render the documents now?" "n"
 wait_for "Render the documents now? → No"
 sleep 0.3

@@ -16,6 +16,7 @@ import (
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
+	"github.com/propose-cli/propose/pkg/check"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/wizard"
@@ -135,6 +136,14 @@ func newRun(opts *NewOptions) error {
 		return err
 	}
 
+	if err := revisitWeakest(env, ask, flow, p, today); err != nil {
+		if errors.Is(err, wizard.ErrInterrupted) {
+			mu.Lock()
+			defer mu.Unlock()
+			return opts.interrupted(draft, target)
+		}
+		return err
+	}
 	data := proposal.Marshal(p)
 	if _, err := proposal.Parse(target, data, today); err != nil {
 		var ps proposal.Problems
@@ -327,4 +336,38 @@ func localZone(env *Env) string {
 		}
 	}
 	return ""
+}
+
+// revisitWeakest checks the answers as propose check would and, when a
+// manager would raise something, names the three gaps worth most and
+// offers to answer those questions again before the file is written.
+func revisitWeakest(env *Env, ask wizard.Prompter, flow *wizard.Flow, p *proposal.Proposal, today proposal.Date) error {
+	q, err := proposal.Parse("", proposal.Marshal(p), today)
+	if err != nil {
+		return nil // the command reports the problems next
+	}
+	r := check.Run(q, today)
+	if len(r.Top) == 0 {
+		return nil
+	}
+	var lines []string
+	var fields []string
+	for _, f := range r.Top {
+		lines = append(lines, "• "+f.Manager)
+		fields = append(fields, f.Field)
+	}
+	intro := fmt.Sprintf("Read as a sceptical manager would, the request scores %d/100. They may ask:\n%s",
+		r.Score, strings.Join(lines, "\n"))
+	if err := ask.Section("Before you send it", intro); err != nil {
+		return err
+	}
+	again, err := ask.Confirm(wizard.Field{Title: "Answer these questions again now?",
+		Help: "Your answers so far are kept; `propose check` lists everything later."}, true)
+	if err != nil {
+		return err
+	}
+	if !again {
+		return nil
+	}
+	return flow.Revisit(fields)
 }

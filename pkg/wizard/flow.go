@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -612,4 +613,64 @@ func (f *Flow) optional(path string) bool {
 		return false
 	}
 	return proposal.FieldError(c, path, f.Today) == nil
+}
+
+// Revisit asks again the questions that fill the fields at paths (and the
+// questions a yes among them opens), in the order of the run, with the
+// answers given as the answers: the weakest answers, as propose check
+// finds them, before the file is written. Going back skips a question.
+func (f *Flow) Revisit(paths []string) error {
+	f.start()
+	done := map[string]bool{}
+	shown := map[*part]bool{}
+	for {
+		qs := f.questions()
+		next := slices.IndexFunc(qs, func(q *question) bool { return !done[q.id] && concerns(q, paths) })
+		if next < 0 {
+			break
+		}
+		q := qs[next]
+		done[q.id] = true
+		if !shown[q.part] {
+			if err := f.Ask.Section(q.part.title, ""); err != nil {
+				return err
+			}
+			shown[q.part] = true
+		}
+		err := q.ask(where(qs, next))
+		switch {
+		case errors.Is(err, ErrBack):
+			continue
+		case errors.Is(err, ErrInterrupted):
+			_ = f.save()
+			return err
+		case err != nil:
+			return err
+		}
+		f.answered[q.id] = true
+		if err := f.save(); err != nil {
+			return err
+		}
+	}
+	tidy(f.P)
+	return f.save()
+}
+
+// concerns reports whether the question fills (or opens) one of the
+// fields at paths: "benefits[0]" is asked by the benefits question,
+// "arrangement.core_hours" by its yes-or-no question and the questions it
+// opens.
+func concerns(q *question, paths []string) bool {
+	for _, p := range paths {
+		for _, own := range []string{q.field, strings.TrimSuffix(q.id, "?")} {
+			if own == "" {
+				continue
+			}
+			if own == p || strings.HasPrefix(own, p+".") || strings.HasPrefix(own, p+"[") ||
+				strings.HasPrefix(p, own+".") || strings.HasPrefix(p, own+"[") {
+				return true
+			}
+		}
+	}
+	return false
 }

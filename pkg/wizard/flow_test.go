@@ -679,3 +679,39 @@ func TestAFaultFoundAtTheEndIsAskedAgain(t *testing.T) {
 		t.Errorf("not told why: %q", s.rejected)
 	}
 }
+
+// TestRevisitAsksOnlyTheWeakAnswers runs the wizard through, then
+// revisits the reply time and the core hours: only their questions are
+// asked (a yes opening the core hours asks the hours too), and the new
+// answers replace the old.
+func TestRevisitAsksOnlyTheWeakAnswers(t *testing.T) {
+	a := basics()
+	a["How fast you will reply"] = []string{"quickly", "within 30 minutes during core hours"}
+	a["fixed core hours"] = []string{"n", "y"}
+	s := &script{answers: a}
+	p := &proposal.Proposal{}
+	f := &Flow{P: p, Ask: s, Today: today, Zone: "Europe/Berlin"}
+	if err := f.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if p.Communication.ResponseTime != "quickly" || p.Arrangement.CoreHours.Start.Set {
+		t.Fatalf("the first run gave %q and core hours %v", p.Communication.ResponseTime, p.Arrangement.CoreHours)
+	}
+	before := len(s.asked)
+	if err := f.Revisit([]string{"communication.response_time", "arrangement.core_hours"}); err != nil {
+		t.Fatal(err)
+	}
+	asked := s.asked[before:]
+	for _, q := range asked {
+		if !strings.Contains(q, "core hours") && !strings.Contains(q, "Core hours") && !strings.Contains(q, "reply") && !strings.Contains(q, "Time zone") {
+			t.Errorf("revisit asked %q, which it was not asked to", q)
+		}
+	}
+	if p.Communication.ResponseTime != "within 30 minutes during core hours" {
+		t.Errorf("reply time is %q", p.Communication.ResponseTime)
+	}
+	if !p.Arrangement.CoreHours.Start.Set || !p.Arrangement.CoreHours.End.Set {
+		t.Errorf("core hours were not asked after the yes: %v (asked %q)", p.Arrangement.CoreHours, asked)
+	}
+	valid(t, p)
+}
