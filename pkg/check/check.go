@@ -292,6 +292,16 @@ func (c *checker) timing() {
 	if s := p.Arrangement.Start; !s.IsZero() && p.Scenario != proposal.ScenarioKeepRemote && s.Before(p.Date.AddDays(7)) {
 		c.add("timing.short-notice", "arrangement.start", p.Date.AddDays(7).String()+" or later")
 	}
+	if d := p.Derived; p.HasTrial() {
+		for _, b := range p.Company.BusyPeriods {
+			if period, ok := proposal.ParsePeriod(b); ok {
+				if _, meets := period.Meets(d.TrialStart, d.TrialEnd); meets {
+					c.add("timing.busy-period", "arrangement.start", strings.TrimSpace(b))
+					break
+				}
+			}
+		}
+	}
 	if !c.today.IsZero() && p.Date.AddDays(31).Before(c.today) {
 		c.add("timing.stale", "date", p.Date.String())
 	}

@@ -97,6 +97,7 @@ func TestEachRuleFindsItsGap(t *testing.T) {
 		{"scope.above-policy", "trial", []string{"remote_days: [monday, friday]", "remote_days: [monday, wednesday, friday]"}, "company.policy.max_remote_days", nil},
 		{"fairness.no-precedent", "offer", []string{"  precedents:\n    - Two engineers on the Payments team already work from home on Mondays and Fridays\n", ""}, "company", nil},
 		{"timing.short-notice", "trial", []string{"  start: 2027-01-12", "  start: 2027-01-07"}, "arrangement.start", nil},
+		{"timing.busy-period", "trial", []string{"  precedents:\n", "  busy_periods: [February]\n  precedents:\n"}, "arrangement.start", nil},
 		{"timing.stale", "trial", []string{"date: 2027-01-05", "date: 2026-10-05", "  start: 2027-01-12", "  start: 2026-10-12"}, "date", nil},
 		{"leverage.private-echo", "trial", []string{"  - Office days are kept", "  - Two recruiters have offered fully remote roles this quarter\n  - Office days are kept"}, "benefits[1]", nil},
 		{"leverage.threat", "trial", []string{"  - Office days are kept", "  - Keeping me is cheaper than hiring, or I will leave\n  - Office days are kept"}, "benefits[1]", nil},

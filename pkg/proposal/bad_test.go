@@ -21,6 +21,7 @@ var badInputs = map[string][]string{
 	"bad-email.yaml":                   {"8:10 manager.email"},
 	"bad-timezone.yaml":                {"15:15 arrangement.core_hours.timezone"},
 	"binary-junk.yaml":                 {"1:1 "},
+	"busy-period.yaml":                 {"9:22 company.busy_periods[1]"},
 	"check-in-after-end.yaml":          {"14:17 trial.check_in_day"},
 	"comments-only.yaml":               {"1:1 "},
 	"core-hours-end-before-start.yaml": {"14:10 arrangement.core_hours.end"},

@@ -150,9 +150,10 @@ func (m *Manager) declare() []Field {
 
 // Company is the employer, its written policy and the precedents inside it.
 type Company struct {
-	Name       string   `yaml:"name"`
-	Policy     Policy   `yaml:"policy"`
-	Precedents []string `yaml:"precedents" validate:"dive,required"`
+	Name        string   `yaml:"name"`
+	Policy      Policy   `yaml:"policy"`
+	Precedents  []string `yaml:"precedents" validate:"dive,required"`
+	BusyPeriods []string `yaml:"busy_periods" validate:"dive,required"`
 }
 
 func (c *Company) declare() []Field {
@@ -164,6 +165,9 @@ func (c *Company) declare() []Field {
 		{at: &c.Precedents, Doc: "Colleagues who already work this way, one a line.",
 			Ask: "Colleagues who already work this way", Help: "Precedent makes a yes easy.",
 			Example: "The Pricing team’s analysts work remotely on Fridays"},
+		{at: &c.BusyPeriods, Doc: "Your team's busiest times of the year, as quarters (Q1 to Q4) or months: `propose check` warns when the trial runs into one, and the prep sheet says not to ask then.",
+			Ask: "Your team’s busiest times of the year", Help: "Quarters such as Q4, or months such as December, separated by commas.",
+			Example: "Q4, June", Flow: true},
 	}
 }
 

@@ -255,6 +255,54 @@ func (v *validation) rules() {
 		v.scenarioRules()
 	}
 	v.evidenceRules()
+	for i, b := range v.p.Company.BusyPeriods {
+		if _, ok := ParsePeriod(b); !ok && strings.TrimSpace(b) != "" {
+			v.add(fmt.Sprintf("company.busy_periods[%d]", i), fmt.Sprintf("%q is not a quarter or a month", b),
+				"write Q1 to Q4, or a month such as December")
+		}
+	}
+}
+
+// Period is a busy time of the year: a quarter or a month, every year.
+type Period struct {
+	FirstMonth, LastMonth time.Month
+	Quarter               bool
+}
+
+// ParsePeriod reads a busy period written as Q1 to Q4 or as a month name
+// (or its first three letters), in any case.
+func ParsePeriod(s string) (Period, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if len(s) == 2 && s[0] == 'q' && s[1] >= '1' && s[1] <= '4' {
+		first := time.Month(3*int(s[1]-'1') + 1)
+		return Period{FirstMonth: first, LastMonth: first + 2, Quarter: true}, true
+	}
+	for m := time.January; m <= time.December; m++ {
+		name := strings.ToLower(m.String())
+		if s == name || len(s) >= 3 && strings.HasPrefix(name, s) {
+			return Period{FirstMonth: m, LastMonth: m}, true
+		}
+	}
+	return Period{}, false
+}
+
+// Meets returns the first day from..to (inclusive) that falls in the
+// period: for a quarter, its last day (the quarter's end), for a month, any
+// day; and whether there is one.
+func (b Period) Meets(from, to Date) (Date, bool) {
+	for d := from; !to.Before(d); d = d.AddDays(1) {
+		m := d.Time().Month()
+		if m < b.FirstMonth || m > b.LastMonth {
+			continue
+		}
+		if !b.Quarter {
+			return d, true
+		}
+		if m == b.LastMonth && d.AddDays(1).Time().Month() != m {
+			return d, true
+		}
+	}
+	return Date{}, false
 }
 
 func (v *validation) arrangementRules() {

@@ -276,6 +276,7 @@ type Private struct {
 	AskBy        string      // the last weekday to ask with a week left before the start; "" when that has passed
 	AskNow       bool        // the start date leaves the manager less than a week from the document date
 	Questions    []string    // what a manager may ask that the proposal does not answer yet, from propose check
+	Busy         string      // the team's busy times, such as "Q4 and June"; "" when not given
 	Mentoring    bool        // the request touches mentoring or newer colleagues, so that objection applies
 }
 
@@ -431,6 +432,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 			v.Questions = append(v.Questions, Escape(f.Manager))
 		}
 	}
+	v.Busy = joinAnd(escapeAll(p.Company.BusyPeriods))
 	v.Mentoring = mentions(p.PublicTexts(), "mentor", "junior", "pairing", "pair with", "onboard", "newer", "new starter", "apprentice", "intern")
 	for _, e := range p.Evidence {
 		if e.ID == "" {
