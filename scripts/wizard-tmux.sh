@@ -76,6 +76,7 @@ answer "Their email" Enter
 answer "Company name" Enter
 answer "written flexible-work policy" Enter
 answer "Colleagues who already work this way" Enter
+answer "busiest times of the year" "Q4" Enter
 answer "something in writing that says you can work this way" "y"
 answer "What is it?" "My offer letter" Enter
 answer "When was it written?" "2023-04-12" Enter
@@ -140,13 +141,14 @@ for line in '^scenario: trial$' '^paper: letter$' '^  type: hybrid$' '^  remote_
 done
 # No example taken as an answer; the parts left empty are left out.
 for example in "Director of Analytics" "Northwind" "LTE hotspot" "A dedicated room" "Jira due dates" "Weekly team planning" \
-	"Delivered the Q3" "^equipment:" "^performance:" "^private:" "^company:"; do
+	"Delivered the Q3" "^equipment:" "^performance:" "^private:" "^  policy:"; do
 	! grep -q -- "$example" "$f" || fail "an example or an empty part reached the file: $example"
 done
 # Typed and pasted text arrived intact; going back changed the answer.
 grep -q '^  response_time: within one hour, up to end of day when I am at home$' "$f" || fail "the typed chunk was mangled"
 grep -q '^  remote_location: Home office in Naperville, IL — upstairs, door closes$' "$f" || fail "the paste was mangled"
 grep -q '^  terms: The role is remote — with a week in Boston each quarter$' "$f" || fail "the pasted agreement was mangled"
+grep -q '^  busy_periods: \[Q4\]$' "$f" || fail "the busy period was lost"
 grep -q '^    - Model development that needs long stretches$' "$f" && grep -q '^    - Writing the weekly revenue commentary$' "$f" ||
 	fail "the two pasted lines are not two items"
 grep -q '^  commute_minutes: 75$' "$f" || fail "going back did not change the commute"
