@@ -39,6 +39,7 @@ type Finding struct {
 	Col      int      `json:"col"`
 	Manager  string   `json:"manager"` // what the manager will think or ask
 	Fix      string   `json:"fix"`
+	Points   int      `json:"points"` // what fixing its rule adds to the score
 }
 
 // Report is the check of one proposal.
@@ -63,7 +64,7 @@ func Run(p *proposal.Proposal, today proposal.Date, extra ...Finding) *Report {
 	c.leverage()
 	c.evidence()
 	c.found = append(c.found, extra...)
-	r := &Report{Findings: c.found}
+	r := &Report{Findings: append([]Finding{}, c.found...)}
 	if c.src != nil {
 		r.File = c.src.File
 	}
@@ -89,12 +90,11 @@ func score(fs []Finding) (int, []Finding) {
 		s -= points[f.Severity]
 		firsts = append(firsts, f)
 	}
-	slices.SortStableFunc(firsts, func(a, b Finding) int { return cmp.Compare(points[b.Severity], points[a.Severity]) })
-	return max(s, 0), firsts[:min(3, len(firsts))]
+	slices.SortStableFunc(firsts, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(points[b.Severity], points[a.Severity]), cmp.Compare(order(a.Rule), order(b.Rule)))
+	})
+	return max(s, 0), append([]Finding{}, firsts[:min(3, len(firsts))]...)
 }
-
-// Points is what fixing the finding's rule would add to the score.
-func (f Finding) Points() int { return points[f.Severity] }
 
 // New makes the finding of a rule at the field, with value in its words.
 // It panics on a rule rules.md does not define: rule ids are constants of
@@ -106,7 +106,8 @@ func New(id, field, value string, src *proposal.Source) Finding {
 	}
 	line, col := where(src, field)
 	fill := func(s string) string { return strings.ReplaceAll(s, "{value}", value) }
-	return Finding{Rule: id, Severity: r.Severity, Field: field, Line: line, Col: col, Manager: fill(r.Manager), Fix: fill(r.Fix)}
+	return Finding{Rule: id, Severity: r.Severity, Field: field, Line: line, Col: col, Manager: fill(r.Manager), Fix: fill(r.Fix),
+		Points: points[r.Severity]}
 }
 
 // where places a finding: at the field's value; for a field the file
@@ -153,8 +154,12 @@ func (c *checker) add(id, field, value string) {
 	c.found = append(c.found, New(id, field, value, c.src))
 }
 
-// personalWords mark a benefit as the employee's own gain.
-var personalWords = regexp.MustCompile(`(?i)\b(commut\w*|travel time|family|kids?|children|child|school|pick[- ]?up|my health|wellbeing|well-being|sleep|pets?|dog|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time)\b`)
+// personalWords mark a benefit as the employee's own gain; teamWords as
+// something the team or the company gets.
+var (
+	personalWords = regexp.MustCompile(`(?i)(commut|\btrain\b|\bfares?\b|travel|family|\bkids?\b|children|\bchild\b|\bsons?\b|daughter|nursery|school|pick[- ]?up|my health|wellbeing|well-being|\bsleep|\bpets?\b|\bdogs?\b|happier|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time|parking|fuel|petrol|\bsav(e|ing) (money|£|\$|€)|[£$€][0-9])`)
+	teamWords     = regexp.MustCompile(`(?i)(\bteam|output|coverage|\bcover\b|client|customer|account|retention|retain|deliver|focus|productiv|quality|deadline|\bcosts?\b|revenue|service|\bhir(e|ing)\b|fill roles|faster|business|project|stakeholder|meeting|time zones?|review|design|mentor|support|sales|pipeline|ticket|report|forecast|analys|planning|office days|company|employer|organi[sz]ation|interruption|uninterrupted|deep work|throughput|response)`)
+)
 
 func (c *checker) framing() {
 	p := c.p
@@ -162,21 +167,32 @@ func (c *checker) framing() {
 		c.add("framing.no-business-case", "benefits", "")
 		return
 	}
-	if len(p.Benefits) == 0 {
-		return
-	}
-	for _, b := range p.Benefits {
-		if !personalWords.MatchString(b) {
+	// The case is personal when no benefit names a gain for the team and
+	// at least one names the employee's own.
+	personal := -1
+	for i, b := range p.Benefits {
+		if teamWords.MatchString(b) {
 			return
 		}
+		if personal < 0 && personalWords.MatchString(b) {
+			personal = i
+		}
 	}
-	c.add("framing.personal-benefits", "benefits[0]", short(p.Benefits[0]))
+	if personal >= 0 {
+		c.add("framing.personal-benefits", fmt.Sprintf("benefits[%d]", personal), short(p.Benefits[personal]))
+	}
 }
 
 var digit = regexp.MustCompile(`[0-9]`)
 
-// numberWords make a text measurable as a digit does.
-var numberWords = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero|same day|same-day|next day)\b`)
+// numberWords make a text measurable as a digit does; sameAs is a target
+// that holds to the baseline; replyWords are reply times a manager can
+// hold someone to.
+var (
+	numberWords = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero)\b`)
+	sameAs      = regexp.MustCompile(`(?i)\b(same|unchanged|no (worse|lower|fewer|less)|at least today)`)
+	replyWords  = regexp.MustCompile(`(?i)([0-9]|\b(one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty|half|an?) (hours?|minutes?|mins?|days?)\b|\b(hours?|minutes?)\b|end of (the )?(working |business )?day|same (working |business )?day|next (working |business )?day|within the hour|by (noon|lunch|close))`)
+)
 
 func (c *checker) data() {
 	p := c.p
@@ -190,12 +206,15 @@ func (c *checker) data() {
 	} else if !slices.ContainsFunc(all, digit.MatchString) {
 		c.add("data.no-numbers", "performance", "")
 	}
+	if p.Scenario == proposal.ScenarioKeepRemote && p.Agreement == (proposal.Agreement{}) && len(perf.RemoteRecord) == 0 {
+		c.add("data.no-grounds", "agreement", "")
+	}
 	for i, m := range p.Trial.Metrics {
 		at := fmt.Sprintf("trial.metrics[%d]", i)
 		if m.Baseline == "" {
 			c.add("data.metric-no-baseline", at+".name", short(m.Name))
 		}
-		if !digit.MatchString(m.Target) && !numberWords.MatchString(m.Target) {
+		if !digit.MatchString(m.Target) && !numberWords.MatchString(m.Target) && !sameAs.MatchString(m.Target) {
 			c.add("data.metric-vague-target", at+".target", short(m.Target))
 		}
 		if m.MeasuredBy == "" {
@@ -215,7 +234,7 @@ func (c *checker) trial() {
 }
 
 // sensitiveWords mark work whose data needs saying how it stays safe.
-var sensitiveWords = regexp.MustCompile(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health|patients?|medical|clinical|card ?holder|payment card|pci|gdpr|hipaa|pii|social security|bank account|confidential)\b`)
+var sensitiveWords = regexp.MustCompile(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health (data|records|information)|patients?|medical|clinical|case notes|nhs|card ?holder|payment cards?|credit cards?|card transactions|pci|gdpr|hipaa|pii|social security|national insurance|passports?|tax returns?|bank accounts?|employee records|hr records|personnel files?|student records|confidential)\b`)
 
 func (c *checker) coverage() {
 	p := c.p
@@ -226,8 +245,7 @@ func (c *checker) coverage() {
 	switch {
 	case com.ResponseTime == "":
 		c.add("coverage.no-response-time", "communication.response_time", "")
-	case !digit.MatchString(com.ResponseTime) && !numberWords.MatchString(com.ResponseTime) &&
-		!regexp.MustCompile(`(?i)\b(hour|minute)s?\b`).MatchString(com.ResponseTime):
+	case !replyWords.MatchString(com.ResponseTime):
 		c.add("coverage.vague-response", "communication.response_time", short(com.ResponseTime))
 	}
 	if len(com.CheckIns) == 0 {
@@ -240,8 +258,9 @@ func (c *checker) coverage() {
 		c.add("coverage.no-in-person", "arrangement.in_person_commitments", "")
 	}
 	e := p.Equipment
-	if len(e.Items) == 0 && e.Connectivity == "" && e.Workspace == "" && e.Security == "" {
-		c.add("coverage.no-equipment", "equipment", "")
+	if e.Security != "" && len(e.Items) == 0 && e.Connectivity == "" && e.Workspace == "" {
+		// Without a security answer either, the security finding says it all.
+		c.add("coverage.no-equipment", "equipment.connectivity", "")
 	}
 	if e.Security == "" {
 		if m := c.sensitive(); m != "" {
@@ -257,7 +276,11 @@ func (c *checker) coverage() {
 func (c *checker) sensitive() string {
 	for _, t := range c.p.PublicTexts() {
 		if m := sensitiveWords.FindString(t.Value); m != "" {
-			return strings.ToLower(m)
+			m = strings.ToLower(m)
+			if !strings.Contains(m, " ") && !strings.HasSuffix(m, "s") {
+				m += " data" // "payroll data", "clinical data"
+			}
+			return m
 		}
 	}
 	return ""
@@ -272,9 +295,9 @@ func (c *checker) scope() {
 		return
 	}
 	if fit.Exceeds && p.Scenario != proposal.ScenarioKeepRemote {
-		field := "company.policy.max_remote_days"
-		if fit.ByPercent {
-			field = "company.policy.max_remote_percent"
+		field := "arrangement.remote_days"
+		if !c.src.Has(field) {
+			field = "arrangement.type"
 		}
 		c.add("scope.above-policy", field, fit.Limit)
 	}
@@ -307,33 +330,38 @@ func (c *checker) timing() {
 	}
 }
 
-// threats are words that make a proposal an ultimatum.
-var threats = regexp.MustCompile(`(?i)\b((or|otherwise|else) (i|I)('ll| will| would| may| might)? (have to )?(leave|quit|resign|look elsewhere|start looking)|another job|other offers?|competing offers?|counter-?offer|recruiters?|headhunt\w*|i will resign|i would leave|i will leave|i'll leave)\b`)
+// threats are words that make a proposal an ultimatum, in the first
+// person: "or I'll have to look elsewhere", "another offer on the table".
+var threats = regexp.MustCompile(`(?i)((or|otherwise|else|if not),? i('ll| will| would| may| might| could)? (need to |have to |be forced to )?(leave|quit|resign|go|move on|look elsewhere|look for (a new|another) (job|role)|start looking)|i('ll| will| would)? (have to |be forced to )(leave|quit|resign|look)|look(ing)? elsewhere|(another|other|competing|a better) (job )?offers?|counter-?offer|offers? on the table|considering my options|recruiters? (have|has|keep) (contacted|approached|called|been in touch with) me|headhunt\w*|i will resign|i would leave|i will leave|i'll leave|i'd leave)`)
+
+// leverageFields are where a request's own argument is written: a threat
+// or a private fact there is the employee speaking. Names, titles, the
+// policy, the agreement and findings are someone else's words.
+var leverageFields = regexp.MustCompile(`^(benefits|output_tracking|arrangement\.(remote_work|in_person_commitments)|communication|performance|reask|equipment|trial)`)
 
 func (c *checker) leverage() {
 	p := c.p
-	priv := []string{p.Private.Alternatives, p.Private.Motivation, p.Private.Fallback}
-	grams := map[string]string{}
-	for _, s := range priv {
-		for _, g := range wordGrams(s, 4) {
-			grams[g] = s
+	grams := map[string]bool{}
+	for _, s := range []string{p.Private.Alternatives, p.Private.Motivation, p.Private.Fallback} {
+		for _, g := range wordGrams(s, 6) {
+			grams[g] = true
 		}
 	}
-	offer := p.Scenario == proposal.ScenarioOffer
 	for _, t := range p.PublicTexts() {
-		if offer && t.Field == "offer.recruiter" {
+		if !leverageFields.MatchString(t.Field) {
 			continue
 		}
-		for _, g := range wordGrams(t.Value, 4) {
-			if _, ok := grams[g]; ok {
-				c.add("leverage.private-echo", t.Field, short(t.Value))
-				goto next
+		text := strings.NewReplacer("’", "'", "‘", "'").Replace(t.Value)
+		if m := threats.FindString(text); m != "" {
+			c.add("leverage.threat", t.Field, m)
+			continue
+		}
+		for _, g := range wordGrams(text, 6) {
+			if grams[g] {
+				c.add("leverage.private-echo", t.Field, g)
+				break
 			}
 		}
-		if m := threats.FindString(t.Value); m != "" && !(offer && strings.EqualFold(m, "recruiter")) {
-			c.add("leverage.threat", t.Field, m)
-		}
-	next:
 	}
 }
 
@@ -365,8 +393,8 @@ func (c *checker) evidence() {
 		switch {
 		case cit.RemoteDays > 0 && remote > cit.RemoteDays:
 			c.add("evidence.beyond-study", at, fmt.Sprintf(
-				"%s measured %d remote days a week and this asks for %d: cite it only for what it found (“in a %d-day hybrid trial…”), or choose a finding about your arrangement",
-				e.ID, cit.RemoteDays, remote, cit.RemoteDays))
+				"%s measured %d remote %s a week and this asks for %d: cite it only for what it found (“in a %d-day hybrid trial…”), or choose a finding about your arrangement",
+				e.ID, cit.RemoteDays, plural(cit.RemoteDays, "day", "days"), remote, cit.RemoteDays))
 		case strings.Contains(cit.HoldsFor, "call-centre") && !supportWork.MatchString(p.Employee.Title+" "+p.Employee.Team):
 			c.add("evidence.other-work", at, e.ID)
 		}
@@ -380,4 +408,22 @@ func short(s string) string {
 		return strings.TrimRight(string(r[:57]), " ,;:") + "…"
 	}
 	return s
+}
+
+// order is a rule's place in rules.md: on a tie of points, the fix
+// rules.md explains first (the framing, the record) comes first.
+func order(id string) int {
+	for i, r := range Rules() {
+		if r.ID == id {
+			return i
+		}
+	}
+	return len(Rules())
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

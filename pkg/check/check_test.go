@@ -81,6 +81,7 @@ func TestEachRuleFindsItsGap(t *testing.T) {
 		{"data.metric-no-baseline", "trial", []string{"      baseline: 100%\n", ""}, "trial.metrics[0].name", nil},
 		{"data.metric-vague-target", "trial", []string{"      target: 100%", "      target: better"}, "trial.metrics[0].target", nil},
 		{"data.metric-no-source", "trial", []string{"      measured_by: Jira due dates\n", ""}, "trial.metrics[0].name", nil},
+		{"data.no-grounds", "keep-remote", []string{"  remote_record:\n    - period: since May 2023\n      arrangement: fully remote, at Halcyon\n      delivered: Grew my book from 22 to 31 enterprise accounts and kept every one of them\n    - period: 2020–2023\n      arrangement: fully remote, at Brightline Analytics\n      delivered: Managed 30 enterprise accounts; met my renewal target in every year\n", ""}, "agreement", []string{"agreement:"}},
 		{"trial.no-review", "keep-remote", nil, "trial", []string{"trial:"}},
 		{"trial.late-check-in", "trial", []string{"  check_in_day: 30", "  check_in_day: 55"}, "trial.check_in_day", nil},
 		{"coverage.no-core-hours", "trial", []string{"  core_hours:\n    start: \"09:00\"\n    end: \"16:00\"\n    timezone: America/Chicago\n", ""}, "arrangement.core_hours", nil},
@@ -89,12 +90,12 @@ func TestEachRuleFindsItsGap(t *testing.T) {
 		{"coverage.no-check-ins", "offer", []string{"  check_ins:\n    - cadence: daily\n      format: Stand-up on video\n    - cadence: weekly\n      format: 30-minute 1:1\n", ""}, "communication.check_ins", nil},
 		{"coverage.no-output-tracking", "offer", []string{"output_tracking:\n  - Pull requests, reviews and tickets are visible in GitHub and Linear every day\n  - Sprint commitments are tracked in the sprint review\n", ""}, "output_tracking", nil},
 		{"coverage.no-in-person", "offer", []string{"  in_person_commitments:\n    - Sprint planning and retrospectives\n    - Architecture reviews and pairing with newer engineers\n", ""}, "arrangement.in_person_commitments", nil},
-		{"coverage.no-equipment", "reask", []string{"equipment:\n  connectivity: Home fibre, with my phone's hotspot as a backup\n  workspace: A desk in a quiet spare room\n  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint\n", ""}, "equipment", nil},
+		{"coverage.no-equipment", "reask", []string{"  connectivity: Home fibre, with my phone's hotspot as a backup\n  workspace: A desk in a quiet spare room\n", ""}, "equipment.connectivity", nil},
 		{"coverage.no-security", "reask", []string{"  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint\n", ""}, "equipment.security", nil},
 		{"coverage.sensitive-data", "reask", []string{"  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint\n", "",
 			"Built the new weekly cash forecast", "Ran payroll and built the new weekly cash forecast"}, "equipment.security", nil},
 		{"scope.full-remote-first", "trial", []string{"  type: hybrid\n  remote_days: [monday, friday]\n", "  type: remote\n"}, "arrangement.type", nil},
-		{"scope.above-policy", "trial", []string{"remote_days: [monday, friday]", "remote_days: [monday, wednesday, friday]"}, "company.policy.max_remote_days", nil},
+		{"scope.above-policy", "trial", []string{"remote_days: [monday, friday]", "remote_days: [monday, wednesday, friday]"}, "arrangement.remote_days", nil},
 		{"fairness.no-precedent", "offer", []string{"  precedents:\n    - Two engineers on the Payments team already work from home on Mondays and Fridays\n", ""}, "company", nil},
 		{"timing.short-notice", "trial", []string{"  start: 2027-01-12", "  start: 2027-01-07"}, "arrangement.start", nil},
 		{"timing.busy-period", "trial", []string{"  precedents:\n", "  busy_periods: [February]\n  precedents:\n"}, "arrangement.start", nil},
@@ -104,7 +105,7 @@ func TestEachRuleFindsItsGap(t *testing.T) {
 		{"evidence.beyond-study", "keep-remote", []string{"  - choudhury-2021\n", "  - bloom-2024-nature\n"}, "evidence[0]", nil},
 		{"evidence.other-work", "trial", []string{"evidence: [bloom-2024-nature, gallup-hybrid]", "evidence: [bloom-2015-qje, gallup-hybrid]"}, "evidence[0]", nil},
 	}
-	covered := map[string]bool{"length.proposal": true, "length.one-pager": true} // found by laying out the PDFs: the CLI's tests
+	covered := map[string]bool{"length.proposal": true, "length.one-pager": true, "length.one-pager-overflow": true} // found by laying out the PDFs: the CLI's tests
 	for _, c := range cases {
 		covered[c.rule] = true
 		t.Run(c.rule, func(t *testing.T) {
@@ -173,5 +174,48 @@ func TestScoreCountsEachRuleOnce(t *testing.T) {
 	}
 	if len(top) != 3 || top[0].Rule != "c" || top[1].Rule != "b" {
 		t.Errorf("top %v", top)
+	}
+}
+
+// TestWordsAreReadInContext covers what a first reader of the rules found:
+// a recruiter's job title is not a threat, a curly apostrophe does not hide
+// one, the company's own policy is not the employee's private fallback, a
+// benefit that mentions the commute can still be the team's, and a reply
+// time in working days can be kept.
+func TestWordsAreReadInContext(t *testing.T) {
+	trial := example(t, "trial")
+	benefit := "  - The dashboard and forecast work that needs long uninterrupted blocks moves to the days with the fewest interruptions\n"
+	cases := []struct {
+		name  string
+		src   string
+		rule  string
+		found bool
+	}{
+		{"a recruiter's title", edit(t, trial, "title: Senior Data Analyst", "title: Recruiter"), "leverage.threat", false},
+		{"recruiters as a business point", edit(t, trial, benefit, "  - Our recruiters can advertise roles as hybrid, which widens the pool\n"), "leverage.threat", false},
+		{"a curly apostrophe", edit(t, trial, benefit, "  - Keeping me costs less than hiring, or I’ll have to look elsewhere\n"), "leverage.threat", true},
+		{"an offer on the table", edit(t, trial, benefit, "  - I have another offer on the table\n"), "leverage.threat", true},
+		{"considering options", edit(t, trial, benefit, "  - I'm considering my options if this is not approved\n"), "leverage.threat", true},
+		{"the policy shares the fallback's words", edit(t, trial,
+			"  fallback: I would accept one remote day a week for the first 30 days",
+			"  fallback: Up to two remote days a week with manager approval would do"), "leverage.private-echo", false},
+		{"a benefit echoes the alternatives", edit(t, trial, benefit,
+			"  - Two recruiters have offered fully remote roles this quarter\n"), "leverage.private-echo", true},
+		{"the commute and train fares", edit(t, trial, benefit+"  - Office days are kept for the work that needs the room — planning, reviews and mentoring\n",
+			"  - No commute means I can take my son to nursery\n  - I save £200 a month on train fares\n"), "framing.personal-benefits", true},
+		{"a business point that mentions the commute", edit(t, trial, benefit+"  - Office days are kept for the work that needs the room — planning, reviews and mentoring\n",
+			"  - I fill roles faster when I'm not commuting\n"), "framing.personal-benefits", false},
+		{"a reply the same working day", edit(t, trial, "response_time: within one hour during core hours", "response_time: the same working day"), "coverage.vague-response", false},
+		{"a reply all the time", edit(t, trial, "response_time: within one hour during core hours", "response_time: all the time"), "coverage.vague-response", true},
+		{"team health is not health data", edit(t, trial, "  security: VPN with multi-factor sign-in; work files stay on the company laptop\n", "",
+			benefit, "  - Better team health and morale\n"), "coverage.sensitive-data", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, found := rulesOf(Run(parse(t, c.src), today))[c.rule]
+			if found != c.found {
+				t.Errorf("%s found: %v, want %v (%v)", c.rule, found, c.found, Run(parse(t, c.src), today).Findings)
+			}
+		})
 	}
 }

@@ -86,8 +86,15 @@ func checkRun(opts *CheckOptions) error {
 	} else {
 		printReport(env, rep)
 	}
-	if opts.Strict && (rep.Score < opts.MinScore || hasRisk(rep)) {
-		return &silentError{code: ExitInvalid}
+	if opts.Strict {
+		switch {
+		case rep.Score < opts.MinScore:
+			fmt.Fprintf(env.IO.ErrOut, "%s: the score %d is below %d (--strict)\n", name, rep.Score, opts.MinScore)
+			return &silentError{code: ExitInvalid}
+		case hasRisk(rep):
+			fmt.Fprintf(env.IO.ErrOut, "%s: a finding is a risk (--strict fails on any risk)\n", name)
+			return &silentError{code: ExitInvalid}
+		}
 	}
 	return nil
 }
@@ -103,9 +110,7 @@ func checkProposal(p *proposal.Proposal, today proposal.Date) (*check.Report, er
 	switch {
 	case errors.As(err, &tooLong):
 		for _, q := range tooLong.Problems(p.Source()) {
-			f := check.New("length.one-pager", q.Field, "shorten it: the one-page summary does not fit on one page", p.Source())
-			f.Severity = check.Risk // render refuses it
-			fits = append(fits, f)
+			fits = append(fits, check.New("length.one-pager-overflow", q.Field, q.Msg, p.Source()))
 		}
 	case errors.As(err, &ps):
 		// A character the PDF fonts lack: render names it; the check
@@ -149,7 +154,7 @@ func printReport(env *Env, r *check.Report) {
 	if len(r.Top) > 0 {
 		fmt.Fprintln(out, "The fixes that would raise it most:")
 		for _, f := range r.Top {
-			fmt.Fprintf(out, "  +%d  %s  %s\n", f.Points(), f.Rule, f.Fix)
+			fmt.Fprintf(out, "  +%d  %s  %s\n", f.Points, f.Rule, f.Fix)
 		}
 		fmt.Fprintln(out, "propose check --explain RULE says why a rule matters.")
 	}
@@ -176,7 +181,11 @@ func explainRule(env *Env, id string) error {
 	strip := func(s string) string {
 		return strings.ReplaceAll(strings.ReplaceAll(s, "“{value}”", "it"), "{value}", "it")
 	}
-	fmt.Fprintf(env.IO.Out, "%s (%s)\n\nA manager thinks: %s\nFix: %s\n\n%s\n", r.ID, r.Severity, strip(r.Manager), strip(r.Fix), r.Explain)
+	fix := strip(r.Fix)
+	if strings.TrimSpace(r.Fix) == "{value}" {
+		fix = "it depends on what is found; the finding says"
+	}
+	fmt.Fprintf(env.IO.Out, "%s (%s)\n\nA manager thinks: %s\nFix: %s\n\n%s\n", r.ID, r.Severity, strip(r.Manager), fix, r.Explain)
 	return nil
 }
 

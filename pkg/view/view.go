@@ -425,10 +425,11 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	// The objections below answer these two already, with what to do.
 	seen := map[string]bool{"fairness.no-precedent": true, "coverage.no-security": true}
 	found := check.Run(p, proposal.Date{}).Findings
-	slices.SortStableFunc(found, func(a, b check.Finding) int { return cmp.Compare(b.Points(), a.Points()) })
+	slices.SortStableFunc(found, func(a, b check.Finding) int { return cmp.Compare(b.Points, a.Points) })
 	for _, f := range found {
-		if !seen[f.Rule] {
-			seen[f.Rule] = true
+		// A leverage finding is text to take out, not a question to prepare.
+		if !seen[f.Rule] && !seen[f.Manager] && !strings.HasPrefix(f.Rule, "leverage.") {
+			seen[f.Rule], seen[f.Manager] = true, true
 			v.Questions = append(v.Questions, Escape(f.Manager))
 		}
 	}
