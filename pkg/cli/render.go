@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -115,11 +116,17 @@ func renderRun(opts *RenderOptions) error {
 		if err != nil {
 			return err
 		}
-		var fits []check.Finding
-		for _, w := range warnings {
-			fits = append(fits, lengthFinding(p, w))
+		var rep *check.Report
+		if slices.Contains(formats, render.PDF) {
+			var fits []check.Finding
+			for _, w := range warnings {
+				fits = append(fits, lengthFinding(p, w))
+			}
+			rep = check.Run(p, today, fits...)
+		} else if rep, err = checkProposal(p, today); err != nil {
+			return err // the page fit, as propose check finds it, without PDFs written
 		}
-		printTopFindings(env, name, check.Run(p, today, fits...))
+		printTopFindings(env, name, rep)
 	}
 	return nil
 }
