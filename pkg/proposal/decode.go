@@ -9,7 +9,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
@@ -29,26 +28,41 @@ const maxDepth = 16
 // column, all of them in one pass. name is the file name used in messages.
 // The returned error is Problems when the file itself is at fault.
 func Load(name string, data []byte) (*Proposal, *Source, error) {
+	var p Proposal
+	src, err := load(name, data, theModel(), reflect.ValueOf(&p).Elem(),
+		"the file must be a set of `key: value` lines, starting with `version: 1`",
+		"run `propose example` to see the shape of a proposal file")
+	if src == nil {
+		return nil, nil, err
+	}
+	return &p, src, err
+}
+
+// load decodes a YAML file into v, a struct whose fields are m's tree,
+// strictly and with positions, as Load describes. shape and shapeFix say
+// what a file of the wrong shape should look like. The Source is nil when
+// the file could not be read at all.
+func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix string) (*Source, error) {
 	src := &Source{File: name, keys: map[string]position{}, values: map[string]position{}}
 	fileProblem := func(line, col int, msg, fix string) error {
 		return Problems{{File: name, Line: line, Col: col, Msg: msg, Fix: fix}}
 	}
 	if len(data) > MaxFileSize {
-		return nil, nil, fileProblem(0, 0,
-			fmt.Sprintf("the file is %d KiB; a proposal file is at most %d KiB", len(data)>>10, MaxFileSize>>10),
+		return nil, fileProblem(0, 0,
+			fmt.Sprintf("the file is %d KiB; a file for propose is at most %d KiB", len(data)>>10, MaxFileSize>>10),
 			"check that this is the right file")
 	}
 	if line, col, bad := firstNonText(data); bad != "" {
-		return nil, nil, fileProblem(line, col, "this is not a text file: it has "+bad,
-			"a proposal file is UTF-8 text; run `propose example` to see one")
+		return nil, fileProblem(line, col, "this is not a text file: it has "+bad,
+			"a propose file is UTF-8 text; run `propose example` to see one")
 	}
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
-		return nil, nil, fileProblem(1, 1, "the file is empty",
+		return nil, fileProblem(1, 1, "the file is empty",
 			"run `propose example > FILE` for a complete file to edit")
 	}
 	file, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, nil, syntaxProblem(name, err)
+		return nil, syntaxProblem(name, err)
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range file.Docs {
@@ -57,32 +71,29 @@ func Load(name string, data []byte) (*Proposal, *Source, error) {
 		}
 	}
 	if len(docs) == 0 {
-		return nil, nil, fileProblem(1, 1, "the file is empty",
+		return nil, fileProblem(1, 1, "the file is empty",
 			"run `propose example > FILE` for a complete file to edit")
 	}
 	if len(docs) > 1 {
 		tk := docs[1].Body.GetToken()
-		return nil, nil, fileProblem(tk.Position.Line, 1, "the file holds more than one YAML document",
+		return nil, fileProblem(tk.Position.Line, 1, "the file holds more than one YAML document",
 			"keep one proposal a file; remove the second `---` and what follows it")
 	}
-	d := &decoder{src: src, anchors: map[string]ast.Node{}, failed: map[string]bool{}}
+	d := &decoder{src: src, anchors: map[string]ast.Node{}, failed: map[string]bool{}, homes: m.homes}
 	src.failed = d.failed
-	var p Proposal
 	body := docs[0].Body
 	if _, ok := unwrap(body, d.anchors).(*ast.MappingNode); !ok {
 		if _, ok := unwrap(body, d.anchors).(*ast.MappingValueNode); !ok {
 			tk := body.GetToken()
-			return nil, nil, fileProblem(tk.Position.Line, tk.Position.Column,
-				"the file must be a set of `key: value` lines, starting with `version: 1`",
-				"run `propose example` to see the shape of a proposal file")
+			return nil, fileProblem(tk.Position.Line, tk.Position.Column, shape, shapeFix)
 		}
 	}
-	d.decode(body, reflect.ValueOf(&p).Elem(), root(), "", 0)
+	d.decode(body, v, m.root, "", 0)
 	if len(d.problems) > 0 {
-		return &p, src, d.problems.sorted()
+		return src, d.problems.sorted()
 	}
 	src.notes = cutByComment(data, src)
-	return &p, src, nil
+	return src, nil
 }
 
 // cutByComment finds text values a " #" cut short: YAML reads the rest of
@@ -181,6 +192,7 @@ type decoder struct {
 	anchors  map[string]ast.Node
 	problems Problems
 	failed   map[string]bool // field paths whose value could not be decoded
+	homes    map[string][]string // where each key of the format belongs, for pointing a misplaced key home
 }
 
 func (d *decoder) problem(node ast.Node, path, msg, fix string) {
@@ -343,7 +355,7 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path st
 		seen[key] = kp
 		field, ok := f.Child(key)
 		if !ok {
-			fix, meant := unknownKeyFix(key, path, f)
+			fix, meant := unknownKeyFix(key, path, f, d.homes)
 			d.problem(pair.Key, child, fmt.Sprintf("unknown key `%s`", key), fix)
 			if meant != "" {
 				// The misspelt key is the problem; the key it was meant to be
@@ -376,7 +388,7 @@ func joinPath(path, key string) string {
 
 // unknownKeyFix suggests the key the user probably meant: a close spelling
 // in this section (returned as meant), or the section where the key belongs.
-func unknownKeyFix(key, path string, section *Field) (fix, meant string) {
+func unknownKeyFix(key, path string, section *Field, homes map[string][]string) (fix, meant string) {
 	var names []string
 	for _, c := range section.Fields {
 		names = append(names, c.Key)
@@ -393,7 +405,7 @@ func unknownKeyFix(key, path string, section *Field) (fix, meant string) {
 	if best != "" && (bestDist <= 2 || bestDist*3 <= len(best)) && bestDist < len(best) {
 		return fmt.Sprintf("did you mean `%s`?", best), best
 	}
-	if homes := keyHomes()[norm]; len(homes) > 0 {
+	if homes := homes[norm]; len(homes) > 0 {
 		for _, h := range homes {
 			if h == path {
 				continue
@@ -410,21 +422,6 @@ func unknownKeyFix(key, path string, section *Field) (fix, meant string) {
 	}
 	return fmt.Sprintf("%s takes: %s", where, strings.Join(names, ", ")), ""
 }
-
-// keyHomes maps every key of the file format to the sections it may appear
-// in (list items written without []), so a key in the wrong place can be
-// pointed home.
-var keyHomes = sync.OnceValue(func() map[string][]string {
-	homes := map[string][]string{}
-	for _, f := range Fields() {
-		parent := ""
-		if f.Parent != nil {
-			parent = strings.ReplaceAll(f.Parent.Path, "[]", "")
-		}
-		homes[f.Key] = append(homes[f.Key], parent)
-	}
-	return homes
-})
 
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)

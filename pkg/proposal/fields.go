@@ -81,16 +81,26 @@ type model struct {
 	root   *Field
 	byPath map[string]*Field
 	all    []*Field
+	homes  map[string][]string // every key, with the sections it may appear in (list items without [])
 }
 
-var theModel = sync.OnceValue(func() *model {
-	r := buildRoot()
-	m := &model{root: r, byPath: map[string]*Field{}, all: flatten(r)}
+// newModel builds the field tree of a file format whose whole file is t.
+func newModel(t reflect.Type) *model {
+	r := &Field{Kind: KindSection, typ: t}
+	r.Fields = children(r, "", false)
+	m := &model{root: r, byPath: map[string]*Field{}, all: flatten(r), homes: map[string][]string{}}
 	for _, f := range m.all {
 		m.byPath[f.Path] = f
+		parent := ""
+		if f.Parent != nil {
+			parent = strings.ReplaceAll(f.Parent.Path, "[]", "")
+		}
+		m.homes[f.Key] = append(m.homes[f.Key], parent)
 	}
 	return m
-})
+}
+
+var theModel = sync.OnceValue(func() *model { return newModel(reflect.TypeOf(Proposal{})) })
 
 // root is the field of the whole file: its Fields are the top level.
 func root() *Field { return theModel().root }
@@ -176,12 +186,6 @@ func (f *Field) Section() *Field {
 		f = f.Parent
 	}
 	return f
-}
-
-func buildRoot() *Field {
-	r := &Field{Kind: KindSection, typ: reflect.TypeOf(Proposal{})}
-	r.Fields = children(r, "", false)
-	return r
 }
 
 var (
