@@ -1,4 +1,5 @@
-// Package examples embeds one complete, valid proposal file per scenario.
+// Package examples embeds one complete, valid proposal file per scenario,
+// and the trial log of the trial example.
 // `propose example` prints them and the tests render every one.
 package examples
 
@@ -21,6 +22,13 @@ func Get(scenario string) ([]byte, bool) {
 // order is the order the scenarios are documented in.
 var order = []string{"trial", "offer", "keep-remote", "reask"}
 
+// Log returns the trial log that goes with a scenario's example, such as
+// the trial example's eight weeks.
+func Log(scenario string) ([]byte, bool) {
+	b, err := files.ReadFile(scenario + ".log.yaml")
+	return b, err == nil
+}
+
 // Names returns the scenarios that have an example, trial first.
 func Names() []string {
 	var names []string
@@ -33,7 +41,7 @@ func Names() []string {
 	var extra []string
 	for _, e := range entries {
 		n := strings.TrimSuffix(e.Name(), ".yaml")
-		if !slices.Contains(order, n) {
+		if !slices.Contains(order, n) && !strings.HasSuffix(n, ".log") {
 			extra = append(extra, n)
 		}
 	}

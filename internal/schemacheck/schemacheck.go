@@ -15,38 +15,43 @@ import (
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
-var (
-	once     sync.Once
-	compiled *jsonschema.Schema
-	compErr  error
-)
-
-func schema() (*jsonschema.Schema, error) {
-	once.Do(func() {
-		doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(proposal.Schema()))
-		if err != nil {
-			compErr = fmt.Errorf("read schema: %w", err)
-			return
-		}
-		c := jsonschema.NewCompiler()
-		c.DefaultDraft(jsonschema.Draft2020)
-		c.AssertFormat()
-		if err := c.AddResource(proposal.SchemaURL, doc); err != nil {
-			compErr = fmt.Errorf("add schema: %w", err)
-			return
-		}
-		compiled, compErr = c.Compile(proposal.SchemaURL)
-	})
-	return compiled, compErr
+type compiledSchema struct {
+	s   *jsonschema.Schema
+	err error
 }
+
+func compile(doc []byte, url string) compiledSchema {
+	v, err := jsonschema.UnmarshalJSON(bytes.NewReader(doc))
+	if err != nil {
+		return compiledSchema{err: fmt.Errorf("read schema: %w", err)}
+	}
+	c := jsonschema.NewCompiler()
+	c.DefaultDraft(jsonschema.Draft2020)
+	c.AssertFormat()
+	if err := c.AddResource(url, v); err != nil {
+		return compiledSchema{err: fmt.Errorf("add schema: %w", err)}
+	}
+	s, err := c.Compile(url)
+	return compiledSchema{s, err}
+}
+
+var (
+	proposalSchema = sync.OnceValue(func() compiledSchema { return compile(proposal.Schema(), proposal.SchemaURL) })
+	logSchema      = sync.OnceValue(func() compiledSchema { return compile(proposal.LogSchema(), proposal.LogSchemaURL) })
+)
 
 // Validate checks a YAML proposal file against the schema. The file is
 // read as a YAML 1.2 editor reads it, then checked as JSON.
-func Validate(data []byte) error {
-	s, err := schema()
-	if err != nil {
-		return err
+func Validate(data []byte) error { return validate(proposalSchema(), data) }
+
+// ValidateLog checks a YAML trial log against the log's schema.
+func ValidateLog(data []byte) error { return validate(logSchema(), data) }
+
+func validate(c compiledSchema, data []byte) error {
+	if c.err != nil {
+		return c.err
 	}
+	s := c.s
 	var v any
 	if err := yaml.Unmarshal(data, &v); err != nil {
 		return fmt.Errorf("read YAML: %w", err)

@@ -25,6 +25,25 @@ func Schema() []byte {
 			"read by `propose render`. Keys are snake_case; a section you leave out is left out of the documents.", Version)},
 	}
 	s = append(s, sectionSchema(root())...)
+	return encodeSchema(s)
+}
+
+// LogSchemaURL is where editors find the JSON Schema of the trial log.
+const LogSchemaURL = "https://raw.githubusercontent.com/propose-cli/propose/main/schema/log.schema.json"
+
+// LogSchema returns the JSON Schema of the trial log, as Schema does for
+// the proposal.
+func LogSchema() []byte {
+	s := obj{
+		{"$schema", "https://json-schema.org/draft/2020-12/schema"},
+		{"$id", LogSchemaURL},
+		{"description", fmt.Sprintf("A propose trial log, version %d: one entry a week of a trial, read by `propose status` and `propose review`.", Version)},
+	}
+	s = append(s, sectionSchema(logModel().root)...)
+	return encodeSchema(s)
+}
+
+func encodeSchema(s obj) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

@@ -16,12 +16,41 @@ import (
 // field, then read the diff.
 func TestSchemaIsCommitted(t *testing.T) {
 	golden.Check(t, "../../schema/proposal.schema.json", proposal.Schema())
+	golden.Check(t, "../../schema/log.schema.json", proposal.LogSchema())
+}
+
+// TestLogSchemaAcceptsTheExampleLog checks the trial example's log, and
+// what the log writer makes of it, against the log's schema.
+func TestLogSchemaAcceptsTheExampleLog(t *testing.T) {
+	data, err := os.ReadFile("../../examples/trial.log.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schemacheck.ValidateLog(data); err != nil {
+		t.Errorf("the example log does not match the schema:\n%v", err)
+	}
+	l, err := proposal.LoadLog("trial.log.yaml", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := schemacheck.ValidateLog(proposal.MarshalLog(l)); err != nil {
+		t.Errorf("the written log does not match the schema:\n%v", err)
+	}
+	if schemacheck.ValidateLog([]byte("version: 1\nentries:\n  - date: 2027-01-15\n    shiped: [x]\n")) == nil {
+		t.Error("the schema accepts a misspelt key")
+	}
 }
 
 // TestSchemaAcceptsEveryExample checks every shipped example, and the file
 // Marshal writes from it, against the schema with an independent validator.
 func TestSchemaAcceptsEveryExample(t *testing.T) {
-	files, _ := filepath.Glob("../../examples/*.yaml")
+	all, _ := filepath.Glob("../../examples/*.yaml")
+	var files []string
+	for _, f := range all {
+		if !strings.HasSuffix(f, ".log.yaml") { // the trial log has its own schema
+			files = append(files, f)
+		}
+	}
 	files = append(files, "testdata/valid-minimal.yaml")
 	if len(files) < 5 {
 		t.Fatalf("found %d examples", len(files))

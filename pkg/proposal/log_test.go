@@ -1,0 +1,93 @@
+package proposal
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+func trialExample(t *testing.T) *Proposal {
+	t.Helper()
+	src, err := os.ReadFile("../../examples/trial.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Parse("trial.yaml", src, NewDate(2027, 1, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// TestExampleLogIsValidAndRoundTrips reads the trial example's log,
+// checks it against its proposal, and writes it back: the writer's output
+// reads back to the same log.
+func TestExampleLogIsValidAndRoundTrips(t *testing.T) {
+	p := trialExample(t)
+	src, err := os.ReadFile("../../examples/trial.log.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := ParseLog("trial.log.yaml", src, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(l.Entries) != 8 {
+		t.Errorf("%d entries", len(l.Entries))
+	}
+	again, err := ParseLog("again.yaml", MarshalLog(l), p)
+	if err != nil {
+		t.Fatalf("the written log does not read back:\n%v\n%s", err, MarshalLog(l))
+	}
+	if string(MarshalLog(again)) != string(MarshalLog(l)) {
+		t.Errorf("the log changed on a round trip")
+	}
+}
+
+// TestLogProblemsArePlaced checks the log's problems, each at its line and
+// column: a measure the proposal does not have (with the name meant), a
+// date outside the trial, two entries for a day, a decision not on the
+// list, an unknown key.
+func TestLogProblemsArePlaced(t *testing.T) {
+	p := trialExample(t)
+	src := `version: 1
+entries:
+  - date: 2027-01-15
+    readings:
+      - {metric: Weekly dashboards delivered on tme, value: 100%}
+      - {metric: Stakeholder satisfaction, value: 4.6 of 5}
+      - {metric: stakeholder satisfaction, value: 4.7 of 5}
+  - date: 2027-01-15
+    shiped: [The dashboard]
+  - date: 2025-01-22
+outcome:
+  decision: maybe
+`
+	_, err := ParseLog("bad.log.yaml", []byte(src), p)
+	if err == nil {
+		t.Fatal("no problems")
+	}
+	got := err.Error()
+	for _, want := range []string{
+		"bad.log.yaml:9:5: entries[1].shiped: unknown key `shiped` (did you mean `shipped`?)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+	// A log that decodes is checked against the proposal.
+	src = strings.Replace(src, "    shiped: [The dashboard]\n", "", 1)
+	_, err = ParseLog("bad.log.yaml", []byte(src), p)
+	got = err.Error()
+	for _, want := range []string{
+		"bad.log.yaml:5:18: entries[0].readings[0].metric: \"Weekly dashboards delivered on tme\" is not a measure in the proposal (did you mean `Weekly dashboards delivered on time`?)",
+		"bad.log.yaml:7:18: entries[0].readings[2].metric: \"stakeholder satisfaction\" has two readings in this entry (keep one)",
+		"bad.log.yaml:8:11: entries[1].date: 2027-01-15 already has an entry (entries[0])",
+		"bad.log.yaml:9:11: entries[2].date: 2025-01-22 is outside the trial (2027-01-12 to 2027-03-12) (check the year and the month)",
+		"bad.log.yaml:11:13: outcome.decision: \"maybe\" is not one of: approved, extended, declined (use one of these, in lower case)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in:\n%s", want, got)
+		}
+	}
+}
