@@ -191,7 +191,7 @@ type decoder struct {
 	src      *Source
 	anchors  map[string]ast.Node
 	problems Problems
-	failed   map[string]bool // field paths whose value could not be decoded
+	failed   map[string]bool     // field paths whose value could not be decoded
 	homes    map[string][]string // where each key of the format belongs, for pointing a misplaced key home
 }
 

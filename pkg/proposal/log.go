@@ -4,8 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"strconv"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
