@@ -12,19 +12,24 @@ import (
 type ExampleOptions struct {
 	Env      *Env
 	Scenario string
+	Log      bool // print the example's trial log instead
 }
 
 // NewCmdExample returns `propose example`. runF replaces the run function
 // in tests; nil means exampleRun.
 func NewCmdExample(env *Env, runF func(*ExampleOptions) error) *cobra.Command {
 	opts := &ExampleOptions{Env: env}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "example [SCENARIO]",
 		Short: "Print a complete sample proposal file",
 		Long: `Example prints a complete, valid proposal file for SCENARIO (default trial), with
 comments, to start your own from:
 
   propose example > proposal.yaml
+
+--log prints the trial log that goes with it, eight weeks of a trial:
+
+  propose example --log > proposal.log.yaml
 
 Scenarios with an example: ` + strings.Join(examples.Names(), ", "),
 		Args:      maxOneFile,
@@ -40,9 +45,19 @@ Scenarios with an example: ` + strings.Join(examples.Names(), ", "),
 			return exampleRun(opts)
 		},
 	}
+	cmd.Flags().BoolVar(&opts.Log, "log", false, "print the example's trial log")
+	return cmd
 }
 
 func exampleRun(opts *ExampleOptions) error {
+	if opts.Log {
+		b, ok := examples.Log(opts.Scenario)
+		if !ok {
+			return usageErrorf("no example trial log for scenario %q (there is one for trial)", opts.Scenario)
+		}
+		_, err := opts.Env.IO.Out.Write(b)
+		return err
+	}
 	b, ok := examples.Get(opts.Scenario)
 	if !ok {
 		return usageErrorf("no example for scenario %q (choose one of: %s)", opts.Scenario, strings.Join(examples.Names(), ", "))

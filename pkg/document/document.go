@@ -38,6 +38,9 @@ var Kinds = []Kind{Proposal, OnePager}
 // prepName is the template of the prep sheet, which only RenderPrep executes.
 const prepName = "prep"
 
+// statusName is the template of the weekly status note.
+const statusName = "status"
+
 var (
 	parseOnce sync.Once
 	parsed    map[Kind]*template.Template
@@ -57,7 +60,7 @@ var funcs = template.FuncMap{
 func load() (map[Kind]*template.Template, error) {
 	parseOnce.Do(func() {
 		parsed = map[Kind]*template.Template{}
-		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName) {
+		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName, statusName) {
 			name := string(k) + ".md.tmpl"
 			t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(templates.FS, name)
 			if err != nil {
@@ -77,7 +80,7 @@ func Render(kind Kind, v *view.Public) ([]byte, error) {
 		return nil, err
 	}
 	t, ok := ts[kind]
-	if !ok || kind == prepName {
+	if !ok || kind == prepName || kind == statusName {
 		return nil, fmt.Errorf("render %s: no such document", kind)
 	}
 	var b bytes.Buffer
@@ -111,6 +114,20 @@ func RenderPrep(v *view.Private) ([]byte, error) {
 	var b bytes.Buffer
 	if err := ts[prepName].Execute(&b, v); err != nil {
 		return nil, fmt.Errorf("render prep: %w", err)
+	}
+	return tidy(b.Bytes()), nil
+}
+
+// RenderStatus returns the Markdown of a week's status note, for the
+// manager. Its view holds nothing private.
+func RenderStatus(v *view.Status) ([]byte, error) {
+	ts, err := load()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := ts[statusName].Execute(&b, v); err != nil {
+		return nil, fmt.Errorf("render status: %w", err)
 	}
 	return tidy(b.Bytes()), nil
 }

@@ -1,0 +1,61 @@
+package render
+
+import (
+	"fmt"
+	"net/mail"
+	"time"
+
+	"github.com/propose-cli/propose/pkg/document"
+	"github.com/propose-cli/propose/pkg/eml"
+	"github.com/propose-cli/propose/pkg/htmlpage"
+	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/view"
+)
+
+// StatusFiles renders a week's status note: status-DATE.md and .html, and
+// status-DATE.eml, a draft to the manager with the note as its body. to,
+// when not empty, replaces the manager's address; without any address the
+// draft is left out and the note is still written.
+func StatusFiles(v *view.Status, date proposal.Date, to string, formats []Format) ([]output.File, error) {
+	md, err := document.RenderStatus(v)
+	if err != nil {
+		return nil, err
+	}
+	name := "status-" + date.String()
+	var files []output.File
+	for _, f := range formats {
+		switch f {
+		case Markdown:
+			files = append(files, output.File{Name: name + ".md", Data: md})
+		case HTML:
+			page, err := htmlpage.Render(md, htmlpage.Page{Title: v.Subject(), Language: v.Language})
+			if err != nil {
+				return nil, err
+			}
+			files = append(files, output.File{Name: name + ".html", Data: page})
+		}
+	}
+	if to == "" {
+		to = v.Manager.Address
+	}
+	if to == "" || v.Employee.Address == "" {
+		return files, nil
+	}
+	if _, err := mail.ParseAddress(to); err != nil {
+		return nil, fmt.Errorf("recipient %q is not an email address: %w", to, err)
+	}
+	text, html, err := eml.Body(md)
+	if err != nil {
+		return nil, err
+	}
+	msg := eml.Message{
+		From:    mail.Address{Name: v.Employee.PlainName, Address: v.Employee.Address},
+		To:      mail.Address{Name: v.Manager.PlainName, Address: to},
+		Subject: v.Subject(),
+		Date:    date.Time().Add(16 * time.Hour),
+		Text:    text,
+		HTML:    html,
+	}
+	return append(files, output.File{Name: name + ".eml", Data: eml.Write(msg)}), nil
+}
