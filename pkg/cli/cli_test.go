@@ -35,7 +35,15 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"status":         cmdStatus,
 			"matches-schema": cmdMatchesSchema,
-			"answer":         cmdAnswer,
+			"matches-log-schema": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 || neg {
+					ts.Fatalf("usage: matches-log-schema FILE")
+				}
+				if err := schemacheck.ValidateLog([]byte(ts.ReadFile(args[0]))); err != nil {
+					ts.Fatalf("%s does not match the log's schema:\n%v", args[0], err)
+				}
+			},
+			"answer": cmdAnswer,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", "1767571200") // 2026-01-05, for files without a date
