@@ -114,10 +114,25 @@ func askEntry(ask wizard.Prompter, p *proposal.Proposal, l *proposal.Log, dateFl
 			p.Employee.Name, map[bool]string{true: "review period", false: "trial"}[p.Scenario == proposal.ScenarioKeepRemote])); err != nil {
 			return err
 		}
-		s, err := ask.Input(wizard.Field{Title: "The date of this entry (YYYY-MM-DD)", Default: today.String(),
+		suggest := today
+		if !proposal.InLogWindow(p, today) {
+			suggest = p.Derived.TrialStart
+			for _, e := range l.Entries {
+				if !e.Date.AddDays(7).Before(suggest) {
+					suggest = e.Date.AddDays(7) // the week after the last entry
+				}
+			}
+		}
+		s, err := ask.Input(wizard.Field{Title: "The date of this entry (YYYY-MM-DD)", Default: suggest.String(),
 			Validate: func(s string) error {
 				var d proposal.Date
-				return d.UnmarshalText([]byte(s))
+				if err := d.UnmarshalText([]byte(s)); err != nil {
+					return err
+				}
+				if !proposal.InLogWindow(p, d) {
+					return fmt.Errorf("%s is outside the trial (%s to %s)", d, p.Derived.TrialStart, p.Derived.TrialEnd)
+				}
+				return nil
 			}})
 		if err != nil {
 			return err

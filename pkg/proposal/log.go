@@ -161,7 +161,7 @@ func ValidateLog(l *Log, p *Proposal) Problems {
 		switch {
 		case e.Date.IsZero():
 			add(at+".date", "is missing", "add the day of the entry as `date: YYYY-MM-DD`")
-		case e.Date.Before(p.Derived.TrialStart.AddDays(-7)) || p.Derived.TrialEnd.AddDays(60).Before(e.Date):
+		case !InLogWindow(p, e.Date):
 			add(at+".date", fmt.Sprintf("%s is outside the trial (%s to %s)", e.Date, p.Derived.TrialStart, p.Derived.TrialEnd),
 				"check the year and the month")
 		default:
@@ -197,6 +197,13 @@ func ValidateLog(l *Log, p *Proposal) Problems {
 		add("outcome.decision", "is missing", "add `decision:` approved, extended or declined")
 	}
 	return ps.sorted()
+}
+
+// InLogWindow reports whether a log entry may carry the date: from a week
+// before the trial starts to two months after it ends (the review, and the
+// weeks after a decision).
+func InLogWindow(p *Proposal, d Date) bool {
+	return !d.Before(p.Derived.TrialStart.AddDays(-7)) && !p.Derived.TrialEnd.AddDays(60).Before(d)
 }
 
 // MetricNamed returns the proposal's name for the measure a log calls
