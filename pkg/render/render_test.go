@@ -454,3 +454,41 @@ func TestLongProposalKeepsToFourPages(t *testing.T) {
 		t.Errorf("a proposal too long to fit does not name its longest field: %v", warnings)
 	}
 }
+
+// TestStatusNoteHoldsNothingPrivate fills every private field of the trial
+// example and the reason of every reading in its log, and checks that the
+// week's status note (Markdown, HTML and the .eml) holds none of it.
+func TestStatusNoteHoldsNothingPrivate(t *testing.T) {
+	src, _ := examples.Get("trial")
+	p := load(t, src)
+	fillPrivate(t, p)
+	logSrc, _ := examples.Log("trial")
+	l, err := proposal.ParseLog("trial.log.yaml", logSrc, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range l.Entries {
+		for k := range l.Entries[i].Readings {
+			l.Entries[i].Readings[k].Why = "SENTINEL reason"
+		}
+		l.Entries[i].ManagerSaid = "SENTINEL said"
+	}
+	for _, e := range l.Entries {
+		v, ok := view.NewStatus(p, l, e.Date)
+		if !ok {
+			t.Fatalf("no status for %s", e.Date)
+		}
+		files, err := StatusFiles(v, e.Date, "", []Format{Markdown, HTML})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) != 3 {
+			t.Fatalf("%d files for %s", len(files), e.Date)
+		}
+		for _, f := range files {
+			if i := strings.Index(string(f.Data), "SENTINEL"); i >= 0 {
+				t.Errorf("%s holds a private answer: %s", f.Name, string(f.Data)[i:min(len(f.Data), i+40)])
+			}
+		}
+	}
+}
