@@ -41,6 +41,9 @@ const prepName = "prep"
 // statusName is the template of the weekly status note.
 const statusName = "status"
 
+// reviewName is the template of the review report.
+const reviewName = "review"
+
 var (
 	parseOnce sync.Once
 	parsed    map[Kind]*template.Template
@@ -60,7 +63,7 @@ var funcs = template.FuncMap{
 func load() (map[Kind]*template.Template, error) {
 	parseOnce.Do(func() {
 		parsed = map[Kind]*template.Template{}
-		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName, statusName) {
+		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName, statusName, reviewName) {
 			name := string(k) + ".md.tmpl"
 			t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(templates.FS, name)
 			if err != nil {
@@ -80,7 +83,7 @@ func Render(kind Kind, v *view.Public) ([]byte, error) {
 		return nil, err
 	}
 	t, ok := ts[kind]
-	if !ok || kind == prepName || kind == statusName {
+	if !ok || kind == prepName || kind == statusName || kind == reviewName {
 		return nil, fmt.Errorf("render %s: no such document", kind)
 	}
 	var b bytes.Buffer
@@ -128,6 +131,20 @@ func RenderStatus(v *view.Status) ([]byte, error) {
 	var b bytes.Buffer
 	if err := ts[statusName].Execute(&b, v); err != nil {
 		return nil, fmt.Errorf("render status: %w", err)
+	}
+	return tidy(b.Bytes()), nil
+}
+
+// RenderReview returns the Markdown of the review report, for the manager.
+// Its view holds nothing private.
+func RenderReview(v *view.Review) ([]byte, error) {
+	ts, err := load()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := ts[reviewName].Execute(&b, v); err != nil {
+		return nil, fmt.Errorf("render review: %w", err)
 	}
 	return tidy(b.Bytes()), nil
 }

@@ -17,9 +17,12 @@ import (
 // end. It is its own file beside the proposal, NAME.log.yaml, written by
 // `propose log` or by hand; `propose status` and `propose review` read it.
 type Log struct {
-	Version int        `yaml:"version" validate:"required"`
-	Entries []LogEntry `yaml:"entries" validate:"dive"`
-	Outcome Outcome    `yaml:"outcome"`
+	Version        int        `yaml:"version" validate:"required"`
+	Entries        []LogEntry `yaml:"entries" validate:"dive"`
+	Learned        []string   `yaml:"learned" validate:"dive,required"`
+	Adjusted       []string   `yaml:"adjusted" validate:"dive,required"`
+	Recommendation string     `yaml:"recommendation" validate:"omitempty,oneof=permanent extend adjust"`
+	Outcome        Outcome    `yaml:"outcome"`
 
 	source *Source
 }
@@ -29,6 +32,12 @@ func (l *Log) declare() []Field {
 		{at: &l.Version, Doc: "The version of the log format; always 1.", Fix: "add `version: 1` as the first line"},
 		{at: &l.Entries, Doc: "One entry a week (or any date): how the measures read, what shipped, what is next, what is blocked.",
 			Item: "entry"},
+		{at: &l.Learned, Doc: "What the trial taught you both, one a line, for the review report.", Ask: "What did the trial teach you?",
+			Example: "Written updates by 10:00 answered most questions before they were asked"},
+		{at: &l.Adjusted, Doc: "What was changed along the way, one a line, for the review report.", Ask: "What was adjusted along the way?",
+			Example: "Slack stays open during core hours on remote days, agreed at the check-in"},
+		{at: &l.Recommendation, Doc: "What you recommend at the review; by default propose recommends from the measures: permanent when every target is met, adjust when one is missed, extend when one cannot be judged yet.",
+			Choices: []Choice{{"permanent", "Make the arrangement permanent"}, {"extend", "Extend the trial"}, {"adjust", "Adjust the arrangement"}}},
 		{at: &l.Outcome, Doc: "The decision at the review, once it is made."},
 	}
 }

@@ -23,6 +23,7 @@ var (
 	unitRE   = regexp.MustCompile(`(?i)\b(minutes?|mins?|hours?|hrs?|days?|weeks?)\b`)
 	atMost   = regexp.MustCompile(`(?i)(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bmax(imum)?\b|\bwithin\b|\bno more than\b)`)
 	atLeast  = regexp.MustCompile(`(?i)(≥|>=|>|\bor more\b|\bat least\b|\bor better\b|\bor higher\b|\bor above\b|\bmore than\b|\bover\b|\bmin(imum)?\b|\bno fewer than\b|\bno less than\b)`)
+	ofRE     = regexp.MustCompile(`of [0-9]+`)
 	strictly = regexp.MustCompile(`(?i)(<|>|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bmore than\b|\bover\b)`)
 )
 

@@ -1,0 +1,206 @@
+package view
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// Review is the review report: each measure over the trial against its
+// target, with a chart; what was delivered, learned and adjusted; the
+// recommendation; and a sign-off for the decision. It is built from the
+// public view and the log's public parts: a reading's reason and what the
+// manager said are for the private review prep sheet only.
+type Review struct {
+	*Public
+	AsOf           string // the date of the latest entry, formatted
+	Final          bool   // the trial has ended: the final review, not the check-in
+	WeekN          int
+	WeeksTotal     int
+	Measures       []ReviewMeasure
+	Met            int // measures whose latest reading meets the target
+	Missed         int
+	Unjudged       []string // measures the report cannot judge: to be marked in the log
+	Delivered      []string // what shipped, most recent first, at most maxDelivered
+	MoreDelivered  int
+	Learned        []string
+	Adjusted       []string
+	OfficeWeeks    int // weeks with an entry whose office days include every agreed one
+	LoggedWeeks    int
+	Recommendation string // permanent, extend or adjust
+	NextReview     string // the next review the report proposes, formatted
+	PlainAsOf      string
+}
+
+// ReviewMeasure is one measure over the trial.
+type ReviewMeasure struct {
+	Name     string
+	Baseline string
+	Target   string
+	Latest   string
+	Verdict  Verdict
+	Status   string
+	Readings []ReadingRow
+	MissedOn []string // the dates of readings below the target, short
+	Chart    string   // the chart fence's body; "" when the readings are not numbers
+}
+
+// ReadingRow is one reading of a measure.
+type ReadingRow struct {
+	Date  string // short, such as "Jan 15"
+	Value string
+}
+
+// maxDelivered is how many deliveries the report lists.
+const maxDelivered = 8
+
+// NewReview builds the review report from the log as it stands.
+func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
+	entries := slices.Clone(l.Entries)
+	slices.SortStableFunc(entries, func(a, b proposal.LogEntry) int { return a.Date.Time().Compare(b.Date.Time()) })
+	if len(entries) == 0 {
+		return nil, false
+	}
+	last := entries[len(entries)-1]
+	st := styleFor(p.Paper)
+	d := p.Derived
+	v := &Review{
+		Public:     NewPublic(p),
+		AsOf:       st.date(last.Date),
+		PlainAsOf:  strings.ReplaceAll(st.date(last.Date), nbsp, " "),
+		Final:      !last.Date.Before(d.Review.AddDays(-7)), // the last week: the report is for the review
+		WeekN:      max(1, d.TrialStart.DaysUntil(last.Date)/7+1),
+		WeeksTotal: (d.TrialStart.DaysUntil(d.TrialEnd) + 7) / 7,
+		Learned:    lines(l.Learned),
+		Adjusted:   lines(l.Adjusted),
+	}
+	for _, m := range p.Trial.Metrics {
+		rm := ReviewMeasure{Name: Escape(capitalize(m.Name)), Baseline: Escape(m.Baseline), Target: Escape(m.Target)}
+		var points []string
+		numeric := true
+		for _, e := range entries {
+			for _, r := range e.Readings {
+				if name, ok := proposal.MetricNamed(p, r.Metric); !ok || name != m.Name {
+					continue
+				}
+				rm.Readings = append(rm.Readings, ReadingRow{Date: e.Date.Time().Format("Jan 2"), Value: Escape(r.Value)})
+				rm.Latest = Escape(r.Value)
+				rm.Verdict = verdictOf(m.Target, r)
+				if rm.Verdict == Missed {
+					rm.MissedOn = append(rm.MissedOn, e.Date.Time().Format("Jan 2"))
+				}
+				if n, ok := amount(r.Value); ok {
+					points = append(points, e.Date.String()+" "+formatNumber(n))
+				} else {
+					numeric = false
+				}
+			}
+		}
+		switch {
+		case rm.Latest == "":
+			rm.Status = "Not measured"
+			v.Unjudged = append(v.Unjudged, rm.Name)
+		case rm.Verdict == Met:
+			rm.Status = "Met"
+			v.Met++
+		case rm.Verdict == Missed:
+			rm.Status = "Not met"
+			v.Missed++
+		default:
+			rm.Status = "To be judged"
+			v.Unjudged = append(v.Unjudged, rm.Name)
+		}
+		if numeric && len(points) > 0 {
+			rm.Chart = chartSpec(p, m, points)
+		}
+		v.Measures = append(v.Measures, rm)
+	}
+	for i := len(entries) - 1; i >= 0; i-- {
+		for _, s := range lines(entries[i].Shipped) {
+			if len(v.Delivered) < maxDelivered {
+				v.Delivered = append(v.Delivered, s)
+			} else {
+				v.MoreDelivered++
+			}
+		}
+	}
+	for _, e := range entries {
+		v.LoggedWeeks++
+		if len(p.Arrangement.OfficeDays) > 0 && containsAll(e.OfficeDays, p.Arrangement.OfficeDays) {
+			v.OfficeWeeks++
+		}
+	}
+	v.Recommendation = l.Recommendation
+	if v.Recommendation == "" {
+		switch {
+		case v.Missed > 0:
+			v.Recommendation = "adjust"
+		case len(v.Unjudged) > 0 || !v.Final:
+			v.Recommendation = "extend"
+		default:
+			v.Recommendation = "permanent"
+		}
+	}
+	next := l.Outcome.NextReview
+	if next.IsZero() {
+		next = proposal.NextWeekday(d.Review.AddDays(182)) // about six months on
+	}
+	v.NextReview = st.date(next)
+	return v, true
+}
+
+// chartSpec writes the chart fence of a measure: its readings over the
+// trial, with the baseline and the target when they are numbers.
+func chartSpec(p *proposal.Proposal, m proposal.Metric, points []string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "title: %s\n", oneLine(m.Name))
+	if u := unitOf(m.Target + " " + m.Baseline); u != "" {
+		fmt.Fprintf(&b, "unit: %s\n", u)
+	}
+	fmt.Fprintf(&b, "from: %s\nto: %s\n", p.Derived.TrialStart, p.Derived.TrialEnd)
+	if n, ok := amount(m.Baseline); ok {
+		fmt.Fprintf(&b, "baseline: %s\n", formatNumber(n))
+	}
+	if n, ok := amount(m.Target); ok {
+		fmt.Fprintf(&b, "target: %s\n", formatNumber(n))
+		switch {
+		case atMost.MatchString(m.Target) && !atLeast.MatchString(m.Target):
+			b.WriteString("better: lower\n")
+		case atLeast.MatchString(m.Target) || strings.Contains(m.Target, "%"):
+			b.WriteString("better: higher\n")
+		}
+	}
+	fmt.Fprintf(&b, "points: %s\n", strings.Join(points, "; "))
+	return b.String()
+}
+
+// unitOf names the unit the chart's numbers are in: minutes for any time
+// (amount converts hours to minutes), % and "of 5" as written.
+func unitOf(s string) string {
+	switch {
+	case unitRE.MatchString(s):
+		return "minutes"
+	case strings.Contains(s, "%"):
+		return "%"
+	}
+	if m := ofRE.FindString(s); m != "" {
+		return m
+	}
+	return ""
+}
+
+func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+func containsAll(have, want []proposal.Weekday) bool {
+	for _, w := range want {
+		if !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
