@@ -44,6 +44,9 @@ const statusName = "status"
 // reviewName is the template of the review report.
 const reviewName = "review"
 
+// reviewPrepName is the template of the private review prep sheet.
+const reviewPrepName = "review-prep"
+
 var (
 	parseOnce sync.Once
 	parsed    map[Kind]*template.Template
@@ -63,7 +66,7 @@ var funcs = template.FuncMap{
 func load() (map[Kind]*template.Template, error) {
 	parseOnce.Do(func() {
 		parsed = map[Kind]*template.Template{}
-		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName, statusName, reviewName) {
+		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName, statusName, reviewName, reviewPrepName) {
 			name := string(k) + ".md.tmpl"
 			t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(templates.FS, name)
 			if err != nil {
@@ -83,7 +86,7 @@ func Render(kind Kind, v *view.Public) ([]byte, error) {
 		return nil, err
 	}
 	t, ok := ts[kind]
-	if !ok || kind == prepName || kind == statusName || kind == reviewName {
+	if !ok || kind == prepName || kind == statusName || kind == reviewName || kind == reviewPrepName {
 		return nil, fmt.Errorf("render %s: no such document", kind)
 	}
 	var b bytes.Buffer
@@ -145,6 +148,20 @@ func RenderReview(v *view.Review) ([]byte, error) {
 	var b bytes.Buffer
 	if err := ts[reviewName].Execute(&b, v); err != nil {
 		return nil, fmt.Errorf("render review: %w", err)
+	}
+	return tidy(b.Bytes()), nil
+}
+
+// RenderReviewPrep returns the Markdown of the review prep sheet, for the
+// employee alone.
+func RenderReviewPrep(v *view.ReviewPrivate) ([]byte, error) {
+	ts, err := load()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := ts[reviewPrepName].Execute(&b, v); err != nil {
+		return nil, fmt.Errorf("render review prep: %w", err)
 	}
 	return tidy(b.Bytes()), nil
 }

@@ -44,4 +44,11 @@ func TestTrialExampleDuringTheTrial(t *testing.T) {
 	}
 	checkClean(t, "review", md)
 	golden.Check(t, "testdata/TestTrialExampleDuringTheTrial/review.md", md)
+	pv, _ := view.NewReviewPrivate(p, l)
+	prep, err := RenderReviewPrep(pv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkClean(t, "review prep", prep)
+	golden.Check(t, "testdata/TestTrialExampleDuringTheTrial/review-prep.md", prep)
 }

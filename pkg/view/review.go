@@ -204,3 +204,61 @@ func containsAll(have, want []proposal.Weekday) bool {
 	}
 	return true
 }
+
+// ReviewPrivate is the review prep sheet's view: the report, and what the
+// employee keeps to themselves: why a measure slipped, what the manager
+// said, the proposal's private answers. It is for the prep sheet only.
+type ReviewPrivate struct {
+	*Review
+	Slips       []Slip
+	ManagerSaid []Said
+}
+
+// Slip is a measure below its target, with the user's own reason.
+type Slip struct {
+	Name   string
+	When   string // the dates, short
+	Values string
+	Why    string // from the log; "" when the user gave none
+}
+
+// Said is something the manager said, with its week.
+type Said struct {
+	When string
+	What string
+}
+
+// NewReviewPrivate builds the review prep sheet's view.
+func NewReviewPrivate(p *proposal.Proposal, l *proposal.Log) (*ReviewPrivate, bool) {
+	r, ok := NewReview(p, l)
+	if !ok {
+		return nil, false
+	}
+	v := &ReviewPrivate{Review: r}
+	entries := slices.Clone(l.Entries)
+	slices.SortStableFunc(entries, func(a, b proposal.LogEntry) int { return a.Date.Time().Compare(b.Date.Time()) })
+	for _, m := range p.Trial.Metrics {
+		var when, values, why []string
+		for _, e := range entries {
+			for _, rd := range e.Readings {
+				if name, ok := proposal.MetricNamed(p, rd.Metric); ok && name == m.Name && verdictOf(m.Target, rd) == Missed {
+					when = append(when, e.Date.Time().Format("Jan 2"))
+					values = append(values, rd.Value)
+					if rd.Why != "" {
+						why = append(why, sentence(rd.Why))
+					}
+				}
+			}
+		}
+		if len(when) > 0 {
+			v.Slips = append(v.Slips, Slip{Name: Escape(capitalize(m.Name)), When: Escape(joinAnd(when)),
+				Values: Escape(joinAnd(values)), Why: Escape(strings.Join(why, " "))})
+		}
+	}
+	for _, e := range entries {
+		if e.ManagerSaid != "" {
+			v.ManagerSaid = append(v.ManagerSaid, Said{When: e.Date.Time().Format("Jan 2"), What: Escape(sentence(capitalize(e.ManagerSaid)))})
+		}
+	}
+	return v, true
+}

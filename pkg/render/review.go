@@ -1,0 +1,53 @@
+package render
+
+import (
+	"fmt"
+
+	"github.com/propose-cli/propose/pkg/document"
+	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/pdf"
+	"github.com/propose-cli/propose/pkg/view"
+)
+
+// ReviewName is the file name, without extension, of the review report;
+// ReviewPrepName, inside the private folder, of its prep sheet.
+const (
+	ReviewName     = "review"
+	ReviewPrepName = "private/review-prep"
+)
+
+// ReviewFiles renders the review report for the manager from the public
+// review, and its prep sheet for the employee from the private one, in the
+// formats asked for.
+func ReviewFiles(v *view.ReviewPrivate, opts Options) ([]output.File, error) {
+	md, err := document.RenderReview(v.Review)
+	if err != nil {
+		return nil, err
+	}
+	prepMD, err := document.RenderReviewPrep(v)
+	if err != nil {
+		return nil, err
+	}
+	if opts.has(PDF) {
+		if ps := undrawable(v.Public, nil, map[document.Kind][]byte{"review": md}, nil); len(ps) > 0 {
+			return nil, ps
+		}
+	}
+	title := "Review of the " + v.AttachmentLabel
+	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: title + ", " + v.PlainAsOf, Creator: opts.Creator,
+		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1}
+	files, err := outputs(ReviewName, md, m, opts, nil)
+	if err != nil {
+		return nil, fmt.Errorf("render review: %w", err)
+	}
+	pm := m
+	pm.Title, pm.Subject, pm.Banner = "Review Prep (private)", "Private preparation notes; not for sending", PrepBanner
+	prep, err := outputs(ReviewPrepName, prepMD, pm, opts, nil)
+	if err != nil {
+		return nil, fmt.Errorf("render review prep: %w", err)
+	}
+	for i := range prep {
+		prep[i].Private = true
+	}
+	return append(files, prep...), nil
+}
