@@ -492,3 +492,76 @@ func TestStatusNoteHoldsNothingPrivate(t *testing.T) {
 		}
 	}
 }
+
+// TestReviewReportHoldsNothingPrivate fills every private field of the
+// trial example, the reason of every reading and what the manager said,
+// and checks the review report (Markdown, HTML and PDF text) holds none of
+// it, while the review prep sheet holds the reasons.
+func TestReviewReportHoldsNothingPrivate(t *testing.T) {
+	src, _ := examples.Get("trial")
+	p := load(t, src)
+	fillPrivate(t, p)
+	logSrc, _ := examples.Log("trial")
+	l, err := proposal.ParseLog("trial.log.yaml", logSrc, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range l.Entries {
+		for k := range l.Entries[i].Readings {
+			l.Entries[i].Readings[k].Why = "SENTINEL reason"
+		}
+		l.Entries[i].ManagerSaid = "SENTINEL said"
+	}
+	v, ok := view.NewReviewPrivate(p, l)
+	if !ok {
+		t.Fatal("no review")
+	}
+	files, err := ReviewFiles(v, Options{Creator: "propose test", Formats: []Format{Markdown, HTML, PDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := byName(files)
+	for _, name := range []string{"review.md", "review.html"} {
+		if strings.Contains(string(m[name]), "SENTINEL") {
+			t.Errorf("%s holds a private answer", name)
+		}
+	}
+	text := pdfText(t, m["review.pdf"])
+	if strings.Contains(text, "SENTINEL") {
+		t.Error("review.pdf holds a private answer")
+	}
+	if n := pages(t, m["review.pdf"]); n < 1 || n > 3 {
+		t.Errorf("the review report has %d pages", n)
+	}
+	if !strings.Contains(string(m["private/review-prep.md"]), "SENTINEL reason") {
+		t.Error("the review prep sheet lacks the reason a measure slipped")
+	}
+}
+
+// BenchmarkReview renders the review report of a 13-week log, as propose
+// review does: the report and its prep sheet, in Markdown and PDF.
+func BenchmarkReview(b *testing.B) {
+	src, _ := examples.Get("trial")
+	p, err := proposal.Parse("trial.yaml", bytes.Replace(src, []byte("length_days: 60"), []byte("length_days: 90"), 1), proposal.NewDate(2027, 1, 5))
+	if err != nil {
+		b.Fatal(err)
+	}
+	l := &proposal.Log{Version: 1}
+	for w := 0; w < 13; w++ {
+		e := proposal.LogEntry{Date: p.Derived.TrialStart.AddDays(3 + 7*w), Shipped: []string{fmt.Sprintf("Delivery %d", w)}}
+		for _, m := range p.Trial.Metrics {
+			e.Readings = append(e.Readings, proposal.Reading{Metric: m.Name, Value: fmt.Sprintf("%d", 30+w%5)})
+		}
+		l.Entries = append(l.Entries, e)
+	}
+	v, ok := view.NewReviewPrivate(p, l)
+	if !ok {
+		b.Fatal("no review")
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := ReviewFiles(v, Options{Creator: "propose bench"}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
