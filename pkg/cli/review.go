@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
 	"github.com/propose-cli/propose/pkg/view"
@@ -58,7 +59,17 @@ func reviewRun(opts *ReviewOptions) error {
 	if !ok {
 		return usageErrorf("%s has no entries yet; add them week by week with `propose log %s`", logFor(opts.File, opts.Log), name)
 	}
-	files, err := render.ReviewFiles(v, render.Options{Formats: formats, Creator: "propose " + ProgramVersion()})
+	ropts := render.Options{Formats: formats, Creator: "propose " + ProgramVersion()}
+	files, err := render.ReviewFiles(v, ropts)
+	if err == nil {
+		// After an approval, the agreement for the permanent arrangement.
+		if a, ok := view.NewPermanent(p, l); ok {
+			var more []output.File
+			if more, err = render.AgreementFiles(a, ropts); err == nil {
+				files = append(files, more...)
+			}
+		}
+	}
 	var ps proposal.Problems
 	if errors.As(err, &ps) {
 		return reportProblems(env, name, ps, "; nothing was written")

@@ -47,6 +47,9 @@ const reviewName = "review"
 // reviewPrepName is the template of the private review prep sheet.
 const reviewPrepName = "review-prep"
 
+// agreementName is the template of the agreement after an approval.
+const agreementName = "agreement"
+
 var (
 	parseOnce sync.Once
 	parsed    map[Kind]*template.Template
@@ -66,7 +69,7 @@ var funcs = template.FuncMap{
 func load() (map[Kind]*template.Template, error) {
 	parseOnce.Do(func() {
 		parsed = map[Kind]*template.Template{}
-		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName, statusName, reviewName, reviewPrepName) {
+		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName, statusName, reviewName, reviewPrepName, agreementName) {
 			name := string(k) + ".md.tmpl"
 			t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(templates.FS, name)
 			if err != nil {
@@ -86,7 +89,7 @@ func Render(kind Kind, v *view.Public) ([]byte, error) {
 		return nil, err
 	}
 	t, ok := ts[kind]
-	if !ok || kind == prepName || kind == statusName || kind == reviewName || kind == reviewPrepName {
+	if !ok || kind == prepName || kind == statusName || kind == reviewName || kind == reviewPrepName || kind == agreementName {
 		return nil, fmt.Errorf("render %s: no such document", kind)
 	}
 	var b bytes.Buffer
@@ -162,6 +165,19 @@ func RenderReviewPrep(v *view.ReviewPrivate) ([]byte, error) {
 	var b bytes.Buffer
 	if err := ts[reviewPrepName].Execute(&b, v); err != nil {
 		return nil, fmt.Errorf("render review prep: %w", err)
+	}
+	return tidy(b.Bytes()), nil
+}
+
+// RenderAgreement returns the Markdown of the agreement for both to sign.
+func RenderAgreement(v *view.Permanent) ([]byte, error) {
+	ts, err := load()
+	if err != nil {
+		return nil, err
+	}
+	var b bytes.Buffer
+	if err := ts[agreementName].Execute(&b, v); err != nil {
+		return nil, fmt.Errorf("render agreement: %w", err)
 	}
 	return tidy(b.Bytes()), nil
 }

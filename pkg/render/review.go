@@ -51,3 +51,20 @@ func ReviewFiles(v *view.ReviewPrivate, opts Options) ([]output.File, error) {
 	}
 	return append(files, prep...), nil
 }
+
+// AgreementName is the file name, without extension, of the agreement
+// written after an approval.
+const AgreementName = "agreement"
+
+// AgreementFiles renders the agreement for the permanent arrangement, for
+// both to sign.
+func AgreementFiles(v *view.Permanent, opts Options) ([]output.File, error) {
+	md, err := document.RenderAgreement(v)
+	if err != nil {
+		return nil, err
+	}
+	title := "Agreement: " + v.AttachmentLabel
+	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: "The permanent arrangement, after the review",
+		Creator: opts.Creator, Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1}
+	return outputs(AgreementName, md, m, opts, nil)
+}

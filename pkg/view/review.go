@@ -262,3 +262,32 @@ func NewReviewPrivate(p *proposal.Proposal, l *proposal.Log) (*ReviewPrivate, bo
 	}
 	return v, true
 }
+
+// Permanent is the agreement for the permanent arrangement, after an
+// approved review: the arrangement as it ran, what was adjusted on the way,
+// the review cadence and a sign-off.
+type Permanent struct {
+	*Review
+	Decided    string // the decision's date, formatted
+	TrialDates string // such as "January 12 to March 12, 2027"
+	Total      int
+}
+
+// NewPermanent builds the agreement from an approved review's log.
+func NewPermanent(p *proposal.Proposal, l *proposal.Log) (*Permanent, bool) {
+	r, ok := NewReview(p, l)
+	if !ok || l.Outcome.Decision != "approved" {
+		return nil, false
+	}
+	st := styleFor(p.Paper)
+	decided := l.Outcome.Date
+	if decided.IsZero() {
+		decided = p.Derived.Review
+	}
+	return &Permanent{
+		Review:     r,
+		Decided:    st.date(decided),
+		TrialDates: st.date(p.Derived.TrialStart) + " to " + st.date(p.Derived.TrialEnd),
+		Total:      len(r.Measures),
+	}, true
+}
