@@ -245,3 +245,35 @@ func rawProp(name, value string) *ical.Prop {
 	p.Value = value
 	return p
 }
+
+// Reminder is a single all-day event with a reminder the day before: the
+// day to ask again after a "no".
+type Reminder struct {
+	Who     string    // the employee, for the UID
+	Summary string    // what the day is for
+	Detail  string    // the description
+	Day     time.Time // the day (date)
+	Stamp   time.Time // DTSTAMP, for reproducible output
+}
+
+// WriteReminder returns the reminder as an .ics file.
+func WriteReminder(r Reminder) ([]byte, error) {
+	cal := ical.NewCalendar()
+	cal.Props.SetText(ical.PropVersion, "2.0")
+	cal.Props.SetText(ical.PropProductID, "-//propose//reminder//EN")
+	s := sha256.Sum256([]byte(strings.ToLower(r.Who) + "\x00" + r.Day.Format("2006-01-02") + "\x00" + r.Summary))
+	ev := ical.NewEvent()
+	ev.Props.SetText(ical.PropUID, hex.EncodeToString(s[:8])+"-reminder@propose")
+	ev.Props.SetDateTime(ical.PropDateTimeStamp, r.Stamp.UTC())
+	ev.Props.SetText(ical.PropSummary, r.Summary)
+	ev.Props.SetText(ical.PropDescription, r.Detail)
+	ev.Props.SetDate(ical.PropDateTimeStart, r.Day)
+	ev.Props.SetDate(ical.PropDateTimeEnd, r.Day.AddDate(0, 0, 1))
+	ev.Children = append(ev.Children, reminder(r.Summary))
+	cal.Children = append(cal.Children, ev.Component)
+	var b bytes.Buffer
+	if err := ical.NewEncoder(&b).Encode(cal); err != nil {
+		return nil, fmt.Errorf("write calendar: %w", err)
+	}
+	return fold(b.Bytes()), nil
+}
