@@ -41,7 +41,7 @@ type drawer struct {
 	totalPages int               // for the footer; from a dry run before drawing
 	dry        bool              // lay out only: no text is drawn, no face added
 	measuring  bool              // a scratch page for keep.go: lay out without keep rules
-	furniture  bool              // drawing the running header, footer or banner
+	furniture  bool              // drawing text in a fixed size: the running header, footer or banner, or a chart's labels
 	minSize    float64           // the smallest size the document's text is set in; 0 before any
 	fill       float64           // the share of the last page's text area used, once laid out
 	scratch    *drawer           // where keep.go measures nodes, made on first use
@@ -370,7 +370,7 @@ func (d *drawer) renderParagraph(_ util.BufWriter, _ []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	if next := introduces(node.(*ast.Paragraph), d.source); next != nil {
-		d.keepNext = d.st.paraGap + d.keepHeight(next)
+		d.keepNext = d.introGap(next) + d.keepHeight(next)
 	}
 	d.flush()
 	d.pending = d.st.paraGap
@@ -514,10 +514,16 @@ func (d *drawer) renderTaskCheckBox(_ util.BufWriter, _ []byte, node ast.Node, e
 }
 
 // renderCodeBlock prints code as plain lines; the documents have none, but
-// user text must never vanish.
+// user text must never vanish. A chart's fence is drawn as the chart.
 func (d *drawer) renderCodeBlock(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
+	}
+	if isChart(node, source) {
+		if err := d.renderChart(node.(*ast.FencedCodeBlock)); err != nil {
+			return ast.WalkStop, err
+		}
+		return ast.WalkSkipChildren, nil
 	}
 	d.startBlock(d.st.paraGap)
 	d.addLines(node.Lines(), source)

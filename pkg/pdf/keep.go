@@ -25,6 +25,7 @@ import (
 //     carries at least minLines over; a label line that opens it (a
 //     question in bold ending in a hard line break) stays with minLines
 //     more (startLines, linesHere);
+//   - a chart is never split (chart.go);
 //   - a paragraph ending in a colon stays with what it introduces;
 //   - a heading stays with what its section opens with (headingKeep).
 
@@ -191,9 +192,13 @@ func (d *drawer) keepHeight(node ast.Node) float64 {
 		// A heading brings what it keeps (a run of headings, the block
 		// after the last of them).
 		return d.headingKeep(n)
+	case *ast.FencedCodeBlock:
+		if isChart(n, d.source) {
+			return chartHeight
+		}
 	case *ast.Paragraph:
 		if next := introduces(n, d.source); next != nil {
-			return d.height(n) + d.st.paraGap + d.keepHeight(next)
+			return d.height(n) + d.introGap(next) + d.keepHeight(next)
 		}
 		return d.measureNode(n).start
 	}
@@ -234,11 +239,23 @@ func (d *drawer) gapAfterHeading(heading *ast.Heading, next ast.Node) float64 {
 			above = 0
 		}
 	}
+	if isChart(next, d.source) {
+		above = chartGap
+	}
 	return max(below, above)
 }
 
-// introduces returns the list or table a paragraph ending in a colon leads
-// into, or nil.
+// introGap is the space between a paragraph and the block it introduces
+// (introduces): the larger of what each asks for (startBlock).
+func (d *drawer) introGap(next ast.Node) float64 {
+	if isChart(next, d.source) {
+		return max(d.st.paraGap, chartGap)
+	}
+	return d.st.paraGap
+}
+
+// introduces returns the list, table or chart a paragraph ending in a
+// colon leads into, or nil.
 func introduces(p *ast.Paragraph, source []byte) ast.Node {
 	lines := p.Lines()
 	if lines.Len() == 0 {
@@ -251,6 +268,10 @@ func introduces(p *ast.Paragraph, source []byte) ast.Node {
 	switch next := p.NextSibling(); next.(type) {
 	case *ast.List, *east.Table:
 		return next
+	case *ast.FencedCodeBlock:
+		if isChart(next, source) {
+			return next
+		}
 	}
 	return nil
 }

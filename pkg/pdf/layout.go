@@ -348,7 +348,7 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 }
 
 // noteSize records that the document's text is set at size; the page
-// furniture, in a fixed size, is not counted.
+// furniture and the charts' labels, in a fixed size, are not counted.
 func (d *drawer) noteSize(size float64) {
 	if !d.furniture && (d.minSize == 0 || size < d.minSize) {
 		d.minSize = size

@@ -109,7 +109,8 @@ func (l *Laid) LastPageFill() float64 { return l.fill }
 // MinTextSize is the smallest type size, in points, that the document's
 // text is set in: at least MinTableSize when it has a table, MinBodySize
 // when it has none. The running header, the footer and the banner, set in
-// a fixed 8 pt, are not counted. It is 0 for a document without text.
+// a fixed 8 pt, and the charts' labels, in a fixed 8 and 9 pt, are not
+// counted. It is 0 for a document without text.
 func (l *Laid) MinTextSize() float64 { return l.minSize }
 
 // Render draws the document: the same layout again, now drawing, with the

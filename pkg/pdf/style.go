@@ -21,6 +21,7 @@ type style struct {
 	cellPadX, cellPadY   float64
 
 	ink, accent, muted, rule, fill, link rgb
+	target, good                         rgb // a chart's target line, and the tint on its good side
 }
 
 // newStyle returns the measures at a type scale. Type sizes follow the
@@ -65,5 +66,7 @@ func newStyle(scale float64) *style {
 		rule:   rgb{206, 212, 218},
 		fill:   rgb{238, 242, 247},
 		link:   rgb{27, 80, 150},
+		target: rgb{21, 115, 71},
+		good:   rgb{236, 246, 240},
 	}
 }
