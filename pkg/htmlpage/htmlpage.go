@@ -1,6 +1,8 @@
 // Package htmlpage renders a document's Markdown as one self-contained
 // HTML page: styles inline in the page, no scripts, no external files, and
-// a print stylesheet, for pasting into an email body or a wiki.
+// a print stylesheet, for pasting into an email body or a wiki. A fenced
+// code block whose info string is "chart" (package chart) is drawn as an
+// inline SVG.
 package htmlpage
 
 import (
@@ -21,7 +23,7 @@ type Page struct {
 }
 
 var md = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Typographer),
+	goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Typographer, charts{}),
 	// Raw HTML is never passed through: the documents' user text is
 	// escaped, and anything else is left out rather than interpreted.
 	goldmark.WithRendererOptions(gmhtml.WithXHTML()),
@@ -64,6 +66,8 @@ blockquote { margin: .6rem 0; padding-left: 1rem; border-left: 3px solid #1b365d
 ul, ol { padding-left: 1.4rem; }
 li { margin: .2rem 0; }
 li:has(> input[type=checkbox]) { list-style: none; margin-left: -1.4rem; }
+figure.chart { margin: 1rem 0; break-inside: avoid; }
+figure.chart svg { display: block; width: 100%; height: auto; }
 .banner { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
 @media print {
   body { background: #fff; }

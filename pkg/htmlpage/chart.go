@@ -1,0 +1,174 @@
+package htmlpage
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/propose-cli/propose/pkg/chart"
+)
+
+// The box a chart is laid out in: the PDF's on letter paper, so both show
+// the same picture. The SVG scales to the page's width.
+const (
+	chartWidth  = 468.0
+	chartHeight = 130.0
+)
+
+// charts is the goldmark extension that draws a fenced code block whose
+// info string is "chart" as an inline SVG; other code blocks are left to
+// goldmark's HTML renderer.
+type charts struct{}
+
+// Extend adds the chart renderer to m, ahead of goldmark's HTML renderer.
+func (charts) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(newChartRenderer(), 100)))
+}
+
+// chartRenderer renders fenced code blocks: charts as SVG, the rest with
+// goldmark's own function.
+type chartRenderer struct {
+	code  *gmhtml.Renderer
+	plain renderer.NodeRendererFunc
+}
+
+func newChartRenderer() *chartRenderer {
+	c := &chartRenderer{code: gmhtml.NewRenderer().(*gmhtml.Renderer)}
+	c.code.RegisterFuncs(registerFunc(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
+		if k == ast.KindFencedCodeBlock {
+			c.plain = f
+		}
+	}))
+	return c
+}
+
+// registerFunc takes the functions a NodeRenderer registers.
+type registerFunc func(ast.NodeKind, renderer.NodeRendererFunc)
+
+func (r registerFunc) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { r(k, f) }
+
+// SetOption passes the page's HTML options to the renderer of other code
+// blocks.
+func (c *chartRenderer) SetOption(name renderer.OptionName, value any) {
+	c.code.SetOption(name, value)
+}
+
+// RegisterFuncs takes over fenced code blocks.
+func (c *chartRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, c.render)
+}
+
+// render writes a chart's fence as an SVG, and any other fenced code
+// block as goldmark does.
+func (c *chartRenderer) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*ast.FencedCodeBlock)
+	if string(n.Language(source)) != chart.Info {
+		return c.plain(w, source, node, entering)
+	}
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	var body strings.Builder
+	for i := 0; i < n.Lines().Len(); i++ {
+		seg := n.Lines().At(i)
+		body.Write(seg.Value(source))
+	}
+	spec, err := chart.Parse(body.String())
+	if err != nil {
+		return ast.WalkStop, chartError(n, source, err)
+	}
+	_, _ = w.Write(svg(chart.Layout(spec, chartWidth, chartHeight)))
+	return ast.WalkSkipChildren, nil
+}
+
+// chartError places what is wrong with a chart at its line in the
+// Markdown.
+func chartError(n *ast.FencedCodeBlock, source []byte, err error) error {
+	open := 1
+	if n.Info != nil {
+		open += bytes.Count(source[:n.Info.Segment.Start], []byte("\n"))
+	}
+	var pe *chart.ParseError
+	if errors.As(err, &pe) && pe.Line > 0 {
+		return fmt.Errorf("chart at line %d: %s", open+pe.Line, pe.Msg)
+	}
+	return fmt.Errorf("chart at line %d: %w", open, err)
+}
+
+// chartColors are the PDF's colours for each role (package pdf's style).
+var chartColors = map[chart.Role]string{
+	chart.Grid:     "#ced4da",
+	chart.Axis:     "#6c757d",
+	chart.Baseline: "#6c757d",
+	chart.Target:   "#157347",
+	chart.Good:     "#ecf6f0",
+	chart.Reading:  "#1b365d",
+	chart.Title:    "#212529",
+}
+
+// num writes a coordinate with at most two decimals.
+func num(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// svg draws a laid-out chart as an inline SVG in a figure: a title and a
+// description for readers who cannot see it, a viewBox so that it scales,
+// and the fonts by name.
+func svg(pl chart.Plot) []byte {
+	var b bytes.Buffer
+	fmt.Fprintf(&b, "<figure class=\"chart\">\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %s %s\" width=\"%s\" height=\"%s\" role=\"img\" font-family=\"'Noto Sans', 'Helvetica Neue', Arial, sans-serif\">\n",
+		num(pl.Width), num(pl.Height), num(pl.Width), num(pl.Height))
+	fmt.Fprintf(&b, "<title>%s</title>\n<desc>%s</desc>\n", html.EscapeString(pl.Title), html.EscapeString(pl.Desc))
+	for _, r := range pl.Fills {
+		fmt.Fprintf(&b, "<rect x=\"%s\" y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"/>\n", num(r.X), num(r.Y), num(r.W), num(r.H), chartColors[r.Role])
+	}
+	for _, ln := range pl.Lines {
+		fmt.Fprintf(&b, "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\" stroke=\"%s\" stroke-width=\"%s\"", num(ln.X1), num(ln.Y1), num(ln.X2), num(ln.Y2), chartColors[ln.Role], num(ln.Width))
+		if ln.Dash != [2]float64{} {
+			fmt.Fprintf(&b, " stroke-dasharray=\"%s %s\"", num(ln.Dash[0]), num(ln.Dash[1]))
+		}
+		b.WriteString("/>\n")
+	}
+	if pts := pl.Path.Points; len(pts) > 1 {
+		b.WriteString("<polyline points=\"")
+		for i, pt := range pts {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(num(pt.X) + "," + num(pt.Y))
+		}
+		fmt.Fprintf(&b, "\" fill=\"none\" stroke=\"%s\" stroke-width=\"%s\" stroke-linejoin=\"round\" stroke-linecap=\"round\"/>\n", chartColors[pl.Path.Role], num(pl.Path.Width))
+	}
+	for _, d := range pl.Dots {
+		fmt.Fprintf(&b, "<circle cx=\"%s\" cy=\"%s\" r=\"%s\" fill=\"%s\" stroke=\"#fff\" stroke-width=\"%s\"/>\n", num(d.X), num(d.Y), num(d.R), chartColors[d.Role], num(d.Ring))
+	}
+	for _, t := range pl.Texts {
+		fmt.Fprintf(&b, "<text x=\"%s\" y=\"%s\" font-size=\"%s\" fill=\"%s\"", num(t.X), num(t.Y), num(t.Size), chartColors[t.Role])
+		if t.Bold {
+			b.WriteString(" font-weight=\"bold\"")
+		}
+		switch t.Anchor {
+		case chart.Middle:
+			b.WriteString(" text-anchor=\"middle\"")
+		case chart.End:
+			b.WriteString(" text-anchor=\"end\"")
+		}
+		fmt.Fprintf(&b, ">%s</text>\n", html.EscapeString(t.S))
+	}
+	b.WriteString("</svg>\n</figure>\n")
+	return b.Bytes()
+}
