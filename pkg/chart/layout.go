@@ -3,6 +3,7 @@ package chart
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -353,9 +354,10 @@ func (l *layouter) dayRange() {
 // target, widened to round ticks, and returns the ticks and the decimals
 // their labels take. A range that starts above zero but below a third of
 // its top starts at zero (and one that ends below zero likewise ends
-// there), and one narrower than a third of its magnitude is widened away from
-// zero, so a chart does not exaggerate a change; a flat range is widened
-// around its value first.
+// there), and one narrower than a third of its magnitude is widened away
+// from zero, so a chart does not exaggerate a change; a flat range is
+// widened around its value first. Percentages stop at 100, and a score
+// "of N" at N, when no value is above.
 func (l *layouter) valueRange() (ticks []float64, decimals int) {
 	s := l.s
 	lo, hi := math.Inf(1), math.Inf(-1)
@@ -373,6 +375,12 @@ func (l *layouter) valueRange() (ticks []float64, decimals int) {
 	if s.HasTarget {
 		see(s.Target)
 	}
+	// A scale with a top (percentages, "of 5") does not go past it when
+	// no value does.
+	ceiling := math.Inf(1)
+	if top, ok := scaleTop(s.Unit); ok && hi <= top {
+		ceiling = top
+	}
 	if lo == hi {
 		pad := math.Abs(lo) / 4
 		if pad == 0 {
@@ -383,10 +391,11 @@ func (l *layouter) valueRange() (ticks []float64, decimals int) {
 		} else {
 			lo, hi = lo-pad, min(hi+pad, 0)
 		}
+		hi = min(hi, ceiling)
 	}
-	// A narrow range far from zero is widened to a third of its magnitude, away
-	// from zero: a satisfaction of 4.3 against a target of 4 (of 5) is
-	// not drawn as a steep climb.
+	// A narrow range far from zero is widened to a third of its
+	// magnitude, away from zero: a satisfaction of 4.3 against a target of
+	// 4 (of 5) is not drawn as a steep climb.
 	if span := max(math.Abs(lo), math.Abs(hi)) / 3; hi-lo < span {
 		if lo >= 0 {
 			lo = max(hi-span, 0)
@@ -402,7 +411,7 @@ func (l *layouter) valueRange() (ticks []float64, decimals int) {
 	}
 	most := int((l.bottom-l.top)/18) + 1
 	most = min(max(most, 3), 6) // 3 at least: a range across zero needs them
-	ticks, decimals = niceTicks(lo, hi, most, whole)
+	ticks, decimals = niceTicks(lo, hi, most, whole, ceiling)
 	l.lo, l.hi = ticks[0], ticks[len(ticks)-1]
 	return ticks, decimals
 }
@@ -410,11 +419,12 @@ func (l *layouter) valueRange() (ticks []float64, decimals int) {
 // niceTicks returns at most most (at least 3) round values from at or
 // below lo to at or above hi, lo < hi, a step of 1, 2, 2.5 or 5 times a
 // power of ten apart (and a whole number when whole), and the decimals
-// the step needs.
-func niceTicks(lo, hi float64, most int, whole bool) ([]float64, int) {
+// the step needs. The last is no more than ceiling, hi ≤ ceiling, unless
+// only a step a thousand times the first tried keeps it there.
+func niceTicks(lo, hi float64, most int, whole bool, ceiling float64) ([]float64, int) {
 	raw := (hi - lo) / float64(most-1)
-	e := math.Floor(math.Log10(raw))
-	for {
+	e0 := math.Floor(math.Log10(raw))
+	for e := e0; ; e++ {
 		for _, m := range []float64{1, 2, 2.5, 5} {
 			step := m * math.Pow(10, e)
 			if whole && (step < 1 || step != math.Trunc(step)) {
@@ -425,7 +435,7 @@ func niceTicks(lo, hi float64, most int, whole bool) ([]float64, int) {
 			if kHi <= kLo {
 				kHi = kLo + 1
 			}
-			if int(kHi-kLo)+1 > most {
+			if int(kHi-kLo)+1 > most || (kHi*step > ceiling+1e-9*math.Abs(ceiling) && e < e0+3) {
 				continue
 			}
 			decimals := max(0, int(-e))
@@ -442,8 +452,23 @@ func niceTicks(lo, hi float64, most int, whole bool) ([]float64, int) {
 			}
 			return ticks, decimals
 		}
-		e++
 	}
+}
+
+// ofN reads a unit such as "of 5".
+var ofN = regexp.MustCompile(`^of\s+([0-9]+(\.[0-9]+)?)$`)
+
+// scaleTop is the top of a unit's scale: 100 for "%", N for "of N".
+func scaleTop(unit string) (float64, bool) {
+	if unit == "%" {
+		return 100, true
+	}
+	if m := ofN.FindStringSubmatch(unit); m != nil {
+		if top, err := strconv.ParseFloat(m[1], 64); err == nil && top > 0 {
+			return top, true
+		}
+	}
+	return 0, false
 }
 
 // tickLabel formats a value tick with a fixed number of decimals, with

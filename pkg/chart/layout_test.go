@@ -29,6 +29,9 @@ var extremes = map[string]string{
 	"long title":         "title: " + strings.Repeat("A very long title for a measure that will not fit on one line ", 4) + "\nunit: " + strings.Repeat("units ", 30) + "\ntarget: 12345.678\nbaseline: 12345.5\nbetter: higher\npoints: 2027-01-15 12345.6\n",
 	"year boundary":      "title: New year\nfrom: 2026-12-20\nto: 2027-01-20\npoints: 2026-12-22 5; 2027-01-05 6\n",
 	"one day":            "title: Day\nfrom: 2027-01-15\nto: 2027-01-15\npoints: 2027-01-15 5\n",
+	"all 100%":           "title: Dashboards on time\nunit: %\nbaseline: 100\ntarget: 100\nbetter: higher\npoints: 2027-01-15 100; 2027-01-22 100; 2027-01-29 100\n",
+	"top score":          "title: Satisfaction\nunit: of 5\nbaseline: 4.6\ntarget: 4.5\nbetter: higher\npoints: 2027-01-15 5; 2027-01-22 5\n",
+	"above the scale":    "title: Quota\nunit: %\ntarget: 100\npoints: 2027-01-15 90; 2027-01-22 130\n",
 }
 
 // boxes are the sizes charts are laid out in: the PDF's on letter and A4,
@@ -206,6 +209,11 @@ func TestValueAxis(t *testing.T) {
 		{"percentages", "0%|20%|40%|60%|80%|100%"},
 		{"far above target", "0|200|400|600|800|1000"},
 		{"tiny decimals", "0.0008|0.0009|0.0010|0.0011|0.0012"},
+		// Percentages and scores stop at the top of their scale unless a
+		// value is above it.
+		{"all 100%", "60%|70%|80%|90%|100%"},
+		{"top score", "3.0|3.5|4.0|4.5|5.0"},
+		{"above the scale", "80%|90%|100%|110%|120%|130%"},
 	} {
 		s, err := Parse(extremes[c.name])
 		if err != nil {
