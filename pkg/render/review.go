@@ -36,7 +36,13 @@ func ReviewFiles(v *view.ReviewPrivate, opts Options) ([]output.File, error) {
 	title := "Review of the " + v.AttachmentLabel
 	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: title + ", " + v.PlainAsOf, Creator: opts.Creator,
 		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1}
-	files, err := outputs(ReviewName, md, m, opts, nil)
+	var laid *pdf.Laid
+	if opts.has(PDF) {
+		if laid, m, err = saveLastPage(md, m); err != nil {
+			return nil, fmt.Errorf("render review: %w", err)
+		}
+	}
+	files, err := fitted(ReviewName, md, md, m, opts, laid)
 	if err != nil {
 		return nil, fmt.Errorf("render review: %w", err)
 	}
