@@ -60,7 +60,7 @@ func reviewRun(opts *ReviewOptions) error {
 		return usageErrorf("%s has no entries yet; add them week by week with `propose log %s`", logFor(opts.File, opts.Log), name)
 	}
 	ropts := render.Options{Formats: formats, Creator: "propose " + ProgramVersion()}
-	files, err := render.ReviewFiles(v, ropts)
+	files, err := render.ReviewFilesOf(v, l, ropts)
 	if err == nil {
 		// After an approval, the agreement for the permanent arrangement.
 		if a, ok := view.NewPermanent(p, l); ok {
@@ -72,7 +72,11 @@ func reviewRun(opts *ReviewOptions) error {
 	}
 	var ps proposal.Problems
 	if errors.As(err, &ps) {
-		return reportProblems(env, name, ps, "; nothing was written")
+		file := name
+		if len(ps) > 0 && ps[0].File != "" {
+			file = ps[0].File
+		}
+		return reportProblems(env, file, ps, "; nothing was written")
 	}
 	if err != nil {
 		return err

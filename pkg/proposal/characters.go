@@ -24,8 +24,18 @@ func (p *Proposal) Texts() []Text { return p.texts(true) }
 func (p *Proposal) PublicTexts() []Text { return p.texts(false) }
 
 func (p *Proposal) texts(private bool) []Text {
+	return treeTexts(root().Fields, reflect.ValueOf(p).Elem(), private)
+}
+
+// Texts returns every piece of text in the log, with its field, for
+// checking that the review's PDF can draw it.
+func (l *Log) Texts() []Text {
+	return treeTexts(logModel().root.Fields, reflect.ValueOf(l).Elem(), true)
+}
+
+func treeTexts(fs []*Field, root reflect.Value, private bool) []Text {
 	var out []Text
-	p.walkValues(func(path string, f *Field, v reflect.Value) {
+	walkTree(fs, root, func(path string, f *Field, v reflect.Value) {
 		if f.Private && !private {
 			return
 		}

@@ -618,6 +618,12 @@ func deepCopy(dst, src reflect.Value) {
 // walkValues calls fn for each field of the file format that holds a
 // value in p, with its concrete path, in file order.
 func (p *Proposal) walkValues(fn func(path string, f *Field, v reflect.Value)) {
+	walkTree(root().Fields, reflect.ValueOf(p).Elem(), fn)
+}
+
+// walkTree calls fn for every field of the tree fs over the value v, items
+// of lists included, with each one's path.
+func walkTree(fs []*Field, v reflect.Value, fn func(path string, f *Field, v reflect.Value)) {
 	var walk func(fs []*Field, v reflect.Value, path string)
 	walk = func(fs []*Field, v reflect.Value, path string) {
 		for _, f := range fs {
@@ -634,5 +640,5 @@ func (p *Proposal) walkValues(fn func(path string, f *Field, v reflect.Value)) {
 			}
 		}
 	}
-	walk(root().Fields, reflect.ValueOf(p).Elem(), "")
+	walk(fs, v, "")
 }

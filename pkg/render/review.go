@@ -6,6 +6,7 @@ import (
 	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/pdf"
+	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/view"
 )
 
@@ -20,6 +21,17 @@ const (
 // review, and its prep sheet for the employee from the private one, in the
 // formats asked for.
 func ReviewFiles(v *view.ReviewPrivate, opts Options) ([]output.File, error) {
+	return reviewFiles(v, nil, opts)
+}
+
+// ReviewFilesOf is ReviewFiles with the log the review was made from, so
+// that a character in the log the PDF fonts cannot draw is named at its
+// place in the log.
+func ReviewFilesOf(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output.File, error) {
+	return reviewFiles(v, l, opts)
+}
+
+func reviewFiles(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output.File, error) {
 	md, err := document.RenderReview(v.Review)
 	if err != nil {
 		return nil, err
@@ -29,8 +41,13 @@ func ReviewFiles(v *view.ReviewPrivate, opts Options) ([]output.File, error) {
 		return nil, err
 	}
 	if opts.has(PDF) {
-		if ps := undrawable(v.Public, nil, map[document.Kind][]byte{"review": md}, nil); len(ps) > 0 {
+		if ps := undrawable(v.Public, nil, map[document.Kind][]byte{"review": md, "review-prep": prepMD}, nil); len(ps) > 0 {
 			return nil, ps
+		}
+		if l != nil {
+			if ps := proposal.CheckCharacters(l.Texts(), l.Source(), pdf.Covers); len(ps) > 0 {
+				return nil, ps
+			}
 		}
 	}
 	title := "Review of the " + v.AttachmentLabel
