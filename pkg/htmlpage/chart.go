@@ -2,7 +2,6 @@ package htmlpage
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"html"
 	"strconv"
@@ -77,31 +76,12 @@ func (c *chartRenderer) render(w util.BufWriter, source []byte, node ast.Node, e
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	var body strings.Builder
-	for i := 0; i < n.Lines().Len(); i++ {
-		seg := n.Lines().At(i)
-		body.Write(seg.Value(source))
-	}
-	spec, err := chart.Parse(body.String())
+	spec, err := chart.ParseFence(n, source)
 	if err != nil {
-		return ast.WalkStop, chartError(n, source, err)
+		return ast.WalkStop, err
 	}
 	_, _ = w.Write(svg(chart.Layout(spec, chartWidth, chartHeight)))
 	return ast.WalkSkipChildren, nil
-}
-
-// chartError places what is wrong with a chart at its line in the
-// Markdown.
-func chartError(n *ast.FencedCodeBlock, source []byte, err error) error {
-	open := 1
-	if n.Info != nil {
-		open += bytes.Count(source[:n.Info.Segment.Start], []byte("\n"))
-	}
-	var pe *chart.ParseError
-	if errors.As(err, &pe) && pe.Line > 0 {
-		return fmt.Errorf("chart at line %d: %s", open+pe.Line, pe.Msg)
-	}
-	return fmt.Errorf("chart at line %d: %w", open, err)
 }
 
 // chartColors are the PDF's colours for each role (package pdf's style).

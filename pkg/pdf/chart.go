@@ -1,11 +1,6 @@
 package pdf
 
 import (
-	"bytes"
-	"errors"
-	"fmt"
-	"strings"
-
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/propose-cli/propose/pkg/chart"
@@ -28,9 +23,9 @@ func isChart(node ast.Node, source []byte) bool {
 
 // renderChart draws a chart's fence as the chart.
 func (d *drawer) renderChart(n *ast.FencedCodeBlock) error {
-	spec, err := chart.Parse(fenceBody(n, d.source))
+	spec, err := chart.ParseFence(n, d.source)
 	if err != nil {
-		return chartError(n, d.source, err)
+		return err
 	}
 	d.startBlock(chartGap)
 	d.ensure(chartHeight)
@@ -41,31 +36,6 @@ func (d *drawer) renderChart(n *ast.FencedCodeBlock) error {
 	d.pdf.SetXY(x, y+chartHeight)
 	d.pending = chartGap
 	return nil
-}
-
-// fenceBody is the text between a fence's opening and closing lines.
-func fenceBody(n *ast.FencedCodeBlock, source []byte) string {
-	var b strings.Builder
-	lines := n.Lines()
-	for i := 0; i < lines.Len(); i++ {
-		seg := lines.At(i)
-		b.Write(seg.Value(source))
-	}
-	return b.String()
-}
-
-// chartError places what is wrong with a chart at its line in the
-// Markdown.
-func chartError(n *ast.FencedCodeBlock, source []byte, err error) error {
-	open := 1
-	if n.Info != nil {
-		open += bytes.Count(source[:n.Info.Segment.Start], []byte("\n"))
-	}
-	var pe *chart.ParseError
-	if errors.As(err, &pe) && pe.Line > 0 {
-		return fmt.Errorf("chart at line %d: %s", open+pe.Line, pe.Msg)
-	}
-	return fmt.Errorf("chart at line %d: %w", open, err)
 }
 
 // chartColor is the colour of a chart's marks of a role.

@@ -462,17 +462,7 @@ func TestStatusNoteHoldsNothingPrivate(t *testing.T) {
 	src, _ := examples.Get("trial")
 	p := load(t, src)
 	fillPrivate(t, p)
-	logSrc, _ := examples.Log("trial")
-	l, err := proposal.ParseLog("trial.log.yaml", logSrc, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range l.Entries {
-		for k := range l.Entries[i].Readings {
-			l.Entries[i].Readings[k].Why = "SENTINEL reason"
-		}
-		l.Entries[i].ManagerSaid = "SENTINEL said"
-	}
+	l := sentinelLog(t, p)
 	for _, e := range l.Entries {
 		v, ok := view.NewStatus(p, l, e.Date)
 		if !ok {
@@ -501,17 +491,7 @@ func TestReviewReportHoldsNothingPrivate(t *testing.T) {
 	src, _ := examples.Get("trial")
 	p := load(t, src)
 	fillPrivate(t, p)
-	logSrc, _ := examples.Log("trial")
-	l, err := proposal.ParseLog("trial.log.yaml", logSrc, p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i := range l.Entries {
-		for k := range l.Entries[i].Readings {
-			l.Entries[i].Readings[k].Why = "SENTINEL reason"
-		}
-		l.Entries[i].ManagerSaid = "SENTINEL said"
-	}
+	l := sentinelLog(t, p)
 	v, ok := view.NewReviewPrivate(p, l)
 	if !ok {
 		t.Fatal("no review")
@@ -564,4 +544,23 @@ func BenchmarkReview(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// sentinelLog is the trial example's log with the reason of every reading
+// and what the manager said replaced by sentinels, which no document for
+// the manager may hold.
+func sentinelLog(t *testing.T, p *proposal.Proposal) *proposal.Log {
+	t.Helper()
+	logSrc, _ := examples.Log("trial")
+	l, err := proposal.ParseLog("trial.log.yaml", logSrc, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range l.Entries {
+		for k := range l.Entries[i].Readings {
+			l.Entries[i].Readings[k].Why = "SENTINEL reason"
+		}
+		l.Entries[i].ManagerSaid = "SENTINEL said"
+	}
+	return l
 }

@@ -59,8 +59,7 @@ const maxDelivered = 8
 
 // NewReview builds the review report from the log as it stands.
 func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
-	entries := slices.Clone(l.Entries)
-	slices.SortStableFunc(entries, func(a, b proposal.LogEntry) int { return a.Date.Time().Compare(b.Date.Time()) })
+	entries := byDate(l)
 	if len(entries) == 0 {
 		return nil, false
 	}
@@ -235,8 +234,7 @@ func NewReviewPrivate(p *proposal.Proposal, l *proposal.Log) (*ReviewPrivate, bo
 		return nil, false
 	}
 	v := &ReviewPrivate{Review: r}
-	entries := slices.Clone(l.Entries)
-	slices.SortStableFunc(entries, func(a, b proposal.LogEntry) int { return a.Date.Time().Compare(b.Date.Time()) })
+	entries := byDate(l)
 	for _, m := range p.Trial.Metrics {
 		var when, values, why []string
 		for _, e := range entries {

@@ -42,8 +42,7 @@ type Measure struct {
 // latest entry when date is zero). It returns false when the log has no
 // such entry.
 func NewStatus(p *proposal.Proposal, l *proposal.Log, date proposal.Date) (*Status, bool) {
-	entries := slices.Clone(l.Entries)
-	slices.SortStableFunc(entries, func(a, b proposal.LogEntry) int { return a.Date.Time().Compare(b.Date.Time()) })
+	entries := byDate(l)
 	at := len(entries) - 1
 	if !date.IsZero() {
 		at = slices.IndexFunc(entries, func(e proposal.LogEntry) bool { return e.Date == date })
@@ -109,4 +108,11 @@ func verdictOf(target string, r proposal.Reading) Verdict {
 // Subject is the status email's subject line.
 func (s *Status) Subject() string {
 	return fmt.Sprintf("Status, week %d of %d: %s", s.WeekN, s.WeeksTotal, s.AttachmentLabel)
+}
+
+// byDate returns the log's entries in date order.
+func byDate(l *proposal.Log) []proposal.LogEntry {
+	entries := slices.Clone(l.Entries)
+	slices.SortStableFunc(entries, func(a, b proposal.LogEntry) int { return a.Date.Time().Compare(b.Date.Time()) })
+	return entries
 }
