@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
@@ -46,6 +47,11 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	src := &Source{File: name, keys: map[string]position{}, values: map[string]position{}}
 	fileProblem := func(line, col int, msg, fix string) error {
 		return Problems{{File: name, Line: line, Col: col, Msg: msg, Fix: fix}}
+	}
+	data, err := asUTF8(data)
+	if err != nil {
+		return nil, fileProblem(1, 1, "this is not a text file: "+err.Error(),
+			"save it as UTF-8 (or UTF-16) text; run `propose example -o FILE` for a file to start from")
 	}
 	if len(data) > MaxFileSize {
 		return nil, fileProblem(0, 0,
@@ -130,6 +136,46 @@ func cutByComment(data []byte, src *Source) Problems {
 		ps = append(ps, q)
 	}
 	return ps.sorted()
+}
+
+// asUTF8 returns a text file's bytes as UTF-8 without a byte-order mark,
+// with its lines ending in LF: Windows tools write UTF-16 with a mark
+// (PowerShell 5's `>`), UTF-8 with one (Notepad's "UTF-8 with BOM") and
+// CRLF, old Mac editors CR alone, and all of it is text a person made. The
+// lines and columns stay those the user sees.
+func asUTF8(data []byte) ([]byte, error) {
+	data, err := withoutMark(data)
+	if err != nil {
+		return nil, err
+	}
+	if bytes.IndexByte(data, '\r') >= 0 {
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+		data = bytes.ReplaceAll(data, []byte("\r"), []byte("\n"))
+	}
+	return data, nil
+}
+
+func withoutMark(data []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
+		return data[3:], nil
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
+		big := data[0] == 0xFE
+		body := data[2:]
+		if len(body)%2 != 0 {
+			return nil, errors.New("it starts as UTF-16 but has an odd number of bytes")
+		}
+		units := make([]uint16, len(body)/2)
+		for i := range units {
+			if big {
+				units[i] = uint16(body[2*i])<<8 | uint16(body[2*i+1])
+			} else {
+				units[i] = uint16(body[2*i+1])<<8 | uint16(body[2*i])
+			}
+		}
+		return []byte(string(utf16.Decode(units))), nil
+	}
+	return data, nil
 }
 
 // firstNonText reports the position of the first byte that cannot be in a

@@ -1,10 +1,12 @@
 package proposal
 
 import (
+	"os"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 func TestWeekdayNames(t *testing.T) {
@@ -218,5 +220,55 @@ func TestPromisesDefaultUnlessNoneIsWritten(t *testing.T) {
 	}
 	if !slices.Equal(remote.Communication.Promises, []string{PromiseUrgent}) {
 		t.Errorf("a fully remote week has no office day to swap; got %q", remote.Communication.Promises)
+	}
+}
+
+// TestAnyTextFileIsRead writes the trial example as Windows and old Mac
+// tools do (UTF-16 with a byte-order mark, as PowerShell 5's `>` writes;
+// UTF-8 with a mark; CRLF; CR alone) and reads each: the same proposal, and
+// a mistake in it reported at the line and column the user sees.
+func TestAnyTextFileIsRead(t *testing.T) {
+	src, err := os.ReadFile("../../examples/trial.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	utf16le := func(s string) []byte {
+		b := []byte{0xFF, 0xFE}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u), byte(u>>8))
+		}
+		return b
+	}
+	utf16be := func(s string) []byte {
+		b := []byte{0xFE, 0xFF}
+		for _, u := range utf16.Encode([]rune(s)) {
+			b = append(b, byte(u>>8), byte(u))
+		}
+		return b
+	}
+	encodings := map[string]func(string) []byte{
+		"UTF-16LE": utf16le, "UTF-16BE": utf16be,
+		"UTF-8 with a mark": func(s string) []byte { return append([]byte{0xEF, 0xBB, 0xBF}, s...) },
+		"CRLF":              func(s string) []byte { return []byte(strings.ReplaceAll(s, "\n", "\r\n")) },
+		"CR":                func(s string) []byte { return []byte(strings.ReplaceAll(s, "\n", "\r")) },
+	}
+	want, err := Parse("trial.yaml", src, NewDate(2027, 1, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := strings.Replace(string(src), "  title: Senior Data Analyst", "  titel: Senior Data Analyst", 1)
+	for name, encode := range encodings {
+		got, err := Parse("trial.yaml", encode(string(src)), NewDate(2027, 1, 5))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if string(Marshal(got)) != string(Marshal(want)) {
+			t.Errorf("%s: read differently", name)
+		}
+		_, err = Parse("trial.yaml", encode(bad), NewDate(2027, 1, 5))
+		if err == nil || !strings.Contains(err.Error(), "trial.yaml:12:3: employee.titel: unknown key `titel`") {
+			t.Errorf("%s: a misspelt key is reported as %v", name, err)
+		}
 	}
 }
