@@ -1,12 +1,16 @@
 # The test command of the README: go vet, then every test.
-.PHONY: test build bench update-golden fmt
+.PHONY: test build bench update-golden fmt man
 
 test:
 	go vet ./...
 	go test ./...
 
 build:
-	go build -o propose ./cmd/propose
+	go build -ldflags "-X github.com/propose-cli/propose/pkg/cli.Version=$$(git describe --tags --always --dirty 2>/dev/null || echo devel)" -o propose ./cmd/propose
+
+# Man pages for every command, dated by SOURCE_DATE_EPOCH when it is set.
+man:
+	go run ./cmd/propose man man
 
 # Time the whole render process and run the Go benchmarks (targets in scripts/bench.sh).
 bench:

@@ -50,9 +50,18 @@ below --min-score or any finding is a risk. The file must be valid first
 		RunE:    withFile(&opts.File, opts, runF, checkRun),
 	}
 	cmd.Flags().StringVar(&opts.Format, "format", "text", "output format: text or json")
+	completeFiles(cmd)
+	completeFormats(cmd, "text", "json")
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 when the score is below --min-score or a finding is a risk")
 	cmd.Flags().IntVar(&opts.MinScore, "min-score", DefaultMinScore, "the lowest score --strict accepts")
 	cmd.Flags().StringVar(&opts.Explain, "explain", "", "explain a rule, such as coverage.vague-response")
+	_ = cmd.RegisterFlagCompletionFunc("explain", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var ids []string
+		for _, r := range check.Rules() {
+			ids = append(ids, r.ID)
+		}
+		return ids, cobra.ShellCompDirectiveNoFileComp
+	})
 	return cmd
 }
 

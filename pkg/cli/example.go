@@ -1,18 +1,22 @@
 package cli
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/propose-cli/propose/examples"
+	"github.com/propose-cli/propose/pkg/output"
 )
 
 // ExampleOptions are the inputs of `propose example`.
 type ExampleOptions struct {
 	Env      *Env
 	Scenario string
-	Log      bool // print the example's trial log instead
+	Log      bool   // print the example's trial log instead
+	Out      string // write it to this file instead of standard output
+	Force    bool
 }
 
 // NewCmdExample returns `propose example`. runF replaces the run function
@@ -25,7 +29,7 @@ func NewCmdExample(env *Env, runF func(*ExampleOptions) error) *cobra.Command {
 		Long: `Example prints a complete, valid proposal file for SCENARIO (default trial), with
 comments, to start your own from:
 
-  propose example > proposal.yaml
+  propose example -o proposal.yaml
 
 --log prints the trial log that goes with it, eight weeks of a trial:
 
@@ -46,6 +50,8 @@ Scenarios with an example: ` + strings.Join(examples.Names(), ", "),
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Log, "log", false, "print the example's trial log")
+	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write it to FILE instead of printing it (no shell redirection needed)")
+	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "replace FILE if it exists")
 	return cmd
 }
 
@@ -55,13 +61,28 @@ func exampleRun(opts *ExampleOptions) error {
 		if !ok {
 			return usageErrorf("no example trial log for scenario %q (there is one for trial)", opts.Scenario)
 		}
-		_, err := opts.Env.IO.Out.Write(b)
-		return err
+		return writeExample(opts, b)
 	}
 	b, ok := examples.Get(opts.Scenario)
 	if !ok {
 		return usageErrorf("no example for scenario %q (choose one of: %s)", opts.Scenario, strings.Join(examples.Names(), ", "))
 	}
-	_, err := opts.Env.IO.Out.Write(b)
+	return writeExample(opts, b)
+}
+
+// writeExample prints the file, or writes it to --out as UTF-8 whatever
+// the shell would have made of a redirection.
+func writeExample(opts *ExampleOptions, b []byte) error {
+	if opts.Out == "" || opts.Out == "-" {
+		_, err := opts.Env.IO.Out.Write(b)
+		return err
+	}
+	if exists(opts.Out) && !opts.Force {
+		return usageErrorf("%s already exists; pass --force to replace it", opts.Out)
+	}
+	if err := output.WriteFile(opts.Out, b, 0o644); err != nil {
+		return err
+	}
+	_, err := fmt.Fprintf(opts.Env.IO.Out, "Wrote %s. Edit it, then run `propose render %s`.\n", opts.Out, opts.Out)
 	return err
 }

@@ -48,6 +48,7 @@ review read it.`,
 	cmd.Flags().StringVar(&opts.Log, "log", "", "the trial log (default: FILE's name with .log.yaml)")
 	cmd.Flags().StringVar(&opts.Date, "date", "", "the entry's date, as YYYY-MM-DD (default: asked, today suggested)")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask in plain lines, for screen readers")
+	completeFiles(cmd)
 	return cmd
 }
 

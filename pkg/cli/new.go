@@ -67,6 +67,10 @@ plain lines.`,
 	cmd.Flags().BoolVar(&opts.Fresh, "fresh", false, "start over, ignoring an unfinished draft")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "replace FILE without asking")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask in plain lines, for screen readers")
+	_ = cmd.RegisterFlagCompletionFunc("from", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
+	completeFiles(cmd)
 	return cmd
 }
 

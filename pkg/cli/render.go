@@ -46,6 +46,7 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 	}
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the documents")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
+	completeFormats(cmd, "md", "pdf", "html")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print what propose check would raise")
 	return cmd
 }

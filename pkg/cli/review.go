@@ -42,6 +42,7 @@ for the review into its private folder.`,
 	cmd.Flags().StringVar(&opts.Log, "log", "", "the trial log (default: FILE's name with .log.yaml)")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the report")
+	completeFormats(cmd, "md", "pdf", "html")
 	return cmd
 }
 

@@ -74,11 +74,13 @@ func NewCmdRoot(env *Env) *cobra.Command {
 proposal and a one-page summary for your manager.
 
 Answer the questions:   propose new
-Or start from a sample: propose example > proposal.yaml
+Or start from a sample: propose example -o proposal.yaml
 Then render it:         propose render proposal.yaml`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
+		Version:       ProgramVersion(),
 	}
+	root.SetVersionTemplate("propose {{.Version}}\n")
 	root.SetIn(env.IO.In)
 	root.SetOut(env.IO.Out)
 	root.SetErr(env.IO.ErrOut)
@@ -100,6 +102,7 @@ Then render it:         propose render proposal.yaml`,
 		NewCmdSchema(env, nil),
 		NewCmdEvidence(env),
 		NewCmdVersion(env),
+		NewCmdMan(env),
 	)
 	return root
 }
@@ -173,8 +176,37 @@ func withFile[O any](file *string, opts *O, runF, run func(*O) error) func(*cobr
 	}
 }
 
-// outputFlags adds --out and --force to a command that writes what.
+// outputFlags adds --out and --force to a command that writes what, and
+// what the shell completes for them and for FILE: proposal files for FILE,
+// folders for --out.
 func outputFlags(cmd *cobra.Command, outDir *string, force *bool, what string) {
 	cmd.Flags().StringVarP(outDir, "out", "o", "", "folder to write "+what+" into (default: out/ beside FILE)")
 	cmd.Flags().BoolVarP(force, "force", "f", false, "replace "+what+" even if edited by hand")
+	_ = cmd.MarkFlagDirname("out")
+	completeFiles(cmd)
+	wrapped := cmd.PreRunE
+	cmd.PreRunE = func(c *cobra.Command, args []string) error {
+		if *outDir == "-" {
+			return usageErrorf("--out - would make a folder named “-”; give a folder, such as --out out")
+		}
+		if wrapped != nil {
+			return wrapped(c, args)
+		}
+		return nil
+	}
+}
+
+// completeFiles makes the shell offer proposal files (.yaml, .yml) for a
+// command's FILE argument.
+func completeFiles(cmd *cobra.Command) {
+	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	}
+}
+
+// completeFormats makes the shell offer the formats for --format.
+func completeFormats(cmd *cobra.Command, formats ...string) {
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return formats, cobra.ShellCompDirectiveNoFileComp
+	})
 }

@@ -48,6 +48,7 @@ Nothing private is in it.`,
 	cmd.Flags().StringVar(&opts.To, "to", "", "send the draft to this address instead of the manager's")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "html"}, "formats of the note: md, html")
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the note")
+	completeFormats(cmd, "md", "html")
 	return cmd
 }
 

@@ -27,6 +27,9 @@ It exits 0 when the file is valid and 1 when it is not. It writes no file.`,
 		Example: "  propose validate proposal.yaml\n  propose example | propose validate -",
 		Args:    maxOneFile,
 		RunE:    withFile(&opts.File, opts, runF, validateRun),
+		ValidArgsFunction: func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+		},
 	}
 }
 
