@@ -1,10 +1,14 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"slices"
+	"syscall"
 	"strings"
 	"sync"
 
@@ -14,6 +18,7 @@ import (
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
+	"github.com/propose-cli/propose/pkg/watch"
 )
 
 // RenderOptions are the inputs of `propose render`.
@@ -24,6 +29,9 @@ type RenderOptions struct {
 	Force   bool
 	Formats []string
 	Quiet   bool // leave out the check's top findings
+	Watch   bool // render again each time FILE changes
+
+	ctx context.Context // ends --watch; nil means until Ctrl-C
 }
 
 // NewCmdRender returns `propose render`. runF replaces the run function in
@@ -48,10 +56,50 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
 	completeFormats(cmd, "md", "pdf", "html")
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print what propose check would raise")
+	cmd.Flags().BoolVarP(&opts.Watch, "watch", "w", false, "render again each time FILE is saved, until Ctrl-C")
 	return cmd
 }
 
 func renderRun(opts *RenderOptions) error {
+	if !opts.Watch {
+		return renderOnce(opts)
+	}
+	env := opts.Env
+	if opts.File == "-" {
+		return usageErrorf("--watch needs a file to watch, not standard input")
+	}
+	file := nameOr(opts.File)
+	ctx := opts.ctx
+	if ctx == nil {
+		var stop context.CancelFunc
+		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		defer stop()
+	}
+	again := func() {
+		// A file with problems prints them and the last good documents
+		// stay: the outputs are replaced only by a render that succeeds.
+		if err := renderOnce(opts); err != nil && !isSilent(err) {
+			fmt.Fprintf(env.IO.ErrOut, "propose: %v\n", err)
+		}
+		fmt.Fprintf(env.IO.ErrOut, "Watching %s; save it to render again, Ctrl-C to stop.\n", file)
+	}
+	again()
+	if err := watch.Changes(ctx, []string{file}, again); err != nil {
+		return err
+	}
+	fmt.Fprintln(env.IO.ErrOut, "Stopped watching.")
+	return nil
+}
+
+// isSilent reports whether err was already reported to the user.
+func isSilent(err error) bool {
+	var s *silentError
+	return errors.As(err, &s)
+}
+
+// renderOnce validates and renders the file once, as render without
+// --watch does.
+func renderOnce(opts *RenderOptions) error {
 	env := opts.Env
 	name, p, err := loadValid(env, opts.File, "; nothing was written")
 	if err != nil {

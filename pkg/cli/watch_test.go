@@ -1,0 +1,79 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/propose-cli/propose/examples"
+)
+
+// syncBuffer is a buffer two goroutines may use.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) { s.mu.Lock(); defer s.mu.Unlock(); return s.b.Write(p) }
+func (s *syncBuffer) String() string              { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// TestRenderWatchRendersEachSave renders with --watch, saves a change, then
+// a broken file: the change reaches the output, the broken file prints its
+// problem and the last good output stays, and ending the watch ends
+// cleanly.
+func TestRenderWatchRendersEachSave(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "p.yaml")
+	src, _ := examples.Get("trial")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut syncBuffer
+	env := &Env{IO: &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut},
+		Getenv: func(string) string { return "" }, Now: time.Now}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- renderRun(&RenderOptions{Env: env, File: file, Formats: []string{"md"}, Quiet: true, Watch: true, ctx: ctx})
+	}()
+	md := filepath.Join(dir, "out", "proposal.md")
+	waitFor := func(what string, ok func() bool) {
+		t.Helper()
+		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+			if ok() {
+				return
+			}
+		}
+		t.Fatalf("%s did not happen; stderr:\n%s", what, errOut.String())
+	}
+	has := func(s string) func() bool {
+		return func() bool { b, _ := os.ReadFile(md); return bytes.Contains(b, []byte(s)) }
+	}
+	waitFor("the first render", has("Priya Raman"))
+	time.Sleep(300 * time.Millisecond) // the watch is set up
+	if err := os.WriteFile(file, bytes.Replace(src, []byte("name: Priya Raman"), []byte("name: Priya Ramanathan"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("the render of the save", has("Priya Ramanathan"))
+	if err := os.WriteFile(file, bytes.Replace(src, []byte("version: 1"), []byte("version: one"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	waitFor("the broken file's problem", func() bool { return strings.Contains(errOut.String(), `version: expected a whole number, found "one"`) })
+	if !has("Priya Ramanathan")() {
+		t.Error("the last good output was replaced by a broken file")
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("the watch ended with %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the watch did not end")
+	}
+}
