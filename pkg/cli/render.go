@@ -8,9 +8,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"slices"
-	"syscall"
 	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/spf13/cobra"
 
