@@ -90,6 +90,7 @@ Then render it:         propose render proposal.yaml`,
 	root.AddCommand(
 		NewCmdNew(env, nil),
 		NewCmdRender(env, nil),
+		NewCmdPreview(env, nil),
 		NewCmdEmail(env, nil),
 		NewCmdCalendar(env, nil),
 		NewCmdValidate(env, nil),

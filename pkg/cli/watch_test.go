@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"context"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,5 +81,71 @@ func TestRenderWatchRendersEachSave(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Fatal("the watch did not end")
+	}
+}
+
+// TestPreviewServesOnLoopbackAndReloads runs propose preview on the trial
+// example: it listens on 127.0.0.1 only, serves the proposal page with the
+// reload script, and serves the new text after a save.
+func TestPreviewServesOnLoopbackAndReloads(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "p.yaml")
+	src, _ := examples.Get("trial")
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut syncBuffer
+	env := &Env{IO: &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut},
+		Getenv: func(string) string { return "" }, Now: time.Now}
+	ctx, cancel := context.WithCancel(context.Background())
+	addr := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- previewRun(&PreviewOptions{Env: env, File: file, NoOpen: true, ctx: ctx, ready: func(a string) { addr <- a }})
+	}()
+	var base string
+	select {
+	case base = <-addr:
+	case <-time.After(10 * time.Second):
+		t.Fatalf("the preview did not start: %s", errOut.String())
+	}
+	if !strings.HasPrefix(base, "http://127.0.0.1:") {
+		t.Errorf("the preview listens at %s, not on the loopback address", base)
+	}
+	get := func(p string) string {
+		res, err := http.Get(base + p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return string(b)
+	}
+	page := get("proposal.html")
+	if !strings.Contains(page, "Priya Raman") || !strings.Contains(page, "EventSource") {
+		t.Fatalf("the proposal page lacks its text or the reload script")
+	}
+	time.Sleep(300 * time.Millisecond)
+	if err := os.WriteFile(file, bytes.Replace(src, []byte("name: Priya Raman"), []byte("name: Priya Ramanathan"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(get("proposal.html"), "Priya Ramanathan") {
+		if time.Now().After(deadline) {
+			t.Fatal("the saved change did not reach the preview")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if !strings.Contains(get(""), "PRIVATE") {
+		t.Error("the index does not mark the private pages")
+	}
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("the preview ended with %v", err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the preview did not stop")
 	}
 }
