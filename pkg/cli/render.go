@@ -24,6 +24,9 @@ type RenderOptions struct {
 	Force   bool
 	Formats []string
 	Quiet   bool // leave out the check's top findings
+	// Templates is a folder of templates that replace the built-in ones;
+	// "" means the templates folder beside File, when there is one.
+	Templates string
 }
 
 // NewCmdRender returns `propose render`. runF replaces the run function in
@@ -47,6 +50,7 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the documents")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
 	completeFormats(cmd, "md", "pdf", "html")
+	templatesFlag(cmd, &opts.Templates)
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print what propose check would raise")
 	return cmd
 }
@@ -62,9 +66,13 @@ func renderRun(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
+	docs, err := loadTemplates(env, opts.File, opts.Templates)
+	if err != nil {
+		return err
+	}
 	var mu sync.Mutex
 	var warnings proposal.Problems
-	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(),
+	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs,
 		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
 	var tooLong *render.TooLongError
 	var ps proposal.Problems

@@ -32,11 +32,15 @@ func ReviewFilesOf(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]outp
 }
 
 func reviewFiles(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output.File, error) {
-	md, err := document.RenderReview(v.Review)
+	docs, err := opts.docs()
 	if err != nil {
 		return nil, err
 	}
-	prepMD, err := document.RenderReviewPrep(v)
+	md, err := docs.RenderReview(v.Review)
+	if err != nil {
+		return nil, err
+	}
+	prepMD, err := docs.RenderReviewPrep(v)
 	if err != nil {
 		return nil, err
 	}
@@ -82,7 +86,11 @@ const AgreementName = "agreement"
 // AgreementFiles renders the agreement for the permanent arrangement, for
 // both to sign.
 func AgreementFiles(v *view.Permanent, opts Options) ([]output.File, error) {
-	md, err := document.RenderAgreement(v)
+	docs, err := opts.docs()
+	if err != nil {
+		return nil, err
+	}
+	md, err := docs.RenderAgreement(v)
 	if err != nil {
 		return nil, err
 	}
