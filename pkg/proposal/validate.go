@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // theme.logo
+	_ "image/png"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -296,7 +299,7 @@ func (v *validation) themeRules() {
 		v.add("theme.logo", fmt.Sprintf("%s is a folder, not an image", path), "give the path of a PNG or JPEG image, relative to the proposal file")
 		return
 	case fi.Size() > MaxLogoBytes:
-		v.add("theme.logo", fmt.Sprintf("%s is %.1f MB; a logo may be at most 1 MB", path, float64(fi.Size())/(1<<20)),
+		v.add("theme.logo", fmt.Sprintf("%s is %d KB; a logo may be at most 1 MB (1024 KB)", path, (fi.Size()+1023)/1024),
 			"save a smaller image: a few hundred pixels wide is enough")
 		return
 	}
@@ -307,6 +310,18 @@ func (v *validation) themeRules() {
 	}
 	if LogoType(data) == "" {
 		v.add("theme.logo", fmt.Sprintf("%s is not a PNG or JPEG image", path), "save the logo as PNG or JPEG")
+		return
+	}
+	if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
+		v.add("theme.logo", fmt.Sprintf("%s is not a readable image: %v", path, err), "save the logo again as PNG or JPEG")
+		return
+	}
+	// The PDF embeds a PNG's data as it is, which it can for 8 bits a
+	// channel, not interlaced (PNG IHDR: bit depth at byte 24, interlace
+	// method at byte 28).
+	if LogoType(data) == "png" && len(data) > 28 && (data[24] > 8 || data[28] != 0) {
+		v.add("theme.logo", fmt.Sprintf("%s is a 16-bit or interlaced PNG, which the PDF cannot embed", path),
+			"save it as an 8-bit PNG without interlacing, or as JPEG")
 		return
 	}
 	v.p.Derived.Logo = data

@@ -231,7 +231,8 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 		files = append(files, output.File{Name: name + ".md", Data: md})
 	}
 	if opts.has(HTML) {
-		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner})
+		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner,
+			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo})
 		if err != nil {
 			return nil, err
 		}
@@ -268,6 +269,9 @@ func meta(kind document.Kind, v *view.Public, opts Options, scale float64) pdf.M
 		Date:     v.Issued,
 		Paper:    v.Paper,
 		Scale:    scale,
+		Accent:   v.Theme.Accent,
+		Sans:     v.Theme.Sans,
+		Logo:     v.Theme.Logo,
 	}
 }
 

@@ -56,7 +56,7 @@ func reviewFiles(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output
 	}
 	title := "Review of the " + v.AttachmentLabel
 	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: title + ", " + v.PlainAsOf, Creator: opts.Creator,
-		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1}
+		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1, Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo}
 	var laid *pdf.Laid
 	if opts.has(PDF) {
 		if laid, m, err = saveLastPage(md, m); err != nil {
@@ -96,6 +96,7 @@ func AgreementFiles(v *view.Permanent, opts Options) ([]output.File, error) {
 	}
 	title := "Agreement: " + v.AttachmentLabel
 	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: "The permanent arrangement, after the review",
-		Creator: opts.Creator, Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1}
+		Creator: opts.Creator, Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1,
+		Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo}
 	return outputs(AgreementName, md, m, opts, nil)
 }

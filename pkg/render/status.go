@@ -33,7 +33,8 @@ func StatusFiles(v *view.Status, date proposal.Date, to string, opts Options) ([
 		case Markdown:
 			files = append(files, output.File{Name: name + ".md", Data: md})
 		case HTML:
-			page, err := htmlpage.Render(md, htmlpage.Page{Title: v.Subject(), Language: v.Language})
+			page, err := htmlpage.Render(md, htmlpage.Page{Title: v.Subject(), Language: v.Language,
+				Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo})
 			if err != nil {
 				return nil, err
 			}
