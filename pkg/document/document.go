@@ -5,6 +5,11 @@
 // which has no field for a private answer; only RenderPrep takes the
 // private view. That split is what keeps the employee's leverage and
 // motivation out of anything the manager sees.
+//
+// The package functions use the built-in templates. A Set made by New with
+// WithTemplates replaces some of them by the user's own files, file by
+// file; its methods keep the same split of views, so a replaced
+// manager-facing template cannot print a private answer either.
 package document
 
 import (
