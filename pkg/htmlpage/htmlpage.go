@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"html"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -68,6 +69,7 @@ func themed(p Page) string {
 	css := style
 	if accentRE.MatchString(p.Accent) {
 		css = strings.ReplaceAll(css, defaultAccent, strings.ToLower(p.Accent))
+		css = strings.ReplaceAll(css, defaultHeaderFill, tint(p.Accent, 0.09))
 	}
 	if p.Sans {
 		css = strings.Replace(css, `"Noto Serif", Georgia, "Times New Roman", serif`, `"Noto Sans", "Helvetica Neue", Arial, sans-serif`, 1)
@@ -87,8 +89,20 @@ func imageType(data []byte) string {
 	return ""
 }
 
-// defaultAccent is the accent colour of the stylesheet as written.
-const defaultAccent = "#1b365d"
+// defaultAccent is the accent colour of the stylesheet as written, and
+// defaultHeaderFill the tint of it behind table headers.
+const (
+	defaultAccent     = "#1b365d"
+	defaultHeaderFill = "#eef2f7"
+)
+
+// tint mixes the colour #RRGGBB with white, keeping the share k of it, as
+// the PDF's table headers do.
+func tint(hex string, k float64) string {
+	n, _ := strconv.ParseUint(hex[1:], 16, 32)
+	mix := func(v uint64) int { return int(float64(v)*k + 255*(1-k) + 0.5) }
+	return fmt.Sprintf("#%02x%02x%02x", mix(n>>16), mix(n>>8&0xFF), mix(n&0xFF))
+}
 
 const style = `body { margin: 0; background: #f4f6f8; color: #212529; }
 main { max-width: 44rem; margin: 2rem auto; padding: 2.5rem 3rem; background: #fff;

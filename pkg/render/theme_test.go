@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/color"
+	"image/jpeg"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -90,5 +91,21 @@ func TestThemeStylesPDFAndHTML(t *testing.T) {
 	}
 	if n := pages(t, got["one-pager.pdf"]); n != 1 {
 		t.Errorf("the themed one-pager has %d pages", n)
+	}
+
+	// A JPEG logo makes a valid PDF too.
+	var j bytes.Buffer
+	if err := jpeg.Encode(&j, image.NewRGBA(image.Rect(0, 0, 60, 20)), nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "logo.jpg"), j.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	got = themedFiles(t, dir, "theme:\n  logo: logo.jpg\n")
+	if n := pages(t, got["one-pager.pdf"]); n != 1 {
+		t.Errorf("the one-pager with a JPEG logo has %d pages", n)
+	}
+	if !strings.Contains(string(got["one-pager.html"]), `src="data:image/jpeg;base64,`) {
+		t.Errorf("the HTML page has no JPEG logo")
 	}
 }
