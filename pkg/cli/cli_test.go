@@ -43,13 +43,32 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s does not match the log's schema:\n%v", args[0], err)
 				}
 			},
-			"answer": cmdAnswer,
+			"answer":  cmdAnswer,
+			"replace": cmdReplace,
 		},
 		Setup: func(env *testscript.Env) error {
 			env.Setenv("SOURCE_DATE_EPOCH", "1767571200") // 2026-01-05, for files without a date
 			return nil
 		},
 	})
+}
+
+// cmdReplace edits a file in place, replacing the first OLD by NEW; \n in
+// NEW is a newline:
+//
+//	replace templates/proposal.md.tmpl '## Summary' '## In short'
+func cmdReplace(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: replace FILE OLD NEW")
+	}
+	path := ts.MkAbs(args[0])
+	data, err := os.ReadFile(path)
+	ts.Check(err)
+	if !strings.Contains(string(data), args[1]) {
+		ts.Fatalf("%s has no %q", args[0], args[1])
+	}
+	data = []byte(strings.Replace(string(data), args[1], strings.ReplaceAll(args[2], `\n`, "\n"), 1))
+	ts.Check(os.WriteFile(path, data, 0o644))
 }
 
 // cmdStatus runs a command and checks its exit code:

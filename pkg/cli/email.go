@@ -20,6 +20,9 @@ type EmailOptions struct {
 	OutDir string
 	To     string
 	Force  bool
+	// Templates is a folder of templates that replace the built-in ones;
+	// "" means the templates folder beside File, when there is one.
+	Templates string
 }
 
 // NewCmdEmail returns `propose email`. runF replaces the run function in
@@ -41,6 +44,7 @@ It needs manager.email and employee.email in FILE; --to gives the recipient.`,
 	}
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "email.eml")
 	cmd.Flags().StringVar(&opts.To, "to", "", "the recipient's address, instead of manager.email")
+	templatesFlag(cmd, &opts.Templates)
 	return cmd
 }
 
@@ -55,9 +59,13 @@ func emailRun(opts *EmailOptions) error {
 	if err != nil {
 		return err
 	}
+	docs, err := loadTemplates(env, opts.File, opts.Templates)
+	if err != nil {
+		return err
+	}
 	// The email is built from the public view alone: it cannot see, and is
 	// not stopped by, anything under private.
-	f, err := render.Email(view.NewPublic(p), opts.To, render.Options{Creator: "propose " + ProgramVersion()})
+	f, err := render.Email(view.NewPublic(p), opts.To, render.Options{Creator: "propose " + ProgramVersion(), Templates: docs})
 	var ps proposal.Problems
 	if errors.As(err, &ps) {
 		return reportProblems(env, name, ps, "; nothing was written")

@@ -30,6 +30,9 @@ type RenderOptions struct {
 	Formats []string
 	Quiet   bool // leave out the check's top findings
 	Watch   bool // render again each time FILE changes
+	// Templates is a folder of templates that replace the built-in ones;
+	// "" means the templates folder beside File, when there is one.
+	Templates string
 
 	ctx context.Context // ends --watch; nil means until Ctrl-C
 }
@@ -55,6 +58,7 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the documents")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
 	completeFormats(cmd, "md", "pdf", "html")
+	templatesFlag(cmd, &opts.Templates)
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print what propose check would raise")
 	cmd.Flags().BoolVarP(&opts.Watch, "watch", "w", false, "render again each time FILE is saved, until Ctrl-C")
 	return cmd
@@ -84,7 +88,22 @@ func renderRun(opts *RenderOptions) error {
 		fmt.Fprintf(env.IO.ErrOut, "Watching %s; save it to render again, Ctrl-C to stop.\n", file)
 	}
 	again()
-	if err := watch.Changes(ctx, []string{file}, again); err != nil {
+	// The file, the templates that replace the built-in ones, and the
+	// theme's logo: a change to any of them renders again.
+	paths := []string{file}
+	tdir := opts.Templates
+	if tdir == "" {
+		tdir = filepath.Join(filepath.Dir(file), TemplatesDir)
+	}
+	if fi, err := os.Stat(tdir); err == nil && fi.IsDir() {
+		paths = append(paths, tdir)
+	}
+	if data, err := os.ReadFile(file); err == nil {
+		if p, _, err := proposal.Load(file, data); err == nil && p.Theme.Logo != "" {
+			paths = append(paths, filepath.Join(filepath.Dir(file), p.Theme.Logo))
+		}
+	}
+	if err := watch.Changes(ctx, paths, again); err != nil {
 		return err
 	}
 	fmt.Fprintln(env.IO.ErrOut, "Stopped watching.")
@@ -110,9 +129,13 @@ func renderOnce(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
+	docs, err := loadTemplates(env, opts.File, opts.Templates)
+	if err != nil {
+		return err
+	}
 	var mu sync.Mutex
 	var warnings proposal.Problems
-	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(),
+	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs,
 		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
 	var tooLong *render.TooLongError
 	var ps proposal.Problems

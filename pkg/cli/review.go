@@ -20,6 +20,9 @@ type ReviewOptions struct {
 	OutDir  string
 	Force   bool
 	Formats []string
+	// Templates is a folder of templates that replace the built-in ones;
+	// "" means the templates folder beside File, when there is one.
+	Templates string
 }
 
 // NewCmdReview returns `propose review`. runF replaces the run function in
@@ -42,6 +45,7 @@ for the review into its private folder.`,
 	cmd.Flags().StringVar(&opts.Log, "log", "", "the trial log (default: FILE's name with .log.yaml)")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the report")
+	templatesFlag(cmd, &opts.Templates)
 	completeFormats(cmd, "md", "pdf", "html")
 	return cmd
 }
@@ -60,7 +64,11 @@ func reviewRun(opts *ReviewOptions) error {
 	if !ok {
 		return usageErrorf("%s has no entries yet; add them week by week with `propose log %s`", logFor(opts.File, opts.Log), name)
 	}
-	ropts := render.Options{Formats: formats, Creator: "propose " + ProgramVersion()}
+	docs, err := loadTemplates(env, opts.File, opts.Templates)
+	if err != nil {
+		return err
+	}
+	ropts := render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs}
 	files, err := render.ReviewFilesOf(v, l, ropts)
 	if err == nil {
 		// After an approval, the agreement for the permanent arrangement.

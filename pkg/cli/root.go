@@ -14,6 +14,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
@@ -101,6 +102,7 @@ Then render it:         propose render proposal.yaml`,
 		NewCmdReask(env, nil),
 		NewCmdExample(env, nil),
 		NewCmdSchema(env, nil),
+		NewCmdTemplates(env),
 		NewCmdEvidence(env),
 		NewCmdVersion(env),
 		NewCmdMan(env),
@@ -127,12 +129,13 @@ func exitCode(err error) int {
 	var silent *silentError
 	var usage *usageError
 	var problems proposal.Problems
+	var tmpl *document.TemplateError
 	switch {
 	case errors.As(err, &silent):
 		return silent.code
 	case errors.As(err, &usage):
 		return ExitUsage
-	case errors.As(err, &problems):
+	case errors.As(err, &problems), errors.As(err, &tmpl):
 		return ExitInvalid
 	case strings.HasPrefix(err.Error(), "unknown command"),
 		strings.HasPrefix(err.Error(), "accepts "),

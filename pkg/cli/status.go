@@ -23,6 +23,9 @@ type StatusOptions struct {
 	OutDir  string
 	Force   bool
 	Formats []string
+	// Templates is a folder of templates that replace the built-in ones;
+	// "" means the templates folder beside File, when there is one.
+	Templates string
 }
 
 // NewCmdStatus returns `propose status`. runF replaces the run function in
@@ -48,6 +51,7 @@ Nothing private is in it.`,
 	cmd.Flags().StringVar(&opts.To, "to", "", "send the draft to this address instead of the manager's")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "html"}, "formats of the note: md, html")
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the note")
+	templatesFlag(cmd, &opts.Templates)
 	completeFormats(cmd, "md", "html")
 	return cmd
 }
@@ -78,7 +82,11 @@ func statusRun(opts *StatusOptions) error {
 	if date.IsZero() {
 		date = latestDate(l)
 	}
-	files, err := render.StatusFiles(v, date, opts.To, formats)
+	docs, err := loadTemplates(env, opts.File, opts.Templates)
+	if err != nil {
+		return err
+	}
+	files, err := render.StatusFiles(v, date, opts.To, render.Options{Formats: formats, Templates: docs})
 	if err != nil {
 		return err
 	}

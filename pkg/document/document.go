@@ -5,12 +5,25 @@
 // which has no field for a private answer; only RenderPrep takes the
 // private view. That split is what keeps the employee's leverage and
 // motivation out of anything the manager sees.
+//
+// The package functions use the built-in templates. A Set made by New with
+// WithTemplates replaces some of them by the user's own files, file by
+// file; its methods keep the same split of views, so a replaced
+// manager-facing template cannot print a private answer either.
 package document
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
 	"regexp"
+	"slices"
+	"strconv"
+	"strings"
 	"sync"
 	"text/template"
 
@@ -50,12 +63,6 @@ const reviewPrepName = "review-prep"
 // agreementName is the template of the agreement after an approval.
 const agreementName = "agreement"
 
-var (
-	parseOnce sync.Once
-	parsed    map[Kind]*template.Template
-	parseErr  error
-)
-
 var funcs = template.FuncMap{
 	"count":    view.Count,
 	"lower":    view.LowerFirst,
@@ -66,37 +73,193 @@ var funcs = template.FuncMap{
 	"sentence": view.Sentence,
 }
 
-func load() (map[Kind]*template.Template, error) {
-	parseOnce.Do(func() {
-		parsed = map[Kind]*template.Template{}
-		for _, k := range append(append([]Kind(nil), Kinds...), Email, prepName, statusName, reviewName, reviewPrepName, agreementName) {
-			name := string(k) + ".md.tmpl"
-			t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(templates.FS, name)
-			if err != nil {
-				parseErr = fmt.Errorf("parse template %s: %w", name, err)
-				return
-			}
-			parsed[k] = t
-		}
-	})
-	return parsed, parseErr
+// allKinds are every template, in the order Names lists their files.
+var allKinds = append(append([]Kind(nil), Kinds...), Email, prepName, statusName, reviewName, reviewPrepName, agreementName)
+
+// privateKinds are the templates executed with a view that holds private
+// answers.
+var privateKinds = map[Kind]bool{prepName: true, reviewPrepName: true}
+
+// FileName returns the file name of a template, such as "proposal.md.tmpl".
+func FileName(k Kind) string { return string(k) + ".md.tmpl" }
+
+// Names returns the file name of every template, in a fixed order.
+func Names() []string {
+	var out []string
+	for _, k := range allKinds {
+		out = append(out, FileName(k))
+	}
+	return out
 }
 
-// Render returns the Markdown of a manager-facing document.
+// Builtin returns the text of the built-in template with the file name
+// name, and whether there is one.
+func Builtin(name string) ([]byte, bool) {
+	b, err := fs.ReadFile(templates.FS, name)
+	return b, err == nil
+}
+
+// Set is the templates documents are made from: the built-in ones, each
+// possibly replaced by a file from an override folder. A Set is safe for
+// concurrent use.
+type Set struct {
+	ts   map[Kind]*template.Template
+	from map[Kind]string // where each replaced template was read, for errors
+}
+
+// Option changes the templates a Set is made of.
+type Option func(*config)
+
+type config struct {
+	fsys  fs.FS
+	label string // how errors name the override folder
+}
+
+// WithTemplates replaces built-in templates by the files of the same name
+// in fsys, file by file; a template fsys does not hold stays the built-in
+// one. A file in fsys named like a template ("*.md.tmpl") that propose
+// does not know is an error, so a misspelt name does not pass unnoticed.
+func WithTemplates(fsys fs.FS) Option {
+	return func(c *config) { c.fsys = fsys }
+}
+
+// WithTemplatesDir is WithTemplates for the folder dir; errors name the
+// files in it by their path.
+func WithTemplatesDir(dir string) Option {
+	return func(c *config) { c.fsys, c.label = os.DirFS(dir), dir }
+}
+
+// New parses the templates: the built-in ones, replaced as the options say.
+func New(opts ...Option) (*Set, error) {
+	var c config
+	for _, o := range opts {
+		o(&c)
+	}
+	if c.fsys != nil {
+		if err := unknownFiles(c.fsys, c.label); err != nil {
+			return nil, err
+		}
+	}
+	s := &Set{ts: map[Kind]*template.Template{}, from: map[Kind]string{}}
+	for _, k := range allKinds {
+		name := FileName(k)
+		fsys, shown := fs.FS(templates.FS), name
+		if c.fsys != nil {
+			if _, err := fs.Stat(c.fsys, name); err == nil {
+				fsys = c.fsys
+				shown = name
+				if c.label != "" {
+					shown = filepath.Join(c.label, name)
+				}
+				s.from[k] = shown
+			} else if !errors.Is(err, fs.ErrNotExist) {
+				return nil, fmt.Errorf("read template %s: %w", name, err)
+			}
+		}
+		t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(fsys, name)
+		if err != nil {
+			return nil, fmt.Errorf("parse template %s: %w", shown, err)
+		}
+		s.ts[k] = t
+	}
+	return s, nil
+}
+
+// unknownFiles reports a template file in fsys that propose does not know.
+func unknownFiles(fsys fs.FS, label string) error {
+	found, err := fs.Glob(fsys, "*.md.tmpl")
+	if err != nil {
+		return fmt.Errorf("read templates: %w", err)
+	}
+	known := Names()
+	for _, f := range found {
+		if !slices.Contains(known, f) {
+			if label != "" {
+				f = filepath.Join(label, f)
+			}
+			return fmt.Errorf("read templates: %s is not a template propose knows (the templates are %s)", f, strings.Join(known, ", "))
+		}
+	}
+	return nil
+}
+
+var builtin = sync.OnceValues(func() (*Set, error) { return New() })
+
+// Default returns the built-in templates.
+func Default() (*Set, error) { return builtin() }
+
+// fieldErr matches text/template's error for a field the view lacks.
+var fieldErr = regexp.MustCompile(`^template: [^:]+:(\d+):\d+: executing "[^"]*" at <([^>]*)>: can't evaluate field (\w+) in type`)
+
+// execute runs the template of kind with the view v, and tidies the
+// Markdown. A manager-facing template that asks for a field its view does
+// not have (a private answer, most often, in an edited copy) fails with
+// an error naming the file and line.
+func (s *Set) execute(kind Kind, what string, v any) ([]byte, error) {
+	var b bytes.Buffer
+	if err := s.ts[kind].Execute(&b, v); err != nil {
+		if m := fieldErr.FindStringSubmatch(err.Error()); m != nil && !privateKinds[kind] {
+			file := FileName(kind)
+			if f, ok := s.from[kind]; ok {
+				file = f
+			}
+			line, _ := strconv.Atoi(m[1])
+			msg := fmt.Sprintf("%s: the template cannot see private fields: it is for your manager, and its view has no field %s", m[2], m[3])
+			if isPrivate(m[3]) {
+				msg = fmt.Sprintf("%s: the template cannot see private fields: only %s and %s see your private answers",
+					m[2], FileName(prepName), FileName(reviewPrepName))
+			}
+			return nil, &TemplateError{Doc: what, File: file, Line: line, Msg: msg}
+		}
+		return nil, fmt.Errorf("render %s: %w", what, err)
+	}
+	return tidy(b.Bytes()), nil
+}
+
+// TemplateError is a template that asks for something its view does not
+// have, such as a private answer in a manager-facing template.
+type TemplateError struct {
+	Doc  string // the document being rendered
+	File string // the template file, with its folder when it was replaced
+	Line int
+	Msg  string
+}
+
+func (e *TemplateError) Error() string {
+	return fmt.Sprintf("render %s: %s line %d: %s", e.Doc, e.File, e.Line, e.Msg)
+}
+
+// isPrivate reports whether name is a field only the private views have.
+func isPrivate(name string) bool {
+	if name == "Private" {
+		return true
+	}
+	for _, t := range []reflect.Type{reflect.TypeFor[view.Private](), reflect.TypeFor[view.ReviewPrivate]()} {
+		if _, ok := t.FieldByName(name); ok {
+			if _, pub := reflect.TypeFor[view.Public]().FieldByName(name); !pub {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Render returns the Markdown of a manager-facing document, from the
+// built-in templates.
 func Render(kind Kind, v *view.Public) ([]byte, error) {
-	ts, err := load()
+	s, err := Default()
 	if err != nil {
 		return nil, err
 	}
-	t, ok := ts[kind]
-	if !ok || kind == prepName || kind == statusName || kind == reviewName || kind == reviewPrepName || kind == agreementName {
+	return s.Render(kind, v)
+}
+
+// Render returns the Markdown of a manager-facing document.
+func (s *Set) Render(kind Kind, v *view.Public) ([]byte, error) {
+	if _, ok := s.ts[kind]; !ok || kind == prepName || kind == statusName || kind == reviewName || kind == reviewPrepName || kind == agreementName {
 		return nil, fmt.Errorf("render %s: no such document", kind)
 	}
-	var b bytes.Buffer
-	if err := t.Execute(&b, v); err != nil {
-		return nil, fmt.Errorf("render %s: %w", kind, err)
-	}
-	return tidy(b.Bytes()), nil
+	return s.execute(kind, string(kind), v)
 }
 
 var blankRuns = regexp.MustCompile(`\n{3,}`)
@@ -113,71 +276,81 @@ func tidy(md []byte) []byte {
 	return append(bytes.TrimSpace(md), '\n')
 }
 
-// RenderPrep returns the Markdown of the prep sheet, the only document that
-// sees the private view. It is for the employee alone.
+// RenderPrep returns the Markdown of the prep sheet from the built-in
+// templates.
 func RenderPrep(v *view.Private) ([]byte, error) {
-	ts, err := load()
+	s, err := Default()
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	if err := ts[prepName].Execute(&b, v); err != nil {
-		return nil, fmt.Errorf("render prep: %w", err)
+	return s.RenderPrep(v)
+}
+
+// RenderPrep returns the Markdown of the prep sheet, the only document that
+// sees the private view. It is for the employee alone.
+func (s *Set) RenderPrep(v *view.Private) ([]byte, error) {
+	return s.execute(prepName, "prep", v)
+}
+
+// RenderStatus returns the Markdown of a week's status note from the
+// built-in templates.
+func RenderStatus(v *view.Status) ([]byte, error) {
+	s, err := Default()
+	if err != nil {
+		return nil, err
 	}
-	return tidy(b.Bytes()), nil
+	return s.RenderStatus(v)
 }
 
 // RenderStatus returns the Markdown of a week's status note, for the
 // manager. Its view holds nothing private.
-func RenderStatus(v *view.Status) ([]byte, error) {
-	ts, err := load()
+func (s *Set) RenderStatus(v *view.Status) ([]byte, error) {
+	return s.execute(statusName, "status", v)
+}
+
+// RenderReview returns the Markdown of the review report from the built-in
+// templates.
+func RenderReview(v *view.Review) ([]byte, error) {
+	s, err := Default()
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	if err := ts[statusName].Execute(&b, v); err != nil {
-		return nil, fmt.Errorf("render status: %w", err)
-	}
-	return tidy(b.Bytes()), nil
+	return s.RenderReview(v)
 }
 
 // RenderReview returns the Markdown of the review report, for the manager.
 // Its view holds nothing private.
-func RenderReview(v *view.Review) ([]byte, error) {
-	ts, err := load()
+func (s *Set) RenderReview(v *view.Review) ([]byte, error) {
+	return s.execute(reviewName, "review", v)
+}
+
+// RenderReviewPrep returns the Markdown of the review prep sheet from the
+// built-in templates.
+func RenderReviewPrep(v *view.ReviewPrivate) ([]byte, error) {
+	s, err := Default()
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	if err := ts[reviewName].Execute(&b, v); err != nil {
-		return nil, fmt.Errorf("render review: %w", err)
-	}
-	return tidy(b.Bytes()), nil
+	return s.RenderReviewPrep(v)
 }
 
 // RenderReviewPrep returns the Markdown of the review prep sheet, for the
 // employee alone.
-func RenderReviewPrep(v *view.ReviewPrivate) ([]byte, error) {
-	ts, err := load()
+func (s *Set) RenderReviewPrep(v *view.ReviewPrivate) ([]byte, error) {
+	return s.execute(reviewPrepName, "review prep", v)
+}
+
+// RenderAgreement returns the Markdown of the agreement from the built-in
+// templates.
+func RenderAgreement(v *view.Permanent) ([]byte, error) {
+	s, err := Default()
 	if err != nil {
 		return nil, err
 	}
-	var b bytes.Buffer
-	if err := ts[reviewPrepName].Execute(&b, v); err != nil {
-		return nil, fmt.Errorf("render review prep: %w", err)
-	}
-	return tidy(b.Bytes()), nil
+	return s.RenderAgreement(v)
 }
 
 // RenderAgreement returns the Markdown of the agreement for both to sign.
-func RenderAgreement(v *view.Permanent) ([]byte, error) {
-	ts, err := load()
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	if err := ts[agreementName].Execute(&b, v); err != nil {
-		return nil, fmt.Errorf("render agreement: %w", err)
-	}
-	return tidy(b.Bytes()), nil
+func (s *Set) RenderAgreement(v *view.Permanent) ([]byte, error) {
+	return s.execute(agreementName, "agreement", v)
 }

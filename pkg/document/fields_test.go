@@ -16,7 +16,10 @@ import (
 // field missing from here and from every document fails
 // TestEveryFieldReachesADocument.
 var unrendered = map[string]string{
-	"version": "the version of the file format, not of the request",
+	"version":      "the version of the file format, not of the request",
+	"theme.accent": "styles the PDF and HTML, not the text (render's TestThemeStylesPDFAndHTML)",
+	"theme.body":   "styles the PDF and HTML, not the text (render's TestThemeStylesPDFAndHTML)",
+	"theme.logo":   "styles the PDF and HTML, not the text (render's TestThemeStylesPDFAndHTML)",
 }
 
 // TestEveryFieldReachesADocument changes each field of the file format, in

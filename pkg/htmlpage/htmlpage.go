@@ -7,8 +7,12 @@ package htmlpage
 
 import (
 	"bytes"
+	"encoding/base64"
 	"fmt"
 	"html"
+	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -20,6 +24,11 @@ type Page struct {
 	Title    string
 	Language string // such as "en-US"
 	Banner   string // shown above the document (the prep sheet's privacy mark); "" for none
+
+	// The theme: how the page looks, whatever it says.
+	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
+	Sans   bool   // body text in a sans-serif face
+	Logo   []byte // a PNG or JPEG image shown at the top of the page, as a data: URI; nil for none
 }
 
 var md = goldmark.New(
@@ -38,14 +47,61 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(p.Language))
 	fmt.Fprintf(&b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n", html.EscapeString(p.Title))
-	b.WriteString("<style>\n" + style + "</style>\n</head>\n<body>\n")
+	b.WriteString("<style>\n" + themed(p) + "</style>\n</head>\n<body>\n")
 	if p.Banner != "" {
 		fmt.Fprintf(&b, "<p class=\"banner\">%s</p>\n", html.EscapeString(p.Banner))
 	}
 	b.WriteString("<main>\n")
+	if typ := imageType(p.Logo); typ != "" {
+		fmt.Fprintf(&b, "<img class=\"logo\" alt=\"\" src=\"data:%s;base64,%s\">\n", typ, base64.StdEncoding.EncodeToString(p.Logo))
+	}
 	b.Write(body.Bytes())
 	b.WriteString("</main>\n</body>\n</html>\n")
 	return b.Bytes(), nil
+}
+
+// accentRE is a colour the page may set.
+var accentRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// themed is the stylesheet with the page's theme applied: the accent in
+// place of the default navy, and the body face.
+func themed(p Page) string {
+	css := style
+	if accentRE.MatchString(p.Accent) {
+		css = strings.ReplaceAll(css, defaultAccent, strings.ToLower(p.Accent))
+		css = strings.ReplaceAll(css, defaultHeaderFill, tint(p.Accent, 0.09))
+	}
+	if p.Sans {
+		css = strings.Replace(css, `"Noto Serif", Georgia, "Times New Roman", serif`, `"Noto Sans", "Helvetica Neue", Arial, sans-serif`, 1)
+	}
+	return css
+}
+
+// imageType returns the media type of a PNG or JPEG image, by its first
+// bytes, or "" for anything else.
+func imageType(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return "image/png"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return "image/jpeg"
+	}
+	return ""
+}
+
+// defaultAccent is the accent colour of the stylesheet as written, and
+// defaultHeaderFill the tint of it behind table headers.
+const (
+	defaultAccent     = "#1b365d"
+	defaultHeaderFill = "#eef2f7"
+)
+
+// tint mixes the colour #RRGGBB with white, keeping the share k of it, as
+// the PDF's table headers do.
+func tint(hex string, k float64) string {
+	n, _ := strconv.ParseUint(hex[1:], 16, 32)
+	mix := func(v uint64) int { return int(float64(v)*k + 255*(1-k) + 0.5) }
+	return fmt.Sprintf("#%02x%02x%02x", mix(n>>16), mix(n>>8&0xFF), mix(n&0xFF))
 }
 
 const style = `body { margin: 0; background: #f4f6f8; color: #212529; }
@@ -68,6 +124,7 @@ li { margin: .2rem 0; }
 li:has(> input[type=checkbox]) { list-style: none; margin-left: -1.4rem; }
 figure.chart { margin: 1rem 0; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
+img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 3rem; }
 .banner { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
 @media print {
   body { background: #fff; }

@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -68,6 +70,7 @@ func newDrawer(meta Meta) *drawer {
 	}
 	st := newStyle(meta.Scale)
 	d := &drawer{st: st, meta: meta}
+	d.err = st.themed(meta)
 	d.pdf = newPDF(meta, st)
 	d.pdf.SetHeaderFuncMode(d.header, true)
 	d.pdf.SetFooterFunc(d.footer)
@@ -143,6 +146,9 @@ func (d *drawer) header() {
 		d.drawText(d.meta.Banner, span{family: sans, style: "B", size: 8, color: rgb{150, 40, 40}}, st.margin, y-10, cw, 10, "C")
 		y += 4
 	}
+	if p.PageNo() == 1 && len(d.meta.Logo) > 0 && !d.dry {
+		d.drawLogo()
+	}
 	if p.PageNo() > 1 {
 		small := span{family: serif, size: 8, color: st.muted}
 		// One line each, whatever their length: a second line would sit
@@ -158,6 +164,51 @@ func (d *drawer) header() {
 		p.SetTopMargin(max(st.top, y+13+headerClearance))
 	}
 	d.pending = 0
+}
+
+// The box the logo is fitted into, at the top right of the first page, in
+// points: above the text, which starts at the top margin, and clear of a
+// banner, which is centred.
+const (
+	logoTop       = 20.0
+	logoMaxHeight = 32.0
+	logoMaxWidth  = 120.0
+)
+
+// drawLogo draws meta.Logo at the top right of the page, fitted into its
+// box with its proportions kept.
+func (d *drawer) drawLogo() {
+	p := d.pdf
+	typ := imageType(d.meta.Logo)
+	if typ == "" {
+		d.err = errors.New("the logo is not a PNG or JPEG image")
+		return
+	}
+	opt := fpdf.ImageOptions{ImageType: typ}
+	info := p.RegisterImageOptionsReader("logo", opt, bytes.NewReader(d.meta.Logo))
+	if info == nil || p.Err() {
+		return // p.Error() carries the reason
+	}
+	w, h := info.Width(), info.Height()
+	if w <= 0 || h <= 0 {
+		return
+	}
+	k := min(logoMaxWidth/w, logoMaxHeight/h)
+	w, h = w*k, h*k
+	pw, _ := p.GetPageSize()
+	p.ImageOptions("logo", pw-d.st.margin-w, logoTop+(logoMaxHeight-h)/2, w, h, false, opt, 0, "")
+}
+
+// imageType returns fpdf's name for the type of the image data, by its
+// first bytes, or "" for a type the PDF does not take.
+func imageType(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return "PNG"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return "JPEG"
+	}
+	return ""
 }
 
 // headerClearance is the least space between the running header's rule
@@ -230,7 +281,7 @@ func (d *drawer) lineHeight() float64 {
 
 // font returns the face, size and colour for the current inline state.
 func (d *drawer) font() (family, style string, size float64, color rgb) {
-	family, style, size, color = serif, "", d.st.bodySize, d.st.ink
+	family, style, size, color = d.st.body, "", d.st.bodySize, d.st.ink
 	switch d.heading {
 	case 0:
 	case 1:
@@ -243,7 +294,9 @@ func (d *drawer) font() (family, style string, size float64, color rgb) {
 	if d.bold > 0 {
 		style = "B"
 	}
-	if d.italic > 0 && family == serif {
+	if d.italic > 0 && d.heading == 0 {
+		// The only italic faces are the serif's, whatever the body face.
+		family = serif
 		style += "I"
 	}
 	if d.link != "" {
@@ -478,7 +531,7 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 	case l.ordered:
 		mark := fmt.Sprintf("%d.", l.next)
 		d.marker = func(y float64) {
-			d.show(serif, "", d.st.bodySize, d.st.ink, x, y, d.st.indent-5, d.st.bodyLead, mark, "", true)
+			d.show(d.st.body, "", d.st.bodySize, d.st.ink, x, y, d.st.indent-5, d.st.bodyLead, mark, "", true)
 		}
 	default:
 		mark := "•"
@@ -486,7 +539,7 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 			mark = "–"
 		}
 		d.marker = func(y float64) {
-			d.show(serif, "", d.st.bodySize, d.st.accent, x+3, y, d.st.indent-3, d.st.bodyLead, mark, "", false)
+			d.show(d.st.body, "", d.st.bodySize, d.st.accent, x+3, y, d.st.indent-3, d.st.bodyLead, mark, "", false)
 		}
 	}
 	l.next++

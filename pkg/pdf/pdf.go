@@ -33,6 +33,11 @@ type Meta struct {
 	Paper    string    // "letter" or "a4"
 	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
 	Scale    float64   // type size factor; 1 is the normal setting, smaller condenses
+
+	// The theme: how the document looks, whatever it says.
+	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
+	Sans   bool   // body text in Noto Sans rather than Noto Serif; italic stays Noto Serif Italic, the only italic face
+	Logo   []byte // a PNG or JPEG image drawn at the top right of the first page; nil for none
 }
 
 // MinScale is the smallest type size factor a caller should try when it

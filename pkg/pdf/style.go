@@ -1,7 +1,30 @@
 package pdf
 
+import (
+	"fmt"
+	"strconv"
+)
+
 // rgb is a colour.
 type rgb struct{ r, g, b int }
+
+// parseColour reads a colour written as #RRGGBB.
+func parseColour(s string) (rgb, error) {
+	if len(s) != 7 || s[0] != '#' {
+		return rgb{}, fmt.Errorf("colour %q is not written as #RRGGBB", s)
+	}
+	n, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return rgb{}, fmt.Errorf("colour %q is not written as #RRGGBB", s)
+	}
+	return rgb{int(n >> 16), int(n >> 8 & 0xFF), int(n & 0xFF)}, nil
+}
+
+// tint mixes c with white, keeping the share k of c.
+func tint(c rgb, k float64) rgb {
+	mix := func(v int) int { return int(float64(v)*k + 255*(1-k) + 0.5) }
+	return rgb{mix(c.r), mix(c.g), mix(c.b)}
+}
 
 // style holds the measures of the page, in points, at one type scale.
 type style struct {
@@ -19,6 +42,8 @@ type style struct {
 	headGapAfter         float64
 	indent               float64 // list indent a level
 	cellPadX, cellPadY   float64
+
+	body string // the family of running text: serif, or sans in a theme that asks for it
 
 	ink, accent, muted, rule, fill, link rgb
 	target, good                         rgb // a chart's target line, and the tint on its good side
@@ -60,6 +85,8 @@ func newStyle(scale float64) *style {
 		cellPadX:      s(5),
 		cellPadY:      g(3.5),
 
+		body: serif,
+
 		ink:    rgb{33, 37, 41},
 		accent: rgb{27, 54, 93},
 		muted:  rgb{108, 117, 125},
@@ -69,4 +96,20 @@ func newStyle(scale float64) *style {
 		target: rgb{21, 115, 71},
 		good:   rgb{236, 246, 240},
 	}
+}
+
+// themed applies the theme of meta to the style: the accent colour (and
+// the table headers' tint of it) and the body face.
+func (st *style) themed(meta Meta) error {
+	if meta.Accent != "" {
+		c, err := parseColour(meta.Accent)
+		if err != nil {
+			return err
+		}
+		st.accent, st.fill = c, tint(c, 0.09)
+	}
+	if meta.Sans {
+		st.body = sans
+	}
+	return nil
 }

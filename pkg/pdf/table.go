@@ -148,9 +148,9 @@ func (d *drawer) cellSpan(isHeader, bold bool) span {
 	case isHeader:
 		return span{family: sans, style: "B", size: d.st.tableHeadSize, color: d.st.accent}
 	case bold:
-		return span{family: serif, style: "B", size: d.st.smallSize, color: d.st.ink}
+		return span{family: d.st.body, style: "B", size: d.st.smallSize, color: d.st.ink}
 	}
-	return span{family: serif, size: d.st.smallSize, color: d.st.ink}
+	return span{family: d.st.body, size: d.st.smallSize, color: d.st.ink}
 }
 
 func (d *drawer) cellLines(c cell, w float64, isHeader bool) int {

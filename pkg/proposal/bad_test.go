@@ -57,6 +57,8 @@ var badInputs = map[string][]string{
 	"unknown-evidence.yaml":            {"17:28 evidence[1]"},
 	"unknown-key.yaml":                 {"5:3 employee.titel"},
 	"unknown-scenario.yaml":            {"2:11 scenario"},
+	"theme.yaml":                       {"18:11 theme.accent", "19:9 theme.body", "20:9 theme.logo"},
+	"theme-logo-kind.yaml":             {"18:3 theme.accent", "19:9 theme.logo"},
 	"unknown-top-level.yaml":           {"17:1 budget"},
 	"unknown-weekday.yaml":             {"10:22 arrangement.remote_days[1]"},
 	"weekend-day.yaml":                 {"10:22 arrangement.remote_days[1]"},

@@ -52,6 +52,7 @@ type Proposal struct {
 	Evidence       []EvidenceRef `yaml:"evidence" validate:"dive"`
 	Reask          Reask         `yaml:"reask"`
 	Offer          Offer         `yaml:"offer"`
+	Theme          Theme         `yaml:"theme"`
 	Private        Private       `yaml:"private"`
 
 	// Derived holds what ApplyDefaults computes; it is never read from the file.
@@ -100,6 +101,7 @@ func (p *Proposal) declare() []Field {
 			Item: "finding"},
 		{at: &p.Reask, Doc: "The earlier “no” and how this proposal answers each reason. Scenario reask only."},
 		{at: &p.Offer, Doc: "The offer being negotiated. Scenario offer only."},
+		{at: &p.Theme, Doc: "How the PDFs and HTML pages look: an accent colour, the body typeface and a logo. It changes no word of the documents."},
 		{at: &p.Private, Doc: "PRIVATE: for your prep sheet only. Never shown to your manager."},
 	}
 }
@@ -534,6 +536,31 @@ func (o *Offer) declare() []Field {
 	}
 }
 
+// Theme is how the PDF and HTML documents look. It styles them and
+// changes none of their text.
+type Theme struct {
+	Accent string `yaml:"accent"`
+	Body   string `yaml:"body" validate:"omitempty,oneof=serif sans"`
+	Logo   string `yaml:"logo"`
+}
+
+func (t *Theme) declare() []Field {
+	return []Field{
+		{at: &t.Accent, Doc: "The colour of the headings, rules and table headers, as #RRGGBB in quotes, such as `accent: \"#0B6E4F\"`: YAML reads an unquoted # as the start of a comment.", Example: "#0B6E4F",
+			Default: DefaultAccent + ", a dark navy"},
+		{at: &t.Body, Doc: "The typeface of the body text; headings are always set in Noto Sans Bold.", Default: "serif",
+			Choices: []Choice{{"serif", "Noto Serif, as in print"}, {"sans", "Noto Sans, as on screen"}}},
+		{at: &t.Logo, Doc: "A PNG or JPEG image of at most 1 MB, drawn at the top right of the first page of each PDF and at the top of each HTML page. The path is relative to the proposal file.",
+			Example: "logo.png"},
+	}
+}
+
+// DefaultAccent is the accent colour of a file without theme.accent.
+const DefaultAccent = "#1B365D"
+
+// MaxLogoBytes is the largest logo file theme.logo may name.
+const MaxLogoBytes = 1 << 20
+
 // Private holds what the employee keeps to themselves. It feeds the prep
 // sheet only; manager-facing documents are built from a view that has no
 // field for any of it.
@@ -585,4 +612,7 @@ type Derived struct {
 	// Review is the final review, on the last weekday of the trial; without
 	// a trial, in keep-remote and offer, a review about three months in.
 	Review Date
+	// Logo is the content of the image theme.logo names, read when the
+	// proposal is validated; nil without a logo.
+	Logo []byte
 }

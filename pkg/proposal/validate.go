@@ -1,9 +1,16 @@
 package proposal
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"image"
+	_ "image/jpeg" // theme.logo
+	_ "image/png"
+	"os"
+	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -255,12 +262,81 @@ func (v *validation) rules() {
 		v.scenarioRules()
 	}
 	v.evidenceRules()
+	v.themeRules()
 	for i, b := range v.p.Company.BusyPeriods {
 		if _, ok := ParsePeriod(b); !ok && strings.TrimSpace(b) != "" {
 			v.add(fmt.Sprintf("company.busy_periods[%d]", i), fmt.Sprintf("%q is not a quarter or a month", b),
 				"write Q1 to Q4, or a month such as December")
 		}
 	}
+}
+
+var colourRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+
+// themeRules checks the accent colour and the logo, and reads the logo.
+func (v *validation) themeRules() {
+	t := v.p.Theme
+	if t.Accent == "" && v.given("theme.accent") {
+		v.add("theme.accent", "is empty", "quote the colour, for example `accent: \"#0B6E4F\"`: YAML reads a # after a space as the start of a comment")
+	} else if t.Accent != "" && !colourRE.MatchString(t.Accent) {
+		v.add("theme.accent", fmt.Sprintf("%q is not a colour written as #RRGGBB", t.Accent),
+			"write # and six hexadecimal digits, in quotes, for example `accent: \"#0B6E4F\"`")
+	}
+	v.p.Derived.Logo = nil
+	if t.Logo == "" {
+		return
+	}
+	path := t.Logo
+	if !filepath.IsAbs(path) && v.src != nil && v.src.File != "" && !strings.HasPrefix(v.src.File, "<") {
+		path = filepath.Join(filepath.Dir(v.src.File), path)
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case err != nil:
+		v.add("theme.logo", fmt.Sprintf("there is no file %s", path), "give the path of a PNG or JPEG image, relative to the proposal file")
+		return
+	case fi.IsDir():
+		v.add("theme.logo", fmt.Sprintf("%s is a folder, not an image", path), "give the path of a PNG or JPEG image, relative to the proposal file")
+		return
+	case fi.Size() > MaxLogoBytes:
+		v.add("theme.logo", fmt.Sprintf("%s is %d KB; a logo may be at most 1 MB (1024 KB)", path, (fi.Size()+1023)/1024),
+			"save a smaller image: a few hundred pixels wide is enough")
+		return
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		v.add("theme.logo", fmt.Sprintf("cannot read %s: %v", path, err), "give the path of a PNG or JPEG image you can read")
+		return
+	}
+	if LogoType(data) == "" {
+		v.add("theme.logo", fmt.Sprintf("%s is not a PNG or JPEG image", path), "save the logo as PNG or JPEG")
+		return
+	}
+	if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
+		v.add("theme.logo", fmt.Sprintf("%s is not a readable image: %v", path, err), "save the logo again as PNG or JPEG")
+		return
+	}
+	// The PDF embeds a PNG's data as it is, which it can for 8 bits a
+	// channel, not interlaced (PNG IHDR: bit depth at byte 24, interlace
+	// method at byte 28).
+	if LogoType(data) == "png" && len(data) > 28 && (data[24] > 8 || data[28] != 0) {
+		v.add("theme.logo", fmt.Sprintf("%s is a 16-bit or interlaced PNG, which the PDF cannot embed", path),
+			"save it as an 8-bit PNG without interlacing, or as JPEG")
+		return
+	}
+	v.p.Derived.Logo = data
+}
+
+// LogoType returns "png" or "jpeg" for the image data, by its first bytes,
+// or "" for anything else.
+func LogoType(data []byte) string {
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return "png"
+	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
+		return "jpeg"
+	}
+	return ""
 }
 
 // Period is a busy time of the year: a quarter or a month, every year.

@@ -45,7 +45,11 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 	if err != nil {
 		return output.File{}, err
 	}
-	md, err := document.Render(document.Email, v)
+	docs, err := opts.docs()
+	if err != nil {
+		return output.File{}, err
+	}
+	md, err := docs.Render(document.Email, v)
 	if err != nil {
 		return output.File{}, err
 	}

@@ -37,6 +37,10 @@ type Options struct {
 	Creator     string   // the program and version, for PDF metadata
 	ManagerOnly bool     // leave out the prep sheet: Files then renders from the public view alone
 
+	// Templates are the templates the documents are made from; nil means
+	// the built-in ones.
+	Templates *document.Set
+
 	// Warn, when set, is told what the render did to fit a document (a list
 	// shortened to keep the proposal to four pages) or could not do (a
 	// proposal that is longer still), at the field to change. It may be
@@ -51,6 +55,14 @@ func (o Options) warn(src *proposal.Source, path, msg, fix string) {
 	q := src.ValueProblemAt(path, msg, fix)
 	q.Warning = true
 	o.Warn(q)
+}
+
+// docs returns the templates to render with.
+func (o Options) docs() (*document.Set, error) {
+	if o.Templates != nil {
+		return o.Templates, nil
+	}
+	return document.Default()
 }
 
 func (o Options) has(f Format) bool {
@@ -116,10 +128,14 @@ func ManagerFiles(v *view.Public, opts Options) ([]output.File, error) {
 // files renders the manager-facing documents from pub and, when priv is
 // not nil, the prep sheet from it.
 func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, error) {
+	docs, err := opts.docs()
+	if err != nil {
+		return nil, err
+	}
 	// Each document's Markdown is made once: checked here, then written.
 	mds := make(map[document.Kind][]byte, len(document.Kinds))
 	for _, kind := range document.Kinds {
-		md, err := document.Render(kind, pub)
+		md, err := docs.Render(kind, pub)
 		if err != nil {
 			return nil, err
 		}
@@ -127,8 +143,7 @@ func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, e
 	}
 	var prepMD []byte
 	if priv != nil {
-		var err error
-		if prepMD, err = document.RenderPrep(priv); err != nil {
+		if prepMD, err = docs.RenderPrep(priv); err != nil {
 			return nil, err
 		}
 	}
@@ -216,7 +231,8 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 		files = append(files, output.File{Name: name + ".md", Data: md})
 	}
 	if opts.has(HTML) {
-		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner})
+		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner,
+			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo})
 		if err != nil {
 			return nil, err
 		}
@@ -253,6 +269,9 @@ func meta(kind document.Kind, v *view.Public, opts Options, scale float64) pdf.M
 		Date:     v.Issued,
 		Paper:    v.Paper,
 		Scale:    scale,
+		Accent:   v.Theme.Accent,
+		Sans:     v.Theme.Sans,
+		Logo:     v.Theme.Logo,
 	}
 }
 
@@ -276,10 +295,14 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	if !opts.has(PDF) {
 		return outputs(string(document.OnePager), md, meta(document.OnePager, v, opts, 1), opts, nil)
 	}
+	docs, err := opts.docs()
+	if err != nil {
+		return nil, err
+	}
 	full := md
 	for _, step := range onePagerSteps {
 		cv := v.Condensed(step.metrics, step.runes)
-		md, err := document.Render(document.OnePager, cv)
+		md, err := docs.Render(document.OnePager, cv)
 		if err != nil {
 			return nil, err
 		}
@@ -321,6 +344,10 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 	if !opts.has(PDF) {
 		return outputs(name, md, meta(document.Proposal, v, opts, 1), opts, nil)
 	}
+	docs, err := opts.docs()
+	if err != nil {
+		return nil, err
+	}
 	full := md
 	var laid *pdf.Laid
 	var m pdf.Meta
@@ -330,8 +357,7 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 		cut = nil
 		if step.items > 0 {
 			cv, cut = v.Capped(step.items)
-			var err error
-			if md, err = document.Render(document.Proposal, cv); err != nil {
+			if md, err = docs.Render(document.Proposal, cv); err != nil {
 				return nil, err
 			}
 		}

@@ -468,7 +468,7 @@ func TestStatusNoteHoldsNothingPrivate(t *testing.T) {
 		if !ok {
 			t.Fatalf("no status for %s", e.Date)
 		}
-		files, err := StatusFiles(v, e.Date, "", []Format{Markdown, HTML})
+		files, err := StatusFiles(v, e.Date, "", Options{Formats: []Format{Markdown, HTML}})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -32,11 +32,15 @@ func ReviewFilesOf(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]outp
 }
 
 func reviewFiles(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output.File, error) {
-	md, err := document.RenderReview(v.Review)
+	docs, err := opts.docs()
 	if err != nil {
 		return nil, err
 	}
-	prepMD, err := document.RenderReviewPrep(v)
+	md, err := docs.RenderReview(v.Review)
+	if err != nil {
+		return nil, err
+	}
+	prepMD, err := docs.RenderReviewPrep(v)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +56,7 @@ func reviewFiles(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output
 	}
 	title := "Review of the " + v.AttachmentLabel
 	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: title + ", " + v.PlainAsOf, Creator: opts.Creator,
-		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1}
+		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1, Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo}
 	var laid *pdf.Laid
 	if opts.has(PDF) {
 		if laid, m, err = saveLastPage(md, m); err != nil {
@@ -82,12 +86,17 @@ const AgreementName = "agreement"
 // AgreementFiles renders the agreement for the permanent arrangement, for
 // both to sign.
 func AgreementFiles(v *view.Permanent, opts Options) ([]output.File, error) {
-	md, err := document.RenderAgreement(v)
+	docs, err := opts.docs()
+	if err != nil {
+		return nil, err
+	}
+	md, err := docs.RenderAgreement(v)
 	if err != nil {
 		return nil, err
 	}
 	title := "Agreement: " + v.AttachmentLabel
 	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: "The permanent arrangement, after the review",
-		Creator: opts.Creator, Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1}
+		Creator: opts.Creator, Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1,
+		Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo}
 	return outputs(AgreementName, md, m, opts, nil)
 }

@@ -5,7 +5,6 @@ import (
 	"net/mail"
 	"time"
 
-	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/eml"
 	"github.com/propose-cli/propose/pkg/htmlpage"
 	"github.com/propose-cli/propose/pkg/output"
@@ -16,20 +15,26 @@ import (
 // StatusFiles renders a week's status note: status-DATE.md and .html, and
 // status-DATE.eml, a draft to the manager with the note as its body. to,
 // when not empty, replaces the manager's address; without any address the
-// draft is left out and the note is still written.
-func StatusFiles(v *view.Status, date proposal.Date, to string, formats []Format) ([]output.File, error) {
-	md, err := document.RenderStatus(v)
+// draft is left out and the note is still written. The note is written
+// in opts.Formats, of which it knows md and html.
+func StatusFiles(v *view.Status, date proposal.Date, to string, opts Options) ([]output.File, error) {
+	docs, err := opts.docs()
+	if err != nil {
+		return nil, err
+	}
+	md, err := docs.RenderStatus(v)
 	if err != nil {
 		return nil, err
 	}
 	name := "status-" + date.String()
 	var files []output.File
-	for _, f := range formats {
+	for _, f := range opts.Formats {
 		switch f {
 		case Markdown:
 			files = append(files, output.File{Name: name + ".md", Data: md})
 		case HTML:
-			page, err := htmlpage.Render(md, htmlpage.Page{Title: v.Subject(), Language: v.Language})
+			page, err := htmlpage.Render(md, htmlpage.Page{Title: v.Subject(), Language: v.Language,
+				Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo})
 			if err != nil {
 				return nil, err
 			}

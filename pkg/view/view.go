@@ -78,8 +78,17 @@ type Public struct {
 	DeniedOn        string   // the date of the earlier "no", formatted; reask only
 	Reasons         []Reason // the reasons given then, with their answers; reask only
 	PlainRole       string   // the offered role without escapes, for PDF metadata
+	Theme           Theme    // how the PDFs and HTML pages look; for the renderers, not the templates
 	Risks           []Risk
 	ManagerKeeps    []string
+}
+
+// Theme is how the PDFs and HTML pages look. The renderers take it from
+// the view (pdf.Meta, htmlpage.Page); it changes no word of a document.
+type Theme struct {
+	Accent string // #RRGGBB; "" for the default
+	Sans   bool   // body text in the sans face
+	Logo   []byte // a PNG or JPEG image; nil for none
 }
 
 // Person is someone named in the documents.
@@ -315,6 +324,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 	if p.Paper == "a4" {
 		v.Language = "en-GB"
 	}
+	v.Theme = Theme{Accent: p.Theme.Accent, Sans: p.Theme.Body == "sans", Logo: p.Derived.Logo}
 	v.Employee = person(p.Employee.Name, p.Employee.Title, p.Employee.Team, p.Employee.Email)
 	v.Manager = person(p.Manager.Name, p.Manager.Title, "", p.Manager.Email)
 	v.Arrangement = arrangement(p, st)
