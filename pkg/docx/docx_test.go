@@ -555,12 +555,32 @@ func TestChart(t *testing.T) {
 	if captions != charts {
 		t.Errorf("%d charts written, want %d", captions, charts)
 	}
-	doc := string(render(t, []byte("```chart\ntitle: Tickets\nunit: minutes\npoints: 2027-01-15 40; 2027-01-22 38.5\n```\n"), testMeta)["word/document.xml"])
-	_, tables = readDocument(t, []byte(doc))
-	if len(tables) != 1 || len(tables[0]) != 3 || tables[0][2][1] != "38.5" || tables[0][0][1] != "Reading (minutes)" {
-		t.Errorf("the chart's readings are %q", tables)
+	doc := string(render(t, []byte("```chart\ntitle: Tickets\nunit: minutes\ntarget: 30\nbetter: lower\npoints: 2027-01-15 40; 2027-01-22 38.5\n```\n"), testMeta)["word/document.xml"])
+	paras, tables = readDocument(t, []byte(doc))
+	if len(tables) != 0 || len(paras) != 2 || paras[0].text != "Tickets" ||
+		paras[1].text != "2 readings from Jan 15, 2027 to Jan 22, 2027; the latest 38.5 minutes. Target 30 minutes or less. The chart is drawn in the PDF." {
+		t.Errorf("the chart is written as %q", paras)
 	}
 	if _, err := Render([]byte("```chart\nunit: minutes\n```\n"), testMeta); err == nil || !strings.Contains(err.Error(), "chart at line") {
 		t.Errorf("a broken chart gave %v", err)
+	}
+}
+
+func TestColumnWidths(t *testing.T) {
+	rows := [][]string{
+		{"Measure", "Before", "Target", "Latest", ""},
+		{"Median first response to stakeholder questions", "45 minutes", "under 1 hour", "37 minutes", "Met"},
+		{"Stakeholder satisfaction", "4.6 of 5", "4.5 of 5 or better", "4.7 of 5", "Not met"},
+	}
+	w := columnWidths(rows, 9360)
+	sum := 0
+	for _, x := range w {
+		sum += x
+	}
+	if sum != 9360 {
+		t.Errorf("the columns take %d of 9360", sum)
+	}
+	if w[4] < 3*120+260 || w[0] <= w[1] {
+		t.Errorf("widths %v: the short last column wraps its words, or the long first one is not the widest", w)
 	}
 }

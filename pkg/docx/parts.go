@@ -249,7 +249,9 @@ func styles(lang string) string {
 		fmt.Sprintf(`%s<w:b/><w:bCs/><w:color w:val="%s"/>`, sans, accent))
 	para("TableGap", "Table Gap", "Normal", `<w:spacing w:after="0" w:line="160" w:lineRule="exact"/>`, `<w:sz w:val="8"/><w:szCs w:val="8"/>`)
 	para("ChartCaption", "Chart Caption", "Normal", `<w:keepNext/><w:spacing w:before="120" w:after="60"/>`,
-		fmt.Sprintf(`%s<w:color w:val="%s"/>`, sans, accent))
+		fmt.Sprintf(`%s<w:b/><w:bCs/><w:color w:val="%s"/>`, sans, accent))
+	para("ChartNote", "Chart Note", "Normal", `<w:keepNext/><w:spacing w:after="60"/>`,
+		fmt.Sprintf(`<w:i/><w:iCs/><w:color w:val="%s"/><w:sz w:val="19"/><w:szCs w:val="19"/>`, muted))
 	para("Header", "header", "Normal", `<w:spacing w:after="0"/>`, "")
 	para("Footer", "footer", "Normal", `<w:spacing w:after="0"/>`, fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="16"/><w:szCs w:val="16"/>`, muted))
 	s.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)

@@ -436,9 +436,9 @@ func (b *builder) textWidth() int {
 	return w - 2*pageMargin
 }
 
-// columnWidths shares width among a table's columns by the length of their
-// longest cell, each column getting at least its longest word where it
-// can.
+// columnWidths shares width among a table's columns: each gets at least
+// room for its longest word where the table allows, and the rest goes by
+// the length of the column's longest cell.
 func columnWidths(rows [][]string, width int) []int {
 	ncol := 0
 	for _, r := range rows {
@@ -447,83 +447,54 @@ func columnWidths(rows [][]string, width int) []int {
 	if ncol == 0 {
 		return nil
 	}
-	want := make([]int, ncol)
-	total := 0
-	for i := range want {
-		want[i] = 4
+	// About 120 twips (6 points) a character of 9-point table text, wide
+	// enough for the fonts a reader substitutes, and the cell's margins.
+	const perChar, pad = 120, 260
+	least := make([]int, ncol)
+	natural := make([]int, ncol)
+	sumLeast, sumNatural := 0, 0
+	for i := range ncol {
+		word, cell := 3, 3
 		for _, r := range rows {
-			if i < len(r) {
-				want[i] = max(want[i], min(utf8.RuneCountInString(r[i]), 40))
+			if i >= len(r) {
+				continue
+			}
+			cell = max(cell, min(utf8.RuneCountInString(r[i]), 40))
+			for _, w := range strings.Fields(r[i]) {
+				word = max(word, min(utf8.RuneCountInString(w), 20))
 			}
 		}
-		total += want[i]
+		least[i], natural[i] = word*perChar+pad, cell*perChar+pad
+		sumLeast += least[i]
+		sumNatural += natural[i]
 	}
 	out := make([]int, ncol)
 	used := 0
-	for i := range want {
-		out[i] = width * want[i] / total
+	for i := range ncol {
+		switch {
+		case sumNatural <= width:
+			out[i] = natural[i] * width / sumNatural
+		case sumLeast >= width:
+			out[i] = least[i] * width / sumLeast
+		default:
+			out[i] = least[i] + (natural[i]-least[i])*(width-sumLeast)/(sumNatural-sumLeast)
+		}
 		used += out[i]
 	}
 	out[ncol-1] += width - used
 	return out
 }
 
-// writeChart writes a chart's fence as what it says in a sentence and a
-// table of its readings; the picture is the PDF's and the HTML page's.
+// writeChart writes a chart's fence as its title and a sentence on what
+// it shows, its baseline and its target; the picture is the PDF's and the
+// HTML page's. The documents list the readings below each chart.
 func (b *builder) writeChart(s chart.Spec) {
 	b.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="ChartCaption"/></w:pPr>`)
-	b.bold++
 	b.run(s.Title)
-	b.bold--
 	b.closeParagraph()
-	b.body.WriteString(`<w:p><w:pPr><w:keepNext/></w:pPr>`)
-	b.run(chart.Describe(s))
+	b.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="ChartNote"/></w:pPr>`)
+	b.run(strings.TrimPrefix(chart.Describe(s), s.Title+": ") + " The chart is drawn in the PDF.")
 	b.closeParagraph()
-	if len(s.Points) == 0 {
-		return
-	}
-	value := "Reading"
-	if s.Unit != "" {
-		value += " (" + s.Unit + ")"
-	}
-	rows := [][]string{{"Date", value}}
-	for _, p := range s.Points {
-		rows = append(rows, []string{p.Date.Format("Jan 2, 2006"), chartValue(p.Value)})
-	}
-	b.openTable(columnWidths([][]string{{"Mmm 00, 0000", strings.Repeat("0", 40)}}, b.textWidth()/2))
-	for i, r := range rows {
-		b.body.WriteString("<w:tr><w:trPr><w:cantSplit/>")
-		if i == 0 {
-			b.body.WriteString("<w:tblHeader/>")
-		}
-		b.body.WriteString("</w:trPr>")
-		for j, cell := range r {
-			b.body.WriteString("<w:tc><w:tcPr>")
-			if i == 0 {
-				b.body.WriteString(`<w:shd w:val="clear" w:color="auto" w:fill="EEF2F7"/>`)
-			}
-			b.body.WriteString("</w:tcPr>")
-			b.cell = &cellState{header: i == 0}
-			if j == 1 {
-				b.cell.align = "right"
-			}
-			b.openParagraph()
-			b.run(cell)
-			b.closeParagraph()
-			b.cell = nil
-			b.body.WriteString("</w:tc>")
-		}
-		b.body.WriteString("</w:tr>")
-	}
-	b.body.WriteString(`</w:tbl><w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>`)
-}
-
-// chartValue writes a reading in as few digits as give it back exactly.
-func chartValue(v float64) string {
-	if v == 0 {
-		v = 0
-	}
-	return fmt.Sprint(v)
 }
 
 // ---- Inlines ----
