@@ -38,9 +38,11 @@ for s in "${scenarios[@]}"; do
 	cp "$tmp/$s/proposal.docx" "$tmp/$s.docx"
 done
 
-# One LibreOffice run converts all four; its profile is kept apart from
-# the user's.
-(cd "$tmp" && soffice -env:UserInstallation="file://$tmp/profile" --headless \
+# One LibreOffice run converts all four, with the fonts the documents name
+# (the PDF's, from assets/fonts) and a profile kept apart from the user's.
+mkdir -p "$tmp/home/.local/share/fonts"
+cp assets/fonts/*.ttf "$tmp/home/.local/share/fonts/"
+(cd "$tmp" && HOME="$tmp/home" soffice -env:UserInstallation="file://$tmp/profile" --headless \
 	--convert-to pdf --outdir "$tmp/pdf" "${scenarios[@]/%/.docx}" >"$tmp/soffice.log" 2>&1) || {
 	cat "$tmp/soffice.log" >&2
 	echo "soffice could not convert the Word files" >&2

@@ -35,6 +35,7 @@ type Meta struct {
 	Date     time.Time // creation and modification date, for reproducible output
 	Paper    string    // "letter" or "a4"
 	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
+	Scale    float64   // type size factor, as the PDF's (pdf.Meta.Scale); 0 or 1 is the normal setting
 }
 
 // Render writes Markdown as a .docx file.

@@ -500,7 +500,7 @@ func TestProperties(t *testing.T) {
 
 func TestInlinesAndLists(t *testing.T) {
 	md := "Some **bold**, *italic* and [a link](https://example.com/a?b=1&c=2) and <https://example.org>.\\\nNext line.\n\n" +
-		"- one\n- two\n  - nested\n\n3. three\n4. four\n\nBetween.\n\n1. again\n\n- [ ] open\n- [x] done\n\n> Quoted.\n"
+		"- one\n- two\n  - nested\n\n3. three\n4. four\n\nBetween.\n\n1. again\n\n- [ ] open\n- [x] done\n\n> Quoted.\n\n- \n- after empty\n"
 	parts := render(t, []byte(md), testMeta)
 	doc := string(parts["word/document.xml"])
 	for _, want := range []string{`<w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space="preserve">bold</w:t></w:r>`,
@@ -533,6 +533,13 @@ func TestInlinesAndLists(t *testing.T) {
 	}
 	if p := got["☐ open"]; p.numID != "" || p.style != "ListParagraph" {
 		t.Errorf("a task has a bullet too: %+v", p)
+	}
+	empty := false
+	for _, p := range paras {
+		empty = empty || (p.text == "" && p.numID == "1")
+	}
+	if !empty {
+		t.Error("an empty item lost its bullet")
 	}
 	if got["Quoted."].style != "Quote" {
 		t.Error("a block quote is not in the Quote style")

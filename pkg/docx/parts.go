@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"strings"
 )
 
@@ -60,7 +61,7 @@ func (b *builder) parts() []part {
 		`<Application>`+esc(b.meta.Creator)+`</Application></Properties>`)
 	add("word/_rels/document.xml.rels", b.documentRels(banner))
 	add("word/document.xml", b.document(banner))
-	add("word/styles.xml", styles(b.meta.Language))
+	add("word/styles.xml", styles(b.meta.Language, newScale(b.meta.Scale)))
 	add("word/numbering.xml", b.numbering())
 	add("word/settings.xml", settings)
 	add("word/footer1.xml", footer)
@@ -154,8 +155,9 @@ func (b *builder) document(banner bool) string {
 	}
 	s.WriteString(`<w:footerReference w:type="default" r:id="rId4"/>`)
 	fmt.Fprintf(&s, `<w:pgSz w:w="%d" w:h="%d"/>`, w, h)
+	sc := newScale(b.meta.Scale)
 	fmt.Fprintf(&s, `<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="620" w:footer="620" w:gutter="0"/>`,
-		pageMargin, pageMargin, pageMargin, pageMargin)
+		sc.margin(pageMargin), pageMargin, sc.margin(pageMargin), pageMargin)
 	s.WriteString(`</w:sectPr></w:body></w:document>`)
 	return s.String()
 }
@@ -203,19 +205,47 @@ const footer = xmlDecl + `<w:ftr xmlns:w="` + nsW + `"><w:p><w:pPr><w:pStyle w:v
 	`<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>` +
 	`</w:p></w:ftr>`
 
+// scale is Meta.Scale applied as the PDF applies it: type follows it down
+// to the floors of 8.5 points for text and 8 for tables, space shrinks with
+// its square, and the top and bottom margins stop shrinking at 0.8.
+type scale float64
+
+func newScale(s float64) scale {
+	if s <= 0 {
+		return 1
+	}
+	return scale(s)
+}
+
+// size is a type size in half-points, at least floor points.
+func (s scale) size(points, floor float64) int {
+	return int(math.Round(2 * max(points*float64(s), floor)))
+}
+
+// space is a space in twentieths of a point.
+func (s scale) space(twips int) int {
+	return int(math.Round(float64(twips) * float64(s) * float64(s)))
+}
+
+func (s scale) margin(twips int) int {
+	m := max(float64(s), 0.8)
+	return int(math.Round(float64(twips) * m * m))
+}
+
 // styles is word/styles.xml. Built-in styles keep Word's names ("heading
 // 1"), so that Word treats them as its own.
-func styles(lang string) string {
+func styles(lang string, sc scale) string {
 	sans := `<w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans"/>`
 	var s strings.Builder
 	s.WriteString(xmlDecl + `<w:styles xmlns:w="` + nsW + `">`)
 	s.WriteString(`<w:docDefaults><w:rPrDefault><w:rPr>`)
 	s.WriteString(`<w:rFonts w:ascii="Noto Serif" w:eastAsia="Noto Serif" w:hAnsi="Noto Serif" w:cs="Noto Serif"/>`)
-	fmt.Fprintf(&s, `<w:color w:val="%s"/><w:sz w:val="21"/><w:szCs w:val="21"/>`, ink)
+	body := sc.size(10.5, 8.5)
+	fmt.Fprintf(&s, `<w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, ink, body, body)
 	if lang != "" {
 		fmt.Fprintf(&s, `<w:lang w:val="%s"/>`, esc(lang))
 	}
-	s.WriteString(`</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="140" w:line="288" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`)
+	fmt.Fprintf(&s, `</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr><w:spacing w:after="%d" w:line="250" w:lineRule="auto"/></w:pPr></w:pPrDefault></w:docDefaults>`, sc.space(140))
 
 	para := func(id, name, basedOn, pPr, rPr string) {
 		fmt.Fprintf(&s, `<w:style w:type="paragraph" w:styleId="%s"><w:name w:val="%s"/>`, id, name)
@@ -232,26 +262,30 @@ func styles(lang string) string {
 		s.WriteString(`</w:style>`)
 	}
 	s.WriteString(`<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/><w:qFormat/></w:style>`)
-	heading := func(level int, before, after, size int) {
+	heading := func(level int, before, after int, points float64) {
+		before, after = sc.space(before), sc.space(after)
+		size := max(sc.size(points, 0), body)
 		para(fmt.Sprintf("Heading%d", level), fmt.Sprintf("heading %d", level), "Normal",
 			fmt.Sprintf(`<w:keepNext/><w:keepLines/><w:spacing w:before="%d" w:after="%d"/><w:outlineLvl w:val="%d"/>`, before, after, level-1),
 			fmt.Sprintf(`%s<w:b/><w:bCs/><w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, sans, accent, size, size))
 	}
-	heading(1, 0, 200, 38)
-	heading(2, 300, 100, 25)
-	heading(3, 240, 80, 22)
-	para("ListParagraph", "List Paragraph", "Normal", `<w:spacing w:after="50"/><w:ind w:left="720"/>`, "")
+	heading(1, 0, 200, 19)
+	heading(2, 300, 100, 12.5)
+	heading(3, 240, 80, 11)
+	para("ListParagraph", "List Paragraph", "Normal", fmt.Sprintf(`<w:spacing w:after="%d"/><w:ind w:left="720"/>`, sc.space(50)), "")
 	para("Quote", "Quote", "Normal",
 		fmt.Sprintf(`<w:pBdr><w:left w:val="single" w:sz="18" w:space="8" w:color="%s"/></w:pBdr><w:ind w:left="360" w:right="360"/>`, accent),
 		`<w:i/><w:iCs/>`)
-	para("TableText", "Table Text", "Normal", `<w:spacing w:after="0" w:line="252" w:lineRule="auto"/>`, `<w:sz w:val="18"/><w:szCs w:val="18"/>`)
+	table := sc.size(9.25, 8)
+	para("TableText", "Table Text", "Normal", `<w:spacing w:after="0" w:line="228" w:lineRule="auto"/>`, fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, table, table))
 	para("TableHeading", "Table Heading", "TableText", `<w:keepNext/>`,
 		fmt.Sprintf(`%s<w:b/><w:bCs/><w:color w:val="%s"/>`, sans, accent))
-	para("TableGap", "Table Gap", "Normal", `<w:spacing w:after="0" w:line="160" w:lineRule="exact"/>`, `<w:sz w:val="8"/><w:szCs w:val="8"/>`)
-	para("ChartCaption", "Chart Caption", "Normal", `<w:keepNext/><w:spacing w:before="120" w:after="60"/>`,
+	para("TableGap", "Table Gap", "Normal", fmt.Sprintf(`<w:spacing w:after="0" w:line="%d" w:lineRule="exact"/>`, sc.space(160)), `<w:sz w:val="8"/><w:szCs w:val="8"/>`)
+	para("ChartCaption", "Chart Caption", "Normal", fmt.Sprintf(`<w:keepNext/><w:spacing w:before="%d" w:after="%d"/>`, sc.space(120), sc.space(60)),
 		fmt.Sprintf(`%s<w:b/><w:bCs/><w:color w:val="%s"/>`, sans, accent))
-	para("ChartNote", "Chart Note", "Normal", `<w:keepNext/><w:spacing w:after="60"/>`,
-		fmt.Sprintf(`<w:i/><w:iCs/><w:color w:val="%s"/><w:sz w:val="19"/><w:szCs w:val="19"/>`, muted))
+	note := sc.size(9.5, 8.5)
+	para("ChartNote", "Chart Note", "Normal", fmt.Sprintf(`<w:keepNext/><w:spacing w:after="%d"/>`, sc.space(60)),
+		fmt.Sprintf(`<w:i/><w:iCs/><w:color w:val="%s"/><w:sz w:val="%d"/><w:szCs w:val="%d"/>`, muted, note, note))
 	para("Header", "header", "Normal", `<w:spacing w:after="0"/>`, "")
 	para("Footer", "footer", "Normal", `<w:spacing w:after="0"/>`, fmt.Sprintf(`<w:color w:val="%s"/><w:sz w:val="16"/><w:szCs w:val="16"/>`, muted))
 	s.WriteString(`<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>`)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -264,14 +265,20 @@ func (b *builder) renderList(_ util.BufWriter, _ []byte, node ast.Node, entering
 }
 
 func (b *builder) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		l := &b.lists[len(b.lists)-1]
-		l.item = false
-		l.task = false
-		if first := node.FirstChild(); first != nil {
-			if _, ok := first.FirstChild().(*east.TaskCheckBox); ok {
-				l.task = true
-			}
+	if !entering {
+		if !b.lists[len(b.lists)-1].item {
+			// An empty item still shows its marker.
+			b.openParagraph()
+			b.closeParagraph()
+		}
+		return ast.WalkContinue, nil
+	}
+	l := &b.lists[len(b.lists)-1]
+	l.item = false
+	l.task = false
+	if first := node.FirstChild(); first != nil {
+		if _, ok := first.FirstChild().(*east.TaskCheckBox); ok {
+			l.task = true
 		}
 	}
 	return ast.WalkContinue, nil
@@ -334,9 +341,7 @@ func (b *builder) renderHTMLBlock(_ util.BufWriter, source []byte, node ast.Node
 func (b *builder) renderTable(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		b.body.WriteString("</w:tbl>")
-		// Two tables in a row would merge into one: a paragraph keeps
-		// them apart and gives the space below the table.
-		b.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>`)
+		b.tableGap(node.NextSibling() == nil && node.Parent().Kind() == ast.KindDocument)
 		return ast.WalkContinue, nil
 	}
 	var rows [][]string
@@ -351,6 +356,19 @@ func (b *builder) renderTable(_ util.BufWriter, source []byte, node ast.Node, en
 	return ast.WalkContinue, nil
 }
 
+// tableGap writes the paragraph after a table: two tables in a row would
+// merge into one without it, and it gives the space below the table. After
+// the document's last table, where Word needs a paragraph before the end
+// of the body, it takes almost no room, so that it never makes a page of
+// its own.
+func (b *builder) tableGap(last bool) {
+	if last {
+		b.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableGap"/><w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
+		return
+	}
+	b.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableGap"/></w:pPr></w:p>`)
+}
+
 // openTable writes a table's properties and grid.
 func (b *builder) openTable(widths []int) {
 	b.body.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>`)
@@ -359,7 +377,8 @@ func (b *builder) openTable(widths []int) {
 		fmt.Fprintf(&b.body, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="ADB5BD"/>`, side)
 	}
 	b.body.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/>`)
-	b.body.WriteString(`<w:tblCellMar><w:top w:w="60" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="60" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar>`)
+	pad := newScale(b.meta.Scale).space(60)
+	fmt.Fprintf(&b.body, `<w:tblCellMar><w:top w:w="%d" w:type="dxa"/><w:left w:w="100" w:type="dxa"/><w:bottom w:w="%d" w:type="dxa"/><w:right w:w="100" w:type="dxa"/></w:tblCellMar>`, pad, pad)
 	b.body.WriteString(`<w:tblLook w:val="0420" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr><w:tblGrid>`)
 	for _, w := range widths {
 		fmt.Fprintf(&b.body, `<w:gridCol w:w="%d"/>`, w)
@@ -381,7 +400,7 @@ func (b *builder) renderTableRow(_ util.BufWriter, source []byte, node ast.Node,
 	case header:
 		b.body.WriteString("<w:tblHeader/>")
 	case isFormRow(node, source):
-		b.body.WriteString(`<w:trHeight w:val="620" w:hRule="atLeast"/>`)
+		fmt.Fprintf(&b.body, `<w:trHeight w:val="%d" w:hRule="atLeast"/>`, int(math.Round(620*float64(newScale(b.meta.Scale)))))
 	}
 	b.body.WriteString("</w:trPr>")
 	return ast.WalkContinue, nil
