@@ -490,6 +490,14 @@ func TestProperties(t *testing.T) {
 	if doc := string(render(t, []byte("# Title\n"), testMeta)["word/document.xml"]); !strings.Contains(doc, `<w:pgSz w:w="12240" w:h="15840"/>`) {
 		t.Error("Letter is not Letter")
 	}
+	meta.Scale = 0.8
+	small := render(t, []byte("# Title\n"), meta)
+	if styles := string(small["word/styles.xml"]); !strings.Contains(styles, `<w:sz w:val="17"/>`) {
+		t.Error("condensed body text is not at its 8.5-point floor")
+	}
+	if doc := string(small["word/document.xml"]); !strings.Contains(doc, `w:top="922"`) {
+		t.Error("condensed top margin is not 0.64 inch")
+	}
 	styles := string(parts["word/styles.xml"])
 	for _, want := range []string{`w:ascii="Noto Serif"`, `w:ascii="Noto Sans"`, `<w:lang w:val="en-US"/>`} {
 		if !strings.Contains(styles, want) {

@@ -7,10 +7,12 @@ import (
 	"strings"
 )
 
-// The page, in twentieths of a point: Letter or A4, with one-inch margins
-// as the PDF has.
+// pageMargin is the page's margin, in twentieths of a point: an inch, as
+// the PDF's.
 const pageMargin = 1440
 
+// pageSize is the size of a Letter or an A4 page, in twentieths of a
+// point.
 func pageSize(paper string) (w, h int) {
 	if paper == "a4" {
 		return 11906, 16838
@@ -18,8 +20,8 @@ func pageSize(paper string) (w, h int) {
 	return 12240, 15840
 }
 
-// Numbering: every bulleted list shares one instance; each numbered list
-// has its own, after it, so that it counts from its own start.
+// The numbering: every bulleted list shares one instance; each numbered
+// list has its own, after it, so that it counts from its own start.
 const (
 	bulletNumID     = 1
 	bulletAbstract  = 0
