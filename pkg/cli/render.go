@@ -47,7 +47,7 @@ func NewCmdRender(env *Env, runF func(*RenderOptions) error) *cobra.Command {
 		Long: `Render validates FILE (default proposal.yaml; - reads standard input) and writes
 the proposal, the one-page summary and your private prep sheet, as .md and .pdf,
 into the output folder (default: out/ beside FILE). --format chooses among md,
-pdf and html, for example --format pdf or --format md,pdf,html.
+pdf, html and docx (a Word file), for example --format pdf or --format md,pdf,docx.
 
 Nothing is written unless FILE is valid. Each file is replaced atomically, and a
 file you edited after propose wrote it is kept unless you pass --force.`,
@@ -56,8 +56,8 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 		RunE:    withFile(&opts.File, opts, runF, renderRun),
 	}
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the documents")
-	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
-	completeFormats(cmd, "md", "pdf", "html")
+	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, docx, or a list such as md,pdf,docx")
+	completeFormats(cmd, "md", "pdf", "html", "docx")
 	templatesFlag(cmd, &opts.Templates)
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print what propose check would raise")
 	cmd.Flags().BoolVarP(&opts.Watch, "watch", "w", false, "render again each time FILE is saved, until Ctrl-C")
@@ -207,10 +207,10 @@ func parseFormats(names []string) ([]render.Format, error) {
 	var out []render.Format
 	for _, n := range names {
 		switch f := render.Format(strings.ToLower(strings.TrimSpace(n))); f {
-		case render.Markdown, render.PDF, render.HTML:
+		case render.Markdown, render.PDF, render.HTML, render.DOCX:
 			out = append(out, f)
 		default:
-			return nil, usageErrorf("unknown format %q (use md, pdf, html, or a list such as md,pdf)", n)
+			return nil, usageErrorf("unknown format %q (use md, pdf, html, docx, or a list such as md,pdf)", n)
 		}
 	}
 	if len(out) == 0 {

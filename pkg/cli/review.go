@@ -36,17 +36,17 @@ func NewCmdReview(env *Env, runF func(*ReviewOptions) error) *cobra.Command {
 writes the review report: each measure's baseline, target, readings over the
 weeks with a chart, and whether the target is met; what was delivered, learned
 and adjusted; the recommendation; and a sign-off for the decision. It writes
-review.md, .pdf and .html into the output folder, and your private prep sheet
-for the review into its private folder.`,
+review.md and review.pdf (--format adds .html or .docx) into the output folder,
+and your private prep sheet for the review into its private folder.`,
 		Example: "  propose review proposal.yaml",
 		Args:    maxOneFile,
 		RunE:    withFile(&opts.File, opts, runF, reviewRun),
 	}
 	cmd.Flags().StringVar(&opts.Log, "log", "", "the trial log (default: FILE's name with .log.yaml)")
-	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, or a list such as md,pdf,html")
+	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, docx, or a list such as md,pdf,docx")
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the report")
 	templatesFlag(cmd, &opts.Templates)
-	completeFormats(cmd, "md", "pdf", "html")
+	completeFormats(cmd, "md", "pdf", "html", "docx")
 	return cmd
 }
 

@@ -1,5 +1,6 @@
 // Package render produces the files of a proposal: the Markdown of each
-// document from its template and, when asked, its PDF. It fits the
+// document from its template and, when asked, its PDF, HTML page and Word
+// file. It fits the
 // one-pager on one page, condensing it step by step.
 package render
 
@@ -11,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/propose-cli/propose/pkg/document"
+	"github.com/propose-cli/propose/pkg/docx"
 	"github.com/propose-cli/propose/pkg/htmlpage"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/pdf"
@@ -26,6 +28,7 @@ const (
 	Markdown Format = "md"
 	PDF      Format = "pdf"
 	HTML     Format = "html"
+	DOCX     Format = "docx"
 )
 
 // DefaultFormats are written when Options.Formats is empty.
@@ -216,15 +219,16 @@ func undrawable(pub *view.Public, priv *view.Private, mds map[document.Kind][]by
 }
 
 // outputs writes one document's Markdown in each format asked for, as
-// NAME.md, NAME.html and NAME.pdf; m titles the page and sets the PDF.
+// NAME.md, NAME.html, NAME.docx and NAME.pdf; m titles the page and sets
+// the PDF and the Word file.
 // laid, when not nil, is the PDF already laid out.
 func outputs(name string, md []byte, m pdf.Meta, opts Options, laid *pdf.Laid) ([]output.File, error) {
 	return fitted(name, md, md, m, opts, laid)
 }
 
 // fitted is outputs for a document condensed to fit its pages: md, the
-// version the PDF shows, is also the Markdown written; full, the document
-// uncut, is the HTML page, which has no pages to fit.
+// version the PDF shows, is also the Markdown and the Word file written;
+// full, the document uncut, is the HTML page, which has no pages to fit.
 func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.Laid) ([]output.File, error) {
 	var files []output.File
 	if opts.has(Markdown) {
@@ -237,6 +241,14 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 			return nil, err
 		}
 		files = append(files, output.File{Name: name + ".html", Data: page})
+	}
+	if opts.has(DOCX) {
+		doc, err := docx.Render(md, docx.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject, Creator: m.Creator,
+			Language: m.Language, Date: m.Date, Paper: m.Paper, Banner: m.Banner, Scale: m.Scale})
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", name, err)
+		}
+		files = append(files, output.File{Name: name + ".docx", Data: doc})
 	}
 	if opts.has(PDF) {
 		var err error

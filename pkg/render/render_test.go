@@ -1,9 +1,12 @@
 package render
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
+	"io"
 	"regexp"
 	"strings"
 	"sync"
@@ -261,8 +264,8 @@ func fillPrivate(t *testing.T, p *proposal.Proposal) []string {
 
 // TestPrivateAnswersNeverReachTheManager fills every private field of
 // every example with a sentinel and checks that no manager-facing output
-// holds any of it: the proposal and the one-pager in Markdown, HTML and PDF
-// text, and the email with its attachments. The prep sheet, the control,
+// holds any of it: the proposal and the one-pager in Markdown, HTML, Word
+// and PDF text, and the email with its attachments. The prep sheet, the control,
 // holds every one.
 func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 	for _, name := range examples.Names() {
@@ -270,7 +273,7 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 			src, _ := examples.Get(name)
 			p := load(t, src)
 			sentinels := fillPrivate(t, p)
-			files, err := Files(p, Options{Creator: "propose test", Formats: []Format{Markdown, HTML, PDF}})
+			files, err := Files(p, Options{Creator: "propose test", Formats: []Format{Markdown, HTML, PDF, DOCX}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -279,6 +282,7 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 			for _, kind := range []string{"proposal", "one-pager"} {
 				manager[kind+".md"] = string(m[kind+".md"])
 				manager[kind+".html"] = string(m[kind+".html"])
+				manager[kind+".docx"] = docxText(t, m[kind+".docx"])
 				manager[kind+".pdf"] = pdfText(t, m[kind+".pdf"])
 			}
 			mail, err := Email(view.NewPublic(p), "", Options{Creator: "propose test"})
@@ -313,8 +317,10 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 				t.Errorf("the keep-remote prep sheet lacks the leverage it should hold privately: %q", prepOnly[0])
 			}
 			prep := pdfText(t, m["private/prep.pdf"])
+			prepDocx := docxText(t, m["private/prep.docx"])
 			for _, s := range sentinels {
-				if !strings.Contains(string(m["private/prep.md"]), s) || !strings.Contains(string(m["private/prep.html"]), s) || !strings.Contains(prep, s) {
+				if !strings.Contains(string(m["private/prep.md"]), s) || !strings.Contains(string(m["private/prep.html"]), s) ||
+					!strings.Contains(prep, s) || !strings.Contains(prepDocx, s) {
 					t.Errorf("the prep sheet lacks %s", s)
 				}
 			}
@@ -337,6 +343,35 @@ func prepOnlyPhrases() []string {
 		}
 	}
 	return out
+}
+
+// docxText is the text of a Word file's body, a paragraph a line, and of
+// its properties and page header.
+func docxText(t *testing.T, b []byte) string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		t.Fatalf("the Word file is not a zip: %v", err)
+	}
+	var text strings.Builder
+	for _, f := range zr.File {
+		if f.Name != "word/document.xml" && f.Name != "docProps/core.xml" && !strings.HasPrefix(f.Name, "word/header") {
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		data, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := strings.ReplaceAll(string(data), "</w:p>", "\n")
+		s = regexp.MustCompile(`<[^>]*>`).ReplaceAllString(s, "")
+		text.WriteString(html.UnescapeString(s) + "\n")
+	}
+	return text.String()
 }
 
 func pdfText(t *testing.T, b []byte) string {
@@ -485,7 +520,7 @@ func TestStatusNoteHoldsNothingPrivate(t *testing.T) {
 
 // TestReviewReportHoldsNothingPrivate fills every private field of the
 // trial example, the reason of every reading and what the manager said,
-// and checks the review report (Markdown, HTML and PDF text) holds none of
+// and checks the review report (Markdown, HTML, Word and PDF text) holds none of
 // it, while the review prep sheet holds the reasons.
 func TestReviewReportHoldsNothingPrivate(t *testing.T) {
 	src, _ := examples.Get("trial")
@@ -496,7 +531,7 @@ func TestReviewReportHoldsNothingPrivate(t *testing.T) {
 	if !ok {
 		t.Fatal("no review")
 	}
-	files, err := ReviewFiles(v, Options{Creator: "propose test", Formats: []Format{Markdown, HTML, PDF}})
+	files, err := ReviewFiles(v, Options{Creator: "propose test", Formats: []Format{Markdown, HTML, PDF, DOCX}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -505,6 +540,9 @@ func TestReviewReportHoldsNothingPrivate(t *testing.T) {
 		if strings.Contains(string(m[name]), "SENTINEL") {
 			t.Errorf("%s holds a private answer", name)
 		}
+	}
+	if strings.Contains(docxText(t, m["review.docx"]), "SENTINEL") {
+		t.Error("review.docx holds a private answer")
 	}
 	text := pdfText(t, m["review.pdf"])
 	if strings.Contains(text, "SENTINEL") {

@@ -1,0 +1,106 @@
+// Package docx writes the documents' Markdown as Word files
+// (WordprocessingML, .docx). It is a goldmark renderer.NodeRenderer over
+// the same tree the PDF renderer walks: goldmark parses the Markdown, and
+// one renderX method a node kind writes its part of word/document.xml.
+// The package is a zip of XML parts made with archive/zip; the same input
+// gives the same bytes.
+//
+// The documents use Word's own styles (Heading1 to Heading3 with outline
+// levels, so the navigation pane lists the sections; Normal; ListParagraph;
+// Quote), set in Noto Serif and Noto Sans, which are named but not
+// embedded: a reader without them sees Word's substitutes.
+package docx
+
+import (
+	"archive/zip"
+	"bytes"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Meta describes a document: its properties and its page.
+type Meta struct {
+	Title    string    // the document title, in the file's properties
+	Author   string    // the employee
+	Subject  string    // one line on what the document asks
+	Creator  string    // the program and its version
+	Language string    // such as "en-US"
+	Date     time.Time // creation and modification date, for reproducible output
+	Paper    string    // "letter" or "a4"
+	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
+	Scale    float64   // type size factor, as the PDF's (pdf.Meta.Scale); 0 or 1 is the normal setting
+}
+
+// Render writes Markdown as a .docx file.
+func Render(md []byte, meta Meta) (out []byte, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			out, err = nil, fmt.Errorf("write docx: internal error: %v", r)
+		}
+	}()
+	b := newBuilder(meta)
+	doc := markdown.Parser().Parse(text.NewReader(md))
+	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(b, 100)))
+	if err := r.Render(io.Discard, md, doc); err != nil {
+		return nil, fmt.Errorf("write docx: %w", err)
+	}
+	return b.pack()
+}
+
+// markdown is the parser the PDF renderer uses: GitHub tables and task
+// lists, and typographic punctuation as Unicode characters.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
+
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+	extension.LeftSingleQuote:  []byte("‘"),
+	extension.RightSingleQuote: []byte("’"),
+	extension.LeftDoubleQuote:  []byte("“"),
+	extension.RightDoubleQuote: []byte("”"),
+	extension.EnDash:           []byte("–"),
+	extension.EmDash:           []byte("—"),
+	extension.Ellipsis:         []byte("…"),
+	extension.LeftAngleQuote:   []byte("«"),
+	extension.RightAngleQuote:  []byte("»"),
+	extension.Apostrophe:       []byte("’"),
+}))
+
+// part is one file in the package.
+type part struct {
+	name string
+	data []byte
+}
+
+// minZipTime is the earliest time a zip entry can carry.
+var minZipTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// pack writes the parts as a zip, in a fixed order, every entry dated
+// meta.Date.
+func (b *builder) pack() ([]byte, error) {
+	parts := b.parts()
+	when := b.meta.Date.UTC()
+	if when.Before(minZipTime) {
+		when = minZipTime
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	for _, p := range parts {
+		w, err := zw.CreateHeader(&zip.FileHeader{Name: p.name, Method: zip.Deflate, Modified: when})
+		if err != nil {
+			return nil, fmt.Errorf("write docx: %w", err)
+		}
+		if _, err := w.Write(p.data); err != nil {
+			return nil, fmt.Errorf("write docx: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return nil, fmt.Errorf("write docx: %w", err)
+	}
+	return out.Bytes(), nil
+}
