@@ -8,10 +8,12 @@
 # without it says so and exits 0.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v soffice >/dev/null; then
+if ! command -v soffice >/dev/null || ! command -v pdftotext >/dev/null; then
 	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-		echo "soffice is not installed; trying apt-get install libreoffice-writer-nogui"
-		timeout 600 apt-get install -y --no-install-recommends libreoffice-writer-nogui >/dev/null 2>&1 || true
+		echo "soffice or pdftotext is not installed; trying apt-get install libreoffice-writer-nogui poppler-utils"
+		pkgs=(libreoffice-writer-nogui poppler-utils)
+		timeout 600 apt-get install -y --no-install-recommends "${pkgs[@]}" >/dev/null 2>&1 ||
+			(apt-get update -qq && timeout 600 apt-get install -y --no-install-recommends "${pkgs[@]}") >/dev/null 2>&1 || true
 	fi
 fi
 if ! command -v soffice >/dev/null; then
