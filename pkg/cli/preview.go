@@ -115,8 +115,9 @@ func previewRun(opts *PreviewOptions) error {
 	return werr
 }
 
-// openBrowser asks the system to open the address; it says nothing when it
-// cannot, since the address is printed.
+// openBrowser asks the system to open the address or file with its
+// handler (the browser, a PDF viewer); it says nothing when it cannot,
+// since the address or path is printed.
 func openBrowser(addr string) {
 	var cmd *exec.Cmd
 	switch runtime.GOOS {

@@ -30,6 +30,7 @@ type RenderOptions struct {
 	Formats []string
 	Quiet   bool // leave out the check's top findings
 	Watch   bool // render again each time FILE changes
+	Open    bool // open the proposal's PDF in the system's viewer once written
 	// Templates is a folder of templates that replace the built-in ones;
 	// "" means the templates folder beside File, when there is one.
 	Templates string
@@ -61,6 +62,7 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 	templatesFlag(cmd, &opts.Templates)
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print what propose check would raise")
 	cmd.Flags().BoolVarP(&opts.Watch, "watch", "w", false, "render again each time FILE is saved, until Ctrl-C")
+	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the proposal's PDF in your PDF viewer once it is written")
 	return cmd
 }
 
@@ -174,6 +176,13 @@ func renderOnce(opts *RenderOptions) error {
 		fmt.Fprintf(env.IO.Out, "For you alone (never send these):\n")
 		for _, w := range private {
 			fmt.Fprintf(env.IO.Out, "  %s\n", w)
+		}
+	}
+	if opts.Open {
+		for _, w := range shared {
+			if filepath.Base(w) == "proposal.pdf" {
+				openBrowser(w) // the system's handler for the file: a PDF viewer
+			}
 		}
 	}
 	for _, r := range removed {
