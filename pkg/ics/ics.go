@@ -190,20 +190,30 @@ func reminder(summary string) *ical.Component {
 
 // timezone describes loc between from and to as a VTIMEZONE, one
 // observance for each change of offset Go's zone data knows.
+// maxZoneChanges caps the changes of offset a calendar describes: a trial
+// of at most 90 days, padded by a year either side, has a handful.
+const maxZoneChanges = 64
+
 func timezone(loc *time.Location, from, to time.Time) *ical.Component {
 	tz := ical.NewComponent(ical.CompTimezone)
 	tz.Props.SetText(ical.PropTimezoneID, loc.String())
 	t := time.Date(from.Year(), 1, 1, 0, 0, 0, 0, loc)
 	name, offset := t.Zone()
 	var changes int
-	for t.Before(to) {
+	// Each step moves to the next change of offset. Go's zone data can
+	// return the same boundary again (past the end of its rules, around a
+	// leap year from 2040 on): a boundary that does not move forward ends
+	// the walk, and so does the cap, so no date can make this loop forever.
+	for step := 0; t.Before(to) && step < maxZoneChanges; step++ {
 		_, end := t.ZoneBounds()
-		if end.IsZero() || end.After(to) {
+		if end.IsZero() || end.After(to) || !end.After(t) {
 			break
 		}
 		newName, newOffset := end.Zone()
-		tz.Children = append(tz.Children, observance(end, offset, newOffset, newName))
-		changes++
+		if newOffset != offset || newName != name {
+			tz.Children = append(tz.Children, observance(end, offset, newOffset, newName))
+			changes++
+		}
 		name, offset, t = newName, newOffset, end
 	}
 	if changes == 0 {
