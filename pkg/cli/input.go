@@ -30,7 +30,7 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 	} else {
 		f, err := os.Open(file)
 		if errors.Is(err, fs.ErrNotExist) {
-			return name, nil, fmt.Errorf("%s: no such file (run `propose example > %s` for a complete file to edit)", file, file)
+			return name, nil, fmt.Errorf("%s: no such file (run `propose example -o %s` for a complete file to edit)", file, file)
 		}
 		if err != nil {
 			return name, nil, fmt.Errorf("open %w", err)
@@ -46,6 +46,26 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 		return name, nil, fmt.Errorf("read %s: %w", name, err)
 	}
 	return name, data, nil
+}
+
+// readFile reads a file a person gave propose (a proposal, a draft, a log,
+// a template) through the same size limit as every input: one byte more
+// than the limit is read, so the loader can say the file is too large, and
+// a device such as /dev/zero cannot make it read for ever.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if st, err := f.Stat(); err == nil && st.IsDir() {
+		return nil, usageErrorf("%s is a folder, not a file", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, proposal.MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read %s: %w", path, err)
+	}
+	return data, nil
 }
 
 // loadProposal reads, completes and validates FILE.

@@ -68,7 +68,7 @@ func logRun(opts *LogOptions) error {
 	}
 	path := logFor(opts.File, opts.Log)
 	l := &proposal.Log{Version: proposal.Version}
-	if data, err := os.ReadFile(path); err == nil {
+	if data, err := readFile(path); err == nil {
 		if l, err = proposal.ParseLog(path, data, p); err != nil {
 			var ps proposal.Problems
 			if errors.As(err, &ps) {

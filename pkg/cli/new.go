@@ -187,7 +187,7 @@ func newRun(opts *NewOptions) error {
 // by hand (a comment, a turn of phrase) is lost. It returns the copy's
 // name, or "".
 func keepPrevious(target string, data []byte) (string, error) {
-	old, err := os.ReadFile(target)
+	old, err := readFile(target)
 	if errors.Is(err, fs.ErrNotExist) || err == nil && bytes.Equal(old, data) {
 		return "", nil
 	}
@@ -257,7 +257,7 @@ func plainLines(terminal, accessible bool, getenv func(string) string) bool {
 func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string, today proposal.Date) (*proposal.Proposal, wizard.Progress, bool, error) {
 	if exists(draft) && !opts.Fresh {
 		info, _ := os.Stat(draft)
-		data, err := os.ReadFile(draft)
+		data, err := readFile(draft)
 		if err != nil {
 			return nil, wizard.Progress{}, false, err
 		}
@@ -298,7 +298,7 @@ func startingPoint(env *Env, ask wizard.Prompter, opts *NewOptions, draft string
 		}
 	}
 	if opts.From != "" {
-		data, err := os.ReadFile(opts.From)
+		data, err := readFile(opts.From)
 		if err != nil {
 			return nil, wizard.Progress{}, false, fmt.Errorf("read --from file: %w", err)
 		}

@@ -66,7 +66,7 @@ func previewRun(opts *PreviewOptions) error {
 		return err
 	}
 	s := &preview.Server{Title: file, Render: func() ([]preview.Page, error) {
-		data, err := os.ReadFile(file)
+		data, err := readFile(file)
 		if err != nil {
 			return nil, err
 		}

@@ -100,7 +100,7 @@ func renderRun(opts *RenderOptions) error {
 	if fi, err := os.Stat(tdir); err == nil && fi.IsDir() {
 		paths = append(paths, tdir)
 	}
-	if data, err := os.ReadFile(file); err == nil {
+	if data, err := readFile(file); err == nil {
 		if p, _, err := proposal.Load(file, data); err == nil && p.Theme.Logo != "" {
 			paths = append(paths, filepath.Join(filepath.Dir(file), p.Theme.Logo))
 		}

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 
 	"github.com/spf13/cobra"
 
@@ -131,7 +130,7 @@ func loadWithLog(env *Env, file, logFile string) (string, *proposal.Proposal, *p
 		return name, nil, nil, err
 	}
 	path := logFor(file, logFile)
-	data, err := os.ReadFile(path)
+	data, err := readFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return name, nil, nil, usageErrorf("there is no trial log %s yet; start it with `propose log %s`", path, name)
 	}

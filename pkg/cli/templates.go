@@ -180,7 +180,7 @@ func templatesDiffRun(opts *TemplatesDiffOptions) error {
 	changed := 0
 	for _, n := range found {
 		path := filepath.Join(opts.Dir, n)
-		data, err := os.ReadFile(path)
+		data, err := readFile(path)
 		if err != nil {
 			return fmt.Errorf("read %s: %w", path, err)
 		}
@@ -246,7 +246,7 @@ func loadTemplates(env *Env, file, dir string) (*document.Set, error) {
 		return nil, err
 	}
 	for _, n := range document.Names() {
-		data, err := os.ReadFile(filepath.Join(dir, n))
+		data, err := readFile(filepath.Join(dir, n))
 		if err != nil {
 			continue
 		}

@@ -22,6 +22,7 @@ var badInputs = map[string][]string{
 	"bad-timezone.yaml":                {"15:15 arrangement.core_hours.timezone"},
 	"binary-junk.yaml":                 {"1:1 "},
 	"busy-period.yaml":                 {"9:22 company.busy_periods[1]"},
+	"deep-brackets.yaml":               {"3:43 "},
 	"check-in-after-end.yaml":          {"14:17 trial.check_in_day"},
 	"comments-only.yaml":               {"1:1 "},
 	"core-hours-end-before-start.yaml": {"14:10 arrangement.core_hours.end"},
@@ -121,7 +122,7 @@ func mustFail(t *testing.T, name string, data []byte) Problems {
 func TestOversizeFile(t *testing.T) {
 	data := bytes.Repeat([]byte("# padding to make a file too large to be a proposal\n"), MaxFileSize/40)
 	ps := mustFail(t, "huge.yaml", data)
-	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "at most 256 KiB") {
+	if len(ps) != 1 || !strings.Contains(ps[0].Msg, "larger than 256 KiB") {
 		t.Fatalf("got %v, want one problem about the size", ps)
 	}
 }

@@ -55,7 +55,7 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	}
 	if len(data) > MaxFileSize {
 		return nil, fileProblem(0, 0,
-			fmt.Sprintf("the file is %d KiB; a file for propose is at most %d KiB", len(data)>>10, MaxFileSize>>10),
+			fmt.Sprintf("the file is larger than %d KiB, the most a file for propose may be", MaxFileSize>>10),
 			"check that this is the right file")
 	}
 	if line, col, bad := firstNonText(data); bad != "" {
@@ -65,6 +65,9 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
 		return nil, fileProblem(1, 1, "the file is empty",
 			"run `propose example > FILE` for a complete file to edit")
+	}
+	if line, col, msg := tooDeep(data); msg != "" {
+		return nil, fileProblem(line, col, msg, "a propose file nests a few levels; check the brackets on this line")
 	}
 	file, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
@@ -176,6 +179,61 @@ func withoutMark(data []byte) ([]byte, error) {
 		return []byte(string(utf16.Decode(units))), nil
 	}
 	return data, nil
+}
+
+// maxFlowDepth and maxFlowOpen bound the brackets of a file, checked in one
+// pass before the YAML library reads it: thousands of nested [ or { make
+// the library spend minutes and gigabytes before any other check could
+// refuse them. A proposal nests a few levels and opens a few hundred.
+const (
+	maxFlowDepth = 32
+	maxFlowOpen  = 20000
+)
+
+// tooDeep finds brackets nested deeper, or opened more often, than any
+// proposal needs, outside quotes and comments, and says where.
+func tooDeep(data []byte) (line, col int, msg string) {
+	line, col = 1, 0
+	depth, opened := 0, 0
+	var quote byte
+	prev := byte('\n')
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		col++
+		switch {
+		case c == '\n':
+			line, col, quote = line+1, 0, 0 // flow scalars in a proposal stay on one line
+		case quote == '"' && c == '\\':
+			i++
+			col++
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#' && (prev == ' ' || prev == '\t' || prev == '\n'):
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+			i--
+		case c == '[' || c == '{':
+			depth++
+			opened++
+			if depth > maxFlowDepth {
+				return line, col, fmt.Sprintf("brackets are nested more than %d deep here", maxFlowDepth)
+			}
+			if opened > maxFlowOpen {
+				return line, col, fmt.Sprintf("the file opens more than %d lists and sections in brackets", maxFlowOpen)
+			}
+		case c == ']' || c == '}':
+			if depth > 0 {
+				depth--
+			}
+		}
+		prev = c
+	}
+	return 0, 0, ""
 }
 
 // firstNonText reports the position of the first byte that cannot be in a
