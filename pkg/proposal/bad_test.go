@@ -23,6 +23,7 @@ var badInputs = map[string][]string{
 	"binary-junk.yaml":                 {"1:1 "},
 	"busy-period.yaml":                 {"9:22 company.busy_periods[1]"},
 	"deep-brackets.yaml":               {"3:43 "},
+	"private-alias.yaml":               {"6:50 employee.team"},
 	"check-in-after-end.yaml":          {"14:17 trial.check_in_day"},
 	"comments-only.yaml":               {"1:1 "},
 	"core-hours-end-before-start.yaml": {"14:10 arrangement.core_hours.end"},

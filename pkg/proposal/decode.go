@@ -297,6 +297,38 @@ type decoder struct {
 	problems Problems
 	failed   map[string]bool     // field paths whose value could not be decoded
 	homes    map[string][]string // where each key of the format belongs, for pointing a misplaced key home
+	anchorAt map[string]string   // the field path each anchor was defined at
+}
+
+// privateAlias notes where the anchors on node are defined and reports an
+// alias at path that repeats text anchored under private: outside it:
+// what is private must never reach a manager's document, however it is
+// written.
+func (d *decoder) privateAlias(node ast.Node, path string) bool {
+	if d.anchorAt == nil {
+		d.anchorAt = map[string]string{}
+	}
+	private := func(p string) bool { return p == "private" || strings.HasPrefix(p, "private.") }
+	for i := 0; i < maxDepth && node != nil; i++ {
+		switch t := node.(type) {
+		case *ast.TagNode:
+			node = t.Value
+		case *ast.AnchorNode:
+			d.anchorAt[t.Name.GetToken().Value] = path
+			node = t.Value
+		case *ast.AliasNode:
+			name := t.Value.GetToken().Value
+			if at, ok := d.anchorAt[name]; ok && private(at) && !private(path) {
+				d.problem(t, path, fmt.Sprintf("the alias *%s repeats your private answer at %s outside `private:`", name, at),
+					"write what the manager may read here in its own words; what is under private: never reaches your manager")
+				return true
+			}
+			return false
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 func (d *decoder) problem(node ast.Node, path, msg, fix string) {
@@ -352,6 +384,9 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 		return
 	}
 	raw := node
+	if d.privateAlias(node, path) {
+		return
+	}
 	node = unwrap(node, d.anchors)
 	if a, ok := node.(*ast.AliasNode); ok {
 		d.problem(a, path, fmt.Sprintf("the alias *%s refers to no anchor", a.Value.GetToken().Value),
