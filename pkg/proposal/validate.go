@@ -547,6 +547,13 @@ func (v *validation) evidenceRules() {
 			v.add(fmt.Sprintf("evidence[%d]", i), "this source is listed twice", "cite each source once")
 		}
 		seen[key] = true
+		if u := e.URL; u != "" && (!(strings.HasPrefix(strings.ToLower(u), "https://") || strings.HasPrefix(strings.ToLower(u), "http://")) ||
+			strings.ContainsAny(u, "<>\"` \t\n")) {
+			// A link in every format: only a web address, and nothing that
+			// could end it early and start another.
+			v.add(fmt.Sprintf("evidence[%d].url", i), fmt.Sprintf("%q is not a web address a manager can open", u),
+				"write it in full, starting with https://, with no spaces or angle brackets")
+		}
 		if e.ID != "" && (e.Finding != "" || e.Source != "" || e.URL != "") {
 			v.add(fmt.Sprintf("evidence[%d]", i), "an item is either a library id or your own finding with its source, not both",
 				"keep `id:` alone, or remove it and keep finding and source")
