@@ -547,7 +547,8 @@ func (v *validation) evidenceRules() {
 			v.add(fmt.Sprintf("evidence[%d]", i), "this source is listed twice", "cite each source once")
 		}
 		seen[key] = true
-		if u := e.URL; u != "" && (!(strings.HasPrefix(strings.ToLower(u), "https://") || strings.HasPrefix(strings.ToLower(u), "http://")) ||
+		// An address with no scheme at all is the url rule's to report.
+		if u := e.URL; strings.Contains(u, ":") && (!(strings.HasPrefix(strings.ToLower(u), "https://") || strings.HasPrefix(strings.ToLower(u), "http://")) ||
 			strings.ContainsAny(u, "<>\"` \t\n")) {
 			// A link in every format: only a web address, and nothing that
 			// could end it early and start another.
