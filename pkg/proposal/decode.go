@@ -64,7 +64,7 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	}
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
 		return nil, fileProblem(1, 1, "the file is empty",
-			"run `propose example > FILE` for a complete file to edit")
+			"run `propose example -o FILE` for a complete file to edit")
 	}
 	if line, col, msg := tooDeep(data); msg != "" {
 		return nil, fileProblem(line, col, msg, "a propose file nests a few levels; check the brackets on this line")
@@ -81,7 +81,7 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	}
 	if len(docs) == 0 {
 		return nil, fileProblem(1, 1, "the file is empty",
-			"run `propose example > FILE` for a complete file to edit")
+			"run `propose example -o FILE` for a complete file to edit")
 	}
 	if len(docs) > 1 {
 		tk := docs[1].Body.GetToken()
