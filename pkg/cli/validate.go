@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/render"
 
 	"github.com/spf13/cobra"
 )
@@ -37,6 +39,20 @@ func validateRun(opts *ValidateOptions) error {
 	env := opts.Env
 	name, p, err := loadValid(env, opts.File, "")
 	if err != nil {
+		return err
+	}
+	// What render would refuse is a problem here too: a character the PDF
+	// fonts cannot draw, a one-page summary that cannot fit. The documents
+	// are laid out as render would, and nothing is written.
+	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}})
+	var ps proposal.Problems
+	var tooLong *render.TooLongError
+	switch {
+	case errors.As(err, &ps):
+		return reportProblems(env, name, ps, "")
+	case errors.As(err, &tooLong):
+		return reportProblems(env, name, tooLong.Problems(p.Source()), "")
+	case err != nil:
 		return err
 	}
 	summary := fmt.Sprintf("%s scenario", p.Scenario)
