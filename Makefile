@@ -1,5 +1,5 @@
 # The test command of the README: go vet, then every test.
-.PHONY: test build bench update-golden fmt man
+.PHONY: test build bench update-golden fmt man fuzz
 
 test:
 	go vet ./...
@@ -22,3 +22,8 @@ update-golden:
 
 fmt:
 	gofmt -w .
+
+# Fuzz the loader and validation for longer than the tests do (FUZZTIME=10m).
+FUZZTIME ?= 2m
+fuzz:
+	go test ./pkg/proposal/ -run XXX -fuzz FuzzParse -fuzztime $(FUZZTIME)

@@ -1,0 +1,45 @@
+package proposal
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// FuzzParse feeds any bytes to the loader and validation, starting from
+// the examples and the bad-input corpus: nothing may panic, hang or loop,
+// every problem has a message, and a file that parses writes back to one
+// that parses. `go test` runs the seeds; `make fuzz` runs it for longer.
+func FuzzParse(f *testing.F) {
+	for _, glob := range []string{"../../examples/*.yaml", "testdata/bad/*.yaml", "testdata/*.yaml"} {
+		files, _ := filepath.Glob(glob)
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	today := NewDate(2027, 1, 5)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		p, err := Parse("fuzz.yaml", data, today)
+		if time.Since(start) > 5*time.Second {
+			t.Fatalf("parsing took %s", time.Since(start))
+		}
+		if err != nil {
+			if ps, ok := err.(Problems); ok {
+				for _, q := range ps {
+					if q.Msg == "" {
+						t.Fatalf("a problem without a message: %+v", q)
+					}
+				}
+			}
+			return
+		}
+		Warnings(p)
+		if _, err := Parse("again.yaml", Marshal(p), today); err != nil {
+			t.Fatalf("a valid file written back does not parse:\n%v\n%s", err, Marshal(p))
+		}
+	})
+}
