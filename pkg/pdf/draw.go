@@ -710,10 +710,31 @@ func (d *drawer) renderRawHTML(_ util.BufWriter, source []byte, node ast.Node, e
 // unescape turns Markdown's backslash escapes and character references
 // into the characters they stand for.
 func unescape(b []byte) string {
-	b = util.UnescapePunctuations(b)
-	b = util.ResolveNumericReferences(b)
-	b = util.ResolveEntityNames(b)
-	return string(b)
+	// One pass, as Markdown reads it: a backslash-escaped character is that
+	// character, and an entity is decoded where it stands. Decoding the
+	// escapes first and the entities after read the user's "AT\&amp;T"
+	// (the text AT&amp;T) as AT&T.
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+			out = append(out, b[i+1])
+			i++
+		case c == '&':
+			end := bytes.IndexByte(b[i:min(len(b), i+34)], ';')
+			if end < 0 {
+				out = append(out, c)
+				continue
+			}
+			ref := b[i : i+end+1]
+			dec := util.ResolveEntityNames(util.ResolveNumericReferences(append([]byte(nil), ref...)))
+			out = append(out, dec...)
+			i += end
+		default:
+			out = append(out, c)
+		}
+	}
+	return string(out)
 }
 
 // plainText returns the text of a node and its descendants, unstyled.

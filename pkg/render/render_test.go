@@ -602,3 +602,25 @@ func sentinelLog(t *testing.T, p *proposal.Proposal) *proposal.Log {
 	}
 	return l
 }
+
+// TestTextStaysAsTyped puts character references and Markdown's escapes
+// into a field, as someone might type them, and checks each format shows
+// exactly what was typed: decoded once, never twice, and never a control
+// character made of "&#1;".
+func TestTextStaysAsTyped(t *testing.T) {
+	src, _ := examples.Get("trial")
+	typed := `AT&amp;T, R&D, &#1; and \*not bold\*`
+	src = bytes.Replace(src, []byte("team: Revenue Analytics"), []byte("team: '"+typed+"'"), 1)
+	files, err := Files(load(t, src), Options{Creator: "propose test", Formats: []Format{Markdown, HTML, PDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := byName(files)
+	if text := pdfText(t, m["proposal.pdf"]); !strings.Contains(pdftext.Squash(text), pdftext.Squash(typed)) {
+		t.Errorf("the PDF does not show %q as typed", typed)
+	}
+	page := html.UnescapeString(string(m["proposal.html"]))
+	if !strings.Contains(page, typed) {
+		t.Errorf("the HTML does not show %q as typed", typed)
+	}
+}

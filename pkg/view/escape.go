@@ -50,7 +50,10 @@ func Escape(s string) string {
 			}
 		case '&':
 			if entityRE.MatchString(string(runes[i:])) {
-				b.WriteByte('\\')
+				// Written as an entity itself, so every reader decodes it
+				// once, back to the & the user typed.
+				b.WriteString("&amp;")
+				continue
 			}
 		}
 		b.WriteRune(r)
