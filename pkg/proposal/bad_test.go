@@ -24,6 +24,7 @@ var badInputs = map[string][]string{
 	"busy-period.yaml":                 {"9:22 company.busy_periods[1]"},
 	"deep-brackets.yaml":               {"3:43 "},
 	"private-alias.yaml":               {"6:50 employee.team"},
+	"control-escapes.yaml":             {"4:18 employee.name", "4:43 employee.title"},
 	"unsafe-url.yaml":                  {"9:58 evidence[0].url", "10:51 evidence[1].url", "11:47 evidence[2].url"},
 	"check-in-after-end.yaml":          {"14:17 trial.check_in_day"},
 	"comments-only.yaml":               {"1:1 "},

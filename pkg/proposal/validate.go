@@ -256,6 +256,7 @@ func (v *validation) rules() {
 	} else if p.Version == 0 && v.given("version") {
 		v.add("version", "is 0", "write `version: 1`")
 	}
+	v.controlCharacters()
 	v.arrangementRules()
 	if validScenario(v.p.Scenario) {
 		v.trialRules()
@@ -379,6 +380,25 @@ func (b Period) Meets(from, to Date) (Date, bool) {
 		}
 	}
 	return Date{}, false
+}
+
+// controlCharacters refuses a text holding a control character, however
+// it was written (typed, or as a YAML escape such as "\a"): it cannot be
+// printed, it can rewrite a terminal, and in a PDF or an email it is
+// noise. Tabs and line breaks are text.
+func (v *validation) controlCharacters() {
+	for _, t := range v.p.Texts() {
+		for _, r := range t.Value {
+			if r == '\t' || r == '\n' || r == '\r' {
+				continue
+			}
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+				v.add(t.Field, fmt.Sprintf("has a control character (U+%04X), which cannot be printed", r),
+					"delete it; if it came from a copy and paste, type that part again")
+				break
+			}
+		}
+	}
 }
 
 func (v *validation) arrangementRules() {
