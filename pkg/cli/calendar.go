@@ -52,7 +52,7 @@ func calendarRun(opts *CalendarOptions) error {
 	if err != nil {
 		return err
 	}
-	written, err := writeFiles(outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
+	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
 	if err != nil {
 		return err
 	}

@@ -73,7 +73,7 @@ func emailRun(opts *EmailOptions) error {
 	if err != nil {
 		return err
 	}
-	written, err := writeFiles(outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
+	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
 	if err != nil {
 		return err
 	}

@@ -107,13 +107,25 @@ func loadValid(env *Env, file, consequence string) (string, *proposal.Proposal, 
 	return name, p, err
 }
 
-// writeFiles writes outputs into dir, turning a refusal to replace a file
+// writeFiles writes outputs into dir as one set (see writeSet).
+func writeFiles(env *Env, dir string, files []output.File, force bool) ([]string, error) {
+	r, err := writeSet(env, dir, output.Set{Files: files}, force)
+	return r.Written, err
+}
+
+// writeSet changes dir by set as one unit, saying so when it waits for
+// another propose writing there, and turning a refusal to replace a file
 // the user edited into a usage error that says how to proceed.
-func writeFiles(dir string, files []output.File, force bool) ([]string, error) {
-	written, err := output.WriteAll(dir, files, force)
+func writeSet(env *Env, dir string, set output.Set, force bool) (output.Result, error) {
+	r, err := output.Write(dir, set, output.Options{Force: force, Waiting: func() {
+		fmt.Fprintf(env.IO.ErrOut, "Waiting for another propose writing into %s...\n", dir)
+	}})
 	var edited *output.EditedError
 	if errors.As(err, &edited) {
-		return nil, usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
+		if edited.NoManifest {
+			return r, usageErrorf("%v; nothing was written (if you did not edit them, pass --force; otherwise move your copy aside or choose another --out)", err)
+		}
+		return r, usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
 	}
-	return written, err
+	return r, err
 }

@@ -82,7 +82,7 @@ func reaskRun(opts *ReaskOptions) error {
 	if err != nil {
 		return err
 	}
-	written, err := writeFiles(outDirFor(opts.File, opts.OutDir), []output.File{{Name: "reask.ics", Data: ical}}, opts.Force)
+	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), []output.File{{Name: "reask.ics", Data: ical}}, opts.Force)
 	if err != nil {
 		return err
 	}

@@ -149,14 +149,11 @@ func renderOnce(opts *RenderOptions) error {
 	case err != nil:
 		return err
 	}
-	written, err := writeFiles(outDir, files, opts.Force)
+	res, err := writeSet(env, outDir, output.Set{Files: files, Retire: render.OldPrepNames}, opts.Force)
 	if err != nil {
 		return err
 	}
-	removed, err := output.RemoveStale(outDir, render.OldPrepNames)
-	if err != nil {
-		return err
-	}
+	written, removed := res.Written, res.Removed
 	var shared, private []string
 	for i, w := range written {
 		if files[i].Private {

@@ -90,7 +90,7 @@ func reviewRun(opts *ReviewOptions) error {
 	if err != nil {
 		return err
 	}
-	written, err := writeFiles(outDirFor(opts.File, opts.OutDir), files, opts.Force)
+	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), files, opts.Force)
 	if err != nil {
 		return err
 	}

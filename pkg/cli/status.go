@@ -89,7 +89,7 @@ func statusRun(opts *StatusOptions) error {
 	if err != nil {
 		return err
 	}
-	written, err := writeFiles(outDirFor(opts.File, opts.OutDir), files, opts.Force)
+	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), files, opts.Force)
 	if err != nil {
 		return err
 	}

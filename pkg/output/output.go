@@ -1,6 +1,10 @@
-// Package output writes rendered documents safely: every file is replaced
-// atomically, and a file the user edited after propose wrote it is never
-// overwritten without their say-so.
+// Package output writes rendered documents safely. The files a command
+// writes into an output folder change as one unit: they are staged beside
+// the folder's contents, committed with one durable marker and then moved
+// into place, so after a crash, a full disk or kill -9 the folder holds the
+// complete old set or (once the next command has finished the move) the
+// complete new set, and its manifest matches what is there. A file the user
+// edited after propose wrote it is never overwritten without their say-so.
 package output
 
 import (
@@ -15,6 +19,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // ManifestName is the file in an output folder that records what propose
@@ -31,81 +36,113 @@ type File struct {
 	Private bool
 }
 
+// Set is what one command changes in an output folder.
+type Set struct {
+	// Files are written, replacing files of the same name.
+	Files []File
+
+	// Retire names files propose wrote in the past under names it no
+	// longer uses. Each is removed in the same change, when it is still as
+	// propose wrote it; a file the user changed is kept.
+	Retire []string
+}
+
+// Options say how a set is written.
+type Options struct {
+	// Force replaces files the user edited.
+	Force bool
+
+	// Wait is how long to wait for another propose writing into the same
+	// folder; zero means a minute.
+	Wait time.Duration
+
+	// Waiting, when set, is called once if another propose holds the folder.
+	Waiting func()
+}
+
+// Result lists what a write changed.
+type Result struct {
+	Written []string // paths written, in the order of Set.Files
+	Removed []string // retired paths removed
+}
+
 // EditedError reports output files that would replace something propose
 // did not write, or that the user changed since.
 type EditedError struct {
 	Paths []string
+
+	// NoManifest is set when the folder has no record of what propose
+	// wrote there, so an unchanged file cannot be told from an edited one.
+	NoManifest bool
 }
 
 func (e *EditedError) Error() string {
+	if e.NoManifest {
+		return fmt.Sprintf("%s would be replaced, and the folder has no %s to show it is as propose wrote it",
+			strings.Join(e.Paths, ", "), ManifestName)
+	}
 	return fmt.Sprintf("%s changed since propose wrote it; rendering would replace those changes",
 		strings.Join(e.Paths, ", "))
 }
 
-// WriteAll writes files into dir, creating it if needed. Unless force is
-// set, it first checks that no existing file holds content propose did not
-// write, and writes nothing if one does. Each file is replaced atomically.
-// It returns the paths written, in order.
+// BusyError reports that another propose kept the folder locked for longer
+// than the command would wait.
+type BusyError struct {
+	Dir string
+}
+
+func (e *BusyError) Error() string {
+	return fmt.Sprintf("%s: another propose is writing into this folder; try again when it has finished", e.Dir)
+}
+
+// WriteAll writes files into dir as one set; see Write.
 func WriteAll(dir string, files []File, force bool) ([]string, error) {
-	manifest, err := readManifest(dir)
-	if err != nil {
-		return nil, err
+	r, err := Write(dir, Set{Files: files}, Options{Force: force})
+	return r.Written, err
+}
+
+// Write changes dir by set as one unit, creating dir if needed. It holds a
+// lock on the folder while it works, first finishes or discards whatever a
+// crashed propose left there, and, unless opts.Force is set, writes
+// nothing if a file it would replace holds content propose did not write.
+func Write(dir string, set Set, opts Options) (Result, error) {
+	if err := os.MkdirAll(dir, 0o777); err != nil {
+		return Result{}, fmt.Errorf("create output folder: %w", err)
 	}
-	if !force {
+	unlock, err := lock(dir, opts.Wait, opts.Waiting)
+	if err != nil {
+		return Result{}, err
+	}
+	defer unlock()
+	if err := recoverDir(dir); err != nil {
+		return Result{}, err
+	}
+	manifest, found, err := readManifest(dir)
+	if err != nil {
+		return Result{}, err
+	}
+	if !opts.Force {
 		var edited []string
-		for _, f := range files {
+		for _, f := range set.Files {
 			path := filepath.Join(dir, filepath.FromSlash(f.Name))
 			old, err := os.ReadFile(path)
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
 			if err != nil {
-				return nil, fmt.Errorf("read %s: %w", path, err)
+				return Result{}, fmt.Errorf("read %s: %w", path, err)
 			}
-			sum := digest(old)
-			if sum != manifest[f.Name] && !bytes.Equal(old, f.Data) {
+			if digest(old) != manifest[f.Name] && !bytes.Equal(old, f.Data) {
 				edited = append(edited, path)
 			}
 		}
 		if len(edited) > 0 {
-			return nil, &EditedError{Paths: edited}
+			return Result{}, &EditedError{Paths: edited, NoManifest: !found && len(edited) > 0}
 		}
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("create output folder: %w", err)
-	}
-	var written []string
-	for _, f := range files {
-		path := filepath.Join(dir, filepath.FromSlash(f.Name))
-		perm, dirPerm := os.FileMode(0o644), os.FileMode(0o755)
-		if f.Private {
-			perm, dirPerm = 0o600, 0o700
-		}
-		if sub := filepath.Dir(path); sub != filepath.Clean(dir) {
-			if err := os.MkdirAll(sub, dirPerm); err != nil {
-				return written, fmt.Errorf("create %s: %w", sub, err)
-			}
-		}
-		if err := WriteFile(path, f.Data, perm); err != nil {
-			return written, err
-		}
-		manifest[f.Name] = digest(f.Data)
-		written = append(written, path)
-	}
-	return written, writeManifest(dir, manifest)
-}
-
-// RemoveStale removes files propose wrote into dir under names it no
-// longer uses (the prep sheet, which moved into private/), when they are
-// as propose wrote them: a file the user changed is kept. It returns the
-// paths removed.
-func RemoveStale(dir string, names []string) ([]string, error) {
-	manifest, err := readManifest(dir)
-	if err != nil {
-		return nil, err
-	}
-	var removed []string
-	for _, name := range names {
+	var res Result
+	retire := map[string]string{}
+	for _, name := range set.Retire {
 		sum, ok := manifest[name]
 		if !ok {
 			continue
@@ -117,55 +154,45 @@ func RemoveStale(dir string, names []string) ([]string, error) {
 			continue
 		}
 		if err != nil || digest(data) != sum {
-			continue
+			continue // the user changed it: theirs to keep
 		}
-		if err := os.Remove(path); err != nil {
-			return removed, fmt.Errorf("remove %s: %w", path, err)
-		}
+		retire[name] = sum
 		delete(manifest, name)
-		removed = append(removed, path)
+		res.Removed = append(res.Removed, path)
 	}
-	if len(removed) == 0 {
-		return nil, nil
+	for _, f := range set.Files {
+		manifest[f.Name] = digest(f.Data)
+		res.Written = append(res.Written, filepath.Join(dir, filepath.FromSlash(f.Name)))
 	}
-	return removed, writeManifest(dir, manifest)
+	if err := commit(dir, set.Files, retire, manifest); err != nil {
+		return Result{}, err
+	}
+	return res, nil
 }
 
-// WriteFile replaces path with data atomically: it writes a temporary file
-// in the same folder, syncs it and renames it over path, so a reader sees
-// the old file or the new one, never half of either.
-func WriteFile(path string, data []byte, perm os.FileMode) (err error) {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+// RemoveStale removes files propose wrote into dir under names it no
+// longer uses, when they are as propose wrote them; see Set.Retire.
+func RemoveStale(dir string, names []string) ([]string, error) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	r, err := Write(dir, Set{Retire: names}, Options{})
+	return r.Removed, err
+}
+
+// Repair finishes or discards a change to dir that a crashed propose left
+// half done, under the folder's lock. A folder propose never wrote into is
+// left as it is.
+func Repair(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, stageName)); errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	unlock, err := lock(dir, 0, nil)
 	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
+		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if d, derr := os.Open(dir); derr == nil {
-		_ = d.Sync() // make the rename durable where the platform allows
-		d.Close()
-	}
-	return nil
+	defer unlock()
+	return recoverDir(dir)
 }
 
 func digest(b []byte) string {
@@ -173,14 +200,15 @@ func digest(b []byte) string {
 	return hex.EncodeToString(s[:])
 }
 
-func readManifest(dir string) (map[string]string, error) {
+// readManifest reads dir's manifest, saying whether there was one.
+func readManifest(dir string) (map[string]string, bool, error) {
 	m := map[string]string{}
 	f, err := os.Open(filepath.Join(dir, ManifestName))
 	if errors.Is(err, fs.ErrNotExist) {
-		return m, nil
+		return m, false, nil
 	}
 	if err != nil {
-		return nil, fmt.Errorf("read %s: %w", ManifestName, err)
+		return nil, false, fmt.Errorf("read %s: %w", ManifestName, err)
 	}
 	defer f.Close()
 	sc := bufio.NewScanner(f)
@@ -193,20 +221,21 @@ func readManifest(dir string) (map[string]string, error) {
 			m[name] = sum
 		}
 	}
-	return m, sc.Err()
+	return m, true, sc.Err()
 }
 
-func writeManifest(dir string, m map[string]string) error {
+func manifestBytes(m map[string]string) []byte {
 	names := make([]string, 0, len(m))
 	for n := range m {
 		names = append(names, n)
 	}
 	sort.Strings(names)
 	var b bytes.Buffer
-	b.WriteString("# Files propose wrote here, with their SHA-256. propose uses this to avoid\n")
-	b.WriteString("# overwriting a file you edited by hand. Safe to delete.\n")
+	b.WriteString("# Files propose wrote here, with their SHA-256. propose reads this to avoid\n")
+	b.WriteString("# overwriting a file you edited by hand; without it, propose asks before\n")
+	b.WriteString("# replacing any file here that differs from what it would write.\n")
 	for _, n := range names {
 		fmt.Fprintf(&b, "%s  %s\n", m[n], n)
 	}
-	return WriteFile(filepath.Join(dir, ManifestName), b.Bytes(), 0o644)
+	return b.Bytes()
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -34,8 +35,13 @@ func TestWriteAllCreatesAndReplaces(t *testing.T) {
 		t.Errorf("a.md = %q", got)
 	}
 	entries, _ := os.ReadDir(dir)
-	if len(entries) != 3 { // a.md, b.md and the manifest; no temporary files left
-		t.Errorf("folder holds %d entries, want 3", len(entries))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	// a.md, b.md, the manifest and the lock; no temporary files left.
+	if got := strings.Join(names, " "); got != ".propose-lock .propose-outputs a.md b.md" {
+		t.Errorf("folder holds %s", got)
 	}
 }
 

@@ -1,0 +1,326 @@
+package output
+
+import (
+	"bufio"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+)
+
+// How a set is committed. Every new file is written into the staging
+// folder and synced, with the new manifest beside them. Then the commit
+// marker, listing the moves and removals, is written and synced: that is
+// the moment the new set exists. The moves follow, the manifest last, and
+// the staging folder goes. A command that finds a marker (because the one
+// before it was killed) finishes the moves; one that finds staging without
+// a marker discards it, leaving the old set untouched.
+const (
+	stageName  = ".propose-staging"
+	markerName = "commit"
+	lockName   = ".propose-lock"
+)
+
+// commit stages files and the manifest m, then moves them into dir and
+// removes the retired files (name to digest).
+func commit(dir string, files []File, retire map[string]string, m map[string]string) (err error) {
+	stage := filepath.Join(dir, stageName)
+	if err := os.Mkdir(stage, 0o700); err != nil {
+		return fmt.Errorf("write into %s: %w", dir, err)
+	}
+	committed := false
+	defer func() {
+		if err != nil && !committed {
+			os.RemoveAll(stage)
+		}
+	}()
+	var marker strings.Builder
+	marker.WriteString("# propose: a change to this folder, ready to be moved into place\n")
+	staged := append([]File(nil), files...)
+	staged = append(staged, File{Name: ManifestName, Data: manifestBytes(m)})
+
+	// Final folders first, so that private ones exist with their mode
+	// before anything is moved into them.
+	for _, f := range staged {
+		if sub := filepath.Dir(filepath.FromSlash(f.Name)); sub != "." {
+			if err := makeDir(filepath.Join(dir, sub), f.Private); err != nil {
+				return err
+			}
+			if err := os.MkdirAll(filepath.Join(stage, sub), 0o700); err != nil {
+				return fmt.Errorf("write into %s: %w", dir, err)
+			}
+		}
+		flag := "0"
+		if f.Private {
+			flag = "1"
+		}
+		fmt.Fprintf(&marker, "move %s %s\n", flag, f.Name)
+	}
+	for name, sum := range retire {
+		fmt.Fprintf(&marker, "remove %s %s\n", sum, name)
+	}
+
+	// Write and sync the files side by side: one sync each, overlapped.
+	errs := make([]error, len(staged))
+	var wg sync.WaitGroup
+	for i, f := range staged {
+		wg.Add(1)
+		go func(i int, f File) {
+			defer wg.Done()
+			perm := os.FileMode(0o666)
+			if f.Private {
+				perm = 0o600
+			}
+			path := filepath.Join(stage, filepath.FromSlash(f.Name))
+			if err := writeSynced(path, f.Data, perm); err != nil {
+				var pe *fs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err // the staging path means nothing to the user
+				}
+				errs[i] = fmt.Errorf("write %s: %w", filepath.Join(dir, filepath.FromSlash(f.Name)), err)
+			}
+		}(i, f)
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err // the first is enough: a full disk fails them all alike
+		}
+	}
+	if err := syncDirs(stage, staged); err != nil {
+		return fmt.Errorf("write into %s: %w", dir, err)
+	}
+	tmp := filepath.Join(stage, markerName+".tmp")
+	if err := writeSynced(tmp, []byte(marker.String()), 0o600); err != nil {
+		return fmt.Errorf("write into %s: %w", dir, err)
+	}
+	if err := os.Rename(tmp, filepath.Join(stage, markerName)); err != nil {
+		return fmt.Errorf("write into %s: %w", dir, err)
+	}
+	if err := syncDir(stage); err != nil {
+		return fmt.Errorf("write into %s: %w", dir, err)
+	}
+	// Committed: from here on a crash or a failure is finished by the next
+	// command, so the staging folder must stay until the moves are done.
+	committed = true
+	return rollForward(dir)
+}
+
+// recoverDir finishes a committed change left in dir, discards one that
+// was never committed, and removes temporary files of older versions.
+func recoverDir(dir string) error {
+	stage := filepath.Join(dir, stageName)
+	if _, err := os.Stat(filepath.Join(stage, markerName)); err == nil {
+		if err := rollForward(dir); err != nil {
+			return err
+		}
+	}
+	if err := os.RemoveAll(stage); err != nil {
+		return fmt.Errorf("clean %s: %w", stage, err)
+	}
+	for _, d := range []string{dir, filepath.Join(dir, "private")} {
+		entries, _ := os.ReadDir(d)
+		for _, e := range entries {
+			if n := e.Name(); strings.HasPrefix(n, ".") && strings.Contains(n, ".tmp-") && !e.IsDir() {
+				os.Remove(filepath.Join(d, n))
+			}
+		}
+	}
+	return nil
+}
+
+// rollForward moves a committed set into place. It can be repeated: a
+// file already moved is no longer in the staging folder.
+func rollForward(dir string) error {
+	stage := filepath.Join(dir, stageName)
+	f, err := os.Open(filepath.Join(stage, markerName))
+	if err != nil {
+		return fmt.Errorf("finish the last change to %s: %w", dir, err)
+	}
+	var moves [][2]string
+	var removes [][2]string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		verb, rest, _ := strings.Cut(sc.Text(), " ")
+		arg, name, ok := strings.Cut(rest, " ")
+		if !ok || !localName(name) {
+			continue
+		}
+		switch verb {
+		case "move":
+			moves = append(moves, [2]string{arg, name})
+		case "remove":
+			removes = append(removes, [2]string{arg, name})
+		}
+	}
+	f.Close()
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("finish the last change to %s: %w", dir, err)
+	}
+	touched := map[string]bool{dir: true}
+	for _, mv := range moves {
+		name := filepath.FromSlash(mv[1])
+		from, to := filepath.Join(stage, name), filepath.Join(dir, name)
+		if _, err := os.Lstat(from); errors.Is(err, fs.ErrNotExist) {
+			continue // moved before the crash
+		}
+		if sub := filepath.Dir(to); sub != dir {
+			if err := makeDir(sub, mv[0] == "1"); err != nil {
+				return err
+			}
+			touched[sub] = true
+		}
+		if err := os.Rename(from, to); err != nil {
+			return fmt.Errorf("write %s: %w", to, err)
+		}
+	}
+	for _, rm := range removes {
+		path := filepath.Join(dir, filepath.FromSlash(rm[1]))
+		if data, err := os.ReadFile(path); err == nil && digest(data) == rm[0] {
+			if err := os.Remove(path); err != nil {
+				return fmt.Errorf("remove %s: %w", path, err)
+			}
+			touched[filepath.Dir(path)] = true
+		}
+	}
+	for d := range touched {
+		if err := syncDir(d); err != nil {
+			return fmt.Errorf("write into %s: %w", d, err)
+		}
+	}
+	if err := os.RemoveAll(stage); err != nil {
+		return fmt.Errorf("clean %s: %w", stage, err)
+	}
+	return nil
+}
+
+// localName reports whether name stays inside the folder it names a file
+// in, so a damaged marker cannot move files elsewhere.
+func localName(name string) bool {
+	return filepath.IsLocal(filepath.FromSlash(name)) && !strings.HasPrefix(name, stageName)
+}
+
+// makeDir creates a folder of outputs; a private one is the user's alone,
+// even if an older version made it readable by others.
+func makeDir(path string, private bool) error {
+	perm := os.FileMode(0o777)
+	if private {
+		perm = 0o700
+	}
+	if err := os.MkdirAll(path, perm); err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	if private {
+		if fi, err := os.Stat(path); err == nil && fi.Mode().Perm()&0o077 != 0 {
+			if err := os.Chmod(path, 0o700); err != nil {
+				return fmt.Errorf("create %s: %w", path, err)
+			}
+		}
+	}
+	return nil
+}
+
+// writeSynced creates path (which must not exist) with perm, less the
+// umask, writes data and syncs it.
+func writeSynced(path string, data []byte, perm os.FileMode) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// syncDirs syncs the staging folder and every folder in it that holds one
+// of files.
+func syncDirs(stage string, files []File) error {
+	done := map[string]bool{}
+	for _, f := range files {
+		d := filepath.Dir(filepath.Join(stage, filepath.FromSlash(f.Name)))
+		if !done[d] {
+			done[d] = true
+			if err := syncDir(d); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// syncDir makes the entries of a folder durable where the platform allows.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil && !syncUnsupported(err) {
+		return err
+	}
+	return nil
+}
+
+// WriteFile replaces path with data atomically: it writes a temporary file
+// in the same folder, syncs it and renames it over path, so a reader sees
+// the old file or the new one, never half of either. A new file gets perm
+// less the umask; a replaced file keeps its mode. Temporary files an
+// interrupted write left beside path are removed.
+func WriteFile(path string, data []byte, perm os.FileMode) (err error) {
+	dir, base := filepath.Split(path)
+	if dir == "" {
+		dir = "."
+	}
+	cleanTemps(dir, base)
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		perm = fi.Mode().Perm()
+	}
+	var tmp string
+	for range 100 {
+		var b [6]byte
+		rand.Read(b[:])
+		tmp = filepath.Join(dir, "."+base+".tmp-"+hex.EncodeToString(b[:]))
+		err = writeSynced(tmp, data, perm)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	_ = syncDir(dir) // make the rename durable where the platform allows
+	return nil
+}
+
+// cleanTemps removes temporary files of base in dir that an interrupted
+// write left behind; recent ones may belong to a write under way.
+func cleanTemps(dir, base string) {
+	old, _ := filepath.Glob(filepath.Join(dir, "."+escapeGlob(base)+".tmp-*"))
+	for _, p := range old {
+		if fi, err := os.Lstat(p); err == nil && fi.Mode().IsRegular() && time.Since(fi.ModTime()) > 10*time.Minute {
+			os.Remove(p)
+		}
+	}
+}
+
+func escapeGlob(s string) string {
+	r := strings.NewReplacer(`\`, `\\`, `*`, `\*`, `?`, `\?`, `[`, `\[`)
+	return r.Replace(s)
+}
