@@ -234,7 +234,7 @@ func (opts *NewOptions) again(target string) string {
 func (opts *NewOptions) prompter(ctx context.Context) wizard.Prompter {
 	env := opts.Env
 	in, inOK := env.IO.In.(*os.File)
-	out, outOK := env.IO.Out.(*os.File)
+	out, outOK := rawFile(env.IO.Out)
 	terminal := inOK && outOK && isatty.IsTerminal(in.Fd()) && isatty.IsTerminal(out.Fd())
 	if plainLines(terminal, opts.Accessible, env.Getenv) {
 		return wizard.NewLines(ctx, env.IO.In, env.IO.Out)

@@ -44,7 +44,7 @@ type Env struct {
 // the process's standard streams and returns the exit code.
 func Main(args []string) int {
 	env := &Env{
-		IO:     &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr},
+		IO:     &IOStreams{In: os.Stdin, Out: newTextOnly(os.Stdout), ErrOut: newTextOnly(os.Stderr)},
 		Getenv: os.Getenv,
 		Now:    time.Now,
 	}

@@ -51,9 +51,10 @@ func Write(m Message) []byte {
 
 	var b bytes.Buffer
 	header := func(k, v string) { fmt.Fprintf(&b, "%s: %s\r\n", k, v) }
-	header("From", m.From.String())
-	header("To", m.To.String())
-	header("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
+	folded := func(k, v string) { b.WriteString(fold(k+": "+v) + "\r\n") }
+	folded("From", Address(m.From))
+	folded("To", Address(m.To))
+	folded("Subject", mime.QEncoding.Encode("utf-8", m.Subject))
 	header("Date", m.Date.Format(time.RFC1123Z))
 	domain := "propose.invalid"
 	if _, d, ok := strings.Cut(m.From.Address, "@"); ok && d != "" {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
+	"unicode"
 	"time"
 
 	"github.com/propose-cli/propose/pkg/document"
@@ -26,13 +27,21 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 	missing := func(path, fix string) {
 		ps = append(ps, v.Source.ProblemAt(path, "is missing, and the email needs it", fix))
 	}
-	if to == "" {
-		to = v.Manager.Address
+	recipient := mail.Address{Name: v.Manager.PlainName, Address: v.Manager.Address}
+	if to != "" {
+		// --to takes an address or "Name <address>". A bare address gets the
+		// manager's name unless the file gives the manager another address.
+		a, err := mail.ParseAddress(to)
+		if err != nil {
+			return output.File{}, fmt.Errorf("recipient %q is not an email address: %w", to, err)
+		}
+		if a.Name == "" && (v.Manager.Address == "" || strings.EqualFold(a.Address, v.Manager.Address)) {
+			a.Name = v.Manager.PlainName
+		}
+		recipient = *a
 	}
-	if to == "" {
+	if recipient.Address == "" {
 		missing("manager.email", "add `email:` under `manager:`, or pass --to ADDRESS")
-	} else if _, err := mail.ParseAddress(to); err != nil {
-		return output.File{}, fmt.Errorf("recipient %q is not an email address: %w", to, err)
 	}
 	if v.Employee.Address == "" {
 		missing("employee.email", "add your work address as `email:` under `employee:`")
@@ -65,7 +74,7 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 	for _, f := range files {
 		if label, ok := names[f.Name]; ok {
 			attachments = append(attachments, eml.Attachment{
-				Name:        fmt.Sprintf("%s - %s - %s.pdf", label, fileSafe(v.Employee.PlainName), v.AttachmentLabel),
+				Name:        fileSafe(fmt.Sprintf("%s - %s - %s", label, v.Employee.PlainName, v.AttachmentLabel)) + ".pdf",
 				ContentType: "application/pdf",
 				Data:        f.Data,
 			})
@@ -77,7 +86,7 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 	}
 	msg := eml.Message{
 		From:        mail.Address{Name: v.Employee.PlainName, Address: v.Employee.Address},
-		To:          mail.Address{Name: v.Manager.PlainName, Address: to},
+		To:          recipient,
 		Subject:     "Proposal: " + subject,
 		Date:        v.Issued.Add(9 * time.Hour),
 		Text:        text,
@@ -87,13 +96,21 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 	return output.File{Name: EmailName, Data: eml.Write(msg)}, nil
 }
 
-// fileSafe drops the characters file systems or mail clients refuse in a
-// file name.
+// fileSafe makes s fit to be a file name on every system the recipient
+// may save it on: it drops the characters file systems or mail clients
+// refuse, controls, and the invisible format characters (bidi overrides
+// among them, which can make "report‮fdp.exe" look like a PDF), and trims
+// what Windows strips from the end of a name.
 func fileSafe(s string) string {
-	return strings.Map(func(r rune) rune {
-		if strings.ContainsRune(`/\:*?"<>|`, r) || r < 0x20 {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case unicode.IsSpace(r):
+			return ' '
+		case strings.ContainsRune(`/\:*?"<>|`, r), unicode.IsControl(r), unicode.Is(unicode.Cf, r):
 			return -1
 		}
 		return r
 	}, s)
+	s = strings.Join(strings.Fields(s), " ")
+	return strings.TrimRight(s, ". ")
 }

@@ -1,0 +1,39 @@
+package cli
+
+import (
+	"bytes"
+	"testing"
+)
+
+func TestTextOnlyShowsControlsAsEscapes(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"plain, naïve – ✓\n\tindented", "plain, naïve – ✓\n\tindented"},
+		{"\x1b]0;owned\x07title", `\x1b]0;owned\x07title`},
+		{"over\rwrite", `over\x0dwrite`},
+		{"abc\u202edef\u2066", `abc\u202edef\u2066`},
+		{"c1 \u009b31m", `c1 \u009b31m`},
+		{"bad \xff byte", `bad \xff byte`},
+		{"del\x7f", `del\x7f`},
+	} {
+		var b bytes.Buffer
+		w := newTextOnly(&b)
+		if _, err := w.Write([]byte(tc.in)); err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != tc.want {
+			t.Errorf("%q shown as %q, want %q", tc.in, b.String(), tc.want)
+		}
+	}
+}
+
+func TestTextOnlyKeepsCharactersSplitBetweenWrites(t *testing.T) {
+	var b bytes.Buffer
+	w := newTextOnly(&b)
+	s := []byte("Zoë ✓")
+	for i := range s {
+		w.Write(s[i : i+1])
+	}
+	if b.String() != "Zoë ✓" {
+		t.Errorf("written a byte at a time, got %q", b.String())
+	}
+}
