@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"net/mail"
 	"strings"
-	"unicode"
 	"time"
+	"unicode"
 
 	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/eml"
