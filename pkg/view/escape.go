@@ -38,7 +38,19 @@ func Escape(s string) string {
 		}
 	}
 	runes := []rune(s)
+	// A run of # at the end, after a space, would close a heading and
+	// vanish from it.
+	closing := len(runes)
+	for closing > 0 && runes[closing-1] == '#' {
+		closing--
+	}
+	if closing == len(runes) || closing > 0 && runes[closing-1] != ' ' {
+		closing = -1
+	}
 	for i, r := range runes {
+		if i == closing {
+			b.WriteByte('\\')
+		}
 		switch r {
 		case '\\', '`', '*', '[', ']', '<', '>', '|', '~':
 			b.WriteByte('\\')

@@ -6,6 +6,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -41,37 +43,65 @@ func plain(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestEscapeKeepsTextAndStructure(t *testing.T) {
 	for _, s := range hostile {
-		e := Escape(s)
-		cases := []struct {
-			name, src, wantTags string
-		}{
-			{"paragraph", e + "\n", "<p></p>"},
-			{"list item", "- " + e + "\n", "<ul><li></li></ul>"},
-			{"heading", "## " + e + "\n", "<h2></h2>"},
-			{"table cell", "| A | B |\n|---|---|\n| " + e + " | x |\n",
-				"<table><thead><tr><th></th><th></th></tr></thead><tbody><tr><td></td><td></td></tr></tbody></table>"},
+		checkEscaped(t, s)
+	}
+}
+
+// FuzzEscape checks Escape's promise on any text validation lets through
+// (valid UTF-8 without control characters): placed in a paragraph, a list
+// item, a heading or a table cell, it keeps the structure and reads back
+// as the text. Seeded with the hostile strings; `make fuzz` runs it longer.
+func FuzzEscape(f *testing.F) {
+	for _, s := range hostile {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool {
+			return unicode.IsControl(r) && r != '\n' && r != '\t' || r == utf8.RuneError
+		}) {
+			t.Skip("validation refuses this text")
 		}
-		for _, c := range cases {
-			out := toHTML(t, c.src)
-			tags := strings.Join(tagRE.FindAllString(out, -1), "")
-			if tags != c.wantTags {
-				t.Errorf("%s %q escaped as %q: structure %s, want %s", c.name, s, e, tags, c.wantTags)
-				continue
+		checkEscaped(t, s)
+	})
+}
+
+// checkEscaped fails unless Escape(s) keeps the structure of every place
+// it goes and reads back as s.
+func checkEscaped(t *testing.T, s string) {
+	t.Helper()
+	e := Escape(s)
+	cases := []struct {
+		name, src, wantTags string
+	}{
+		{"paragraph", e + "\n", "<p></p>"},
+		{"list item", "- " + e + "\n", "<ul><li></li></ul>"},
+		{"heading", "## " + e + "\n", "<h2></h2>"},
+		{"table cell", "| A | B |\n|---|---|\n| " + e + " | x |\n",
+			"<table><thead><tr><th></th><th></th></tr></thead><tbody><tr><td></td><td></td></tr></tbody></table>"},
+	}
+	if plain(s) == "" {
+		return
+	}
+	for _, c := range cases {
+		out := toHTML(t, c.src)
+		tags := strings.Join(tagRE.FindAllString(out, -1), "")
+		if tags != c.wantTags {
+			t.Errorf("%s %q escaped as %q: structure %s, want %s", c.name, s, e, tags, c.wantTags)
+			continue
+		}
+		text := html.UnescapeString(tagRE.ReplaceAllString(out, "\x00"))
+		var parts []string
+		for _, p := range strings.Split(text, "\x00") {
+			if p = strings.TrimSpace(p); p != "" {
+				parts = append(parts, p)
 			}
-			text := html.UnescapeString(tagRE.ReplaceAllString(out, "\x00"))
-			var parts []string
-			for _, p := range strings.Split(text, "\x00") {
-				if p = strings.TrimSpace(p); p != "" {
-					parts = append(parts, p)
-				}
-			}
-			want := []string{plain(s)}
-			if c.name == "table cell" {
-				want = []string{"A", "B", plain(s), "x"}
-			}
-			if strings.Join(parts, "\x00") != strings.Join(want, "\x00") {
-				t.Errorf("%s %q escaped as %q reads back as %q", c.name, s, e, parts)
-			}
+		}
+		want := []string{plain(s)}
+		if c.name == "table cell" {
+			want = []string{"A", "B", plain(s), "x"}
+		}
+		if strings.Join(parts, "\x00") != strings.Join(want, "\x00") {
+			t.Errorf("%s %q escaped as %q reads back as %q", c.name, s, e, parts)
 		}
 	}
 }
