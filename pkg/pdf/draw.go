@@ -34,6 +34,7 @@ type drawer struct {
 
 	source  []byte                 // the Markdown, for measuring nodes ahead (keep.go)
 	heights map[heightKey]measured // nodes measured so far
+	broken  lineCache              // paragraphs broken into lines so far, shared with the scratch drawer and the drawing pass
 
 	lists []listState
 	quote []quoteState
@@ -143,13 +144,18 @@ func (d *drawer) header() {
 	cw := w - 2*st.margin
 	y := st.headerY
 	if d.meta.Banner != "" {
-		d.drawText(d.meta.Banner, span{family: sans, style: "B", size: 8, color: rgb{150, 40, 40}}, st.margin, y-10, cw, 10, "C")
+		if !d.dry {
+			d.drawText(d.meta.Banner, span{family: sans, style: "B", size: 8, color: rgb{150, 40, 40}}, st.margin, y-10, cw, 10, "C")
+		}
 		y += 4
 	}
 	if p.PageNo() == 1 && len(d.meta.Logo) > 0 && !d.dry {
 		d.drawLogo()
 	}
-	if p.PageNo() > 1 {
+	if p.PageNo() > 1 && d.dry {
+		// A dry run draws nothing: only where the text starts matters.
+		p.SetTopMargin(max(st.top, y+13+headerClearance))
+	} else if p.PageNo() > 1 {
 		small := span{family: serif, size: 8, color: st.muted}
 		// One line each, whatever their length: a second line would sit
 		// on the rule.
@@ -216,6 +222,9 @@ func imageType(data []byte) string {
 const headerClearance = 8
 
 func (d *drawer) footer() {
+	if d.dry {
+		return // nothing below the text area moves it
+	}
 	p, st := d.pdf, d.st
 	d.furniture = true
 	defer func() { d.furniture = false }()

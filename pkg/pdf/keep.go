@@ -129,6 +129,7 @@ func (d *drawer) layOutAlone(node ast.Node) measured {
 		m := newDrawer(d.meta)
 		m.dry, m.measuring = true, true
 		m.source = d.source
+		m.broken = d.broken
 		m.render = renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(m, 100)))
 		d.scratch = m
 	}

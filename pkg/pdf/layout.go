@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"encoding/binary"
+	"math"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -38,7 +40,48 @@ type word struct {
 // parts (cutWord), its first piece filling the line it starts on, and
 // anywhere only where no such place fits.
 func (d *drawer) breakLines(spans []span, width float64) [][]word {
-	words := d.words(spans)
+	if d.broken == nil {
+		return d.breakWords(d.words(spans), width)
+	}
+	key := lineKey(spans, width)
+	if lines, ok := d.broken[key]; ok {
+		return lines
+	}
+	lines := d.breakWords(d.words(spans), width)
+	d.broken[key] = lines
+	return lines
+}
+
+// lineCache holds paragraphs already broken into lines, by lineKey. A
+// document's text is broken many times over: measured alone for the keep
+// rules, laid out, then drawn, and table cells while their widths are
+// chosen. The lines are shared, so callers must not change them.
+type lineCache map[string][][]word
+
+// lineKey is everything the lines of spans at width depend on.
+func lineKey(spans []span, width float64) string {
+	n := 8
+	for _, s := range spans {
+		n += len(s.text) + len(s.family) + len(s.style) + len(s.link) + 16
+	}
+	b := make([]byte, 0, n)
+	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
+	for _, s := range spans {
+		b = append(b, s.text...)
+		b = append(b, 0)
+		b = append(b, s.family...)
+		b = append(b, 0)
+		b = append(b, s.style...)
+		b = append(b, 0)
+		b = append(b, s.link...)
+		b = append(b, 0, byte(s.color.r), byte(s.color.g), byte(s.color.b))
+		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.size))
+	}
+	return string(b)
+}
+
+// breakWords is breakLines after the spans are cut into words.
+func (d *drawer) breakWords(words []word, width float64) [][]word {
 	var lines [][]word
 	var line []word
 	x := 0.0

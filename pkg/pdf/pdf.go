@@ -84,6 +84,7 @@ type Laid struct {
 	doc     ast.Node
 	pages   int
 	heights map[heightKey]measured
+	broken  lineCache
 	minSize float64
 	fill    float64
 }
@@ -96,11 +97,11 @@ func Layout(md []byte, meta Meta) (l *Laid, err error) {
 		}
 	}()
 	doc := parse(md)
-	d, err := layout(doc, md, meta, true, 0, nil)
+	d, err := layout(doc, md, meta, true, 0, nil, lineCache{})
 	if err != nil {
 		return nil, err
 	}
-	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights, minSize: d.minSize, fill: d.fill}, nil
+	return &Laid{md: md, meta: meta, doc: doc, pages: d.pdf.PageCount(), heights: d.heights, broken: d.broken, minSize: d.minSize, fill: d.fill}, nil
 }
 
 // Pages is how many pages the document takes.
@@ -127,7 +128,7 @@ func (l *Laid) Render() (res *Result, err error) {
 			res, err = nil, fmt.Errorf("draw pdf: internal error: %v", r)
 		}
 	}()
-	d, err := layout(l.doc, l.md, l.meta, false, l.pages, l.heights)
+	d, err := layout(l.doc, l.md, l.meta, false, l.pages, l.heights, l.broken)
 	if err != nil {
 		return nil, err
 	}
@@ -156,10 +157,12 @@ func parse(md []byte) ast.Node {
 }
 
 // layout runs a drawer over the parsed document; dry skips drawing the
-// text. totalPages is what the footers give as the page count; heights are
+// text. totalPages is what the footers give as the page count; heights and
+// broken are
 // measurements of the same document at the same settings to start from.
-func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, heights map[heightKey]measured) (*drawer, error) {
+func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, heights map[heightKey]measured, broken lineCache) (*drawer, error) {
 	d := newDrawer(meta)
+	d.broken = broken
 	d.dry = dry
 	d.totalPages = totalPages
 	d.heights = heights

@@ -87,7 +87,7 @@ func drawnSizes(t *testing.T, md string, meta Meta) []float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := layout(parse([]byte(md)), []byte(md), meta, false, laid.Pages(), nil)
+	d, err := layout(parse([]byte(md)), []byte(md), meta, false, laid.Pages(), nil, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
