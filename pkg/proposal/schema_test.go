@@ -82,6 +82,19 @@ func TestSchemaRejectsWhatTheLoaderRejects(t *testing.T) {
 		"wrong-type-section.yaml", "wrong-version.yaml", "trial-too-long.yaml", "unknown-evidence.yaml",
 		"counter-evidence.yaml", "missing-section.yaml", "missing-fields.yaml", "bad-email.yaml",
 		"own-evidence-without-source.yaml", "misplaced-key.yaml", "metric-without-target.yaml",
+		"key-with-hyphen.yaml", "key-capitalised.yaml", "bool-key.yaml", "metric-key-typo.yaml",
+		"indent-list-no-dash.yaml", "indent-section-in-section.yaml", "version-missing.yaml",
+		"scenario-underscore.yaml", "length-days-float.yaml", "length-days-negative.yaml",
+		"notice-too-long.yaml", "commute-too-long.yaml", "policy-days-out-of-range.yaml",
+		"policy-percent-sign.yaml", "type-bool.yaml", "type-missing.yaml", "provided-by-yes.yaml",
+		"cadence-on.yaml", "cadence-missing.yaml", "status-report-fortnightly.yaml", "paper-uppercase.yaml",
+		"section-null.yaml", "section-as-list.yaml", "text-as-list.yaml", "list-as-section.yaml",
+		"metrics-text-items.yaml", "remote-days-range.yaml", "weekday-bool.yaml", "office-days-weekend.yaml",
+		"date-slashes.yaml", "date-feb-29.yaml", "date-today.yaml", "core-hours-sexagesimal.yaml",
+		"core-hours-24.yaml", "core-hours-pm.yaml", "offer-as-text.yaml", "keep-remote-review-too-long.yaml",
+		"reask-reason-without-response.yaml", "evidence-id-capitals.yaml", "email-display-name.yaml",
+		"objection-without-response.yaml", "remote-record-without-delivered.yaml", "private-as-text.yaml",
+		"tag-set.yaml",
 	} {
 		data, err := os.ReadFile(filepath.Join("testdata/bad", name))
 		if err != nil {
