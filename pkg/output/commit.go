@@ -1,7 +1,6 @@
 package output
 
 import (
-	"bufio"
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
@@ -9,18 +8,22 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
 )
 
 // How a set is committed. Every new file is written into the staging
-// folder and synced, with the new manifest beside them. Then the commit
-// marker, listing the moves and removals, is written and synced: that is
-// the moment the new set exists. The moves follow, the manifest last, and
-// the staging folder goes. A command that finds a marker (because the one
-// before it was killed) finishes the moves; one that finds staging without
-// a marker discards it, leaving the old set untouched.
+// folder, flat under a number, with the new manifest beside them and the
+// commit marker, which lists each staged file with its digest, the place it
+// goes and the files to remove, and ends in "end". All of them and the
+// staging folder are synced together: once that is done the new set exists.
+// The moves follow, the manifest last; the folders moved into are synced,
+// and the staging folder goes. A command that finds a marker whose staged
+// files all match their digests (because the one before it was killed)
+// finishes the moves; one that finds anything less discards the staging
+// folder, leaving the old set untouched.
 const (
 	stageName  = ".propose-staging"
 	markerName = "commit"
@@ -40,34 +43,33 @@ func commit(dir string, files []File, retire map[string]string, m map[string]str
 			os.RemoveAll(stage)
 		}
 	}()
-	var marker strings.Builder
-	marker.WriteString("# propose: a change to this folder, ready to be moved into place\n")
 	staged := append([]File(nil), files...)
 	staged = append(staged, File{Name: ManifestName, Data: manifestBytes(m)})
 
-	// Final folders first, so that private ones exist with their mode
-	// before anything is moved into them.
-	for _, f := range staged {
+	var marker strings.Builder
+	marker.WriteString("# propose: a change to this folder, ready to be moved into place\n")
+	for i, f := range staged {
+		// Final folders first, so that private ones exist with their mode
+		// before anything is moved into them.
 		if sub := filepath.Dir(filepath.FromSlash(f.Name)); sub != "." {
 			if err := makeDir(filepath.Join(dir, sub), f.Private); err != nil {
 				return err
-			}
-			if err := os.MkdirAll(filepath.Join(stage, sub), 0o700); err != nil {
-				return fmt.Errorf("write into %s: %w", dir, err)
 			}
 		}
 		flag := "0"
 		if f.Private {
 			flag = "1"
 		}
-		fmt.Fprintf(&marker, "move %s %s\n", flag, f.Name)
+		fmt.Fprintf(&marker, "move %s %s %d %s\n", flag, digest(f.Data), i, f.Name)
 	}
 	for name, sum := range retire {
 		fmt.Fprintf(&marker, "remove %s %s\n", sum, name)
 	}
+	marker.WriteString("end\n")
 
-	// Write and sync the files side by side: one sync each, overlapped.
-	errs := make([]error, len(staged))
+	// Write and sync the files and the marker side by side: one sync each,
+	// overlapped, so the disk is waited for once.
+	errs := make([]error, len(staged)+1)
 	var wg sync.WaitGroup
 	for i, f := range staged {
 		wg.Add(1)
@@ -77,8 +79,7 @@ func commit(dir string, files []File, retire map[string]string, m map[string]str
 			if f.Private {
 				perm = 0o600
 			}
-			path := filepath.Join(stage, filepath.FromSlash(f.Name))
-			if err := writeSynced(path, f.Data, perm); err != nil {
+			if err := writeSynced(filepath.Join(stage, strconv.Itoa(i)), f.Data, perm); err != nil {
 				var pe *fs.PathError
 				if errors.As(err, &pe) {
 					err = pe.Err // the staging path means nothing to the user
@@ -87,21 +88,18 @@ func commit(dir string, files []File, retire map[string]string, m map[string]str
 			}
 		}(i, f)
 	}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		if err := writeSynced(filepath.Join(stage, markerName), []byte(marker.String()), 0o600); err != nil {
+			errs[len(staged)] = fmt.Errorf("write into %s: %w", dir, err)
+		}
+	}()
 	wg.Wait()
 	for _, err := range errs {
 		if err != nil {
 			return err // the first is enough: a full disk fails them all alike
 		}
-	}
-	if err := syncDirs(stage, staged); err != nil {
-		return fmt.Errorf("write into %s: %w", dir, err)
-	}
-	tmp := filepath.Join(stage, markerName+".tmp")
-	if err := writeSynced(tmp, []byte(marker.String()), 0o600); err != nil {
-		return fmt.Errorf("write into %s: %w", dir, err)
-	}
-	if err := os.Rename(tmp, filepath.Join(stage, markerName)); err != nil {
-		return fmt.Errorf("write into %s: %w", dir, err)
 	}
 	if err := syncDir(stage); err != nil {
 		return fmt.Errorf("write into %s: %w", dir, err)
@@ -109,7 +107,7 @@ func commit(dir string, files []File, retire map[string]string, m map[string]str
 	// Committed: from here on a crash or a failure is finished by the next
 	// command, so the staging folder must stay until the moves are done.
 	committed = true
-	return rollForward(dir)
+	return rollForward(dir, false)
 }
 
 // recoverDir finishes a committed change left in dir, discards one that
@@ -117,7 +115,7 @@ func commit(dir string, files []File, retire map[string]string, m map[string]str
 func recoverDir(dir string) error {
 	stage := filepath.Join(dir, stageName)
 	if _, err := os.Stat(filepath.Join(stage, markerName)); err == nil {
-		if err := rollForward(dir); err != nil {
+		if err := rollForward(dir, true); err != nil {
 			return err
 		}
 	}
@@ -135,43 +133,66 @@ func recoverDir(dir string) error {
 	return nil
 }
 
+// move is one line of the commit marker.
+type move struct {
+	private     bool
+	sum, staged string
+	name        string
+}
+
 // rollForward moves a committed set into place. It can be repeated: a
-// file already moved is no longer in the staging folder.
-func rollForward(dir string) error {
+// file already moved is no longer in the staging folder. check, for a
+// change a crash interrupted, first makes sure the marker is whole and
+// every file still staged is the one it lists; if not, the change never
+// committed and is dropped.
+func rollForward(dir string, check bool) error {
 	stage := filepath.Join(dir, stageName)
-	f, err := os.Open(filepath.Join(stage, markerName))
+	data, err := os.ReadFile(filepath.Join(stage, markerName))
 	if err != nil {
 		return fmt.Errorf("finish the last change to %s: %w", dir, err)
 	}
-	var moves [][2]string
+	var moves []move
 	var removes [][2]string
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		verb, rest, _ := strings.Cut(sc.Text(), " ")
-		arg, name, ok := strings.Cut(rest, " ")
-		if !ok || !localName(name) {
-			continue
-		}
-		switch verb {
-		case "move":
-			moves = append(moves, [2]string{arg, name})
-		case "remove":
-			removes = append(removes, [2]string{arg, name})
+	whole := false
+	for _, line := range strings.Split(string(data), "\n") {
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 5 && f[0] == "move" && localName(f[4]):
+			moves = append(moves, move{private: f[1] == "1", sum: f[2], staged: f[3], name: f[4]})
+		case len(f) == 3 && f[0] == "remove" && localName(f[2]):
+			removes = append(removes, [2]string{f[1], f[2]})
+		case len(f) == 1 && f[0] == "end":
+			whole = true
 		}
 	}
-	f.Close()
-	if err := sc.Err(); err != nil {
-		return fmt.Errorf("finish the last change to %s: %w", dir, err)
+	if check {
+		ok := whole
+		for _, mv := range moves {
+			if !ok {
+				break
+			}
+			// Each file is either still staged or already moved; the marker
+			// is written beside the files, so one not yet written is neither.
+			b, err := os.ReadFile(filepath.Join(stage, mv.staged))
+			if errors.Is(err, fs.ErrNotExist) {
+				b, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(mv.name)))
+			}
+			if err != nil || digest(b) != mv.sum {
+				ok = false
+			}
+		}
+		if !ok {
+			return nil // never committed: recoverDir discards it
+		}
 	}
 	touched := map[string]bool{dir: true}
 	for _, mv := range moves {
-		name := filepath.FromSlash(mv[1])
-		from, to := filepath.Join(stage, name), filepath.Join(dir, name)
+		from, to := filepath.Join(stage, mv.staged), filepath.Join(dir, filepath.FromSlash(mv.name))
 		if _, err := os.Lstat(from); errors.Is(err, fs.ErrNotExist) {
 			continue // moved before the crash
 		}
 		if sub := filepath.Dir(to); sub != dir {
-			if err := makeDir(sub, mv[0] == "1"); err != nil {
+			if err := makeDir(sub, mv.private); err != nil {
 				return err
 			}
 			touched[sub] = true
@@ -189,9 +210,14 @@ func rollForward(dir string) error {
 			touched[filepath.Dir(path)] = true
 		}
 	}
+	// The moves are made durable, side by side, before the marker goes.
+	errs := make(chan error, len(touched))
 	for d := range touched {
-		if err := syncDir(d); err != nil {
-			return fmt.Errorf("write into %s: %w", d, err)
+		go func() { errs <- syncDir(d) }()
+	}
+	for range touched {
+		if err := <-errs; err != nil {
+			return fmt.Errorf("write into %s: %w", dir, err)
 		}
 	}
 	if err := os.RemoveAll(stage); err != nil {
@@ -242,22 +268,6 @@ func writeSynced(path string, data []byte, perm os.FileMode) error {
 		return err
 	}
 	return f.Close()
-}
-
-// syncDirs syncs the staging folder and every folder in it that holds one
-// of files.
-func syncDirs(stage string, files []File) error {
-	done := map[string]bool{}
-	for _, f := range files {
-		d := filepath.Dir(filepath.Join(stage, filepath.FromSlash(f.Name)))
-		if !done[d] {
-			done[d] = true
-			if err := syncDir(d); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
 }
 
 // syncDir makes the entries of a folder durable where the platform allows.

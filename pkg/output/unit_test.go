@@ -220,25 +220,53 @@ func TestCommittedStagingIsFinished(t *testing.T) {
 	if _, err := Write(dir, Set{Files: generation(1)}, Options{}); err != nil {
 		t.Fatal(err)
 	}
-	// Commit render 2 but stop after moving two files.
+	// Stage render 2 as commit does, then move only the first two files.
+	stage := filepath.Join(dir, stageName)
+	os.Mkdir(stage, 0o700)
 	m, _, _ := readManifest(dir)
-	for _, f := range generation(2) {
+	files := generation(2)
+	for _, f := range files {
 		m[f.Name] = digest(f.Data)
 	}
-	if err := commit(dir, generation(2), nil, m); err != nil {
-		t.Fatal(err)
+	files = append(files, File{Name: ManifestName, Data: manifestBytes(m)})
+	marker := ""
+	for i, f := range files {
+		staged := filepath.Join(stage, strconv.Itoa(i))
+		os.WriteFile(staged, f.Data, 0o600)
+		marker += fmt.Sprintf("move 0 %s %d %s\n", digest(f.Data), i, f.Name)
+		if i < 2 {
+			os.Rename(staged, filepath.Join(dir, f.Name))
+		}
 	}
-	stage := filepath.Join(dir, stageName)
-	for i, f := range generation(1)[2:] {
-		// put the rest back as they were, and the staged copies with them
-		os.MkdirAll(filepath.Dir(filepath.Join(stage, f.Name)), 0o700)
-		os.WriteFile(filepath.Join(stage, f.Name), generation(2)[i+2].Data, 0o600)
-		os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644)
-	}
-	marker := "move 0 summary.md\nmove 0 summary.pdf\nmove 0 email.eml\nmove 1 private/prep.pdf\n"
-	os.WriteFile(filepath.Join(stage, markerName), []byte(marker), 0o600)
+	os.WriteFile(filepath.Join(stage, markerName), []byte(marker+"end\n"), 0o600)
 	if gen := checkComplete(t, dir); gen != 2 {
 		t.Fatalf("folder holds render %d, want 2", gen)
+	}
+
+	// A marker written before its files were (the crash came while the
+	// set was being staged) commits nothing: render 2 stays.
+	os.Mkdir(stage, 0o700)
+	files3 := generation(3)
+	marker = ""
+	for i, f := range files3 {
+		marker += fmt.Sprintf("move 0 %s %d %s\n", digest(f.Data), i, f.Name)
+		if i != 3 { // one file never made it
+			os.WriteFile(filepath.Join(stage, strconv.Itoa(i)), f.Data, 0o600)
+		}
+	}
+	os.WriteFile(filepath.Join(stage, markerName), []byte(marker+"end\n"), 0o600)
+	if gen := checkComplete(t, dir); gen != 2 {
+		t.Fatalf("a change whose files were not all staged was applied: folder holds render %d", gen)
+	}
+
+	// So does a marker cut short.
+	os.Mkdir(stage, 0o700)
+	for i, f := range files3 {
+		os.WriteFile(filepath.Join(stage, strconv.Itoa(i)), f.Data, 0o600)
+	}
+	os.WriteFile(filepath.Join(stage, markerName), []byte(marker), 0o600)
+	if gen := checkComplete(t, dir); gen != 2 {
+		t.Fatalf("a change with a torn marker was applied: folder holds render %d", gen)
 	}
 }
 
