@@ -17,6 +17,15 @@ import (
 // must produce: exactly these, each as "LINE:COL field.path" ("" for the
 // file as a whole), and no others.
 var badInputs = map[string][]string{
+	"start-year-one.yaml":              {"12:10 arrangement.start"},
+	"start-year-9999.yaml":             {"12:10 arrangement.start"},
+	"length-zero.yaml":                 {"14:16 trial.length_days"},
+	"length-leading-zero.yaml":         {"14:16 trial.length_days"},
+	"length-hex.yaml":                  {"14:16 trial.length_days"},
+	"length-huge.yaml":                 {"14:16 trial.length_days"},
+	"length-underscore.yaml":           {"14:16 trial.length_days"},
+	"text-after-document-end.yaml":     {"9:1 "},
+	"long-value-accents.yaml":          {"4:11 employee"},
 	"bad-date.yaml":                    {"11:10 arrangement.start"},
 	"bad-email.yaml":                   {"8:10 manager.email"},
 	"bad-timezone.yaml":                {"15:15 arrangement.core_hours.timezone"},
@@ -106,7 +115,7 @@ var badInputs = map[string][]string{
 	"date-words.yaml":                      {"11:10 arrangement.start"},
 	"date-year-10000.yaml":                 {"11:10 arrangement.start"},
 	"deep-block.yaml":                      {"1:1 arrangement", "1:1 manager", "1:1 trial", "3:1 employee.name", "3:1 employee.title", "4:3 employee.a"},
-	"document-date-far-future.yaml":        {"12:10 arrangement.start"},
+	"document-date-far-future.yaml":        {"3:7 date"},
 	"email-display-name.yaml":              {"8:10 manager.email"},
 	"email-header-injection.yaml":          {"8:10 manager.email"},
 	"email-two-addresses.yaml":             {"8:10 manager.email"},

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +16,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/goccy/go-yaml/token"
 )
 
 // MaxFileSize is the largest proposal file Load accepts. A real proposal is
@@ -75,7 +77,8 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range file.Docs {
-		if d.Body != nil {
+		// A %YAML or %TAG directive stands before the document; it is not one.
+		if _, directive := d.Body.(*ast.DirectiveNode); d.Body != nil && !directive {
 			docs = append(docs, d)
 		}
 	}
@@ -85,6 +88,12 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	}
 	if len(docs) > 1 {
 		tk := docs[1].Body.GetToken()
+		if docs[0].End != nil {
+			// "..." ends a YAML document; text after it is a second one.
+			end := docs[0].End.Position
+			return nil, fileProblem(end.Line, end.Column, "`...` on this line ends the YAML document, and the file goes on after it",
+				"delete the `...` line, or what follows it")
+		}
 		return nil, fileProblem(tk.Position.Line, 1, "the file holds more than one YAML document",
 			"keep one proposal a file; remove the second `---` and what follows it")
 	}
@@ -448,14 +457,32 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 		}
 		v.SetString(text)
 	case reflect.Int:
-		in, ok := node.(*ast.IntegerNode)
-		if !ok {
+		// Digits only: YAML would also read 060 as octal (48), 0x3C as
+		// hexadecimal and 1_000 with a separator, none of which a person
+		// means in a proposal.
+		raw := ""
+		switch node.(type) {
+		case *ast.IntegerNode, *ast.FloatNode, *ast.StringNode: // a number too long for YAML is a string
+			if tk := node.GetToken(); tk != nil && tk.Type != token.DoubleQuoteType && tk.Type != token.SingleQuoteType {
+				raw = tk.Value
+			}
+		}
+		if !wholeNumberRE.MatchString(raw) {
 			d.problem(node, path, "expected a whole number, found "+describeNode(node), "write digits only, for example 60")
 			return
 		}
-		n, err := strconv.ParseInt(strings.ReplaceAll(in.GetToken().Value, "_", ""), 0, 32)
+		if len(strings.TrimLeft(raw, "+-")) > 1 && strings.TrimLeft(raw, "+-")[0] == '0' {
+			d.problem(node, path, fmt.Sprintf("%s starts with a zero, which YAML reads as a different number", raw),
+				"write the number without the leading zero")
+			return
+		}
+		n, err := strconv.ParseInt(raw, 10, 32)
 		if err != nil {
-			d.problem(node, path, fmt.Sprintf("%s is too large", in.GetToken().Value), "")
+			msg, fix := fmt.Sprintf("%s is too large", raw), "write a smaller number"
+			if f != nil && f.Range != "" {
+				msg, fix = fmt.Sprintf(f.Range, raw), f.RangeFix
+			}
+			d.problem(node, path, msg, fix)
 			return
 		}
 		v.SetInt(n)
@@ -463,6 +490,9 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 		panic(fmt.Sprintf("proposal: no decoder for %s at %s", v.Type(), path))
 	}
 }
+
+// wholeNumberRE is a whole number as a person writes it.
+var wholeNumberRE = regexp.MustCompile(`^[+-]?[0-9]+$`)
 
 func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path string, depth int) {
 	var pairs []*ast.MappingValueNode
@@ -487,7 +517,7 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path st
 		kp := position{keyTok.Position.Line, keyTok.Position.Column}
 		child := joinPath(path, key)
 		if first, dup := seen[key]; dup {
-			d.problem(pair.Key, child, fmt.Sprintf("`%s` appears twice in this section (first on line %d)", key, first.line),
+			d.problem(pair.Key, child, fmt.Sprintf("`%s` appears twice in this section (first on line %d)", shorten(key, 40), first.line),
 				"keep one and delete the other")
 			continue
 		}
@@ -495,7 +525,7 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path st
 		field, ok := f.Child(key)
 		if !ok {
 			fix, meant := unknownKeyFix(key, path, f, d.homes)
-			d.problem(pair.Key, child, fmt.Sprintf("unknown key `%s`", key), fix)
+			d.problem(pair.Key, child, fmt.Sprintf("unknown key `%s`", shorten(key, 40)), fix)
 			if meant != "" {
 				// The misspelt key is the problem; the key it was meant to be
 				// is not also "missing".
@@ -624,10 +654,7 @@ func describeNode(n ast.Node) string {
 		return "a list"
 	}
 	if s, ok := scalarText(n); ok {
-		if len(s) > 40 {
-			s = s[:37] + "..."
-		}
-		return fmt.Sprintf("%q", s)
+		return fmt.Sprintf("%q", shorten(s, 40))
 	}
 	return "a " + strings.ToLower(n.Type().String())
 }

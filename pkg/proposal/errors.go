@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a proposal file, at a position in it.
@@ -29,7 +30,7 @@ func (p Problem) String() string {
 	}
 	b.WriteString(": ")
 	if p.Field != "" {
-		b.WriteString(p.Field)
+		b.WriteString(shorten(p.Field, 80))
 		b.WriteString(": ")
 	}
 	if p.Warning {
@@ -85,4 +86,14 @@ func (ps Problems) sorted() Problems {
 		out = append(out, p)
 	}
 	return out
+}
+
+// shorten cuts s to at most max characters for a message, whole
+// characters only, marking the cut with an ellipsis.
+func shorten(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:max-1]) + "…"
 }

@@ -32,9 +32,21 @@ func (d *Date) UnmarshalText(b []byte) error {
 	if err != nil {
 		return &valueError{fmt.Sprintf("%q is not a date", string(b)), "write it as YYYY-MM-DD, for example 2027-01-12"}
 	}
+	if t.Year() < MinYear || t.Year() > MaxYear {
+		return &valueError{fmt.Sprintf("%s is not a date propose can plan with", strings.TrimSpace(string(b))),
+			fmt.Sprintf("check the year: propose takes dates from %d to %d", MinYear, MaxYear)}
+	}
 	d.t = t
 	return nil
 }
+
+// MinYear and MaxYear bound the dates a file may hold: every date a
+// request needs lies well inside them, and the calendars and timelines
+// computed from them stay small.
+const (
+	MinYear = 1970
+	MaxYear = 2100
+)
 
 // MarshalText writes the date as YYYY-MM-DD.
 func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }

@@ -2,11 +2,13 @@ package proposal
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"image"
 	_ "image/jpeg" // theme.logo
 	_ "image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -99,6 +101,12 @@ type validation struct {
 }
 
 func (v *validation) add(path, msg, fix string) {
+	// A number written as 0 is given, not missing: say it is out of range.
+	if msg == "is missing" && v.src != nil && v.given(path) {
+		if f, ok := Lookup(path); ok && f.Kind == KindNumber && f.Range != "" {
+			msg, fix = fmt.Sprintf(f.Range, cmp.Or(v.p.Text(path), "0")), f.RangeFix
+		}
+	}
 	v.problems = append(v.problems, v.src.ValueProblemAt(path, msg, fix))
 }
 
@@ -141,7 +149,7 @@ func (v *validation) structRules() {
 		if strings.HasPrefix(path, "evidence[") && strings.HasSuffix(path, ".id") && v.src != nil && !v.given(path) {
 			path = parentPath(path) // written as a bare id: the item is the field
 		}
-		value := fmt.Sprint(fe.Value())
+		value := shorten(fmt.Sprint(fe.Value()), 60)
 		switch fe.Tag() {
 		case "required":
 			if fe.Kind() == reflect.String && strings.HasSuffix(path, "]") {
@@ -299,14 +307,22 @@ func (v *validation) themeRules() {
 	case fi.IsDir():
 		v.add("theme.logo", fmt.Sprintf("%s is a folder, not an image", path), "give the path of a PNG or JPEG image, relative to the proposal file")
 		return
+	case !fi.Mode().IsRegular():
+		// A device or a pipe could be read for ever, or never answer.
+		v.add("theme.logo", fmt.Sprintf("%s is not a file but a device or a pipe", path), "give the path of a PNG or JPEG image file, relative to the proposal file")
+		return
 	case fi.Size() > MaxLogoBytes:
 		v.add("theme.logo", fmt.Sprintf("%s is %d KB; a logo may be at most 1 MB (1024 KB)", path, (fi.Size()+1023)/1024),
 			"save a smaller image: a few hundred pixels wide is enough")
 		return
 	}
-	data, err := os.ReadFile(path)
+	data, err := readAtMost(path, MaxLogoBytes)
 	if err != nil {
 		v.add("theme.logo", fmt.Sprintf("cannot read %s: %v", path, err), "give the path of a PNG or JPEG image you can read")
+		return
+	}
+	if len(data) > MaxLogoBytes {
+		v.add("theme.logo", fmt.Sprintf("%s is larger than 1 MB, the most a logo may be", path), "save a smaller image: a few hundred pixels wide is enough")
 		return
 	}
 	if LogoType(data) == "" {
@@ -728,4 +744,15 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// readAtMost reads path, but never more than limit+1 bytes, so a file that
+// grows while it is read cannot make the read go on.
+func readAtMost(path string, limit int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(io.LimitReader(f, limit+1))
 }
