@@ -107,11 +107,28 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 		}
 	}
 	d.decode(body, v, m.root, "", 0)
+	d.unusedAnchors()
 	if len(d.problems) > 0 {
 		return src, d.problems.sorted()
 	}
 	src.notes = cutByComment(data, src)
 	return src, nil
+}
+
+// unusedAnchors reports an anchor on a text that no alias uses: almost
+// always an & the user meant as text ("&Co Support Engineer"), which YAML
+// took as the anchor's name and dropped from the value.
+func (d *decoder) unusedAnchors() {
+	for name, a := range d.anchored {
+		if d.aliased[name] || d.failed[d.anchorAt[name]] {
+			continue
+		}
+		if _, ok := scalarText(a.Value); !ok {
+			continue // an anchored section kept for later is harmless
+		}
+		d.problem(a, d.anchorAt[name], fmt.Sprintf("`&%s` makes YAML read %q as an anchor name, so it is not part of the text", shorten(name, 30), shorten(name, 30)),
+			"put the whole text in quotes to keep the &")
+	}
 }
 
 // cutByComment finds text values a " #" cut short: YAML reads the rest of
@@ -307,6 +324,8 @@ type decoder struct {
 	failed   map[string]bool     // field paths whose value could not be decoded
 	homes    map[string][]string // where each key of the format belongs, for pointing a misplaced key home
 	anchorAt map[string]string   // the field path each anchor was defined at
+	anchored map[string]*ast.AnchorNode
+	aliased  map[string]bool // anchors some alias uses
 }
 
 // privateAlias notes where the anchors on node are defined and reports an
@@ -321,12 +340,26 @@ func (d *decoder) privateAlias(node ast.Node, path string) bool {
 	for i := 0; i < maxDepth && node != nil; i++ {
 		switch t := node.(type) {
 		case *ast.TagNode:
-			node = t.Value
+			// !!binary, !!python/object, !include: each asks YAML to read
+			// the value as something other than the text it shows.
+			tag := t.Start.Value
+			d.problem(t, path, fmt.Sprintf("`%s` is a YAML tag, which a propose file does not use", shorten(tag, 30)),
+				"delete the tag; if the text itself starts with !, put it in quotes")
+			return true
 		case *ast.AnchorNode:
-			d.anchorAt[t.Name.GetToken().Value] = path
+			name := t.Name.GetToken().Value
+			d.anchorAt[name] = path
+			if d.anchored == nil {
+				d.anchored = map[string]*ast.AnchorNode{}
+			}
+			d.anchored[name] = t
 			node = t.Value
 		case *ast.AliasNode:
 			name := t.Value.GetToken().Value
+			if d.aliased == nil {
+				d.aliased = map[string]bool{}
+			}
+			d.aliased[name] = true
 			if at, ok := d.anchorAt[name]; ok && private(at) && !private(path) {
 				d.problem(t, path, fmt.Sprintf("the alias *%s repeats your private answer at %s outside `private:`", name, at),
 					"write what the manager may read here in its own words; what is under private: never reaches your manager")
@@ -634,12 +667,16 @@ func nodePosition(raw, node ast.Node) (position, bool) {
 }
 
 // scalarText returns the text of a scalar node as the user wrote it.
+// lineEnds makes every line end in a text a newline: a carriage return
+// written as a YAML escape ("\r") ends a line as it does in the file.
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 func scalarText(n ast.Node) (string, bool) {
 	switch t := n.(type) {
 	case *ast.StringNode:
-		return strings.TrimSpace(t.Value), true
+		return lineEnds.Replace(strings.TrimSpace(t.Value)), true
 	case *ast.LiteralNode:
-		return strings.TrimSpace(t.Value.Value), true
+		return lineEnds.Replace(strings.TrimSpace(t.Value.Value)), true
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
 		return t.GetToken().Value, true
 	}

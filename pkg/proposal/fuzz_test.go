@@ -3,6 +3,7 @@ package proposal
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -42,4 +43,21 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("a valid file written back does not parse:\n%v\n%s", err, Marshal(p))
 		}
 	})
+}
+
+// TestCarriageReturnEndsALine: a "\r" written as a YAML escape ends a line
+// as it would in the file, so no document is asked to draw it.
+func TestCarriageReturnEndsALine(t *testing.T) {
+	src, err := os.ReadFile("testdata/valid-minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src = []byte(strings.Replace(string(src), "name: Ana Lima", `name: "Ana\rLima\r\nda Silva"`, 1))
+	p, err := Parse("cr.yaml", src, NewDate(2027, 1, 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Employee.Name != "Ana\nLima\nda Silva" {
+		t.Errorf("name = %q, want the carriage returns as line ends", p.Employee.Name)
+	}
 }

@@ -405,16 +405,40 @@ func (b Period) Meets(from, to Date) (Date, bool) {
 func (v *validation) controlCharacters() {
 	for _, t := range v.p.Texts() {
 		for _, r := range t.Value {
-			if r == '\t' || r == '\n' || r == '\r' {
+			if r == '\t' || r == '\n' {
 				continue
 			}
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 				v.add(t.Field, fmt.Sprintf("has a control character (U+%04X), which cannot be printed", r),
+					"delete it; if it came from a copy and paste, type that part again")
+				break
+			}
+			if what := invisible(r); what != "" {
+				v.add(t.Field, fmt.Sprintf("has an invisible character (U+%04X, %s), which would print as nothing or reorder the text", r, what),
 					"delete it; if it came from a copy and paste, type that part again")
 				break
 			}
 		}
 	}
+}
+
+// invisible names the characters that print as nothing but change how
+// text reads or breaks, or "" for any other character. Joiners, which
+// some scripts need between letters, are not among them.
+func invisible(r rune) string {
+	switch {
+	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
+		return "a direction control"
+	case r == 0x200e, r == 0x200f, r == 0x061c:
+		return "a direction mark"
+	case r == 0x2028, r == 0x2029:
+		return "a line or paragraph separator"
+	case r == 0x200b, r == 0x2060:
+		return "a zero-width space"
+	case r == 0xfeff:
+		return "a byte-order mark"
+	}
+	return ""
 }
 
 func (v *validation) arrangementRules() {
