@@ -12,6 +12,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -157,8 +158,8 @@ func (c *checker) add(id, field, value string) {
 // personalWords mark a benefit as the employee's own gain; teamWords as
 // something the team or the company gets.
 var (
-	personalWords = regexp.MustCompile(`(?i)(commut|\btrain\b|\bfares?\b|travel|family|\bkids?\b|children|\bchild\b|\bsons?\b|daughter|nursery|school|pick[- ]?up|my health|wellbeing|well-being|\bsleep|\bpets?\b|\bdogs?\b|happier|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time|parking|fuel|petrol|\bsav(e|ing) (money|£|\$|€)|[£$€][0-9])`)
-	teamWords     = regexp.MustCompile(`(?i)(\bteam|output|coverage|\bcover\b|client|customer|account|retention|retain|deliver|focus|productiv|quality|deadline|\bcosts?\b|revenue|service|\bhir(e|ing)\b|fill roles|faster|business|project|stakeholder|meeting|time zones?|review|design|mentor|support|sales|pipeline|ticket|report|forecast|analys|planning|office days|company|employer|organi[sz]ation|interruption|uninterrupted|deep work|throughput|response)`)
+	personalWords = lazyRegexp(`(?i)(commut|\btrain\b|\bfares?\b|travel|family|\bkids?\b|children|\bchild\b|\bsons?\b|daughter|nursery|school|pick[- ]?up|my health|wellbeing|well-being|\bsleep|\bpets?\b|\bdogs?\b|happier|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time|parking|fuel|petrol|\bsav(e|ing) (money|£|\$|€)|[£$€][0-9])`)
+	teamWords     = lazyRegexp(`(?i)(\bteam|output|coverage|\bcover\b|client|customer|account|retention|retain|deliver|focus|productiv|quality|deadline|\bcosts?\b|revenue|service|\bhir(e|ing)\b|fill roles|faster|business|project|stakeholder|meeting|time zones?|review|design|mentor|support|sales|pipeline|ticket|report|forecast|analys|planning|office days|company|employer|organi[sz]ation|interruption|uninterrupted|deep work|throughput|response)`)
 )
 
 func (c *checker) framing() {
@@ -171,10 +172,10 @@ func (c *checker) framing() {
 	// at least one names the employee's own.
 	personal := -1
 	for i, b := range p.Benefits {
-		if teamWords.MatchString(b) {
+		if teamWords().MatchString(b) {
 			return
 		}
-		if personal < 0 && personalWords.MatchString(b) {
+		if personal < 0 && personalWords().MatchString(b) {
 			personal = i
 		}
 	}
@@ -183,15 +184,15 @@ func (c *checker) framing() {
 	}
 }
 
-var digit = regexp.MustCompile(`[0-9]`)
+var digit = lazyRegexp(`[0-9]`)
 
 // numberWords make a text measurable as a digit does; sameAs is a target
 // that holds to the baseline; replyWords are reply times a manager can
 // hold someone to.
 var (
-	numberWords = regexp.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero)\b`)
-	sameAs      = regexp.MustCompile(`(?i)\b(same|unchanged|no (worse|lower|fewer|less)|at least today)`)
-	replyWords  = regexp.MustCompile(`(?i)([0-9]|\b(one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty|half|an?) (hours?|minutes?|mins?|days?)\b|\b(hours?|minutes?)\b|end of (the )?(working |business )?day|same (working |business )?day|next (working |business )?day|within the hour|by (noon|lunch|close))`)
+	numberWords = lazyRegexp(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero)\b`)
+	sameAs      = lazyRegexp(`(?i)\b(same|unchanged|no (worse|lower|fewer|less)|at least today)`)
+	replyWords  = lazyRegexp(`(?i)([0-9]|\b(one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty|half|an?) (hours?|minutes?|mins?|days?)\b|\b(hours?|minutes?)\b|end of (the )?(working |business )?day|same (working |business )?day|next (working |business )?day|within the hour|by (noon|lunch|close))`)
 )
 
 func (c *checker) data() {
@@ -203,7 +204,7 @@ func (c *checker) data() {
 	}
 	if len(all) == 0 {
 		c.add("data.no-record", "performance", "")
-	} else if !slices.ContainsFunc(all, digit.MatchString) {
+	} else if !slices.ContainsFunc(all, digit().MatchString) {
 		c.add("data.no-numbers", "performance", "")
 	}
 	if p.Scenario == proposal.ScenarioKeepRemote && p.Agreement == (proposal.Agreement{}) && len(perf.RemoteRecord) == 0 {
@@ -214,7 +215,7 @@ func (c *checker) data() {
 		if m.Baseline == "" {
 			c.add("data.metric-no-baseline", at+".name", short(m.Name))
 		}
-		if !digit.MatchString(m.Target) && !numberWords.MatchString(m.Target) && !sameAs.MatchString(m.Target) {
+		if !digit().MatchString(m.Target) && !numberWords().MatchString(m.Target) && !sameAs().MatchString(m.Target) {
 			c.add("data.metric-vague-target", at+".target", short(m.Target))
 		}
 		if m.MeasuredBy == "" {
@@ -234,7 +235,7 @@ func (c *checker) trial() {
 }
 
 // sensitiveWords mark work whose data needs saying how it stays safe.
-var sensitiveWords = regexp.MustCompile(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health (data|records|information)|patients?|medical|clinical|case notes|nhs|card ?holder|payment cards?|credit cards?|card transactions|pci|gdpr|hipaa|pii|social security|national insurance|passports?|tax returns?|bank accounts?|employee records|hr records|personnel files?|student records|confidential)\b`)
+var sensitiveWords = lazyRegexp(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health (data|records|information)|patients?|medical|clinical|case notes|nhs|card ?holder|payment cards?|credit cards?|card transactions|pci|gdpr|hipaa|pii|social security|national insurance|passports?|tax returns?|bank accounts?|employee records|hr records|personnel files?|student records|confidential)\b`)
 
 func (c *checker) coverage() {
 	p := c.p
@@ -245,7 +246,7 @@ func (c *checker) coverage() {
 	switch {
 	case com.ResponseTime == "":
 		c.add("coverage.no-response-time", "communication.response_time", "")
-	case !replyWords.MatchString(com.ResponseTime):
+	case !replyWords().MatchString(com.ResponseTime):
 		c.add("coverage.vague-response", "communication.response_time", short(com.ResponseTime))
 	}
 	if len(com.CheckIns) == 0 {
@@ -275,7 +276,7 @@ func (c *checker) coverage() {
 // public text, or "".
 func (c *checker) sensitive() string {
 	for _, t := range c.p.PublicTexts() {
-		if m := sensitiveWords.FindString(t.Value); m != "" {
+		if m := sensitiveWords().FindString(t.Value); m != "" {
 			m = strings.ToLower(m)
 			if !strings.Contains(m, " ") && !strings.HasSuffix(m, "s") {
 				m += " data" // "payroll data", "clinical data"
@@ -332,12 +333,12 @@ func (c *checker) timing() {
 
 // threats are words that make a proposal an ultimatum, in the first
 // person: "or I'll have to look elsewhere", "another offer on the table".
-var threats = regexp.MustCompile(`(?i)((or|otherwise|else|if not),? i('ll| will| would| may| might| could)? (need to |have to |be forced to )?(leave|quit|resign|go|move on|look elsewhere|look for (a new|another) (job|role)|start looking)|i('ll| will| would)? (have to |be forced to )(leave|quit|resign|look)|look(ing)? elsewhere|(another|other|competing|a better) (job )?offers?|counter-?offer|offers? on the table|considering my options|recruiters? (have|has|keep) (contacted|approached|called|been in touch with) me|headhunt\w*|i will resign|i would leave|i will leave|i'll leave|i'd leave)`)
+var threats = lazyRegexp(`(?i)((or|otherwise|else|if not),? i('ll| will| would| may| might| could)? (need to |have to |be forced to )?(leave|quit|resign|go|move on|look elsewhere|look for (a new|another) (job|role)|start looking)|i('ll| will| would)? (have to |be forced to )(leave|quit|resign|look)|look(ing)? elsewhere|(another|other|competing|a better) (job )?offers?|counter-?offer|offers? on the table|considering my options|recruiters? (have|has|keep) (contacted|approached|called|been in touch with) me|headhunt\w*|i will resign|i would leave|i will leave|i'll leave|i'd leave)`)
 
 // leverageFields are where a request's own argument is written: a threat
 // or a private fact there is the employee speaking. Names, titles, the
 // policy, the agreement and findings are someone else's words.
-var leverageFields = regexp.MustCompile(`^(benefits|output_tracking|arrangement\.(remote_work|in_person_commitments)|communication|performance|reask|equipment|trial)`)
+var leverageFields = lazyRegexp(`^(benefits|output_tracking|arrangement\.(remote_work|in_person_commitments)|communication|performance|reask|equipment|trial)`)
 
 func (c *checker) leverage() {
 	p := c.p
@@ -348,11 +349,11 @@ func (c *checker) leverage() {
 		}
 	}
 	for _, t := range p.PublicTexts() {
-		if !leverageFields.MatchString(t.Field) {
+		if !leverageFields().MatchString(t.Field) {
 			continue
 		}
 		text := strings.NewReplacer("’", "'", "‘", "'").Replace(t.Value)
-		if m := threats.FindString(text); m != "" {
+		if m := threats().FindString(text); m != "" {
 			c.add("leverage.threat", t.Field, m)
 			continue
 		}
@@ -379,7 +380,7 @@ func wordGrams(s string, n int) []string {
 }
 
 // supportWork marks a job the call-centre studies speak to.
-var supportWork = regexp.MustCompile(`(?i)(call|contact|customer|support|service|agent|help ?desk|travel|reservation|booking)`)
+var supportWork = lazyRegexp(`(?i)(call|contact|customer|support|service|agent|help ?desk|travel|reservation|booking)`)
 
 func (c *checker) evidence() {
 	p := c.p
@@ -395,7 +396,7 @@ func (c *checker) evidence() {
 			c.add("evidence.beyond-study", at, fmt.Sprintf(
 				"%s measured %d remote %s a week and this asks for %d: cite it only for what it found (“in a %d-day hybrid trial…”), or choose a finding about your arrangement",
 				e.ID, cit.RemoteDays, plural(cit.RemoteDays, "day", "days"), remote, cit.RemoteDays))
-		case strings.Contains(cit.HoldsFor, "call-centre") && !supportWork.MatchString(p.Employee.Title+" "+p.Employee.Team):
+		case strings.Contains(cit.HoldsFor, "call-centre") && !supportWork().MatchString(p.Employee.Title+" "+p.Employee.Team):
 			c.add("evidence.other-work", at, e.ID)
 		}
 	}
@@ -426,4 +427,10 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// lazyRegexp compiles expr the first time it is used, so a command that
+// checks nothing does not pay for the rules' expressions at start-up.
+func lazyRegexp(expr string) func() *regexp.Regexp {
+	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
 }

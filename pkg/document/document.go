@@ -103,8 +103,9 @@ func Builtin(name string) ([]byte, bool) {
 // possibly replaced by a file from an override folder. A Set is safe for
 // concurrent use.
 type Set struct {
-	ts   map[Kind]*template.Template
-	from map[Kind]string // where each replaced template was read, for errors
+	mu   sync.Mutex
+	ts   map[Kind]*template.Template // parsed so far
+	from map[Kind]string             // where each replaced template was read, for errors
 }
 
 // Option changes the templates a Set is made of.
@@ -144,6 +145,9 @@ func New(opts ...Option) (*Set, error) {
 	for _, k := range allKinds {
 		name := FileName(k)
 		fsys, shown := fs.FS(templates.FS), name
+		if c.fsys == nil {
+			continue // a built-in template is parsed when first used (template)
+		}
 		if c.fsys != nil {
 			if _, err := fs.Stat(c.fsys, name); err == nil {
 				fsys = c.fsys
@@ -156,13 +160,45 @@ func New(opts ...Option) (*Set, error) {
 				return nil, fmt.Errorf("read template %s: %w", name, err)
 			}
 		}
-		t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(fsys, name)
+		if fsys == fs.FS(templates.FS) {
+			continue
+		}
+		// A replaced template is parsed now, so a mistake in it is found
+		// whichever document is asked for.
+		t, err := parseTemplate(fsys, name, shown)
 		if err != nil {
-			return nil, fmt.Errorf("parse template %s: %w", shown, err)
+			return nil, err
 		}
 		s.ts[k] = t
 	}
 	return s, nil
+}
+
+func parseTemplate(fsys fs.FS, name, shown string) (*template.Template, error) {
+	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("parse template %s: %w", shown, err)
+	}
+	return t, nil
+}
+
+// template returns the template of kind, parsing the built-in one the
+// first time it is asked for: a command parses only what it renders.
+func (s *Set) template(kind Kind) (*template.Template, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if t, ok := s.ts[kind]; ok {
+		return t, nil
+	}
+	if !slices.Contains(allKinds, kind) {
+		return nil, fmt.Errorf("render %s: no such document", kind)
+	}
+	t, err := parseTemplate(templates.FS, FileName(kind), FileName(kind))
+	if err != nil {
+		return nil, err
+	}
+	s.ts[kind] = t
+	return t, nil
 }
 
 // unknownFiles reports a template file in fsys that propose does not know.
@@ -196,8 +232,12 @@ var fieldErr = regexp.MustCompile(`^template: [^:]+:(\d+):\d+: executing "[^"]*"
 // not have (a private answer, most often, in an edited copy) fails with
 // an error naming the file and line.
 func (s *Set) execute(kind Kind, what string, v any) ([]byte, error) {
+	t, err := s.template(kind)
+	if err != nil {
+		return nil, err
+	}
 	var b bytes.Buffer
-	if err := s.ts[kind].Execute(&b, v); err != nil {
+	if err := t.Execute(&b, v); err != nil {
 		if m := fieldErr.FindStringSubmatch(err.Error()); m != nil && !privateKinds[kind] {
 			file := FileName(kind)
 			if f, ok := s.from[kind]; ok {
@@ -256,7 +296,7 @@ func Render(kind Kind, v *view.Public) ([]byte, error) {
 
 // Render returns the Markdown of a manager-facing document.
 func (s *Set) Render(kind Kind, v *view.Public) ([]byte, error) {
-	if _, ok := s.ts[kind]; !ok || kind == prepName || kind == statusName || kind == reviewName || kind == reviewPrepName || kind == agreementName {
+	if !slices.Contains(allKinds, kind) || kind == prepName || kind == statusName || kind == reviewName || kind == reviewPrepName || kind == agreementName {
 		return nil, fmt.Errorf("render %s: no such document", kind)
 	}
 	return s.execute(kind, string(kind), v)
