@@ -300,6 +300,46 @@ var onePagerSteps = []struct {
 	{3, 90, pdf.MinScale}, {3, 70, pdf.MinScale},
 }
 
+// onePagerStep returns the first of onePagerSteps that fits, or -1 when
+// none does. fits lays a step out and says whether it fits and how many
+// pages it takes (2.3 is a second page three tenths full). It lays out as
+// few steps as it can: the first, then, when that overflows, the step
+// whose scale its height calls for (a text's height goes with the square
+// of the scale), walking down while the step before also fits, or up until
+// one does. The steps that only shrink the type fit from some scale on, so
+// this finds the step that trying each in turn would.
+func onePagerStep(fits func(int) (bool, float64, error)) (int, error) {
+	ok, pages, err := fits(0)
+	if err != nil || ok {
+		return 0, err
+	}
+	i := len(onePagerSteps) - 1
+	for j := 1; j < len(onePagerSteps); j++ {
+		if sc := onePagerSteps[j].scale; pages*sc*sc <= 1 || sc == pdf.MinScale {
+			i = j
+			break
+		}
+	}
+	ok, _, err = fits(i)
+	if err != nil {
+		return -1, err
+	}
+	if ok {
+		for ; i > 1; i-- {
+			if ok, _, err := fits(i - 1); err != nil || !ok {
+				return i, err
+			}
+		}
+		return i, nil
+	}
+	for i++; i < len(onePagerSteps); i++ {
+		if ok, _, err := fits(i); err != nil || ok {
+			return i, err
+		}
+	}
+	return -1, nil
+}
+
 // onePager renders the summary, condensing it until it fits on one page.
 // The Markdown written is the version the PDF shows; md is the summary in
 // full, written as it is when no PDF is asked for.
@@ -312,24 +352,50 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 		return nil, err
 	}
 	full := md
-	for _, step := range onePagerSteps {
+	type tried struct {
+		md   []byte
+		cv   *view.Public
+		m    pdf.Meta
+		laid *pdf.Laid
+	}
+	results := map[int]tried{}
+	try := func(i int) (tried, error) {
+		if t, ok := results[i]; ok {
+			return t, nil
+		}
+		step := onePagerSteps[i]
 		cv := v.Condensed(step.metrics, step.runes)
 		md, err := docs.Render(document.OnePager, cv)
 		if err != nil {
-			return nil, err
+			return tried{}, err
 		}
 		m := meta(document.OnePager, cv, opts, step.scale)
 		laid, err := pdf.Layout(md, m)
 		if err != nil {
-			return nil, fmt.Errorf("render %s: %w", document.OnePager, err)
+			return tried{}, fmt.Errorf("render %s: %w", document.OnePager, err)
 		}
-		if laid.Pages() == 1 {
-			if cv.MoreMetrics > 0 {
-				opts.warn(v.Source, "trial.metrics", fmt.Sprintf("the one-page summary shows %d of %d measures",
-					len(cv.Trial.Metrics), len(v.Trial.Metrics)), "put the three to five that matter most first; the proposal shows them all")
-			}
-			return fitted(string(document.OnePager), md, full, m, opts, laid)
+		t := tried{md, cv, m, laid}
+		results[i] = t
+		return t, nil
+	}
+	fits := func(i int) (bool, float64, error) {
+		t, err := try(i)
+		if err != nil {
+			return false, 0, err
 		}
+		return t.laid.Pages() == 1, float64(t.laid.Pages()-1) + t.laid.LastPageFill(), nil
+	}
+	first, err := onePagerStep(fits)
+	if err != nil {
+		return nil, err
+	}
+	if first >= 0 {
+		t := results[first]
+		if t.cv.MoreMetrics > 0 {
+			opts.warn(v.Source, "trial.metrics", fmt.Sprintf("the one-page summary shows %d of %d measures",
+				len(t.cv.Trial.Metrics), len(v.Trial.Metrics)), "put the three to five that matter most first; the proposal shows them all")
+		}
+		return fitted(string(document.OnePager), t.md, full, t.m, opts, t.laid)
 	}
 	return nil, &TooLongError{Fields: longestOnePagerTexts(v.Texts, 5)}
 }
