@@ -23,8 +23,11 @@ import (
 
 // RenderOptions are the inputs of `propose render`.
 type RenderOptions struct {
-	Env     *Env
-	File    string
+	Env  *Env
+	File string
+	// More are further files to render in the same process, each into a
+	// folder of its own named after it (see renderMany).
+	More    []string
 	OutDir  string
 	Force   bool
 	Formats []string
@@ -43,7 +46,7 @@ type RenderOptions struct {
 func NewCmdRender(env *Env, runF func(*RenderOptions) error) *cobra.Command {
 	opts := &RenderOptions{Env: env}
 	cmd := &cobra.Command{
-		Use:   "render [FILE]",
+		Use:   "render [FILE]...",
 		Short: "Write the proposal and the one-page summary",
 		Long: `Render validates FILE (default proposal.yaml; - reads standard input) and writes
 the proposal, the one-page summary and your private prep sheet, as .md and .pdf,
@@ -51,10 +54,18 @@ into the output folder (default: out/ beside FILE). --format chooses among md,
 pdf, html and docx (a Word file), for example --format pdf or --format md,pdf,docx.
 
 Nothing is written unless FILE is valid. Each file is replaced atomically, and a
-file you edited after propose wrote it is kept unless you pass --force.`,
-		Example: "  propose render examples/trial.yaml\n  propose render proposal.yaml --out ~/Documents/proposal",
-		Args:    maxOneFile,
-		RunE:    withFile(&opts.File, opts, runF, renderRun),
+file you edited after propose wrote it is kept unless you pass --force.
+
+Given several files, render writes each into a folder named after it inside the
+output folder (out/trial/ for trial.yaml), all in one run.`,
+		Example: "  propose render examples/trial.yaml\n  propose render proposal.yaml --out ~/Documents/proposal\n  propose render examples/*.yaml --out rendered",
+		RunE: func(c *cobra.Command, args []string) error {
+			if len(args) > 1 {
+				opts.More = args[1:]
+				args = args[:1]
+			}
+			return withFile(&opts.File, opts, runF, renderRun)(c, args)
+		},
 	}
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the documents")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, docx, or a list such as md,pdf,docx")
@@ -67,6 +78,9 @@ file you edited after propose wrote it is kept unless you pass --force.`,
 }
 
 func renderRun(opts *RenderOptions) error {
+	if len(opts.More) > 0 {
+		return renderMany(opts)
+	}
 	if !opts.Watch {
 		return renderOnce(opts)
 	}
@@ -110,6 +124,60 @@ func renderRun(opts *RenderOptions) error {
 	}
 	fmt.Fprintln(env.IO.ErrOut, "Stopped watching.")
 	return nil
+}
+
+// renderMany renders several files one after the other in this process,
+// each into its own folder: the output folder (--out, else out/ beside
+// the file) holds a folder named after each file, so two files never write
+// over each other. A file with problems is reported and the others are
+// still rendered; the exit code is the worst of them.
+func renderMany(opts *RenderOptions) error {
+	files := append([]string{opts.File}, opts.More...)
+	if opts.Watch {
+		return usageErrorf("--watch follows one file; run one `propose render --watch` for each")
+	}
+	if opts.Open {
+		return usageErrorf("--open opens one file's proposal; render it alone to open it")
+	}
+	seen := map[string]string{}
+	for _, f := range files {
+		if f == "-" {
+			return usageErrorf("- (standard input) can only be rendered alone")
+		}
+		dir := outDirFor(f, opts.OutDir)
+		out := filepath.Join(dir, fileStem(f))
+		if other, dup := seen[out]; dup {
+			return usageErrorf("%s and %s would both be written into %s; rename one, or render them one at a time", other, f, out)
+		}
+		seen[out] = f
+	}
+	var worst error
+	for i, f := range files {
+		if i > 0 {
+			fmt.Fprintln(opts.Env.IO.Out)
+		}
+		one := *opts
+		one.File, one.More = f, nil
+		one.OutDir = filepath.Join(outDirFor(f, opts.OutDir), fileStem(f))
+		if err := renderOnce(&one); err != nil {
+			if !isSilent(err) {
+				fmt.Fprintf(opts.Env.IO.ErrOut, "propose: %v\n", err)
+			}
+			if worst == nil || exitCode(err) > exitCode(worst) {
+				worst = err
+			}
+		}
+	}
+	if worst != nil {
+		return &silentError{code: exitCode(worst)}
+	}
+	return nil
+}
+
+// fileStem is a file's name without its folder and its extension.
+func fileStem(file string) string {
+	base := filepath.Base(file)
+	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
 // isSilent reports whether err was already reported to the user.
