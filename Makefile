@@ -23,7 +23,10 @@ update-golden:
 fmt:
 	gofmt -w .
 
-# Fuzz the loader and validation for longer than the tests do (FUZZTIME=10m).
+# Fuzz the loader and validation, the full render and Markdown escaping for
+# longer than the tests do (FUZZTIME=10m, or a count such as 1000000x).
 FUZZTIME ?= 2m
 fuzz:
-	go test ./pkg/proposal/ -run XXX -fuzz FuzzParse -fuzztime $(FUZZTIME)
+	go test ./pkg/proposal/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
+	go test ./pkg/view/ -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME)
+	go test ./pkg/render/ -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME)

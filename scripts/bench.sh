@@ -26,7 +26,7 @@ func main() { fmt.Println("hello, world") }
 GO
 (cd "$tmp/hello" && go mod init hello >/dev/null 2>&1 && go build -trimpath -o "$tmp/hello-world" .)
 
-render=("$tmp/propose" render examples/trial.yaml --out "$tmp/out" --force --quiet)
+render=("$tmp/propose" render examples/trial.yaml --out "$tmp/out" --force)
 help=("$tmp/propose" --help)
 hello=("$tmp/hello-world")
 "${render[@]}" >/dev/null
