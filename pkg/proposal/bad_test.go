@@ -17,6 +17,7 @@ import (
 // must produce: exactly these, each as "LINE:COL field.path" ("" for the
 // file as a whole), and no others.
 var badInputs = map[string][]string{
+	"alias-wrong-type.yaml":            {"11:16 arrangement.remote_days"},
 	"tag-binary-text.yaml":             {"6:10 employee.title"},
 	"anchor-as-text.yaml":              {"6:10 employee.title"},
 	"tag-include.yaml":                 {"6:10 employee.title"},
@@ -91,7 +92,7 @@ var badInputs = map[string][]string{
 	// encodings, anchors, merge keys and tags).
 	"alias-in-list-to-private.yaml":        {"20:5 benefits[0]"},
 	"alias-section-merge.yaml":             {"7:3 manager"},
-	"alias-to-itself.yaml":                 {"10:19 arrangement.remote_days[1]"},
+	"alias-to-itself.yaml":                 {"10:25 arrangement.remote_days[1]"},
 	"alias-undefined.yaml":                 {"5:10 employee.title"},
 	"apostrophe-in-single-quotes.yaml":     {"7:16 "},
 	"bool-key.yaml":                        {"6:3 employee.yes"},

@@ -106,6 +106,13 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 			return nil, fileProblem(tk.Position.Line, tk.Position.Column, shape, shapeFix)
 		}
 	}
+	// Anchors anywhere in the file, even under a key propose does not
+	// know, can be aliased: register them all before decoding.
+	for _, n := range ast.Filter(ast.AnchorType, body) {
+		if a, ok := n.(*ast.AnchorNode); ok {
+			d.anchors[a.Name.GetToken().Value] = a.Value
+		}
+	}
 	d.decode(body, v, m.root, "", 0)
 	d.unusedAnchors()
 	if len(d.problems) > 0 {
@@ -326,6 +333,7 @@ type decoder struct {
 	anchorAt map[string]string   // the field path each anchor was defined at
 	anchored map[string]*ast.AnchorNode
 	aliased  map[string]bool // anchors some alias uses
+	via      ast.Node        // the alias being decoded, where its value's problems are reported
 }
 
 // privateAlias notes where the anchors on node are defined and reports an
@@ -375,6 +383,9 @@ func (d *decoder) privateAlias(node ast.Node, path string) bool {
 
 func (d *decoder) problem(node ast.Node, path, msg, fix string) {
 	line, col := 0, 0
+	if d.via != nil {
+		node = d.via // the value is elsewhere; the mistake is the alias here
+	}
 	if node != nil {
 		if tk := node.GetToken(); tk != nil {
 			line, col = tk.Position.Line, tk.Position.Column
@@ -428,6 +439,10 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 	raw := node
 	if d.privateAlias(node, path) {
 		return
+	}
+	if _, ok := raw.(*ast.AliasNode); ok && d.via == nil {
+		d.via = raw
+		defer func() { d.via = nil }()
 	}
 	node = unwrap(node, d.anchors)
 	if a, ok := node.(*ast.AliasNode); ok {
