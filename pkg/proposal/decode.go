@@ -612,6 +612,23 @@ func unknownKeyFix(key, path string, section *Field, homes map[string][]string) 
 	}
 	sort.Strings(names)
 	norm := strings.ToLower(strings.NewReplacer("-", "_", " ", "_").Replace(key))
+	// A key of the format written in the wrong place (often a line that
+	// lost its indentation) is pointed home before any spelling is guessed.
+	var elsewhere []string
+	for _, h := range homes[norm] {
+		if h != path && len(elsewhere) < 3 {
+			elsewhere = append(elsewhere, h)
+		}
+	}
+	if len(elsewhere) > 0 && norm == key {
+		if elsewhere[0] == "" {
+			return fmt.Sprintf("`%s` belongs at the top level, not under `%s`", norm, path), ""
+		}
+		for i, h := range elsewhere {
+			elsewhere[i] = "`" + h + ":`"
+		}
+		return fmt.Sprintf("`%s` belongs under %s; indent it under its section", norm, strings.Join(elsewhere, " or ")), ""
+	}
 	best, bestDist := "", 1<<30
 	for _, n := range names {
 		dist := levenshtein(norm, n)
