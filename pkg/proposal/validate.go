@@ -446,7 +446,7 @@ func (v *validation) arrangementRules() {
 	v.noRepeatedDays("arrangement.remote_days", a.RemoteDays)
 	v.noRepeatedDays("arrangement.office_days", a.OfficeDays)
 	for i, d := range a.OfficeDays {
-		if slices.Contains(a.RemoteDays, d) && v.given("arrangement.office_days") {
+		if slices.Contains(a.RemoteDays, d) && v.given("arrangement.office_days") && v.given("arrangement.remote_days") {
 			v.add(fmt.Sprintf("arrangement.office_days[%d]", i),
 				fmt.Sprintf("%s is both a remote day and an office day", d),
 				"remove it from one of the two lists")
