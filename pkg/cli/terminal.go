@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -73,7 +74,10 @@ func appendVisible(out []byte, r rune, b []byte) []byte {
 		return append(out, b...)
 	case r < 0x20 || r == 0x7f:
 		return fmt.Appendf(out, `\x%02x`, r)
-	case r >= 0x80 && r <= 0x9f, isBidiControl(r):
+	case r >= 0x80 && r <= 0x9f, isBidiControl(r), unicode.Is(unicode.Cf, r), r == 0x2028, r == 0x2029:
+		// Controls, bidi overrides and the other invisible characters (a
+		// byte-order mark in a key, a zero-width space) are shown as what
+		// they are.
 		return fmt.Appendf(out, `\u%04x`, r)
 	}
 	return append(out, b...)

@@ -14,6 +14,8 @@ func TestTextOnlyShowsControlsAsEscapes(t *testing.T) {
 		{"c1 \u009b31m", `c1 \u009b31m`},
 		{"bad \xff byte", `bad \xff byte`},
 		{"del\x7f", `del\x7f`},
+		{"\ufeffversion", `\ufeffversion`},
+		{"zero\u200bwidth\u2028sep", `zero\u200bwidth\u2028sep`},
 	} {
 		var b bytes.Buffer
 		w := newTextOnly(&b)

@@ -41,6 +41,27 @@ func Load(name string, data []byte) (*Proposal, *Source, error) {
 	return &p, src, err
 }
 
+// utf16WithoutMark reports text that is almost surely UTF-16 saved without
+// a byte-order mark, and whether it is big-endian: in its first bytes
+// every other byte is a NUL, as for ASCII letters in UTF-16, and no other
+// byte is.
+func utf16WithoutMark(data []byte) (ok, big bool) {
+	n := min(len(data), 64) &^ 1
+	if n < 8 {
+		return false, false
+	}
+	high, low := 0, 0
+	for i := 0; i < n; i += 2 {
+		if data[i] == 0 && data[i+1] != 0 {
+			high++
+		}
+		if data[i+1] == 0 && data[i] != 0 {
+			low++
+		}
+	}
+	return high == n/2 || low == n/2, high == n/2
+}
+
 // load decodes a YAML file into v, a struct whose fields are m's tree,
 // strictly and with positions, as Load describes. shape and shapeFix say
 // what a file of the wrong shape should look like. The Source is nil when
@@ -192,12 +213,15 @@ func asUTF8(data []byte) ([]byte, error) {
 }
 
 func withoutMark(data []byte) ([]byte, error) {
+	unmarked, bigUnmarked := utf16WithoutMark(data)
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
 		return data[3:], nil
-	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
-		big := data[0] == 0xFE
-		body := data[2:]
+	case bytes.HasPrefix(data, []byte{0xFF, 0xFE}), bytes.HasPrefix(data, []byte{0xFE, 0xFF}), unmarked:
+		big, body := data[0] == 0xFE, data[2:]
+		if unmarked {
+			big, body = bigUnmarked, data
+		}
 		if len(body)%2 != 0 {
 			return nil, errors.New("it starts as UTF-16 but has an odd number of bytes")
 		}

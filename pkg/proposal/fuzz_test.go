@@ -1,11 +1,13 @@
 package proposal
 
 import (
+	"encoding/binary"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf16"
 )
 
 // FuzzParse feeds any bytes to the loader and validation, starting from
@@ -59,5 +61,26 @@ func TestCarriageReturnEndsALine(t *testing.T) {
 	}
 	if p.Employee.Name != "Ana\nLima\nda Silva" {
 		t.Errorf("name = %q, want the carriage returns as line ends", p.Employee.Name)
+	}
+}
+
+// TestUTF16WithoutAMarkIsRead: a file saved as UTF-16 without a byte-order
+// mark is read as the text it is, in either byte order.
+func TestUTF16WithoutAMarkIsRead(t *testing.T) {
+	src, err := os.ReadFile("testdata/valid-minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	units := utf16.Encode([]rune(string(src)))
+	le, be := make([]byte, 2*len(units)), make([]byte, 2*len(units))
+	for i, u := range units {
+		binary.LittleEndian.PutUint16(le[2*i:], u)
+		binary.BigEndian.PutUint16(be[2*i:], u)
+	}
+	for name, data := range map[string][]byte{"le": le, "be": be} {
+		p, err := Parse(name+".yaml", data, NewDate(2027, 1, 4))
+		if err != nil || p.Employee.Name != "Ana Lima" {
+			t.Errorf("UTF-16 %s without a mark: %v", name, err)
+		}
 	}
 }

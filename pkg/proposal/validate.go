@@ -296,6 +296,11 @@ func (v *validation) themeRules() {
 		return
 	}
 	path := t.Logo
+	if strings.Contains(path, "://") {
+		v.add("theme.logo", fmt.Sprintf("%s is a web address; propose works offline and reads the logo from this computer", shorten(path, 60)),
+			"download the image and give the path of the file, relative to the proposal file")
+		return
+	}
 	if !filepath.IsAbs(path) && v.src != nil && v.src.File != "" && !strings.HasPrefix(v.src.File, "<") {
 		path = filepath.Join(filepath.Dir(v.src.File), path)
 	}
