@@ -82,9 +82,18 @@ func loadProposal(env *Env, file string) (string, *proposal.Proposal, error) {
 	return name, p, err
 }
 
+// maxProblemsShown is how many problems are printed before the rest are
+// counted: a file that is wrong all over (the wrong file, most often)
+// would otherwise fill the screen.
+const maxProblemsShown = 40
+
 // reportProblems prints every problem, one a line, and a closing count.
 func reportProblems(env *Env, name string, ps proposal.Problems, consequence string) error {
-	for _, p := range ps {
+	for i, p := range ps {
+		if i == maxProblemsShown && len(ps) > maxProblemsShown+1 {
+			fmt.Fprintf(env.IO.ErrOut, "... and %d more, not shown: fix these first, then run it again\n", len(ps)-i)
+			break
+		}
 		fmt.Fprintln(env.IO.ErrOut, p.String())
 	}
 	noun := "problems"

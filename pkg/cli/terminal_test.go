@@ -2,7 +2,10 @@ package cli
 
 import (
 	"bytes"
+	"strings"
 	"testing"
+
+	"github.com/propose-cli/propose/pkg/proposal"
 )
 
 func TestTextOnlyShowsControlsAsEscapes(t *testing.T) {
@@ -37,5 +40,20 @@ func TestTextOnlyKeepsCharactersSplitBetweenWrites(t *testing.T) {
 	}
 	if b.String() != "Zoë ✓" {
 		t.Errorf("written a byte at a time, got %q", b.String())
+	}
+}
+
+func TestReportProblemsCountsWhatItDoesNotShow(t *testing.T) {
+	var ps proposal.Problems
+	for i := range 100 {
+		ps = append(ps, proposal.Problem{File: "f.yaml", Line: i + 1, Col: 1, Msg: "wrong"})
+	}
+	var out bytes.Buffer
+	env := &Env{IO: &IOStreams{ErrOut: &out}}
+	reportProblems(env, "f.yaml", ps, "")
+	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+	if len(lines) != maxProblemsShown+2 || !strings.Contains(lines[maxProblemsShown], "and 60 more") ||
+		lines[len(lines)-1] != "100 problems in f.yaml" {
+		t.Errorf("got %d lines:\n%s", len(lines), out.String())
 	}
 }
