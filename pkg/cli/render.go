@@ -53,8 +53,8 @@ the proposal, the one-page summary and your private prep sheet, as .md and .pdf,
 into the output folder (default: out/ beside FILE). --format chooses among md,
 pdf, html and docx (a Word file), for example --format pdf or --format md,pdf,docx.
 
-Nothing is written unless FILE is valid. Each file is replaced atomically, and a
-file you edited after propose wrote it is kept unless you pass --force.
+Nothing is written unless FILE is valid. The folder changes as one unit, and if
+you edited a file propose wrote, nothing is replaced unless you pass --force.
 
 Given several files, render writes each into a folder named after it inside the
 output folder (out/trial/ for trial.yaml), all in one run.`,
