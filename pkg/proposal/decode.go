@@ -13,7 +13,6 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
@@ -94,7 +93,7 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	}
 	file, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, syntaxProblem(name, err)
+		return nil, syntaxProblem(name, data, err)
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range file.Docs {
@@ -149,6 +148,17 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 func (d *decoder) unusedAnchors() {
 	for name, a := range d.anchored {
 		if d.aliased[name] || d.failed[d.anchorAt[name]] {
+			continue
+		}
+		if _, empty := a.Value.(*ast.NullNode); empty || a.Value == nil {
+			// "title: & Support Engineer": YAML takes everything after
+			// the & as the anchor's name and leaves the value empty.
+			written := "&" + name
+			if strings.HasPrefix(a.Name.GetToken().Origin, " ") {
+				written = "& " + name
+			}
+			d.problem(a, d.anchorAt[name], fmt.Sprintf("`%s` makes YAML read %q as an anchor name, so the value is empty", shorten(written, 32), shorten(name, 30)),
+				"put the whole text in quotes to keep the &")
 			continue
 		}
 		if _, ok := scalarText(a.Value); !ok {
@@ -328,24 +338,6 @@ func stripComments(data []byte) []byte {
 		out = append(out, t...)
 	}
 	return out
-}
-
-func syntaxProblem(name string, err error) error {
-	var ye yaml.Error
-	msg := err.Error()
-	line, col := 0, 0
-	if errors.As(err, &ye) {
-		msg = ye.GetMessage()
-		if strings.Contains(msg, "'\t'") {
-			msg = "a tab is used for indentation"
-		}
-		if tk := ye.GetToken(); tk != nil {
-			line, col = tk.Position.Line, tk.Position.Column
-		}
-	}
-	return Problems{{File: name, Line: line, Col: col,
-		Msg: "the YAML is malformed: " + msg,
-		Fix: "check indentation and quoting on this line and the one before; text with a colon or # needs quotes"}}
 }
 
 type decoder struct {
