@@ -532,7 +532,7 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 			}
 		}
 		if !wholeNumberRE.MatchString(raw) {
-			d.problem(node, path, "expected a whole number, found "+describeNode(node), "write digits only, for example 60")
+			d.problem(node, path, "expected a whole number, found "+describeNode(node), numberFix(f))
 			return
 		}
 		if len(strings.TrimLeft(raw, "+-")) > 1 && strings.TrimLeft(raw, "+-")[0] == '0' {
@@ -754,4 +754,17 @@ func describeType(t reflect.Type) string {
 		return "a time (HH:MM)"
 	}
 	return "a single value"
+}
+
+// numberFix is how to write f's value as a number, with the example its
+// declaration gives.
+func numberFix(f *Field) string {
+	if f != nil {
+		for _, eg := range []string{f.Example, f.Suggest, f.Default} {
+			if eg != "" && wholeNumberRE.MatchString(eg) {
+				return "write digits only, for example " + eg
+			}
+		}
+	}
+	return "write digits only"
 }

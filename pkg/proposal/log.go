@@ -29,7 +29,7 @@ type Log struct {
 
 func (l *Log) declare() []Field {
 	return []Field{
-		{at: &l.Version, Doc: "The version of the log format; always 1.", Fix: "add `version: 1` as the first line"},
+		{at: &l.Version, Doc: "The version of the log format; always 1.", Example: "1", Fix: "add `version: 1` as the first line"},
 		{at: &l.Entries, Doc: "One entry a week (or any date): how the measures read, what shipped, what is next, what is blocked.",
 			Item: "entry"},
 		{at: &l.Learned, Doc: "What the trial taught you both, one a line, for the review report.", Ask: "What did the trial teach you?",

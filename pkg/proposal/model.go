@@ -63,7 +63,7 @@ type Proposal struct {
 
 func (p *Proposal) declare() []Field {
 	return []Field{
-		{at: &p.Version, Doc: "The version of the file format; always 1.", Fix: "add `version: 1` as the first line"},
+		{at: &p.Version, Doc: "The version of the file format; always 1.", Example: "1", Fix: "add `version: 1` as the first line"},
 		{at: &p.Scenario, Doc: "The situation the documents are written for; it frames every document.",
 			Ask: "What are you asking for?", Suggest: string(ScenarioTrial),
 			Fix: "add `scenario: trial` (or offer, keep-remote, reask)",
@@ -193,7 +193,7 @@ func (p *Policy) declare() []Field {
 		{at: &p.MaxRemoteDays, Doc: "The most remote days a week the policy allows, so the documents can say truthfully whether the request is within it. Leave it out when the policy allows none or gives no number.",
 			Ask: "The most remote days a week it allows", Help: "A number such as 2; leave it empty if the policy gives none.",
 			Range: "%v remote days a week is not a weekly limit", RangeFix: "give the policy's limit as 1 to 5 days a week, or leave it out"},
-		{at: &p.MaxRemotePercent, Doc: "The most remote working time the policy allows, in percent, when it is written that way.",
+		{at: &p.MaxRemotePercent, Doc: "The most remote working time the policy allows, in percent, when it is written that way.", Example: "40",
 			Range: "%v%% is not a share of working time", RangeFix: "give the policy's limit as 1 to 100 percent, or leave it out"},
 		{at: &p.Exceptions, Doc: "How the policy allows exceptions, if it does.", Ask: "How it allows exceptions, if it does",
 			Example: "Exceptions agreed by a VP"},
