@@ -28,6 +28,7 @@ var badInputs = map[string][]string{
 	"unclosed-single-quote.yaml":       {"6:10 "},
 	"unclosed-brace.yaml":              {"6:11 "},
 	"colon-at-end.yaml":                {"6:10 "},
+	"key-twice-capitalised.yaml":       {"7:3 employee.Title"},
 	"tag-include.yaml":                 {"6:10 employee.title"},
 	"invisible-characters.yaml":        {"4:9 employee.name", "5:10 employee.title", "7:9 manager.name", "15:13 trial.metrics[0].name"},
 	"start-year-one.yaml":              {"12:10 arrangement.start"},

@@ -589,6 +589,14 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path st
 		field, ok := f.Child(key)
 		if !ok {
 			fix, meant := unknownKeyFix(key, path, f, d.homes)
+			if at := keyLine(pairs, meant); meant != "" && at > 0 && strings.EqualFold(meant, key) {
+				// "Title:" beside "title:": the same key twice, one
+				// capitalised; suggesting the key that is there would
+				// only puzzle.
+				d.problem(pair.Key, child, fmt.Sprintf("`%s` is `%s` written with capitals, and this section already has `%s` on line %d", shorten(key, 40), meant, meant, at),
+					"keep one, in lower case, and delete the other")
+				continue
+			}
 			d.problem(pair.Key, child, fmt.Sprintf("unknown key `%s`", shorten(key, 40)), fix)
 			if meant != "" {
 				// The misspelt key is the problem; the key it was meant to be
@@ -602,6 +610,16 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path st
 		value := pair.Value
 		d.decode(value, v.Field(field.index), field, child, depth+1)
 	}
+}
+
+// keyLine is the line of key among a section's pairs, or 0.
+func keyLine(pairs []*ast.MappingValueNode, key string) int {
+	for _, pair := range pairs {
+		if tk := pair.Key.GetToken(); tk != nil && tk.Value == key {
+			return tk.Position.Line
+		}
+	}
+	return 0
 }
 
 func yamlName(f reflect.StructField) string {
