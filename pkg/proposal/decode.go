@@ -509,7 +509,21 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 		}
 		s := reflect.MakeSlice(v.Type(), len(seq.Values), len(seq.Values))
 		for i, item := range seq.Values {
-			d.decode(item, s.Index(i), f, fmt.Sprintf("%s[%d]", path, i), depth+1)
+			itemPath := fmt.Sprintf("%s[%d]", path, i)
+			if _, empty := item.(*ast.NullNode); empty && i < len(seq.Entries) && seq.Entries[i].Start != nil {
+				// An empty item has no value to point at: point at its dash.
+				at := seq.Entries[i].Start.Position
+				d.src.values[itemPath] = position{at.Line, at.Column}
+				if s.Type().Elem().Kind() == reflect.Struct {
+					// Not one problem for each key the item lacks: the
+					// item as a whole is missing.
+					d.failed[itemPath] = true
+					d.problems = append(d.problems, Problem{File: d.src.File, Line: at.Line, Col: at.Column, Field: itemPath,
+						Msg: "this item is empty", Fix: "write the item under its dash, or delete the line"})
+					continue
+				}
+			}
+			d.decode(item, s.Index(i), f, itemPath, depth+1)
 		}
 		v.Set(s)
 	case reflect.String:

@@ -18,6 +18,8 @@ var (
 	keyNoColon = regexp.MustCompile(`^(\s*-?\s*)([A-Za-z_][A-Za-z0-9_]*)\s+([^:#].*)$`)
 	keyValue   = regexp.MustCompile(`^(\s*-?\s*)([A-Za-z_][A-Za-z0-9_]*):\s+(.*)$`)
 	dashWord   = regexp.MustCompile(`^(\s*)-([^\s-].*)$`)
+	// emptyFlowItem is a comma with nothing before it in [a, , b].
+	emptyFlowItem = regexp.MustCompile(`[\[,]\s*,`)
 )
 
 // syntaxProblem turns the YAML library's error into a problem a person can
@@ -153,6 +155,11 @@ func explainSyntax(msg, text string) syntaxExplained {
 	case strings.HasPrefix(msg, "could not find end character of single-quoted"):
 		return syntaxExplained{msg: "the single quote opened here is never closed",
 			fix: "add the closing ' at the end of the text; an ' inside it is written twice ('')"}
+
+	case (msg == "unexpected scalar value type" || strings.HasPrefix(msg, "expected sequence element, but found ','")) &&
+		emptyFlowItem.MatchString(text):
+		return syntaxExplained{msg: "this list has a comma with no item before it",
+			fix: "delete the extra comma"}
 
 	case msg == "found an invalid key for this map":
 		return syntaxExplained{msg: "this key is not a plain name",
