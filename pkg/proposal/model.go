@@ -376,7 +376,7 @@ func (t *Trial) declare() []Field {
 	return []Field{
 		{at: &t.LengthDays, Doc: "How long the trial runs, in days.", Ask: "Trial length in days (30 to 90)", Suggest: "60",
 			Fix:   "add `length_days: 60` under `trial:`; a trial runs 30 to 90 days",
-			Range: "a trial of %v days is outside 30 to 90 days", RangeFix: "choose 30 to 90 days; 60 is typical and long enough to show results"},
+			Range: "%v days is outside 30 to 90 days", RangeFix: "choose 30 to 90 days; 60 is typical and long enough to show results"},
 		{at: &t.CheckInDay, Doc: "The day of the trial for the check-in.", Ask: "Check-in on which day of the trial?",
 			Default: "halfway through the trial", Range: "day %v is not a day of the trial",
 			RangeFix: "give the day of the trial for the check-in, counting from 1; halfway is typical"},

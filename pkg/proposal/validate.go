@@ -549,14 +549,22 @@ func (v *validation) trialRules() {
 		v.add("trial", "is missing", fixFor("trial"))
 		return
 	}
+	// In keep-remote, trial: is a review of an arrangement that already
+	// runs, never a trial of it: the messages say so.
+	period, metric, lengthFix, metricsFix := "trial", "success metric", fixFor("trial.length_days"), fixFor("trial.metrics")
+	if p.Scenario == ScenarioKeepRemote {
+		period, metric = "review period", "measure"
+		lengthFix = "add `length_days: 60` under `trial:`, since a review period runs 30 to 90 days; or delete `trial:` to ask for none"
+		metricsFix = "add at least one measure under `trial:`, with name, baseline, target and measured_by; or delete `trial:` to ask for no review period"
+	}
 	if t.LengthDays == 0 {
-		v.add("trial.length_days", "is missing", fixFor("trial.length_days"))
+		v.add("trial.length_days", "is missing", lengthFix)
 	}
 	if len(t.Metrics) == 0 {
-		v.add("trial.metrics", "a trial needs at least one success metric", fixFor("trial.metrics"))
+		v.add("trial.metrics", fmt.Sprintf("a %s needs at least one %s", period, metric), metricsFix)
 	}
 	if t.LengthDays >= 30 && t.LengthDays <= 90 && t.CheckInDay >= t.LengthDays {
-		v.add("trial.check_in_day", fmt.Sprintf("day %d is not inside a %d-day trial", t.CheckInDay, t.LengthDays),
+		v.add("trial.check_in_day", fmt.Sprintf("day %d is not inside a %d-day %s", t.CheckInDay, t.LengthDays, period),
 			fmt.Sprintf("choose a day before %d; halfway (%d) is typical", t.LengthDays, t.LengthDays/2))
 	}
 }

@@ -279,7 +279,7 @@ func TestAnswersAreValidatedAsTyped(t *testing.T) {
 		"Core hours end (HH:MM): core hours end at 08:00, not after they start at 09:00 (write the end time on a 24-hour clock, for example \"17:00\")",
 		"When should it start? (YYYY-MM-DD): 2027-01-09 is a Saturday (start on a weekday)",
 		`When should it start? (YYYY-MM-DD): "next week" is not a date (write it as YYYY-MM-DD, for example 2027-01-12)`,
-		"Trial length in days (30 to 90): a trial of 120 days is outside 30 to 90 days (choose 30 to 90 days; 60 is typical and long enough to show results)",
+		"Trial length in days (30 to 90): 120 days is outside 30 to 90 days (choose 30 to 90 days; 60 is typical and long enough to show results)",
 	}
 	if got := strings.Join(s.rejected, "\n"); got != strings.Join(want, "\n") {
 		t.Errorf("rejections:\n%s\nwant:\n%s", got, strings.Join(want, "\n"))
