@@ -7,7 +7,9 @@ import (
 )
 
 var (
-	entityRE      = regexp.MustCompile(`^&(#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)`)
+	// entityRE is an & that starts a character reference, or would start
+	// one if the text ended here and a template went on with a ";".
+	entityRE      = regexp.MustCompile(`^&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31})(;|$)`)
 	orderedMarkRE = regexp.MustCompile(`^([0-9]{1,9})([.)])(?:\s|$)`)
 )
 

@@ -42,7 +42,7 @@ var tagRE = regexp.MustCompile(`<[^>]*>`)
 func plain(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func TestEscapeKeepsTextAndStructure(t *testing.T) {
-	for _, s := range hostile {
+	for _, s := range append(hostile, "&#1", "AT&T", "&amp", "&#x41", "x &copy") {
 		checkEscaped(t, s)
 	}
 }
@@ -78,6 +78,9 @@ func checkEscaped(t *testing.T, s string) {
 		{"heading", "## " + e + "\n", "<h2></h2>"},
 		{"table cell", "| A | B |\n|---|---|\n| " + e + " | x |\n",
 			"<table><thead><tr><th></th><th></th></tr></thead><tbody><tr><td></td><td></td></tr></tbody></table>"},
+		// Templates write text after it: "Daily: &#1" followed by "; Weekly"
+		// must not become the character reference &#1;.
+		{"followed by a semicolon", "Before " + e + "; after\n", "<p></p>"},
 	}
 	if plain(s) == "" {
 		return
@@ -97,6 +100,9 @@ func checkEscaped(t *testing.T, s string) {
 			}
 		}
 		want := []string{plain(s)}
+		if c.name == "followed by a semicolon" {
+			want = []string{plain("Before " + plain(s) + "; after")}
+		}
 		if c.name == "table cell" {
 			want = []string{"A", "B", plain(s), "x"}
 		}
