@@ -300,7 +300,7 @@ func applyRules(f *Field, tag string) {
 			f.Max, _ = strconv.Atoi(param)
 		case "required_without":
 			f.without = param
-		case "email", "url", "evidence_id":
+		case "email", "url", "evidence_id", "colour":
 			f.rule = name
 		case "oneof":
 			if !slices.Equal(strings.Fields(param), f.ChoiceValues()) {

@@ -540,7 +540,7 @@ func (o *Offer) declare() []Field {
 // Theme is how the PDF and HTML documents look. It styles them and
 // changes none of their text.
 type Theme struct {
-	Accent string `yaml:"accent"`
+	Accent string `yaml:"accent" validate:"omitempty,colour"`
 	Body   string `yaml:"body" validate:"omitempty,oneof=serif sans"`
 	Logo   string `yaml:"logo"`
 }

@@ -43,6 +43,39 @@ func LogSchema() []byte {
 	return encodeSchema(s)
 }
 
+// The patterns the schema shares with the loader and the rules, so an
+// editor refuses what `propose validate` refuses. Each is written in the
+// syntax both RE2 and ECMAScript read.
+const (
+	// datePattern is a date from MinYear to MaxYear.
+	datePattern = `^(19[7-9]\d|20\d\d|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`
+	// webAddressPattern is an http or https address with nothing that could
+	// end a link early.
+	webAddressPattern = `^[hH][tT][tT][pP][sS]?://[^\s<>"` + "`" + `]+$`
+	// colourPattern is an accent colour.
+	colourPattern = `^#[0-9A-Fa-f]{6}$`
+)
+
+// textPattern is the schema of a text's characters: none of refusedRunes,
+// and when the text is required, not blank either.
+func textPattern(required bool) obj {
+	var class strings.Builder
+	for _, r := range refusedRunes {
+		class.WriteRune(r.lo)
+		if r.hi != r.lo {
+			class.WriteByte('-')
+			class.WriteRune(r.hi)
+		}
+	}
+	c := class.String()
+	if required {
+		return obj{{"pattern", "^[^" + c + "]*[^" + c + `\s][^` + c + "]*$"},
+			{"patternErrorMessage", "write the text, without control or invisible characters"}}
+	}
+	return obj{{"pattern", "^[^" + c + "]*$"},
+		{"patternErrorMessage", "delete the control or invisible character; if it came from a copy and paste, type that part again"}}
+}
+
 func encodeSchema(s obj) []byte {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
@@ -51,7 +84,17 @@ func encodeSchema(s obj) []byte {
 	if err := enc.Encode(s); err != nil {
 		panic(fmt.Sprintf("proposal: schema: %v", err))
 	}
-	return b.Bytes()
+	// Characters that print as nothing are written as \u escapes, so the
+	// schema file itself holds none.
+	var out bytes.Buffer
+	for _, r := range b.String() {
+		if r >= 0x7f && refusedRune(r) != nil {
+			fmt.Fprintf(&out, `\u%04x`, r)
+			continue
+		}
+		out.WriteRune(r)
+	}
+	return out.Bytes()
 }
 
 // obj is a JSON object that keeps its keys in the order given.
@@ -191,10 +234,15 @@ func fieldSchema(f *Field) obj {
 		case f.rule == "email":
 			s = append(s, kv{"type", withNull("string")}, kv{"format", "email"})
 		case f.rule == "url":
-			s = append(s, kv{"type", withNull("string")}, kv{"format", "uri"}, kv{"pattern", `^[a-zA-Z][a-zA-Z0-9+.-]*:`})
+			s = append(s, kv{"type", withNull("string")}, kv{"format", "uri"}, kv{"pattern", webAddressPattern},
+				kv{"patternErrorMessage", "write the web address in full, starting with https://, with no spaces or angle brackets"})
+		case f.rule == "colour":
+			s = append(s, kv{"type", withNull("string")}, kv{"pattern", colourPattern},
+				kv{"patternErrorMessage", "write # and six hexadecimal digits, in quotes"})
 		default:
 			// A number is read as text: `baseline: 37` is the text "37".
 			s = append(s, kv{"type", withNull("string", "number")})
+			s = append(s, textPattern(f.Required)...)
 		}
 	case KindNumber:
 		if f.Path == "version" {
@@ -209,16 +257,18 @@ func fieldSchema(f *Field) obj {
 			s = append(s, kv{"maximum", f.Max})
 		}
 	case KindDate:
-		s = append(s, kv{"type", withNull("string")}, kv{"format", "date"}, kv{"pattern", `^\d{4}-\d{2}-\d{2}$`})
+		s = append(s, kv{"type", withNull("string")}, kv{"format", "date"}, kv{"pattern", datePattern},
+			kv{"patternErrorMessage", fmt.Sprintf("write the date as YYYY-MM-DD, from %d to %d", MinYear, MaxYear)})
 	case KindClock:
 		s = append(s, kv{"type", withNull("string")}, kv{"pattern", `^\s*([01]\d|2[0-3]):[0-5]\d\s*$`})
 	case KindDays:
-		s = append(s, kv{"type", withNull("array")}, kv{"items", obj{{"anyOf", []any{
+		s = append(s, kv{"type", withNull("array")}, kv{"uniqueItems", true}, kv{"items", obj{{"anyOf", []any{
 			obj{{"enum", []string{"monday", "tuesday", "wednesday", "thursday", "friday"}}},
 			obj{{"type", "string"}, {"pattern", weekdayPattern()}},
 		}}}})
 	case KindTexts:
-		s = append(s, kv{"type", withNull("array")}, kv{"items", obj{{"type", []string{"string", "number"}}}})
+		// Every list of texts refuses an empty item (dive,required).
+		s = append(s, kv{"type", withNull("array")}, kv{"items", append(obj{{"type", []string{"string", "number"}}}, textPattern(true)...)})
 	case KindSection:
 		sec := sectionSchema(f)
 		if optional {

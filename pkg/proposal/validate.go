@@ -42,6 +42,9 @@ func structValidator() *validator.Validate {
 			c, ok := evidence.Lookup(fl.Field().String())
 			return ok && c.Kind == evidence.Supporting
 		})
+		_ = validate.RegisterValidation("colour", func(fl validator.FieldLevel) bool {
+			return colourRE.MatchString(fl.Field().String())
+		})
 	})
 	return validate
 }
@@ -177,6 +180,9 @@ func (v *validation) structRules() {
 			v.add(path, rangeMessage(path, fe), rangeFix(path))
 		case "evidence_id":
 			v.add(path, fmt.Sprintf("%q is not a citation in the built-in library", value), evidenceFix(value))
+		case "colour":
+			v.add(path, fmt.Sprintf("%q is not a colour written as #RRGGBB", value),
+				"write # and six hexadecimal digits, in quotes, for example `accent: \"#0B6E4F\"`")
 		default:
 			v.add(path, fmt.Sprintf("fails the %q rule", fe.Tag()), "")
 		}
@@ -280,16 +286,16 @@ func (v *validation) rules() {
 	}
 }
 
-var colourRE = regexp.MustCompile(`^#[0-9A-Fa-f]{6}$`)
+var (
+	colourRE     = regexp.MustCompile(colourPattern)
+	webAddressRE = regexp.MustCompile(webAddressPattern)
+)
 
 // themeRules checks the accent colour and the logo, and reads the logo.
 func (v *validation) themeRules() {
 	t := v.p.Theme
 	if t.Accent == "" && v.given("theme.accent") {
 		v.add("theme.accent", "is empty", "quote the colour, for example `accent: \"#0B6E4F\"`: YAML reads a # after a space as the start of a comment")
-	} else if t.Accent != "" && !colourRE.MatchString(t.Accent) {
-		v.add("theme.accent", fmt.Sprintf("%q is not a colour written as #RRGGBB", t.Accent),
-			"write # and six hexadecimal digits, in quotes, for example `accent: \"#0B6E4F\"`")
 	}
 	v.p.Derived.Logo = nil
 	if t.Logo == "" {
@@ -410,40 +416,53 @@ func (b Period) Meets(from, to Date) (Date, bool) {
 func (v *validation) controlCharacters() {
 	for _, t := range v.p.Texts() {
 		for _, r := range t.Value {
-			if r == '\t' || r == '\n' {
-				continue
-			}
-			if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-				v.add(t.Field, fmt.Sprintf("has a control character (U+%04X), which cannot be printed", r),
-					"delete it; if it came from a copy and paste, type that part again")
-				break
-			}
-			if what := invisible(r); what != "" {
-				v.add(t.Field, fmt.Sprintf("has an invisible character (U+%04X, %s), which would print as nothing or reorder the text", r, what),
-					"delete it; if it came from a copy and paste, type that part again")
+			if refused := refusedRune(r); refused != nil {
+				if refused.what == "" {
+					v.add(t.Field, fmt.Sprintf("has a control character (U+%04X), which cannot be printed", r),
+						"delete it; if it came from a copy and paste, type that part again")
+				} else {
+					v.add(t.Field, fmt.Sprintf("has an invisible character (U+%04X, %s), which would print as nothing or reorder the text", r, refused.what),
+						"delete it; if it came from a copy and paste, type that part again")
+				}
 				break
 			}
 		}
 	}
 }
 
-// invisible names the characters that print as nothing but change how
-// text reads or breaks, or "" for any other character. Joiners, which
-// some scripts need between letters, are not among them.
-func invisible(r rune) string {
-	switch {
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return "a direction control"
-	case r == 0x200e, r == 0x200f, r == 0x061c:
-		return "a direction mark"
-	case r == 0x2028, r == 0x2029:
-		return "a line or paragraph separator"
-	case r == 0x200b, r == 0x2060:
-		return "a zero-width space"
-	case r == 0xfeff:
-		return "a byte-order mark"
+// runeRange is a range of characters a text may not hold.
+type runeRange struct {
+	lo, hi rune
+	what   string // for an invisible character, what it is; "" for a control character
+}
+
+// refusedRunes are the characters no text may hold: control characters
+// other than tab and line feed, and the characters that print as nothing
+// but change how text reads or breaks. Joiners, which some scripts need
+// between letters, are not among them. The schema refuses the same.
+var refusedRunes = []runeRange{
+	{0x00, 0x08, ""}, {0x0b, 0x1f, ""}, {0x7f, 0x9f, ""},
+	{0x061c, 0x061c, "a direction mark"},
+	{0x200b, 0x200b, "a zero-width space"},
+	{0x200e, 0x200f, "a direction mark"},
+	{0x2028, 0x2029, "a line or paragraph separator"},
+	{0x202a, 0x202e, "a direction control"},
+	{0x2060, 0x2060, "a zero-width space"},
+	{0x2066, 0x2069, "a direction control"},
+	{0xfeff, 0xfeff, "a byte-order mark"},
+}
+
+// refusedRune is the range r falls in among refusedRunes, or nil.
+func refusedRune(r rune) *runeRange {
+	if r >= 0x20 && r < 0x7f {
+		return nil
 	}
-	return ""
+	for i := range refusedRunes {
+		if r >= refusedRunes[i].lo && r <= refusedRunes[i].hi {
+			return &refusedRunes[i]
+		}
+	}
+	return nil
 }
 
 func (v *validation) arrangementRules() {
@@ -621,8 +640,7 @@ func (v *validation) evidenceRules() {
 		}
 		seen[key] = true
 		// An address with no scheme at all is the url rule's to report.
-		if u := e.URL; strings.Contains(u, ":") && (!(strings.HasPrefix(strings.ToLower(u), "https://") || strings.HasPrefix(strings.ToLower(u), "http://")) ||
-			strings.ContainsAny(u, "<>\"` \t\n")) {
+		if u := e.URL; strings.Contains(u, ":") && !webAddressRE.MatchString(u) {
 			// A link in every format: only a web address, and nothing that
 			// could end it early and start another.
 			v.add(fmt.Sprintf("evidence[%d].url", i), fmt.Sprintf("%q is not a web address a manager can open", u),
