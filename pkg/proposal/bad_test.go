@@ -29,6 +29,8 @@ var badInputs = map[string][]string{
 	"unclosed-brace.yaml":              {"6:11 "},
 	"colon-at-end.yaml":                {"6:10 "},
 	"key-twice-capitalised.yaml":       {"7:3 employee.Title"},
+	"over-indented-key.yaml":           {"9:5 "},
+	"over-indented-item-key.yaml":      {"17:9 "},
 	"list-empty-between-commas.yaml":   {"11:22 "},
 	"tag-include.yaml":                 {"6:10 employee.title"},
 	"invisible-characters.yaml":        {"4:9 employee.name", "5:10 employee.title", "7:9 manager.name", "15:13 trial.metrics[0].name"},

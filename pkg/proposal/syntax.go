@@ -43,6 +43,18 @@ func syntaxProblem(name string, data []byte, err error) error {
 		}
 		return strings.TrimRight(lines[n-1], "\r")
 	}
+	if msg == "mapping value is not allowed in this context" {
+		// A key indented further than the key above it: YAML reads it as
+		// more of that key's text and stops only at its colon, so the
+		// library names the line above. Point at the key that moved.
+		above, here := keyValue.FindStringSubmatch(text(line)), keyValue.FindStringSubmatch(text(line+1))
+		if above != nil && here != nil && len(here[1]) > len(above[1]) && above[3] != "" &&
+			!strings.HasPrefix(strings.TrimSpace(here[1]), "-") && !dashWord.MatchString(text(line)) {
+			return Problems{{File: name, Line: line + 1, Col: len(here[1]) + 1,
+				Msg: fmt.Sprintf("`%s:` is indented further than `%s:` above it, so YAML reads it as more of that text", here[2], above[2]),
+				Fix: fmt.Sprintf("indent `%s:` by %d spaces, like `%s:`", here[2], len(above[1]), above[2])}}
+		}
+	}
 	p := explainSyntax(msg, text(line))
 	if p.msg != "" && strings.Contains(msg, "',' or ']'") {
 		// The library notices an unclosed [ only on a later line: point
