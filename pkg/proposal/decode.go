@@ -91,9 +91,13 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	if line, col, msg := tooDeep(data); msg != "" {
 		return nil, fileProblem(line, col, msg, "a propose file nests a few levels; check the brackets on this line")
 	}
+	if line, col := pastedSpace(data); line > 0 {
+		return nil, fileProblem(line, col, "this line holds a non-breaking space (from a copy and paste), which looks like a space but is not one to YAML",
+			"delete the spaces on this line and type them again")
+	}
 	file, err := parser.ParseBytes(data, 0, parser.AllowDuplicateMapKey())
 	if err != nil {
-		return nil, syntaxProblem(name, data, err)
+		return nil, syntaxProblem(name, data, err, m)
 	}
 	var docs []*ast.DocumentNode
 	for _, d := range file.Docs {
@@ -301,6 +305,28 @@ func tooDeep(data []byte) (line, col int, msg string) {
 		prev = c
 	}
 	return 0, 0, ""
+}
+
+// pastedSpace finds a non-breaking space where YAML needs a real one: in
+// a line's indentation, or right after a key's colon. Inside a text it is
+// the user's typography and stays.
+func pastedSpace(data []byte) (line, col int) {
+	if !bytes.Contains(data, []byte("\u00a0")) {
+		return 0, 0
+	}
+	for n, t := range strings.Split(string(data), "\n") {
+		lead := len(t) - len(strings.TrimLeft(t, " \t\u00a0"))
+		i := strings.Index(t, "\u00a0")
+		if i >= 0 && i < lead {
+			return n + 1, utf8.RuneCountInString(t[:i]) + 1
+		}
+		if m := keyValue.FindStringSubmatchIndex(t); m == nil {
+			if k := strings.Index(t, ":\u00a0"); k > 0 && keyName.MatchString(strings.TrimLeft(t[:k], " -")) {
+				return n + 1, utf8.RuneCountInString(t[:k]) + 2
+			}
+		}
+	}
+	return 0, 0
 }
 
 // firstNonText reports the position of the first byte that cannot be in a

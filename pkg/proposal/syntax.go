@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 )
@@ -25,8 +26,9 @@ var (
 // syntaxProblem turns the YAML library's error into a problem a person can
 // act on: it says, in plain words, what on the line YAML could not read,
 // and how the line should be written, and it keeps the library's own
-// words only for errors it cannot explain.
-func syntaxProblem(name string, data []byte, err error) error {
+// words only for errors it cannot explain. m is the file format, whose
+// keys tell a section from a value and a key from a pasted line.
+func syntaxProblem(name string, data []byte, err error, m *model) error {
 	var ye yaml.Error
 	msg := err.Error()
 	line, col := 0, 0
@@ -43,19 +45,53 @@ func syntaxProblem(name string, data []byte, err error) error {
 		}
 		return strings.TrimRight(lines[n-1], "\r")
 	}
-	if msg == "mapping value is not allowed in this context" {
+	at := func(line, col int, msg, fix string) error {
+		return Problems{{File: name, Line: line, Col: col, Msg: msg, Fix: fix}}
+	}
+	// A quote left open runs on over the lines below to the next quote,
+	// where the library stops: point at the quote that was never closed.
+	if n, c := unclosedQuote(text, line); n > 0 {
+		return at(n, c, "the quote opened here is not closed on its line, so YAML reads on to the next quote, on line "+fmt.Sprint(line),
+			"add the closing quote at the end of the text on this line")
+	}
+	above, here := keyValue.FindStringSubmatch(text(line)), keyValue.FindStringSubmatch(text(line+1))
+	if msg == "mapping value is not allowed in this context" && above != nil && here != nil &&
+		len(here[1]) > len(above[1]) && above[3] != "" &&
+		!strings.HasPrefix(strings.TrimSpace(here[1]), "-") && !dashWord.MatchString(text(line)) {
+		if m.isSection(above[2]) {
+			// "employee: Zoë Okafor" above the section's own keys.
+			return at(line, len(above[1])+len(above[2])+3, fmt.Sprintf("`%s:` starts a section, so it takes no value on its own line", above[2]),
+				fmt.Sprintf("delete %q here; the section's keys below hold its answers", shorten(above[3], 40)))
+		}
 		// A key indented further than the key above it: YAML reads it as
 		// more of that key's text and stops only at its colon, so the
 		// library names the line above. Point at the key that moved.
-		above, here := keyValue.FindStringSubmatch(text(line)), keyValue.FindStringSubmatch(text(line+1))
-		if above != nil && here != nil && len(here[1]) > len(above[1]) && above[3] != "" &&
-			!strings.HasPrefix(strings.TrimSpace(here[1]), "-") && !dashWord.MatchString(text(line)) {
-			return Problems{{File: name, Line: line + 1, Col: len(here[1]) + 1,
-				Msg: fmt.Sprintf("`%s:` is indented further than `%s:` above it, so YAML reads it as more of that text", here[2], above[2]),
-				Fix: fmt.Sprintf("indent `%s:` by %d spaces, like `%s:`", here[2], len(above[1]), above[2])}}
+		return at(line+1, len(here[1])+1,
+			fmt.Sprintf("`%s:` is indented further than `%s:` above it, so YAML reads it as more of that text", here[2], above[2]),
+			fmt.Sprintf("indent `%s:` by %d spaces, like `%s:`", here[2], len(above[1]), above[2]))
+	}
+	if strings.HasPrefix(msg, "value is not allowed in this context") || msg == "could not find the value" {
+		// A list item without its "- ": an en dash, a bullet, or nothing.
+		if n, c, msg, fix := itemWithoutDash(text, line); n > 0 {
+			return at(n, c, msg, fix)
 		}
 	}
-	p := explainSyntax(msg, text(line))
+	if msg == "non-map value is specified" || msg == "unexpected key name" {
+		t := strings.TrimSpace(text(line))
+		word, _, _ := strings.Cut(t, " ")
+		switch {
+		case strings.ContainsAny(t, "\uff1a\ufe55\ua789"):
+			return at(line, col, "the colon on this line is a full-width or look-alike character, which YAML does not read as a colon",
+				"type an ordinary colon (:) followed by a space")
+		case keyName.MatchString(t) && m.homes[t] != nil:
+			return at(line, col, fmt.Sprintf("`%s` needs a colon after it", t), fmt.Sprintf("write `%s:`", t))
+		case keyName.MatchString(word) && m.homes[strings.ToLower(word)] == nil && !strings.Contains(t, ":"):
+			// A pasted note: not a key of the format at all.
+			return at(line, col, "this line is not a `key: value` line, and YAML cannot read it here",
+				"delete it, or start it with # to keep it as a note that propose ignores")
+		}
+	}
+	p := explainSyntax(msg, text(line), func(key string) bool { return m.homes[key] != nil })
 	if p.msg != "" && strings.Contains(msg, "',' or ']'") {
 		// The library notices an unclosed [ only on a later line: point
 		// at the line that opened it.
@@ -72,7 +108,159 @@ func syntaxProblem(name string, data []byte, err error) error {
 	if p.col > 0 {
 		col = p.col
 	}
-	return Problems{{File: name, Line: line, Col: col, Msg: p.msg, Fix: p.fix}}
+	return at(line, col, p.msg, p.fix)
+}
+
+// listItem is a "- " item and its text.
+var listItem = regexp.MustCompile(`^(\s*)-\s+(.*)$`)
+
+// closingQuote is the index in v, which starts with a quote, of the quote
+// that closes it, or -1.
+func closingQuote(v string) int {
+	q := v[0]
+	for i := 1; i < len(v); i++ {
+		switch {
+		case q == '"' && v[i] == '\\':
+			i++
+		case v[i] == q && q == '\'' && i+1 < len(v) && v[i+1] == '\'':
+			i++
+		case v[i] == q:
+			return i
+		}
+	}
+	return -1
+}
+
+// written is the line key: value, or the list item - value when key is "".
+func written(key, value string) string {
+	if key == "" {
+		return "`- " + value + "`"
+	}
+	return "`" + key + ": " + value + "`"
+}
+
+// quoteFix says to put value in the quote q, showing the line as it should
+// be written when it is short enough to copy.
+func quoteFix(key, value, q string) string {
+	if utf8.RuneCountInString(value) > 60 || value == "" {
+		if q == "'" {
+			return "put the whole text in single quotes"
+		}
+		return "put the whole text in quotes"
+	}
+	if q == `"` {
+		value = `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(value) + `"`
+	} else {
+		value = "'" + strings.ReplaceAll(value, "'", "''") + "'"
+	}
+	return "put the whole text in quotes: " + written(key, value)
+}
+
+// anotherAnswer is a hint for a value that holds "key: value": when the
+// word before the colon is a key of the format, the user may have written
+// two answers on one line.
+func anotherAnswer(v string, known func(string) bool) string {
+	before, _, _ := strings.Cut(v, ":")
+	f := strings.Fields(before)
+	if len(f) == 0 || !known(f[len(f)-1]) {
+		return ""
+	}
+	return fmt.Sprintf("; if `%s:` is another answer, put it on its own line", f[len(f)-1])
+}
+
+// keyName is a word that could be a key of the format.
+var keyName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
+
+// isSection reports whether key names a section or a list of sections
+// anywhere in the format.
+func (m *model) isSection(key string) bool {
+	for _, f := range m.all {
+		if f.Key == key && (f.Kind == KindSection || f.Kind == KindItems) {
+			return true
+		}
+	}
+	return false
+}
+
+// unclosedQuote finds, above the line where YAML stopped, a value that
+// opens a quote it does not close on its own line: YAML reads a quoted
+// text over several lines, to the next quote. It returns 0 when there is
+// none, or when the error is on the quote's own line.
+func unclosedQuote(text func(int) string, stop int) (line, col int) {
+	for n := stop - 1; n >= 1 && n > stop-200; n-- {
+		t := text(n)
+		m := valueStart.FindStringSubmatchIndex(t)
+		if m == nil {
+			continue
+		}
+		v := t[m[2]:]
+		q := v[0]
+		rest := v[1:]
+		closed := false
+		for i := 0; i < len(rest); i++ {
+			switch {
+			case q == '"' && rest[i] == '\\':
+				i++
+			case rest[i] == q && q == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
+				i++
+			case rest[i] == q:
+				closed = true
+			}
+			if closed {
+				break
+			}
+		}
+		if !closed {
+			return n, utf8.RuneCountInString(t[:m[2]]) + 1
+		}
+		return 0, 0 // the nearest quoted value above is closed
+	}
+	return 0, 0
+}
+
+// valueStart finds a value that starts with a quote, after a key or a dash.
+var valueStart = regexp.MustCompile(`^\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_]*:\s+)?(["'])`)
+
+// itemWithoutDash finds the line of a list where an item lacks its "- ":
+// the line YAML stopped at, or the one before, sits at the indentation of
+// the list's dashes but starts with something else.
+func itemWithoutDash(text func(int) string, stop int) (line, col int, msg, fix string) {
+	for _, n := range []int{stop, stop - 1} {
+		t := text(n)
+		indent := len(t) - len(strings.TrimLeft(t, " "))
+		body := t[indent:]
+		if body == "" || strings.HasPrefix(body, "- ") || strings.HasPrefix(body, "#") {
+			continue
+		}
+		// The nearest line above with content is a "- " item at the same indentation.
+		for k := n - 1; k >= 1 && k > n-20; k-- {
+			a := text(k)
+			if strings.TrimSpace(a) == "" {
+				continue
+			}
+			ai := len(a) - len(strings.TrimLeft(a, " "))
+			if ai != indent || !strings.HasPrefix(a[ai:], "- ") {
+				break
+			}
+			if k := keyValue.FindStringSubmatch(body); k != nil && keyValue.MatchString(a[ai+2:]) {
+				// "target: 40" under "- name: …": a key of that item,
+				// which belongs under its first key, not under the dash.
+				first := keyValue.FindStringSubmatch(a[ai+2:])
+				return n, indent + 1, fmt.Sprintf("`%s:` belongs to the item above, so it lines up with `%s:`, two spaces in from the dash", k[2], first[2]),
+					fmt.Sprintf("write `%s%s`", strings.Repeat(" ", indent+2), shorten(body, 40))
+			}
+			item := body
+			for _, bullet := range []string{"-", "–", "—", "•", "·", "*", "\u00a0"} {
+				if strings.HasPrefix(item, bullet) {
+					item = strings.TrimLeft(strings.TrimPrefix(item, bullet), " \u00a0")
+					break
+				}
+			}
+			return n, indent + 1, "a list item starts with a hyphen and a space, like the items above it",
+				fmt.Sprintf("write `%s- %s`", strings.Repeat(" ", indent), shorten(item, 40))
+		}
+	}
+	return 0, 0, "", ""
 }
 
 type syntaxExplained struct {
@@ -82,10 +270,7 @@ type syntaxExplained struct {
 
 // explainSyntax is the plain explanation of the YAML library's message msg
 // about the line text, or an empty one.
-func explainSyntax(msg, text string) syntaxExplained {
-	quoted := func(key, value string) string {
-		return fmt.Sprintf("`%s: %q`", key, value)
-	}
+func explainSyntax(msg, text string, known func(key string) bool) syntaxExplained {
 	switch {
 	case strings.Contains(msg, "'\t'") || strings.Contains(msg, "tab is used"):
 		return syntaxExplained{msg: "this line is indented with a tab",
@@ -110,33 +295,71 @@ func explainSyntax(msg, text string) syntaxExplained {
 		}
 		if m := keyValue.FindStringSubmatch(text); m != nil && (strings.Contains(m[3], ": ") || strings.HasSuffix(m[3], ":")) {
 			return syntaxExplained{msg: fmt.Sprintf("the text after `%s:` holds a colon that YAML reads as the start of another key", m[2]),
-				fix: "put the whole text in quotes: " + quoted(m[2], shorten(m[3], 40)), col: strings.LastIndex(text, m[3]) + 1}
+				fix: quoteFix(m[2], m[3], `"`) + anotherAnswer(m[3], known), col: strings.LastIndex(text, m[3]) + 1}
 		}
 		return syntaxExplained{msg: "a colon and a space here make YAML read a key where it does not belong",
 			fix: "if the colon is part of a text, put the whole text in quotes; otherwise check the indentation"}
 
 	case strings.HasPrefix(msg, "value is not allowed in this context"):
-		m := keyValue.FindStringSubmatch(text)
-		at := 0
-		if m != nil {
-			at = strings.LastIndex(text, m[3]) + 1
+		key, v, at := "", "", 0
+		if m := keyValue.FindStringSubmatch(text); m != nil {
+			key, v = m[2], m[3]
+		} else if m := listItem.FindStringSubmatch(text); m != nil {
+			v = m[2]
+		}
+		if v != "" {
+			at = strings.LastIndex(text, v) + 1
+		}
+		if v != "" && (v[0] == '\'' || v[0] == '"') {
+			q := v[0]
+			end := closingQuote(v)
+			switch rest := strings.TrimSpace(v[end+1:]); {
+			case end < 0 || rest == "" || strings.HasPrefix(rest, "#"):
+			case strings.IndexByte(rest, q) >= 0 && q == '\'':
+				return syntaxExplained{msg: "the ' inside this text ends the quoted text early",
+					fix: fmt.Sprintf("write each ' inside it twice (%s), or put the text in double quotes",
+						written(key, "'"+strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(v), "'"), "'"), "'", "''")+"'")), col: at}
+			case strings.IndexByte(rest, q) >= 0:
+				return syntaxExplained{msg: "the \" inside this text ends the quoted text early",
+					fix: "write each \" inside it as \\\", or put the text in single quotes", col: at}
+			default:
+				other := `"`
+				if q == '"' {
+					other = "'"
+				}
+				return syntaxExplained{msg: "text goes on after the closing quote",
+					fix: quoteFix(key, strings.TrimSpace(v), other), col: at}
+			}
 		}
 		switch {
-		case m != nil && strings.HasPrefix(m[3], "'") && strings.Count(strings.TrimSpace(m[3]), "'") > 2:
-			return syntaxExplained{msg: "the ' inside this text ends the quoted text early",
-				fix: fmt.Sprintf("write each ' inside it twice (`%s: '%s'`), or put the text in double quotes", m[2], shorten(strings.ReplaceAll(strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(m[3]), "'"), "'"), "'", "''"), 40)), col: at}
-		case m != nil && strings.HasPrefix(m[3], `"`):
-			return syntaxExplained{msg: "the \" inside this text ends the quoted text early",
-				fix: "write the inner \" as \\\", or put the text in single quotes", col: at}
-		case m != nil && strings.HasPrefix(m[3], "*"):
-			return syntaxExplained{msg: "YAML reads a text that starts with * as an alias, and then finds more text after it",
-				fix: "put the whole text in quotes: " + quoted(m[2], shorten(m[3], 40)), col: at}
-		case m != nil && (strings.HasPrefix(m[3], "[") || strings.HasPrefix(m[3], "{")) && !strings.HasSuffix(strings.TrimSpace(m[3]), "]") && !strings.HasSuffix(strings.TrimSpace(m[3]), "}"):
+		case strings.HasPrefix(v, "*"):
+			return syntaxExplained{msg: "YAML reads a text that starts with * as a reference to another part of the file, and then finds more text after it",
+				fix: quoteFix(key, v, `"`), col: at}
+		case strings.Count(v, "]") > strings.Count(v, "["):
+			return syntaxExplained{msg: "this line has a ] too many",
+				fix: "delete the extra ]", col: strings.LastIndex(text, "]") + 1}
+		case strings.HasPrefix(v, "[") || strings.HasPrefix(v, "{"):
 			return syntaxExplained{msg: "text follows the closing bracket",
 				fix: "put every item inside the brackets, for example [wed, fri]"}
 		}
 		return syntaxExplained{msg: "this line is not indented like the lines of its section",
 			fix: "indent it by as many spaces as the key above it that it belongs with"}
+
+	case strings.HasPrefix(msg, "invalid header option"):
+		key, v := "", ""
+		if m := keyValue.FindStringSubmatch(text); m != nil {
+			key, v = m[2], m[3]
+		} else if m := listItem.FindStringSubmatch(text); m != nil {
+			v = m[2]
+		}
+		return syntaxExplained{msg: "YAML reads a text that starts with | or > as the start of a block of lines",
+			fix: quoteFix(key, strings.TrimSpace(v), `"`)}
+
+	case msg == "block sequence entries are not allowed in this context":
+		if m := keyValue.FindStringSubmatch(text); m != nil && strings.HasPrefix(m[3], "- ") {
+			return syntaxExplained{msg: "a list cannot start on the same line as its key",
+				fix: fmt.Sprintf("write `%s: [%s]`, or put each item on its own line below, starting with `- `", m[2], shorten(strings.TrimSpace(strings.TrimPrefix(m[3], "- ")), 30))}
+		}
 
 	case strings.HasPrefix(msg, "found unknown escape character"):
 		esc := strings.Trim(strings.TrimPrefix(msg, "found unknown escape character"), ` "'`)
