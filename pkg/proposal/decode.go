@@ -142,8 +142,47 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	if len(d.problems) > 0 {
 		return src, d.problems.sorted()
 	}
+	if ps := continuedItems(data, src); len(ps) > 0 {
+		return src, ps
+	}
 	src.notes = cutByComment(data, src)
 	return src, nil
+}
+
+// continuedItems finds a list item whose dash sits further in than the
+// dash above it: YAML reads "- Writing the commentary" there as more of the
+// item above ("… stretches - Writing the commentary"), never as an item,
+// and the documents would print the two run together.
+func continuedItems(data []byte, src *Source) Problems {
+	lines := strings.Split(string(data), "\n")
+	var ps Problems
+	prev, prevIndent := 0, -1 // the last line that is a plain "- " item
+	for i, t := range lines {
+		t = strings.TrimRight(t, "\r")
+		body := strings.TrimLeft(t, " ")
+		indent := len(t) - len(body)
+		switch {
+		case body == "" || strings.HasPrefix(body, "#"):
+			continue
+		case strings.HasPrefix(body, "- ") && prev > 0 && indent > prevIndent:
+			for path, at := range src.values {
+				// A text over several lines may be placed at its last line.
+				if at.line >= prev && at.line <= i+1 && strings.HasSuffix(path, "]") {
+					q := src.problem(i+1, indent+1, path,
+						"this line's dash is further in than the dash above it, so YAML reads it as more of the item above, not as an item",
+						fmt.Sprintf("line the dash up with the one above: `%s%s`", strings.Repeat(" ", prevIndent), shorten(body, 40)))
+					ps = append(ps, q)
+					break
+				}
+			}
+			prev = 0
+		case len(body) > 2 && strings.HasPrefix(body, "- ") && !strings.ContainsAny(body[2:3], "\"'|>[{&*!") && !keyValue.MatchString(body[2:]):
+			prev, prevIndent = i+1, indent
+		default:
+			prev = 0
+		}
+	}
+	return ps.sorted()
 }
 
 // unusedAnchors reports an anchor on a text that no alias uses: almost
@@ -611,6 +650,7 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path st
 		return
 	}
 	seen := map[string]position{}
+	newItem := false
 	for _, pair := range pairs {
 		if _, ok := pair.Key.(*ast.MergeKeyNode); ok {
 			d.problem(pair.Key, path, "merge keys (<<) are not supported", "write the keys out")
@@ -621,9 +661,22 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path st
 		kp := position{keyTok.Position.Line, keyTok.Position.Column}
 		child := joinPath(path, key)
 		if first, dup := seen[key]; dup {
+			if strings.HasSuffix(path, "]") {
+				// In a list item, a key written again most often starts the
+				// next item without its "- ": one problem, at that key.
+				if !newItem {
+					d.problem(pair.Key, child, fmt.Sprintf("`%s` appears twice in this item (first on line %d)", shorten(key, 40), first.line),
+						fmt.Sprintf("if line %d starts another item, begin it with `- ` (`- %s: …`), lined up with the dash above; otherwise delete one of the two", kp.line, shorten(key, 40)))
+				}
+				newItem = true
+				continue
+			}
 			d.problem(pair.Key, child, fmt.Sprintf("`%s` appears twice in this section (first on line %d)", shorten(key, 40), first.line),
 				"keep one and delete the other")
 			continue
+		}
+		if newItem {
+			continue // the keys of an item that lost its dash
 		}
 		seen[key] = kp
 		field, ok := f.Child(key)
