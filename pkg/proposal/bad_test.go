@@ -30,6 +30,7 @@ var badInputs = map[string][]string{
 	"colon-at-end.yaml":                {"6:10 "},
 	"key-twice-capitalised.yaml":       {"7:3 employee.Title"},
 	"over-indented-key.yaml":           {"9:5 "},
+	"number-in-quotes.yaml":            {"14:16 trial.length_days"},
 	"list-dash-further-in.yaml":        {"20:4 benefits[0]"},
 	"metric-without-dash.yaml":         {"20:7 trial.metrics[1].name"},
 	"list-trailing-dash-space.yaml":    {"20:3 benefits[1]"},

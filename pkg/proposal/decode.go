@@ -219,8 +219,14 @@ func (d *decoder) unusedAnchors() {
 func cutByComment(data []byte, src *Source) Problems {
 	lines := strings.Split(string(data), "\n")
 	var ps Problems
+	// A section's value is placed at its first key: that key's own value
+	// is the one to check, once.
+	keys := map[position]bool{}
+	for _, at := range src.keys {
+		keys[at] = true
+	}
 	for path, at := range src.values {
-		if at.line < 1 || at.line > len(lines) {
+		if at.line < 1 || at.line > len(lines) || keys[at] {
 			continue
 		}
 		line := []rune(strings.TrimRight(lines[at.line-1], "\r"))
@@ -611,6 +617,12 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 			}
 		}
 		if !wholeNumberRE.MatchString(raw) {
+			if tk := node.GetToken(); tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType) && wholeNumberRE.MatchString(tk.Value) {
+				// length_days: "60" — a number in quotes is text to YAML.
+				d.problem(node, path, fmt.Sprintf("%s is in quotes, which makes it text rather than a number", tk.Value),
+					fmt.Sprintf("delete the quotes: `%s: %s`", path[strings.LastIndex(path, ".")+1:], tk.Value))
+				return
+			}
 			d.problem(node, path, "expected a whole number, found "+describeNode(node), numberFix(f))
 			return
 		}

@@ -2,6 +2,8 @@ package proposal
 
 import (
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -126,9 +128,27 @@ type Clock struct {
 }
 
 // UnmarshalText reads a time written as HH:MM.
+// looseClock is a time written in a way people do but propose does not
+// read: one digit for the hour, a dot, or am and pm.
+var looseClock = regexp.MustCompile(`^([0-9]{1,2})(?:[:.h]([0-5][0-9]))?\s*(?:([ap])\.?\s*m\.?)?$`)
+
 func (c *Clock) UnmarshalText(b []byte) error {
 	s := strings.TrimSpace(string(b))
 	bad := &valueError{fmt.Sprintf("%q is not a time", s), "write it as HH:MM on a 24-hour clock, in quotes, for example \"09:00\""}
+	if m := looseClock.FindStringSubmatch(strings.ToLower(s)); m != nil {
+		// 9:00, 9am, 5.30 pm: a time, written another way.
+		h, _ := strconv.Atoi(m[1])
+		min, _ := strconv.Atoi(m[2])
+		switch {
+		case m[3] == "p" && h < 12:
+			h += 12
+		case m[3] == "a" && h == 12:
+			h = 0
+		}
+		if h <= 23 && min <= 59 && !(len(s) == 5 && s[2] == ':') {
+			bad = &valueError{fmt.Sprintf("%q is not written as HH:MM on a 24-hour clock", s), fmt.Sprintf("write \"%02d:%02d\", in quotes", h, min)}
+		}
+	}
 	var h, m int
 	if len(s) != 5 || s[2] != ':' {
 		return bad

@@ -662,6 +662,18 @@ func Warnings(p *Proposal) Problems {
 	if p.source != nil {
 		ps = append(ps, p.source.notes...)
 	}
+	// “Zoë Okafor”: typographic quotes around a whole answer, as a word
+	// processor makes them, are not YAML's quotes and would be printed.
+	for _, t := range p.Texts() {
+		v := []rune(t.Value)
+		if len(v) > 2 && strings.ContainsRune("“”„‘’‚«»", v[0]) && strings.ContainsRune("“”‘’«»", v[len(v)-1]) &&
+			!strings.ContainsAny(string(v[1:len(v)-1]), "“”„‘’‚«»") {
+			q := p.source.ValueProblemAt(t.Field, "the whole answer is in typographic quotes, which the documents will print as they are",
+				"delete them if they are not part of the text; the answer needs no quotes")
+			q.Warning = true
+			ps = append(ps, q)
+		}
+	}
 	remote := distinctDays(p.Arrangement.RemoteDays)
 	for i, e := range p.Evidence {
 		c, ok := evidence.ForManager(e.ID)
