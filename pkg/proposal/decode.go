@@ -200,14 +200,14 @@ func (d *decoder) unusedAnchors() {
 			if strings.HasPrefix(a.Name.GetToken().Origin, " ") {
 				written = "& " + name
 			}
-			d.problem(a, d.anchorAt[name], fmt.Sprintf("`%s` makes YAML read %q as an anchor name, so the value is empty", shorten(written, 32), shorten(name, 30)),
+			d.problem(a, d.anchorAt[name], fmt.Sprintf("YAML reads `%s` as a label for reusing this value elsewhere (an anchor), so %q is not the answer and the answer is empty", shorten(written, 32), shorten(name, 30)),
 				"put the whole text in quotes to keep the &")
 			continue
 		}
 		if _, ok := scalarText(a.Value); !ok {
 			continue // an anchored section kept for later is harmless
 		}
-		d.problem(a, d.anchorAt[name], fmt.Sprintf("`&%s` makes YAML read %q as an anchor name, so it is not part of the text", shorten(name, 30), shorten(name, 30)),
+		d.problem(a, d.anchorAt[name], fmt.Sprintf("YAML reads `&%s` as a label for reusing this value elsewhere (an anchor), so %q is left out of the text", shorten(name, 30), shorten(name, 30)),
 			"put the whole text in quotes to keep the &")
 	}
 }
@@ -438,8 +438,8 @@ func (d *decoder) privateAlias(node ast.Node, path string) bool {
 			// !!binary, !!python/object, !include: each asks YAML to read
 			// the value as something other than the text it shows.
 			tag := t.Start.Value
-			d.problem(t, path, fmt.Sprintf("`%s` is a YAML tag, which a propose file does not use", shorten(tag, 30)),
-				"delete the tag; if the text itself starts with !, put it in quotes")
+			d.problem(t, path, fmt.Sprintf("YAML reads `%s` at the start of a value as an instruction about its type (a tag), not as text", shorten(tag, 30)),
+				"if the ! is part of the text, put the whole text in quotes; otherwise delete it")
 			return true
 		case *ast.AnchorNode:
 			name := t.Name.GetToken().Value
@@ -533,8 +533,8 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 	}
 	node = unwrap(node, d.anchors)
 	if a, ok := node.(*ast.AliasNode); ok {
-		d.problem(a, path, fmt.Sprintf("the alias *%s refers to no anchor", a.Value.GetToken().Value),
-			"define the anchor with &name before using it")
+		d.problem(a, path, fmt.Sprintf("YAML reads `*%s` as a reference to a value labelled &%s elsewhere in the file (an alias), and there is none", shorten(a.Value.GetToken().Value, 30), shorten(a.Value.GetToken().Value, 30)),
+			"if the * is part of the text, put the whole text in quotes")
 		return
 	}
 	if _, ok := node.(*ast.NullNode); ok {
@@ -600,6 +600,20 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 	case reflect.String:
 		text, ok := scalarText(node)
 		if !ok {
+			switch n := node.(type) {
+			case *ast.MappingNode:
+				if n.IsFlowStyle {
+					d.problem(node, path, "the { } around this text make YAML read it as a section, not as text",
+						"delete the braces, or put the whole text in quotes")
+					return
+				}
+			case *ast.SequenceNode:
+				if n.IsFlowStyle {
+					d.problem(node, path, "the [ ] around this text make YAML read it as a list, not as text",
+						"delete the brackets, or put the whole text in quotes")
+					return
+				}
+			}
 			d.problem(node, path, "expected text, found "+describeNode(node),
 				"write the text on the same line after the colon; quote it if it contains `: ` or ` #`")
 			return
