@@ -25,7 +25,8 @@ func NewCmdValidate(env *Env, runF func(*ValidateOptions) error) *cobra.Command 
 		Short: "Check a proposal file and list every problem in it",
 		Long: `Validate checks FILE (default proposal.yaml; - reads standard input) and prints
 every problem at once, each as FILE:LINE:COL: field: what is wrong (how to fix it).
-It exits 0 when the file is valid and 1 when it is not. It writes no file.`,
+It exits 0 when the file is valid, 1 when it is not, 2 when the command line is
+wrong (a folder for FILE) and 3 when FILE cannot be read. It writes no file.`,
 		Example: "  propose validate proposal.yaml\n  propose example | propose validate -",
 		Args:    maxOneFile,
 		RunE:    withFile(&opts.File, opts, runF, validateRun),
