@@ -75,6 +75,20 @@ func syntaxProblem(name string, data []byte, err error, m *model) error {
 		if n, c, msg, fix := itemWithoutDash(text, line); n > 0 {
 			return at(n, c, msg, fix)
 		}
+		if p := explainSyntax(msg, text(line), func(string) bool { return false }); p.msg == indentMsg {
+			if msg, fix := misindented(text, line); msg != "" {
+				return at(line, len(text(line))-len(strings.TrimLeft(text(line), " "))+1, msg, fix)
+			}
+		}
+	}
+	if first, _, _ := strings.Cut(strings.TrimSpace(text(line)), " "); msg == "non-map value is specified" &&
+		!strings.ContainsAny(text(line), ":\uff1a\ufe55\ua789") && m.homes[strings.ToLower(first)] == nil {
+		// A text broken onto a line of its own, back at the margin.
+		if prev := keyValue.FindStringSubmatch(text(line - 1)); prev != nil && prev[3] != "" &&
+			len(text(line))-len(strings.TrimLeft(text(line), " ")) < len(prev[1]) {
+			return at(line, col, fmt.Sprintf("this line looks like the rest of the text of `%s:` on the line above, which YAML cannot read here", prev[2]),
+				fmt.Sprintf("join it to the end of line %d, or indent it further than `%s:`", line-1, prev[2]))
+		}
 	}
 	if msg == "non-map value is specified" || msg == "unexpected key name" {
 		t := strings.TrimSpace(text(line))
@@ -166,6 +180,69 @@ func anotherAnswer(v string, known func(string) bool) string {
 		return ""
 	}
 	return fmt.Sprintf("; if `%s:` is another answer, put it on its own line", f[len(f)-1])
+}
+
+// indentMsg is the message for a line YAML finds at the wrong depth.
+const indentMsg = "this line is not indented like the lines of its section"
+
+// keyOnly is a key that opens a section: "private:".
+var keyOnly = regexp.MustCompile(`^(\s*)([A-Za-z_][A-Za-z0-9_]*):\s*(?:#.*)?$`)
+
+// misindented explains a key line YAML found at the wrong depth, from the
+// key lines above it: further in than a key with a value (which cannot
+// hold keys), or less far in than the keys beside it.
+func misindented(text func(int) string, line int) (msg, fix string) {
+	key := func(t string) (indent int, name, value string, ok bool) {
+		if m := keyValue.FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "-") {
+			return len(m[1]), m[2], m[3], true
+		}
+		if m := keyOnly.FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "-") {
+			return len(m[1]), m[2], "", true
+		}
+		return 0, "", "", false
+	}
+	indent, name, _, ok := key(text(line))
+	if !ok {
+		return "", ""
+	}
+	like := func(n int, other string) string {
+		if n == 0 {
+			return fmt.Sprintf("start `%s:` at the left edge, like `%s:`", name, other)
+		}
+		return fmt.Sprintf("indent `%s:` by %d spaces, like `%s:`", name, n, other)
+	}
+	for n := line - 1; n >= 1 && n > line-100; n-- {
+		t := text(n)
+		if strings.TrimSpace(t) == "" || strings.HasPrefix(strings.TrimSpace(t), "#") {
+			continue
+		}
+		ai, above, value, ok := key(t)
+		if !ok {
+			if ti := len(t) - len(strings.TrimLeft(t, " ")); ti > indent {
+				continue // inside a list or a longer text: look further up
+			}
+			return "", ""
+		}
+		switch {
+		case indent > ai && value != "":
+			return fmt.Sprintf("`%s:` is indented further than `%s:` above it, which holds a value and cannot hold keys", name, above), like(ai, above)
+		case indent < ai:
+			// Less far in than the key above: it meant to be that key's
+			// sibling if no key between lines up with it.
+			for k := n - 1; k >= 1 && k > n-100; k-- {
+				pi, parent, _, ok := key(text(k))
+				if !ok || pi >= ai {
+					continue
+				}
+				if indent > pi {
+					return fmt.Sprintf("`%s:` is indented by %d %s, but the keys under `%s:` by %d", name, indent, plural(indent, "space", "spaces"), parent, ai), like(ai, above)
+				}
+				break
+			}
+		}
+		return "", ""
+	}
+	return "", ""
 }
 
 // keyName is a word that could be a key of the format.
@@ -342,7 +419,7 @@ func explainSyntax(msg, text string, known func(key string) bool) syntaxExplaine
 			return syntaxExplained{msg: "text follows the closing bracket",
 				fix: "put every item inside the brackets, for example [wed, fri]"}
 		}
-		return syntaxExplained{msg: "this line is not indented like the lines of its section",
+		return syntaxExplained{msg: indentMsg,
 			fix: "indent it by as many spaces as the key above it that it belongs with"}
 
 	case strings.HasPrefix(msg, "invalid header option"):
