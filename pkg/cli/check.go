@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/propose-cli/propose/pkg/check"
+	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
 )
@@ -21,6 +22,10 @@ type CheckOptions struct {
 	Strict   bool
 	MinScore int
 	Explain  string // a rule id to explain instead of checking
+	// Templates is a folder of templates that replace the built-in ones,
+	// as for render: the page fit is measured with them. "" means the
+	// templates folder beside File, when there is one.
+	Templates string
 }
 
 // DefaultMinScore is the score below which --strict fails.
@@ -43,8 +48,10 @@ FILE:LINE:COL of the field to change. It ends with a score out of 100 and the
 three fixes that would raise it most.
 
 --explain RULE says why a rule matters. --strict exits 1 when the score is
-below --min-score or any finding is a risk. The file must be valid first
-(propose validate). Check writes no file.`,
+below --min-score or any finding is a risk. The documents' fit on their pages
+is measured with the templates render would use (--templates, or templates/
+beside FILE). The file must be valid first (propose validate). Check writes no
+file.`,
 		Example: "  propose check proposal.yaml\n  propose check --format json proposal.yaml\n  propose check --explain coverage.vague-response",
 		Args:    maxOneFile,
 		RunE:    withFile(&opts.File, opts, runF, checkRun),
@@ -55,6 +62,7 @@ below --min-score or any finding is a risk. The file must be valid first
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "exit 1 when the score is below --min-score or a finding is a risk")
 	cmd.Flags().IntVar(&opts.MinScore, "min-score", DefaultMinScore, "the lowest score --strict accepts")
 	cmd.Flags().StringVar(&opts.Explain, "explain", "", "explain a rule, such as coverage.vague-response")
+	templatesFlag(cmd, &opts.Templates)
 	_ = cmd.RegisterFlagCompletionFunc("explain", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
 		var ids []string
 		for _, r := range check.Rules() {
@@ -81,7 +89,11 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := checkProposal(p, today)
+	docs, err := loadTemplates(env, opts.File, opts.Templates)
+	if err != nil {
+		return err
+	}
+	rep, err := checkProposal(p, today, docs)
 	if err != nil {
 		return err
 	}
@@ -109,10 +121,10 @@ func checkRun(opts *CheckOptions) error {
 }
 
 // checkProposal checks p, with how its documents fit their pages: it lays
-// them out as render would, writing nothing.
-func checkProposal(p *proposal.Proposal, today proposal.Date) (*check.Report, error) {
+// them out as render would with docs, writing nothing.
+func checkProposal(p *proposal.Proposal, today proposal.Date, docs *document.Set) (*check.Report, error) {
 	var fits []check.Finding
-	_, err := render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true,
+	_, err := render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs,
 		Warn: func(q proposal.Problem) { fits = append(fits, lengthFinding(p, q)) }})
 	var tooLong *render.TooLongError
 	var ps proposal.Problems
