@@ -270,24 +270,7 @@ func unclosedQuote(text func(int) string, stop int) (line, col int) {
 		if m == nil {
 			continue
 		}
-		v := t[m[2]:]
-		q := v[0]
-		rest := v[1:]
-		closed := false
-		for i := 0; i < len(rest); i++ {
-			switch {
-			case q == '"' && rest[i] == '\\':
-				i++
-			case rest[i] == q && q == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
-				i++
-			case rest[i] == q:
-				closed = true
-			}
-			if closed {
-				break
-			}
-		}
-		if !closed {
+		if closingQuote(t[m[2]:]) < 0 {
 			return n, utf8.RuneCountInString(t[:m[2]]) + 1
 		}
 		return 0, 0 // the nearest quoted value above is closed
