@@ -26,11 +26,28 @@ func main() { fmt.Println("hello, world") }
 GO
 (cd "$tmp/hello" && go mod init hello >/dev/null 2>&1 && go build -trimpath -o "$tmp/hello-world" .)
 
+# The floor the named libraries set: a program that links every package
+# propose links from other modules and does nothing, so only their
+# start-up work (package initialisation) runs. Reported, not a target.
+mkdir -p "$tmp/libraries"
+{
+	echo 'package main'
+	echo 'import ('
+	go list -deps -f '{{if not .Standard}}{{.ImportPath}}{{end}}' ./cmd/propose |
+		grep -v '^github.com/propose-cli/propose' | grep -v -e '/internal/' -e '/internal$' | sed 's/.*/\t_ "&"/'
+	echo ')'
+	echo 'func main() {}'
+} >"$tmp/libraries/main.go"
+sed 's#^module .*#module libraries#' go.mod >"$tmp/libraries/go.mod"
+cp go.sum "$tmp/libraries/"
+(cd "$tmp/libraries" && go build -trimpath -o "$tmp/libraries-only" .)
+
 render=("$tmp/propose" render examples/trial.yaml --out "$tmp/out" --force)
 help=("$tmp/propose" --help)
 hello=("$tmp/hello-world")
+libraries=("$tmp/libraries-only")
 "${render[@]}" >/dev/null
-names=(hello render help)
+names=(hello libraries render help)
 pandoc_ok=
 if command -v pandoc >/dev/null && command -v wkhtmltopdf >/dev/null; then
 	pandoc_cmd=(pandoc "$tmp/out/proposal.md" -o "$tmp/pandoc.pdf" --pdf-engine=wkhtmltopdf)
@@ -54,13 +71,14 @@ for _ in $(seq "$rounds"); do
 	samples[hello]+="$(time_us "${hello[@]}") "
 	samples[render]+="$(time_us "${render[@]}") "
 	samples[help]+="$(time_us "${help[@]}") "
+	samples[libraries]+="$(time_us "${libraries[@]}") "
 	[ -z "$pandoc_ok" ] || samples[pandoc]+="$(time_us "${pandoc_cmd[@]}") "
 done
 median() { tr ' ' '\n' | grep . | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 declare -A med
 for n in "${names[@]}"; do
 	med[$n]=$(echo "${samples[$n]}" | median)
-	awk -v n="$n" -v us="${med[$n]}" -v r="$rounds" 'BEGIN { printf "%-8s median %7.1f ms over %d runs\n", n, us / 1000, r }'
+	awk -v n="$n" -v us="${med[$n]}" -v r="$rounds" 'BEGIN { printf "%-9s median %7.1f ms over %d runs\n", n, us / 1000, r }'
 done
 
 fail=0
@@ -72,6 +90,7 @@ check() { # name numerator denominator limit
 		fail=1
 	fi
 }
+awk -v a="${med[libraries]}" -v b="${med[hello]}" 'BEGIN { printf "%-44s %6.3f (the floor the named libraries set)\n", "libraries only / hello-world", a / b }'
 check "render / hello-world" "${med[render]}" "${med[hello]}" 5
 check "--help / hello-world" "${med[help]}" "${med[hello]}" 2
 [ -z "$pandoc_ok" ] || check "render / pandoc+wkhtmltopdf (one document)" "${med[render]}" "${med[pandoc]}" 0.07
