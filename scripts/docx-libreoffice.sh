@@ -3,7 +3,7 @@
 # renders the four examples' proposals as .docx, converts them to PDF with
 # LibreOffice (soffice --headless) and checks with pdftotext that every
 # section heading, a cell of the first table and the sign-off are in the
-# converted text. Needs LibreOffice Writer and poppler's pdftotext; when
+# converted text, and that each one-page summary's Word file is one page. Needs LibreOffice Writer and poppler's pdftotext; when
 # soffice is missing it tries apt-get once (as root, with a time limit), and
 # without it says so and exits 0.
 set -euo pipefail
@@ -38,6 +38,7 @@ for s in "${scenarios[@]}"; do
 		exit 1
 	fi
 	cp "$tmp/$s/proposal.docx" "$tmp/$s.docx"
+	cp "$tmp/$s/one-pager.docx" "$tmp/$s-one-pager.docx"
 done
 
 # One LibreOffice run converts all four, with the fonts the documents name
@@ -45,7 +46,7 @@ done
 mkdir -p "$tmp/home/.local/share/fonts"
 cp assets/fonts/*.ttf "$tmp/home/.local/share/fonts/"
 (cd "$tmp" && HOME="$tmp/home" soffice -env:UserInstallation="file://$tmp/profile" --headless \
-	--convert-to pdf --outdir "$tmp/pdf" "${scenarios[@]/%/.docx}" >"$tmp/soffice.log" 2>&1) || {
+	--convert-to pdf --outdir "$tmp/pdf" "${scenarios[@]/%/.docx}" "${scenarios[@]/%/-one-pager.docx}" >"$tmp/soffice.log" 2>&1) || {
 	cat "$tmp/soffice.log" >&2
 	echo "soffice could not convert the Word files" >&2
 	exit 1
@@ -82,6 +83,14 @@ for s in "${scenarios[@]}"; do
 	if [ "$missing" = 0 ]; then
 		echo "$s: all ${#checks[@]} headings and table cells are in the converted PDF (${pages:-?} pages)"
 	else
+		fail=1
+	fi
+	# The one-page summary stays on one page in a word processor too.
+	one=$(pdfinfo "$tmp/pdf/$s-one-pager.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	if [ "$one" = 1 ]; then
+		echo "$s: the one-page summary's Word file is one page"
+	else
+		echo "$s: the one-page summary's Word file is ${one:-no} pages in LibreOffice" >&2
 		fail=1
 	fi
 done

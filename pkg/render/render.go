@@ -342,9 +342,10 @@ func onePagerStep(fits func(int) (bool, float64, error)) (int, error) {
 
 // onePager renders the summary, condensing it until it fits on one page.
 // The Markdown written is the version the PDF shows; md is the summary in
-// full, written as it is when no PDF is asked for.
+// full, written as it is when neither a PDF nor a Word file is asked for.
+// A Word file alone is fitted as the PDF would be, without writing it.
 func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
-	if !opts.has(PDF) {
+	if !opts.has(PDF) && !opts.has(DOCX) {
 		return outputs(string(document.OnePager), md, meta(document.OnePager, v, opts, 1), opts, nil)
 	}
 	docs, err := opts.docs()
@@ -419,7 +420,7 @@ var proposalSteps = []struct {
 // and opts.Warn names the longest fields to shorten.
 func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	name := string(document.Proposal)
-	if !opts.has(PDF) {
+	if !opts.has(PDF) && !opts.has(DOCX) {
 		return outputs(name, md, meta(document.Proposal, v, opts, 1), opts, nil)
 	}
 	docs, err := opts.docs()

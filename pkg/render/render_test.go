@@ -624,3 +624,28 @@ func TestTextStaysAsTyped(t *testing.T) {
 		t.Errorf("the HTML does not show %q as typed", typed)
 	}
 }
+
+// TestWordFilesAreFittedWithoutThePDF checks that a Word file asked for
+// alone is condensed as it is beside the PDF: the one-pager keeps to one
+// page and the proposal to four, whether or not a PDF is written.
+func TestWordFilesAreFittedWithoutThePDF(t *testing.T) {
+	for _, name := range examples.Names() {
+		t.Run(name, func(t *testing.T) {
+			src, _ := examples.Get(name)
+			alone, err := Files(load(t, src), Options{Creator: "propose test", Formats: []Format{DOCX}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			beside, err := Files(load(t, src), Options{Creator: "propose test", Formats: []Format{PDF, DOCX}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, b := byName(alone), byName(beside)
+			for _, doc := range []string{"one-pager.docx", "proposal.docx"} {
+				if a[doc] == nil || !bytes.Equal(a[doc], b[doc]) {
+					t.Errorf("%s written alone differs from the one written beside the PDF", doc)
+				}
+			}
+		})
+	}
+}
