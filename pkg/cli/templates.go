@@ -47,6 +47,7 @@ its file and line.`,
 type TemplatesEjectOptions struct {
 	Env   *Env
 	Dir   string
+	For   string // a proposal file: eject into the templates folder beside it
 	Force bool
 }
 
@@ -56,24 +57,34 @@ func newCmdTemplatesEject(env *Env) *cobra.Command {
 		Use:   "eject [DIR]",
 		Short: "Copy the built-in templates into a folder to edit them",
 		Long: `Eject writes every built-in template into DIR (default: templates, in the current
-folder, which is beside proposal.yaml). Keep the folder beside your proposal
-file and edit the files: render, email, status and review then use them.
-Delete a file to go back to the built-in one.
+folder, which is beside proposal.yaml; --for FILE: the templates folder beside
+FILE). Keep the folder beside your proposal file and edit the files: render,
+email, status and review then use them. Delete a file to go back to the
+built-in one.
 
 Each file's first line is a template comment that records the propose
 version and the SHA-256 of the built-in text, so that propose templates diff
 can tell you when the built-in changes in a later version. A file already
 there is kept unless you pass --force.`,
-		Example: "  propose templates eject\n  propose templates eject ~/proposal/templates",
+		Example: "  propose templates eject\n  propose templates eject --for ~/proposal/proposal.yaml\n  propose templates eject ~/proposal/templates",
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
-			if len(args) == 1 {
+			switch {
+			case len(args) == 1 && opts.For != "":
+				return usageErrorf("give DIR or --for FILE, not both")
+			case len(args) == 1:
 				opts.Dir = args[0]
+			case opts.For != "":
+				opts.Dir = filepath.Join(filepath.Dir(opts.For), TemplatesDir)
 			}
 			return templatesEjectRun(opts)
 		},
 	}
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "replace templates already in DIR")
+	cmd.Flags().StringVar(&opts.For, "for", "", "a proposal file: write into the templates folder beside it, where render looks")
+	_ = cmd.RegisterFlagCompletionFunc("for", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
+	})
 	return cmd
 }
 
