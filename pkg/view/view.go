@@ -277,7 +277,6 @@ type Private struct {
 	Fallback     string
 	Objections   []Objection // the user's own
 	Covered      Themes      // the common objections the user's own already cover
-	Opening      []string    // lines to open the conversation with, for the scenario
 	Speak        []string    // each cited finding as one sentence to say aloud
 	Counter      []Counter   // research a manager may raise, with an honest answer
 	Leverage     []Counter   // findings that are leverage: for the user to know, never to say
@@ -424,7 +423,6 @@ func NewPrivate(p *proposal.Proposal) *Private {
 		v.Objections = append(v.Objections, Objection{Objection: Escape(capitalize(o.Objection)), Response: Escape(capitalize(o.Response))})
 		v.Covered = v.Covered.add(o.Objection)
 	}
-	v.Opening = opening(p, &v.Public)
 	if start := p.Arrangement.Start; !start.IsZero() && p.Scenario != proposal.ScenarioKeepRemote {
 		if by := lastWeekdayBefore(start.AddDays(-7)); !by.Before(p.Date) {
 			v.AskBy = styleFor(p.Paper).date(by)
@@ -462,58 +460,6 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	}
 	v.RevisitDate = styleFor(p.Paper).date(proposal.NextWeekday(p.Date.AddDays(90)))
 	return v
-}
-
-// opening returns lines to start the conversation with, in the scenario's
-// terms: short, about the business, ending in a concrete ask.
-func opening(p *proposal.Proposal, v *Public) []string {
-	ask := "I’d like to propose " + v.Pattern
-	switch p.Scenario {
-	case proposal.ScenarioOffer:
-		return []string{
-			"Thank you for the offer; I’m excited about the " + v.Offer.Role + " role and I want to say yes.",
-			"One thing I’d like to settle first is how I work: " + v.Pattern + ". It’s how I do my best work, and I’ve written down how you would see that work.",
-			"Could we put that in the offer letter?",
-		}
-	case proposal.ScenarioKeepRemote:
-		lines := []string{"I’d like to talk about how I work, and make sure the team doesn’t lose anything by a change to it."}
-		if v.Policy.Any {
-			lines[0] = "I’ve read the new office policy, and I want to make sure the team doesn’t lose anything by it."
-		}
-		results := ""
-		if v.Performance.Any {
-			results = ", and the results are in the document"
-		}
-		switch {
-		case v.Agreement.Any && v.Since != "":
-			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+", as "+Document(v.Agreement.Document)+" sets out"+results+".")
-		case v.Since != "":
-			lines = append(lines, "I’ve been "+v.Pattern+" since "+v.Since+results+".")
-		case v.Agreement.Any:
-			lines = append(lines, "My arrangement is set out in "+Document(v.Agreement.Document)+results+".")
-		case v.Performance.Any:
-			lines = append(lines, "The results of working this way are in the document.")
-		}
-		close := "I’d like to keep the arrangement"
-		if len(v.InPerson) > 0 {
-			close += ", with the in-person time the work needs"
-		}
-		if v.ReviewDate != "" {
-			close += ", and review it with you on " + v.ReviewDate
-		}
-		return append(lines, close+". Can we look at it together?")
-	case proposal.ScenarioReask:
-		return []string{
-			"When we talked about this before, you raised concerns, and you were right to. I’ve worked on each of them.",
-			"This time I’m asking for " + trialPhrase(v) + " of " + v.Pattern + ", and you can stop it at any time.",
-			"Could we go through the changes?",
-		}
-	}
-	return []string{
-		"I’ve been thinking about how I can do more of my best work, and I’ve written down a proposal.",
-		ask + ", as " + trialPhrase(v) + ". My hours, availability and deadlines stay the same.",
-		"You keep full control: we review it together, and either of us can end it. Could we look at it together this week?",
-	}
 }
 
 func trialPhrase(v *Public) string {
