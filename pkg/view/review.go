@@ -156,7 +156,7 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 func chartSpec(p *proposal.Proposal, m proposal.Metric, points []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: %s\n", oneLine(m.Name))
-	if u := unitOf(m.Target + " " + m.Baseline); u != "" {
+	if u := unitOf(m.Target, m.Baseline); u != "" {
 		fmt.Fprintf(&b, "unit: %s\n", u)
 	}
 	fmt.Fprintf(&b, "from: %s\nto: %s\n", p.Derived.TrialStart, p.Derived.TrialEnd)
@@ -165,10 +165,10 @@ func chartSpec(p *proposal.Proposal, m proposal.Metric, points []string) string 
 	}
 	if n, ok := amount(m.Target); ok {
 		fmt.Fprintf(&b, "target: %s\n", formatNumber(n))
-		switch {
-		case atMost.MatchString(m.Target) && !atLeast.MatchString(m.Target):
+		switch proposal.Better(m.Target) {
+		case -1:
 			b.WriteString("better: lower\n")
-		case atLeast.MatchString(m.Target) || strings.Contains(m.Target, "%"):
+		case 1:
 			b.WriteString("better: higher\n")
 		}
 	}
@@ -177,18 +177,12 @@ func chartSpec(p *proposal.Proposal, m proposal.Metric, points []string) string 
 }
 
 // unitOf names the unit the chart's numbers are in: minutes for any time
-// (amount converts hours to minutes), % and "of 5" as written.
-func unitOf(s string) string {
-	switch {
-	case unitRE.MatchString(s):
-		return "minutes"
-	case strings.Contains(s, "%"):
-		return "%"
+// (amount gives times in minutes), % and "of 5" as written.
+func unitOf(target, baseline string) string {
+	if u := proposal.Unit(target); u != "" {
+		return u
 	}
-	if m := ofRE.FindString(s); m != "" {
-		return m
-	}
-	return ""
+	return proposal.Unit(baseline)
 }
 
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }

@@ -17,6 +17,17 @@ func TestJudgeReadsTargetsAsPeopleWriteThem(t *testing.T) {
 		{"-2 or more", "-1", Met}, {"0 or fewer", "0", Met},
 		{"better", "4.7", Unknown}, {"fine", "ok", Unknown}, {"37", "40", Unknown}, {"95%", "96%", Unknown},
 		{"all", "all", Unknown}, {"under 1 hour", "quickly", Unknown},
+		// Times however they are written, and never a guess at a unit.
+		{"under 1 hour", "2h", Missed}, {"under 1 hour", "1h 30m", Missed}, {"under 1 hour", "1:30", Missed},
+		{"under 1 hour", "1h30", Missed}, {"under 1 hour", "1 h 5 min", Missed}, {"under 1 hour", "half an hour", Met},
+		{"under 1 hour", "0:45", Met}, {"under 1 hour", "45m", Met}, {"under 1 hour", "2", Unknown},
+		{"under 1 hour", "< 1 hour", Met}, {"under 1 hour", "< 2 hours", Unknown}, {"within 2 days", "36 hours", Met},
+		// Shares: 4/4 against 100%, and "of" with another whole.
+		{"100%", "4/4", Met}, {"100%", "3 of 4", Missed}, {"95% or more", "19/20", Met}, {"95% or more", "96", Unknown},
+		{"4.5 of 5 or better", "9 of 10", Met}, {"4.5 of 5 or better", "4.6", Met},
+		// Directions people write.
+		{"40+", "41", Met}, {"40+", "39", Missed}, {"40 and up", "40", Met}, {"no fewer than 40", "40", Met},
+		{"no fewer than 40", "39", Missed}, {"no more than 3", "4", Missed}, {"37-40", "38", Unknown},
 	} {
 		if got := Judge(c.target, c.reading); got != c.want {
 			t.Errorf("Judge(%q, %q) = %v, want %v", c.target, c.reading, got, c.want)

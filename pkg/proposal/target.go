@@ -1,0 +1,228 @@
+package proposal
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Verdict is whether a reading meets its target.
+type Verdict int
+
+// The verdicts. Unknown is a target propose cannot compare with the
+// reading ("fine", "better", a number with no direction), or a reading it
+// cannot read with certainty (a bare 2 against "under 1 hour"): the user
+// marks it in the log, and propose never guesses.
+const (
+	Unknown Verdict = iota
+	Met
+	Missed
+)
+
+// A quantity is a target or a reading as people write them: "37 or more",
+// "under 1 hour", "1h 30m", "96%", "4/4", "4.5 of 5 or better".
+type quantity struct {
+	value  float64
+	kind   quantityKind
+	of     float64 // the whole of "4 of 5" and "4/4"; 0 when none is given
+	dir    int     // -1: at most, +1: at least, 0: no direction
+	strict bool    // "under" and "more than" exclude the amount itself
+}
+
+type quantityKind int
+
+const (
+	plainNumber quantityKind = iota
+	percent
+	duration // in minutes
+)
+
+var (
+	numberPat = `[0-9]+(?:[.,][0-9]+)?`
+	numberRE  = regexp.MustCompile(`[-+]?` + numberPat)
+	// timeRE is a number with a unit of time: 2h, 90 min, 1.5 hours.
+	timeRE = regexp.MustCompile(`(` + numberPat + `)\s*(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b(\s*[0-9]{1,2}\b)?`)
+	// unitThenDigit is a unit run into the next number, as in 1h30.
+	unitThenDigit = regexp.MustCompile(`([a-z])([0-9])`)
+	clockRE       = regexp.MustCompile(`^([0-9]{1,2}):([0-5][0-9])$`)
+	ratioRE       = regexp.MustCompile(`^(` + numberPat + `)\s*(?:/|of|out of)\s*(` + numberPat + `)`)
+	// The directions a target or reading is written with. The "no …
+	// than" phrases are read first: "no fewer than 40" is at least 40.
+	notAbove  = regexp.MustCompile(`\bno (more|greater|higher|longer) than\b`)
+	notBelow  = regexp.MustCompile(`\bno (fewer|less|lower|shorter) than\b`)
+	atMostRE  = regexp.MustCompile(`(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bor shorter\b|\bor faster\b|\bmax(imum)?\b|\bwithin\b|\bup to\b)`)
+	atLeastRE = regexp.MustCompile(`(≥|>=|>|\bor more\b|\bat least\b|\bor better\b|\bor higher\b|\bor above\b|\band (up|above|over)\b|\bmore than\b|\bover\b|\bminimum\b|[0-9]\s*\+)`)
+	strictRE  = regexp.MustCompile(`(^|[^=])(<|>)($|[^=])|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bmore than\b|\bover\b`)
+)
+
+// parseQuantity reads a target or a reading; ok is false when it holds no
+// amount at all ("fine", "quickly").
+func parseQuantity(s string) (q quantity, ok bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	switch {
+	case notAbove.MatchString(s):
+		q.dir = -1
+	case notBelow.MatchString(s):
+		q.dir = 1
+	default:
+		most, least := atMostRE.MatchString(s), atLeastRE.MatchString(s)
+		switch {
+		case most && !least:
+			q.dir, q.strict = -1, strictRE.MatchString(s)
+		case least && !most:
+			q.dir, q.strict = 1, strictRE.MatchString(s)
+		}
+	}
+	// A time: the sum of its parts, in minutes ("1h30" read as "1h 30").
+	if m := clockRE.FindStringSubmatch(s); m != nil {
+		h, _ := strconv.Atoi(m[1])
+		min, _ := strconv.Atoi(m[2])
+		q.value, q.kind = float64(h*60+min), duration
+		return q, true
+	}
+	if parts := timeRE.FindAllStringSubmatch(unitThenDigit.ReplaceAllString(s, "$1 $2"), -1); parts != nil {
+		for _, p := range parts {
+			n := parseNumber(p[1])
+			switch u := p[2]; {
+			case strings.HasPrefix(u, "w"):
+				n *= 7 * 24 * 60
+			case strings.HasPrefix(u, "d"):
+				n *= 24 * 60
+			case strings.HasPrefix(u, "h"):
+				n *= 60
+				if p[3] != "" { // 1h30: the minutes after the hours
+					n += parseNumber(strings.TrimSpace(p[3]))
+				}
+			case strings.HasPrefix(u, "s"):
+				n /= 60
+			}
+			q.value += n
+		}
+		q.kind = duration
+		return q, true
+	}
+	for _, w := range []struct {
+		words   string
+		minutes float64
+	}{{"half an hour", 30}, {"quarter of an hour", 15}, {"quarter hour", 15}, {"half a day", 720},
+		{"an hour", 60}, {"one hour", 60}, {"a day", 1440}, {"one day", 1440}, {"a week", 10080}} {
+		if strings.Contains(s, w.words) {
+			q.value, q.kind = w.minutes, duration
+			return q, true
+		}
+	}
+	if m := ratioRE.FindStringSubmatch(strings.TrimLeft(s, "<>≤≥= ")); m != nil {
+		q.value, q.of = parseNumber(m[1]), parseNumber(m[2])
+		return q, q.of > 0
+	}
+	n := numberRE.FindString(s)
+	if n == "" {
+		return q, false
+	}
+	q.value = parseNumber(n)
+	if strings.Contains(s, "%") {
+		q.kind = percent
+	}
+	return q, true
+}
+
+func parseNumber(n string) float64 {
+	f, _ := strconv.ParseFloat(strings.Replace(n, ",", ".", 1), 64)
+	return f
+}
+
+// Judgeable reports whether readings can be compared with target: it has
+// an amount and a direction ("37 or more", "under 1 hour"), or is 100%.
+func Judgeable(target string) bool {
+	t, ok := parseQuantity(target)
+	return ok && (t.dir != 0 || t.kind == percent && t.value == 100)
+}
+
+// Judge compares a reading with its target, written as people write them:
+// "37 or more", "≥ 14", "40+", "under 1 hour", "100%", "4.5 of 5 or
+// better". Times are compared in minutes however they are written ("2h",
+// "1h 30m", "1:30", "half an hour"); "4/4" against a percentage is 100%.
+// A reading in another kind of unit than its target (a bare 2 against
+// "under 1 hour") is Unknown, as is any target without a direction.
+func Judge(target, reading string) Verdict {
+	t, tok := parseQuantity(target)
+	r, rok := parseQuantity(reading)
+	if !tok || !rok {
+		return Unknown
+	}
+	if t.kind == percent && r.of > 0 && r.kind == plainNumber {
+		r.value, r.kind, r.of = 100*r.value/r.of, percent, 0
+	}
+	if t.of > 0 && r.of > 0 && t.of != r.of {
+		t.value, r.value = t.value/t.of, r.value/r.of
+	}
+	if t.kind != r.kind {
+		return Unknown
+	}
+	if t.dir == 0 {
+		if t.kind == percent && t.value == 100 && r.dir == 0 {
+			if r.value >= 100 {
+				return Met
+			}
+			return Missed
+		}
+		return Unknown
+	}
+	// Turn "at most" into "at least" on negated amounts.
+	tv, rv := t.value, r.value
+	if t.dir < 0 {
+		tv, rv = -tv, -rv
+	}
+	switch r.dir * t.dir {
+	case 0: // a reading that is an amount
+		if rv > tv || (!t.strict && rv == tv) {
+			return Met
+		}
+		return Missed
+	case 1: // a reading bounded the same way: "< 1 hour" against "under 1 hour"
+		if rv > tv || (rv == tv && (!t.strict || r.strict)) {
+			return Met
+		}
+	}
+	return Unknown
+}
+
+// Amount is the amount a target or a reading holds, to draw it: a time in
+// minutes, a percentage or share as its number, or the first number.
+func Amount(s string) (float64, bool) {
+	q, ok := parseQuantity(s)
+	return q.value, ok
+}
+
+// Better says which way a target counts as better: -1 when lower is
+// better ("under 1 hour"), +1 when higher is ("37 or more", a percentage
+// with no direction), and 0 when the target does not say.
+func Better(target string) int {
+	q, ok := parseQuantity(target)
+	switch {
+	case !ok:
+		return 0
+	case q.dir != 0:
+		return q.dir
+	case q.kind == percent:
+		return 1
+	}
+	return 0
+}
+
+// Unit names the unit Amount gives for s: "minutes" for any time, "%",
+// "of 5" for a share of a whole, or "".
+func Unit(s string) string {
+	q, ok := parseQuantity(s)
+	switch {
+	case !ok:
+		return ""
+	case q.kind == duration:
+		return "minutes"
+	case q.kind == percent:
+		return "%"
+	case q.of > 0:
+		return "of " + strconv.FormatFloat(q.of, 'f', -1, 64)
+	}
+	return ""
+}
