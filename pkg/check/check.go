@@ -215,7 +215,10 @@ func (c *checker) data() {
 		if m.Baseline == "" {
 			c.add("data.metric-no-baseline", at+".name", short(m.Name))
 		}
-		if !digit().MatchString(m.Target) && !numberWords().MatchString(m.Target) && !sameAs().MatchString(m.Target) {
+		// A target with no amount, or a number the review cannot compare
+		// readings with ("40", "37-40"): neither settles the review.
+		if !digit().MatchString(m.Target) && !numberWords().MatchString(m.Target) && !sameAs().MatchString(m.Target) ||
+			digit().MatchString(m.Target) && !proposal.Judgeable(m.Target) {
 			c.add("data.metric-vague-target", at+".target", short(m.Target))
 		}
 		if m.MeasuredBy == "" {

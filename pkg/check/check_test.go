@@ -80,6 +80,7 @@ func TestEachRuleFindsItsGap(t *testing.T) {
 		{"data.no-numbers", "reask", []string{"  metrics:\n    - Closed my month-end tasks on schedule in all 12 months of 2026\n", ""}, "performance", nil},
 		{"data.metric-no-baseline", "trial", []string{"      baseline: 100%\n", ""}, "trial.metrics[0].name", nil},
 		{"data.metric-vague-target", "trial", []string{"      target: 100%", "      target: better"}, "trial.metrics[0].target", nil},
+		{"data.metric-vague-target", "trial", []string{"      target: 37 or more", "      target: 37-40"}, "trial.metrics[1].target", nil},
 		{"data.metric-no-source", "trial", []string{"      measured_by: Jira due dates\n", ""}, "trial.metrics[0].name", nil},
 		{"data.no-grounds", "keep-remote", []string{"  remote_record:\n    - period: since May 2023\n      arrangement: fully remote, at Halcyon\n      delivered: Grew my book from 22 to 31 enterprise accounts and kept every one of them\n    - period: 2020–2023\n      arrangement: fully remote, at Brightline Analytics\n      delivered: Managed 30 enterprise accounts; met my renewal target in every year\n", ""}, "agreement", []string{"agreement:"}},
 		{"trial.no-review", "keep-remote", nil, "trial", []string{"trial:"}},

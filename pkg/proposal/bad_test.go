@@ -34,6 +34,7 @@ var badInputs = map[string][]string{
 	"section-indented-after-value.yaml": {"19:3 "},
 	"number-in-quotes.yaml":             {"14:16 trial.length_days"},
 	"core-hours-range.yaml":             {"14:12 arrangement.core_hours.start"},
+	"metric-name-twice.yaml":            {"18:13 trial.metrics[1].name"},
 	"list-dash-further-in.yaml":         {"20:4 benefits[0]"},
 	"metric-without-dash.yaml":          {"20:7 trial.metrics[1].name"},
 	"list-trailing-dash-space.yaml":     {"20:3 benefits[1]"},

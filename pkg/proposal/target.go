@@ -73,6 +73,14 @@ func parseQuantity(s string) (q quantity, ok bool) {
 			q.dir, q.strict = 1, strictRE.MatchString(s)
 		}
 	}
+	switch strings.Trim(s, ".! ") {
+	case "all", "every one", "everything", "every time", "always":
+		q.value, q.kind = 100, percent
+		return q, true
+	case "none", "zero", "nil", "never":
+		q.dir = -1
+		return q, true
+	}
 	// A time: the sum of its parts, in minutes ("1h30" read as "1h 30").
 	if m := clockRE.FindStringSubmatch(s); m != nil {
 		h, _ := strconv.Atoi(m[1])

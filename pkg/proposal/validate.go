@@ -582,6 +582,18 @@ func (v *validation) trialRules() {
 	if len(t.Metrics) == 0 {
 		v.add("trial.metrics", fmt.Sprintf("a %s needs at least one %s", period, metric), metricsFix)
 	}
+	// The log names a measure by its name: two of one name would share
+	// every reading.
+	for i, m := range t.Metrics {
+		for j := range i {
+			if m.Name != "" && strings.EqualFold(strings.TrimSpace(m.Name), strings.TrimSpace(t.Metrics[j].Name)) {
+				line, _ := v.src.At(fmt.Sprintf("trial.metrics[%d].name", j))
+				v.add(fmt.Sprintf("trial.metrics[%d].name", i), fmt.Sprintf("%q is also the name of another measure (line %d)", shorten(m.Name, 60), line),
+					"give each measure its own name: the trial log and the review tell them apart by it")
+				break
+			}
+		}
+	}
 	if t.LengthDays >= 30 && t.LengthDays <= 90 && t.CheckInDay >= t.LengthDays {
 		v.add("trial.check_in_day", fmt.Sprintf("day %d is not inside a %d-day %s", t.CheckInDay, t.LengthDays, period),
 			fmt.Sprintf("choose a day before %d; halfway (%d) is typical", t.LengthDays, t.LengthDays/2))

@@ -16,7 +16,7 @@ func TestJudgeReadsTargetsAsPeopleWriteThem(t *testing.T) {
 		{"6 or fewer", "7", Missed}, {"5% or less", "3%", Met},
 		{"-2 or more", "-1", Met}, {"0 or fewer", "0", Met},
 		{"better", "4.7", Unknown}, {"fine", "ok", Unknown}, {"37", "40", Unknown}, {"95%", "96%", Unknown},
-		{"all", "all", Unknown}, {"under 1 hour", "quickly", Unknown},
+		{"under 1 hour", "quickly", Unknown},
 		// Times however they are written, and never a guess at a unit.
 		{"under 1 hour", "2h", Missed}, {"under 1 hour", "1h 30m", Missed}, {"under 1 hour", "1:30", Missed},
 		{"under 1 hour", "1h30", Missed}, {"under 1 hour", "1 h 5 min", Missed}, {"under 1 hour", "half an hour", Met},
@@ -28,6 +28,8 @@ func TestJudgeReadsTargetsAsPeopleWriteThem(t *testing.T) {
 		// Directions people write.
 		{"40+", "41", Met}, {"40+", "39", Missed}, {"40 and up", "40", Met}, {"no fewer than 40", "40", Met},
 		{"no fewer than 40", "39", Missed}, {"no more than 3", "4", Missed}, {"37-40", "38", Unknown},
+		// Words for all and none.
+		{"All", "all", Met}, {"All", "4/4", Met}, {"All", "3 of 4", Missed}, {"none", "0", Met}, {"none", "2", Missed},
 	} {
 		if got := Judge(c.target, c.reading); got != c.want {
 			t.Errorf("Judge(%q, %q) = %v, want %v", c.target, c.reading, got, c.want)
