@@ -35,6 +35,7 @@ var badInputs = map[string][]string{
 	"number-in-quotes.yaml":             {"14:16 trial.length_days"},
 	"core-hours-range.yaml":             {"14:12 arrangement.core_hours.start"},
 	"metric-name-twice.yaml":            {"18:13 trial.metrics[1].name"},
+	"manager-is-employee.yaml":          {"9:9 manager.name", "10:10 manager.email"},
 	"list-dash-further-in.yaml":         {"20:4 benefits[0]"},
 	"metric-without-dash.yaml":          {"20:7 trial.metrics[1].name"},
 	"list-trailing-dash-space.yaml":     {"20:3 benefits[1]"},

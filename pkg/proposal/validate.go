@@ -271,6 +271,7 @@ func (v *validation) rules() {
 		v.add("version", "is 0", "write `version: 1`")
 	}
 	v.controlCharacters()
+	v.peopleRules()
 	v.arrangementRules()
 	if validScenario(v.p.Scenario) {
 		v.trialRules()
@@ -463,6 +464,21 @@ func refusedRune(r rune) *runeRange {
 		}
 	}
 	return nil
+}
+
+// peopleRules refuses a manager who is the employee: a section copied
+// from employee: and not changed sends the documents and the email to
+// the employee's own address.
+func (v *validation) peopleRules() {
+	e, m := v.p.Employee, v.p.Manager
+	if m.Email != "" && strings.EqualFold(strings.TrimSpace(m.Email), strings.TrimSpace(e.Email)) {
+		v.add("manager.email", fmt.Sprintf("%s is your own address (employee.email)", shorten(m.Email, 60)),
+			"write your manager's address: the email draft is addressed to it")
+	}
+	if m.Name != "" && strings.EqualFold(strings.Join(strings.Fields(m.Name), " "), strings.Join(strings.Fields(e.Name), " ")) {
+		v.add("manager.name", fmt.Sprintf("%q is your own name (employee.name)", shorten(m.Name, 60)),
+			"write your manager's name: the documents are addressed to them")
+	}
 }
 
 func (v *validation) arrangementRules() {
