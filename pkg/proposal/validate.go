@@ -690,6 +690,17 @@ func Warnings(p *Proposal) Problems {
 	if p.source != nil {
 		ps = append(ps, p.source.notes...)
 	}
+	// N/A, TBD, "-": a placeholder the documents would print as an answer
+	// ("Senior Data Analyst, N/A").
+	for _, t := range p.Texts() {
+		switch strings.ToLower(strings.Trim(t.Value, " .")) {
+		case "n/a", "na", "tbd", "tbc", "todo", "to do", "-", "—", "–", "?", "??", "…", "xxx", "x", "placeholder", "fill in", "fill me in":
+			q := p.source.ValueProblemAt(t.Field, fmt.Sprintf("%q looks like a placeholder, and the documents would print it as your answer", t.Value),
+				"write the answer, or delete the line to leave it out")
+			q.Warning = true
+			ps = append(ps, q)
+		}
+	}
 	// “Zoë Okafor”: typographic quotes around a whole answer, as a word
 	// processor makes them, are not YAML's quotes and would be printed.
 	for _, t := range p.Texts() {
