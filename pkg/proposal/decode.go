@@ -145,7 +145,7 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	if ps := continuedItems(data, src); len(ps) > 0 {
 		return src, ps
 	}
-	src.notes = cutByComment(data, src)
+	src.notes = append(src.notes, cutByComment(data, src)...).sorted()
 	return src, nil
 }
 
@@ -537,7 +537,19 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 			"if the * is part of the text, put the whole text in quotes")
 		return
 	}
-	if _, ok := node.(*ast.NullNode); ok {
+	if n, ok := node.(*ast.NullNode); ok {
+		// "name: Null" or "~": YAML reads the word as no value at all.
+		if tk := n.GetToken(); tk != nil && tk.Value != "" && v.Kind() == reflect.String && path != "" {
+			q := d.src.ValueProblemAt(path, fmt.Sprintf("YAML reads `%s` as no answer at all", tk.Value),
+				fmt.Sprintf("if %s is the answer, put it in quotes: `%s: \"%s\"`", tk.Value, path[strings.LastIndex(path, ".")+1:], tk.Value))
+			q.Line, q.Col = tk.Position.Line, tk.Position.Column
+			if d.src.nulls == nil {
+				d.src.nulls = map[string]Problem{}
+			}
+			d.src.nulls[path] = q
+			q.Warning = true
+			d.src.notes = append(d.src.notes, q)
+		}
 		return // an empty value leaves the zero value; validation decides if it is needed
 	}
 	if path != "" {

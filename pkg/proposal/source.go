@@ -9,6 +9,9 @@ type Source struct {
 	keys   map[string]position // where the key of a field path is written
 	values map[string]position // where its value starts
 	notes  Problems            // warnings found while reading, such as text cut by a comment
+	// nulls are the fields YAML read as empty from a word such as Null
+	// or ~: a required one is reported with why it is empty.
+	nulls map[string]Problem
 }
 
 type position struct{ line, col int }

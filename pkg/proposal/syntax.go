@@ -416,6 +416,10 @@ func explainSyntax(msg, text string, known func(key string) bool) syntaxExplaine
 			fix: quoteFix(key, strings.TrimSpace(v), `"`)}
 
 	case msg == "block sequence entries are not allowed in this context":
+		if m := keyValue.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) == "-" {
+			return syntaxExplained{msg: "a - on its own starts a list item, so YAML cannot read it as an answer",
+				fix: fmt.Sprintf("write the answer in words, or delete the `%s:` line to leave it out", m[2])}
+		}
 		if m := keyValue.FindStringSubmatch(text); m != nil && strings.HasPrefix(m[3], "- ") {
 			return syntaxExplained{msg: "a list cannot start on the same line as its key",
 				fix: fmt.Sprintf("write `%s: [%s]`, or put each item on its own line below, starting with `- `", m[2], shorten(strings.TrimSpace(strings.TrimPrefix(m[3], "- ")), 30))}

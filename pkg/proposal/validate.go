@@ -104,6 +104,13 @@ type validation struct {
 }
 
 func (v *validation) add(path, msg, fix string) {
+	// "name: Null": not missing, but read as empty.
+	if v.src != nil && msg == "is missing" {
+		if q, ok := v.src.nulls[path]; ok {
+			v.problems = append(v.problems, q)
+			return
+		}
+	}
 	// A number written as 0 is given, not missing: say it is out of range.
 	if msg == "is missing" && v.src != nil && v.given(path) {
 		if f, ok := Lookup(path); ok && f.Kind == KindNumber && f.Range != "" {
