@@ -30,6 +30,13 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 	} else {
 		f, err := os.Open(file)
 		if errors.Is(err, fs.ErrNotExist) {
+			// Notepad and TextEdit add their own extension to a name typed
+			// without quotes: proposal.yaml.txt.
+			for _, ext := range []string{".txt", ".rtf", ".yml", ".yaml"} {
+				if st, err := os.Stat(file + ext); err == nil && !st.IsDir() {
+					return name, nil, fmt.Errorf("%s: no such file, but there is %s%s: your editor may have added %s when saving (rename it to %s, or give that name)", file, file, ext, ext, file)
+				}
+			}
 			return name, nil, fmt.Errorf("%s: no such file (run `propose example -o %s` for a complete file to edit)", file, file)
 		}
 		if err != nil {

@@ -37,6 +37,7 @@ var badInputs = map[string][]string{
 	"metric-name-twice.yaml":            {"18:13 trial.metrics[1].name"},
 	"name-null-word.yaml":               {"5:9 employee.name"},
 	"answer-lone-dash.yaml":             {"6:10 "},
+	"log-given-as-proposal.yaml":        {"1:1 "},
 	"manager-is-employee.yaml":          {"9:9 manager.name", "10:10 manager.email"},
 	"list-dash-further-in.yaml":         {"20:4 benefits[0]"},
 	"metric-without-dash.yaml":          {"20:7 trial.metrics[1].name"},

@@ -130,6 +130,24 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 			return nil, fileProblem(tk.Position.Line, tk.Position.Column, shape, shapeFix)
 		}
 	}
+	// The trial log given for the proposal, or the proposal for the log:
+	// one problem, not one for every key.
+	top := map[string]bool{}
+	if mv, ok := unwrap(body, nil).(*ast.MappingNode); ok {
+		for _, pair := range mv.Values {
+			top[pair.Key.GetToken().Value] = true
+		}
+	} else if mv, ok := unwrap(body, nil).(*ast.MappingValueNode); ok {
+		top[mv.Key.GetToken().Value] = true
+	}
+	if _, proposal := m.root.Child("scenario"); proposal && top["entries"] && !top["scenario"] {
+		return nil, fileProblem(1, 1, "this is a trial log (it has `entries:`), not a proposal",
+			"give the proposal file here; the log is read by `propose status` and `propose review`")
+	}
+	if _, log := m.root.Child("entries"); log && top["scenario"] && !top["entries"] {
+		return nil, fileProblem(1, 1, "this is a proposal (it has `scenario:`), not a trial log",
+			"give the trial log, the NAME.log.yaml file `propose log` writes beside the proposal")
+	}
 	// Anchors anywhere in the file, even under a key propose does not
 	// know, can be aliased: register them all before decoding.
 	for _, n := range ast.Filter(ast.AnchorType, body) {
