@@ -70,6 +70,17 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 	fileProblem := func(line, col int, msg, fix string) error {
 		return Problems{{File: name, Line: line, Col: col, Msg: msg, Fix: fix}}
 	}
+	// A document saved in a word processor's own format.
+	for _, kind := range []struct{ magic, what, fix string }{
+		{"{\\rtf", "an RTF document, as WordPad and TextEdit save by default", "save it as plain text (in TextEdit: Format, Make Plain Text; in WordPad: Save as, Plain text document)"},
+		{"PK\x03\x04", "a Word document or another zipped file", "save it as plain text (.txt, UTF-8) or start from `propose example -o FILE`"},
+		{"\xd0\xcf\x11\xe0", "an old Word document (.doc)", "save it as plain text (.txt, UTF-8) or start from `propose example -o FILE`"},
+		{"%PDF-", "a PDF", "give the proposal's .yaml file; the PDFs are what propose writes from it"},
+	} {
+		if bytes.HasPrefix(data, []byte(kind.magic)) {
+			return nil, fileProblem(1, 1, "this is "+kind.what+", not a propose file", kind.fix)
+		}
+	}
 	data, err := asUTF8(data)
 	if err != nil {
 		return nil, fileProblem(1, 1, "this is not a text file: "+err.Error(),
@@ -81,8 +92,16 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 			"check that this is the right file")
 	}
 	if line, col, bad := firstNonText(data); bad != "" {
+		if strings.HasPrefix(bad, "a character in an older encoding") {
+			return nil, fileProblem(line, col, "the file is not saved as UTF-8: it has "+bad,
+				"save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8; in TextEdit: Plain Text Encoding: Unicode (UTF-8))")
+		}
 		return nil, fileProblem(line, col, "this is not a text file: it has "+bad,
 			"a propose file is UTF-8 text; run `propose example` to see one")
+	}
+	if quotedReply(data) {
+		return nil, fileProblem(1, 1, "every line starts with >, as text quoted in an email reply does",
+			"delete the > (and the space after it) at the start of each line")
 	}
 	if len(bytes.TrimSpace(stripComments(data))) == 0 {
 		return nil, fileProblem(1, 1, "the file is empty",
@@ -370,6 +389,23 @@ func tooDeep(data []byte) (line, col int, msg string) {
 	return 0, 0, ""
 }
 
+// quotedReply reports a file copied out of an email reply: nearly every
+// line starts with ">".
+func quotedReply(data []byte) bool {
+	quoted, lines := 0, 0
+	for _, line := range bytes.Split(data, []byte("\n")) {
+		t := bytes.TrimSpace(line)
+		if len(t) == 0 {
+			continue
+		}
+		lines++
+		if t[0] == '>' {
+			quoted++
+		}
+	}
+	return quoted >= 3 && quoted*10 >= lines*8
+}
+
 // pastedSpace finds a non-breaking space where YAML needs a real one: in
 // a line's indentation, or right after a key's colon. Inside a text it is
 // the user's typography and stays.
@@ -399,6 +435,9 @@ func firstNonText(data []byte) (line, col int, what string) {
 	for i := 0; i < len(data); {
 		r, size := utf8.DecodeRune(data[i:])
 		switch {
+		case r == utf8.RuneError && size <= 1 && data[i] >= 0xc0:
+			// Latin-1 and Windows-1252 write é, ë and ñ as one byte.
+			return line, col, fmt.Sprintf("a character in an older encoding here (probably %q)", string(rune(data[i])))
 		case r == utf8.RuneError && size <= 1:
 			return line, col, fmt.Sprintf("a byte (0x%02x) that is not UTF-8", data[i])
 		case r == '\n':
@@ -736,6 +775,20 @@ func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path st
 		}
 		seen[key] = kp
 		field, ok := f.Child(key)
+		if clean := strings.Map(func(r rune) rune {
+			if refusedRune(r) != nil || r == '\u00a0' {
+				return -1
+			}
+			return r
+		}, key); !ok && clean != key {
+			// A key with an invisible character pasted into it reads as
+			// the key in the editor, so "did you mean" would puzzle.
+			if _, known := f.Child(clean); known {
+				d.problem(pair.Key, joinPath(path, clean), fmt.Sprintf("`%s` has an invisible character in it, from a copy and paste", clean),
+					"delete the key and type it again")
+				continue
+			}
+		}
 		if !ok {
 			fix, meant := unknownKeyFix(key, path, f, d.homes)
 			if at := keyLine(pairs, meant); meant != "" && at > 0 && strings.EqualFold(meant, key) {
