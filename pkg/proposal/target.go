@@ -112,7 +112,7 @@ func parseQuantity(s string) (q quantity, ok bool) {
 	for _, w := range []struct {
 		words   string
 		minutes float64
-	}{{"half an hour", 30}, {"quarter of an hour", 15}, {"quarter hour", 15}, {"half a day", 720},
+	}{{"hour and a half", 90}, {"day and a half", 2160}, {"half an hour", 30}, {"quarter of an hour", 15}, {"quarter hour", 15}, {"half a day", 720},
 		{"an hour", 60}, {"one hour", 60}, {"a day", 1440}, {"one day", 1440}, {"a week", 10080}} {
 		if strings.Contains(s, w.words) {
 			q.value, q.kind = w.minutes, duration

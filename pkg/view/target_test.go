@@ -19,7 +19,7 @@ func TestJudgeReadsTargetsAsPeopleWriteThem(t *testing.T) {
 		{"under 1 hour", "quickly", Unknown},
 		// Times however they are written, and never a guess at a unit.
 		{"under 1 hour", "2h", Missed}, {"under 1 hour", "1h 30m", Missed}, {"under 1 hour", "1:30", Missed},
-		{"under 1 hour", "1h30", Missed}, {"under 1 hour", "1 h 5 min", Missed}, {"under 1 hour", "half an hour", Met},
+		{"under 1 hour", "1h30", Missed}, {"under 1 hour", "1 h 5 min", Missed}, {"under 1 hour", "half an hour", Met}, {"under 80 minutes", "an hour and a half", Missed},
 		{"under 1 hour", "0:45", Met}, {"under 1 hour", "45m", Met}, {"under 1 hour", "2", Unknown},
 		{"under 1 hour", "< 1 hour", Met}, {"under 1 hour", "< 2 hours", Unknown}, {"within 2 days", "36 hours", Met},
 		// Shares: 4/4 against 100%, and "of" with another whole.
