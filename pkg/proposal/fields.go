@@ -4,7 +4,6 @@ import (
 	"encoding"
 	"fmt"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -134,10 +133,10 @@ func MustLookup(path string) *Field {
 	return f
 }
 
-var indexRE = regexp.MustCompile(`\[(\d+|\*)?\]`)
+var indexRE = lazyRegexp(`\[(\d+|\*)?\]`)
 
 // GenericPath writes every list index of path as [].
-func GenericPath(path string) string { return indexRE.ReplaceAllString(path, "[]") }
+func GenericPath(path string) string { return indexRE().ReplaceAllString(path, "[]") }
 
 // Child returns the field of a section or list item with the given key.
 func (f *Field) Child(key string) (*Field, bool) {

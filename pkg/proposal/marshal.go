@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -204,14 +203,14 @@ func (w *yamlWriter) inlineList(level int, key string, items []string) {
 // plainSafe matches text YAML reads back as the same string without quotes:
 // it starts with a letter or digit and holds no character YAML gives a
 // meaning to in a plain scalar.
-var plainSafe = regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} .,;'’“”()/&%€$+=—–@§_-]*$`)
+var plainSafe = lazyRegexp(`^[\p{L}\p{N}][\p{L}\p{N} .,;'’“”()/&%€$+=—–@§_-]*$`)
 
 // looksTyped matches plain text YAML would read as something else: a
 // number, a boolean, a null, a date or a time.
-var looksTyped = regexp.MustCompile(`(?i)^([-+]?[0-9][0-9_.,:eE+-]*|true|false|yes|no|on|off|y|n|null|~|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$`)
+var looksTyped = lazyRegexp(`(?i)^([-+]?[0-9][0-9_.,:eE+-]*|true|false|yes|no|on|off|y|n|null|~|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$`)
 
 func quoteYAML(s string) string {
-	if plainSafe.MatchString(s) && !looksTyped.MatchString(s) && !strings.HasSuffix(s, " ") {
+	if plainSafe().MatchString(s) && !looksTyped().MatchString(s) && !strings.HasSuffix(s, " ") {
 		return s
 	}
 	return jsonQuote(s)

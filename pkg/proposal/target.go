@@ -1,7 +1,6 @@
 package proposal
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -39,20 +38,20 @@ const (
 
 var (
 	numberPat = `[0-9]+(?:[.,][0-9]+)?`
-	numberRE  = regexp.MustCompile(`[-+]?` + numberPat)
+	numberRE  = lazyRegexp(`[-+]?` + numberPat)
 	// timeRE is a number with a unit of time: 2h, 90 min, 1.5 hours.
-	timeRE = regexp.MustCompile(`(` + numberPat + `)\s*(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b(\s*[0-9]{1,2}\b)?`)
+	timeRE = lazyRegexp(`(` + numberPat + `)\s*(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b(\s*[0-9]{1,2}\b)?`)
 	// unitThenDigit is a unit run into the next number, as in 1h30.
-	unitThenDigit = regexp.MustCompile(`([a-z])([0-9])`)
-	clockRE       = regexp.MustCompile(`^([0-9]{1,2}):([0-5][0-9])$`)
-	ratioRE       = regexp.MustCompile(`^(` + numberPat + `)\s*(?:/|of|out of)\s*(` + numberPat + `)`)
+	unitThenDigit = lazyRegexp(`([a-z])([0-9])`)
+	clockRE       = lazyRegexp(`^([0-9]{1,2}):([0-5][0-9])$`)
+	ratioRE       = lazyRegexp(`^(` + numberPat + `)\s*(?:/|of|out of)\s*(` + numberPat + `)`)
 	// The directions a target or reading is written with. The "no …
 	// than" phrases are read first: "no fewer than 40" is at least 40.
-	notAbove  = regexp.MustCompile(`\bno (more|greater|higher|longer) than\b`)
-	notBelow  = regexp.MustCompile(`\bno (fewer|less|lower|shorter) than\b`)
-	atMostRE  = regexp.MustCompile(`(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bor shorter\b|\bor faster\b|\bmax(imum)?\b|\bwithin\b|\bup to\b)`)
-	atLeastRE = regexp.MustCompile(`(≥|>=|>|\bor more\b|\bat least\b|\bor better\b|\bor higher\b|\bor above\b|\band (up|above|over)\b|\bmore than\b|\bover\b|\bminimum\b|[0-9]\s*\+)`)
-	strictRE  = regexp.MustCompile(`(^|[^=])(<|>)($|[^=])|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bmore than\b|\bover\b`)
+	notAbove  = lazyRegexp(`\bno (more|greater|higher|longer) than\b`)
+	notBelow  = lazyRegexp(`\bno (fewer|less|lower|shorter) than\b`)
+	atMostRE  = lazyRegexp(`(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bor shorter\b|\bor faster\b|\bmax(imum)?\b|\bwithin\b|\bup to\b)`)
+	atLeastRE = lazyRegexp(`(≥|>=|>|\bor more\b|\bat least\b|\bor better\b|\bor higher\b|\bor above\b|\band (up|above|over)\b|\bmore than\b|\bover\b|\bminimum\b|[0-9]\s*\+)`)
+	strictRE  = lazyRegexp(`(^|[^=])(<|>)($|[^=])|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bmore than\b|\bover\b`)
 )
 
 // parseQuantity reads a target or a reading; ok is false when it holds no
@@ -60,17 +59,17 @@ var (
 func parseQuantity(s string) (q quantity, ok bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch {
-	case notAbove.MatchString(s):
+	case notAbove().MatchString(s):
 		q.dir = -1
-	case notBelow.MatchString(s):
+	case notBelow().MatchString(s):
 		q.dir = 1
 	default:
-		most, least := atMostRE.MatchString(s), atLeastRE.MatchString(s)
+		most, least := atMostRE().MatchString(s), atLeastRE().MatchString(s)
 		switch {
 		case most && !least:
-			q.dir, q.strict = -1, strictRE.MatchString(s)
+			q.dir, q.strict = -1, strictRE().MatchString(s)
 		case least && !most:
-			q.dir, q.strict = 1, strictRE.MatchString(s)
+			q.dir, q.strict = 1, strictRE().MatchString(s)
 		}
 	}
 	switch strings.Trim(s, ".! ") {
@@ -82,13 +81,13 @@ func parseQuantity(s string) (q quantity, ok bool) {
 		return q, true
 	}
 	// A time: the sum of its parts, in minutes ("1h30" read as "1h 30").
-	if m := clockRE.FindStringSubmatch(s); m != nil {
+	if m := clockRE().FindStringSubmatch(s); m != nil {
 		h, _ := strconv.Atoi(m[1])
 		min, _ := strconv.Atoi(m[2])
 		q.value, q.kind = float64(h*60+min), duration
 		return q, true
 	}
-	if parts := timeRE.FindAllStringSubmatch(unitThenDigit.ReplaceAllString(s, "$1 $2"), -1); parts != nil {
+	if parts := timeRE().FindAllStringSubmatch(unitThenDigit().ReplaceAllString(s, "$1 $2"), -1); parts != nil {
 		for _, p := range parts {
 			n := parseNumber(p[1])
 			switch u := p[2]; {
@@ -119,11 +118,11 @@ func parseQuantity(s string) (q quantity, ok bool) {
 			return q, true
 		}
 	}
-	if m := ratioRE.FindStringSubmatch(strings.TrimLeft(s, "<>≤≥= ")); m != nil {
+	if m := ratioRE().FindStringSubmatch(strings.TrimLeft(s, "<>≤≥= ")); m != nil {
 		q.value, q.of = parseNumber(m[1]), parseNumber(m[2])
 		return q, q.of > 0
 	}
-	n := numberRE.FindString(s)
+	n := numberRE().FindString(s)
 	if n == "" {
 		return q, false
 	}

@@ -12,7 +12,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -43,7 +42,7 @@ func structValidator() *validator.Validate {
 			return ok && c.Kind == evidence.Supporting
 		})
 		_ = validate.RegisterValidation("colour", func(fl validator.FieldLevel) bool {
-			return colourRE.MatchString(fl.Field().String())
+			return colourRE().MatchString(fl.Field().String())
 		})
 	})
 	return validate
@@ -295,8 +294,8 @@ func (v *validation) rules() {
 }
 
 var (
-	colourRE     = regexp.MustCompile(colourPattern)
-	webAddressRE = regexp.MustCompile(webAddressPattern)
+	colourRE     = lazyRegexp(colourPattern)
+	webAddressRE = lazyRegexp(webAddressPattern)
 )
 
 // themeRules checks the accent colour and the logo, and reads the logo.
@@ -675,7 +674,7 @@ func (v *validation) evidenceRules() {
 		}
 		seen[key] = true
 		// An address with no scheme at all is the url rule's to report.
-		if u := e.URL; strings.Contains(u, ":") && !webAddressRE.MatchString(u) {
+		if u := e.URL; strings.Contains(u, ":") && !webAddressRE().MatchString(u) {
 			// A link in every format: only a web address, and nothing that
 			// could end it early and start another.
 			v.add(fmt.Sprintf("evidence[%d].url", i), fmt.Sprintf("%q is not a web address a manager can open", u),
