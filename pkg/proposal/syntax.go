@@ -350,7 +350,7 @@ func explainSyntax(msg, text string, known func(key string) bool) syntaxExplaine
 	case msg == "mapping value is not allowed in this context":
 		if m := dashWord().FindStringSubmatch(text); m != nil {
 			return syntaxExplained{msg: "a list item needs a space after its dash",
-				fix: fmt.Sprintf("write `- %s`", shorten(m[2], 40)), col: len(m[1]) + 1}
+				fix: fmt.Sprintf("write `%s- %s`", m[1], shorten(m[2], 40)), col: len(m[1]) + 1}
 		}
 		if m := keyValue().FindStringSubmatch(text); m != nil && (strings.Contains(m[3], ": ") || strings.HasSuffix(m[3], ":")) {
 			return syntaxExplained{msg: fmt.Sprintf("the text after `%s:` holds a colon that YAML reads as the start of another key", m[2]),
