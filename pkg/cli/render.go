@@ -186,10 +186,26 @@ func isSilent(err error) bool {
 	return errors.As(err, &s)
 }
 
+// renderLog renders a trial log given to render (as examples/*.yaml
+// gives examples/trial.log.yaml): its documents are the review report,
+// which `propose review` writes from the proposal beside it.
+func renderLog(opts *RenderOptions) error {
+	prop := strings.TrimSuffix(opts.File, ".log.yaml") + ".yaml"
+	if _, err := os.Stat(prop); err != nil {
+		return usageErrorf("%s is a trial log, and there is no %s beside it to review it against; run `propose review PROPOSAL --log %s`", opts.File, prop, opts.File)
+	}
+	fmt.Fprintf(opts.Env.IO.Out, "%s is the trial log of %s: writing its review report, as `propose review` does.\n", opts.File, prop)
+	return reviewRun(&ReviewOptions{Env: opts.Env, File: prop, Log: opts.File, OutDir: outDirFor(opts.File, opts.OutDir),
+		Force: opts.Force, Formats: opts.Formats, Templates: opts.Templates})
+}
+
 // renderOnce validates and renders the file once, as render without
 // --watch does.
 func renderOnce(opts *RenderOptions) error {
 	env := opts.Env
+	if strings.HasSuffix(opts.File, ".log.yaml") {
+		return renderLog(opts)
+	}
 	name, p, err := loadValid(env, opts.File, "; nothing was written")
 	if err != nil {
 		return err
