@@ -14,6 +14,7 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/propose-cli/propose/pkg/chart"
+	"github.com/propose-cli/propose/pkg/mdtext"
 )
 
 // indentStep is a list level's indent, in twentieths of a point.
@@ -523,7 +524,7 @@ func (b *builder) renderText(_ util.BufWriter, source []byte, node ast.Node, ent
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Text)
-	b.run(unescape(n.Segment.Value(source)))
+	b.run(mdtext.Unescape(n.Segment.Value(source)))
 	switch {
 	case n.HardLineBreak():
 		b.body.WriteString("<w:r><w:br/></w:r>")
@@ -539,7 +540,7 @@ func (b *builder) renderString(_ util.BufWriter, _ []byte, node ast.Node, enteri
 		if n.IsCode() || n.IsRaw() {
 			b.run(string(n.Value))
 		} else {
-			b.run(unescape(n.Value))
+			b.run(mdtext.Unescape(n.Value))
 		}
 	}
 	return ast.WalkContinue, nil

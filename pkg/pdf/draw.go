@@ -12,6 +12,8 @@ import (
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/propose-cli/propose/pkg/mdtext"
 )
 
 // drawer is the goldmark NodeRenderer that draws each node on the page.
@@ -628,7 +630,7 @@ func (d *drawer) renderText(_ util.BufWriter, source []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Text)
-	d.add(unescape(n.Segment.Value(source)))
+	d.add(mdtext.Unescape(n.Segment.Value(source)))
 	switch {
 	case n.HardLineBreak():
 		d.add("\n")
@@ -644,7 +646,7 @@ func (d *drawer) renderString(_ util.BufWriter, _ []byte, node ast.Node, enterin
 		if n.IsCode() || n.IsRaw() {
 			d.add(string(n.Value))
 		} else {
-			d.add(unescape(n.Value))
+			d.add(mdtext.Unescape(n.Value))
 		}
 	}
 	return ast.WalkContinue, nil
@@ -666,7 +668,7 @@ func (d *drawer) renderEmphasis(_ util.BufWriter, _ []byte, node ast.Node, enter
 
 func (d *drawer) renderCodeSpan(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		d.add(plainText(node, source))
+		d.add(mdtext.Plain(node, source))
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -698,7 +700,7 @@ func (d *drawer) renderAutoLink(_ util.BufWriter, source []byte, node ast.Node, 
 // renderImage prints an image's description: the documents embed no images.
 func (d *drawer) renderImage(_ util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		d.add(plainText(node, source))
+		d.add(mdtext.Plain(node, source))
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -714,73 +716,4 @@ func (d *drawer) renderRawHTML(_ util.BufWriter, source []byte, node ast.Node, e
 		d.add(string(seg.Value(source)))
 	}
 	return ast.WalkSkipChildren, nil
-}
-
-// unescape turns Markdown's backslash escapes and character references
-// into the characters they stand for.
-func unescape(b []byte) string {
-	// One pass, as Markdown reads it: a backslash-escaped character is that
-	// character, and an entity is decoded where it stands. Decoding the
-	// escapes first and the entities after read the user's "AT\&amp;T"
-	// (the text AT&amp;T) as AT&T.
-	var out []byte
-	for i := 0; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
-			out = append(out, b[i+1])
-			i++
-		case c == '&':
-			end := bytes.IndexByte(b[i:min(len(b), i+34)], ';')
-			if end < 0 {
-				out = append(out, c)
-				continue
-			}
-			ref := b[i : i+end+1]
-			dec := util.ResolveEntityNames(util.ResolveNumericReferences(append([]byte(nil), ref...)))
-			out = append(out, dec...)
-			i += end
-		default:
-			out = append(out, c)
-		}
-	}
-	return string(out)
-}
-
-// plainText returns the text of a node and its descendants, unstyled.
-func plainText(n ast.Node, source []byte) string {
-	var b strings.Builder
-	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		switch t := c.(type) {
-		case *ast.Text:
-			b.WriteString(unescape(t.Segment.Value(source)))
-			if t.SoftLineBreak() || t.HardLineBreak() {
-				b.WriteByte(' ')
-			}
-		case *ast.String:
-			if t.IsCode() || t.IsRaw() {
-				b.Write(t.Value)
-			} else {
-				b.WriteString(unescape(t.Value))
-			}
-		case *ast.CodeSpan:
-			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
-				if tx, ok := g.(*ast.Text); ok {
-					b.Write(tx.Segment.Value(source))
-				}
-			}
-			return ast.WalkSkipChildren, nil
-		case *ast.AutoLink:
-			b.Write(t.Label(source))
-		case *ast.RawHTML:
-			for i := 0; i < t.Segments.Len(); i++ {
-				seg := t.Segments.At(i)
-				b.Write(seg.Value(source))
-			}
-		}
-		return ast.WalkContinue, nil
-	})
-	return b.String()
 }

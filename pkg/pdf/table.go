@@ -7,6 +7,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/propose-cli/propose/pkg/mdtext"
 )
 
 // cell is one table cell's text, as drawn.
@@ -35,7 +37,7 @@ func tableCells(t *east.Table, source []byte) (header []cell, rows [][]cell) {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []cell
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, cell{text: strings.TrimSpace(plainText(c, source)), bold: allStrong(c)})
+			cells = append(cells, cell{text: strings.TrimSpace(mdtext.Plain(c, source)), bold: allStrong(c)})
 		}
 		if _, ok := r.(*east.TableHeader); ok {
 			header = cells

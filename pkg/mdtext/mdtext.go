@@ -1,0 +1,82 @@
+// Package mdtext reads the text of a goldmark tree as a reader of the
+// Markdown sees it: escapes and character references decoded once. The
+// PDF and Word renderers both print text this way, so a document reads
+// the same in each.
+package mdtext
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
+)
+
+// Unescape turns Markdown's backslash escapes and character references
+// into the characters they stand for, in one pass, as Markdown reads
+// them: a backslash-escaped character is that character, and an entity is
+// decoded where it stands. Decoding the escapes first and the entities
+// after would read the user's "AT\&amp;T" (the text AT&amp;T) as AT&T.
+func Unescape(b []byte) string {
+	var out []byte
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == '\\' && i+1 < len(b) && util.IsPunct(b[i+1]):
+			out = append(out, b[i+1])
+			i++
+		case c == '&':
+			end := bytes.IndexByte(b[i:min(len(b), i+34)], ';')
+			if end < 0 {
+				out = append(out, c)
+				continue
+			}
+			ref := b[i : i+end+1]
+			dec := util.ResolveEntityNames(util.ResolveNumericReferences(append([]byte(nil), ref...)))
+			out = append(out, dec...)
+			i += end
+		default:
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
+
+// Plain returns the text of a node and its descendants, unstyled: line
+// breaks become spaces, code and raw HTML stay as written.
+func Plain(n ast.Node, source []byte) string {
+	var b strings.Builder
+	_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch t := c.(type) {
+		case *ast.Text:
+			b.WriteString(Unescape(t.Segment.Value(source)))
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if t.IsCode() || t.IsRaw() {
+				b.Write(t.Value)
+			} else {
+				b.WriteString(Unescape(t.Value))
+			}
+		case *ast.CodeSpan:
+			for g := t.FirstChild(); g != nil; g = g.NextSibling() {
+				if tx, ok := g.(*ast.Text); ok {
+					b.Write(tx.Segment.Value(source))
+				}
+			}
+			return ast.WalkSkipChildren, nil
+		case *ast.AutoLink:
+			b.Write(t.Label(source))
+		case *ast.RawHTML:
+			for i := 0; i < t.Segments.Len(); i++ {
+				seg := t.Segments.At(i)
+				b.Write(seg.Value(source))
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	return b.String()
+}
