@@ -18,11 +18,10 @@ import (
 	"io"
 	"time"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/propose-cli/propose/pkg/mdtext"
 )
 
 // Meta describes a document: its properties and its page.
@@ -46,30 +45,13 @@ func Render(md []byte, meta Meta) (out []byte, err error) {
 		}
 	}()
 	b := newBuilder(meta)
-	doc := markdown.Parser().Parse(text.NewReader(md))
+	doc := mdtext.Parse(md)
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(b, 100)))
 	if err := r.Render(io.Discard, md, doc); err != nil {
 		return nil, fmt.Errorf("write docx: %w", err)
 	}
 	return b.pack()
 }
-
-// markdown is the parser the PDF renderer uses: GitHub tables and task
-// lists, and typographic punctuation as Unicode characters.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
-
-var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
-	extension.LeftSingleQuote:  []byte("‘"),
-	extension.RightSingleQuote: []byte("’"),
-	extension.LeftDoubleQuote:  []byte("“"),
-	extension.RightDoubleQuote: []byte("”"),
-	extension.EnDash:           []byte("–"),
-	extension.EmDash:           []byte("—"),
-	extension.Ellipsis:         []byte("…"),
-	extension.LeftAngleQuote:   []byte("«"),
-	extension.RightAngleQuote:  []byte("»"),
-	extension.Apostrophe:       []byte("’"),
-}))
 
 // part is one file in the package.
 type part struct {

@@ -16,7 +16,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
-	"github.com/yuin/goldmark/text"
+
+	"github.com/propose-cli/propose/pkg/mdtext"
 )
 
 var testMeta = Meta{
@@ -348,7 +349,7 @@ func TestAllTextAppears(t *testing.T) {
 		}
 		doc := strings.Join(all, "\n")
 		at := 0
-		tree := markdown.Parser().Parse(text.NewReader(md))
+		tree := mdtext.Parse(md)
 		n := 0
 		_ = ast.Walk(tree, func(node ast.Node, entering bool) (ast.WalkStatus, error) {
 			if !entering {

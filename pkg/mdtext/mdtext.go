@@ -1,14 +1,17 @@
-// Package mdtext reads the text of a goldmark tree as a reader of the
-// Markdown sees it: escapes and character references decoded once. The
-// PDF and Word renderers both print text this way, so a document reads
-// the same in each.
+// Package mdtext parses the documents' Markdown for the PDF and Word
+// renderers, and reads the text of the tree as a reader of the Markdown
+// sees it: escapes and character references decoded once. Both renderers
+// go through it, so a document reads the same in each.
 package mdtext
 
 import (
 	"bytes"
 	"strings"
 
+	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
 
@@ -79,4 +82,27 @@ func Plain(n ast.Node, source []byte) string {
 		return ast.WalkContinue, nil
 	})
 	return b.String()
+}
+
+// markdown is the parser the PDF and Word renderers share: GitHub tables
+// and task lists, and typographic punctuation as Unicode characters rather
+// than HTML entities. It holds no state between documents.
+var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
+
+var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
+	extension.LeftSingleQuote:  []byte("‘"),
+	extension.RightSingleQuote: []byte("’"),
+	extension.LeftDoubleQuote:  []byte("“"),
+	extension.RightDoubleQuote: []byte("”"),
+	extension.EnDash:           []byte("–"),
+	extension.EmDash:           []byte("—"),
+	extension.Ellipsis:         []byte("…"),
+	extension.LeftAngleQuote:   []byte("«"),
+	extension.RightAngleQuote:  []byte("»"),
+	extension.Apostrophe:       []byte("’"),
+}))
+
+// Parse reads a document's Markdown into the tree a renderer walks.
+func Parse(md []byte) ast.Node {
+	return markdown.Parser().Parse(text.NewReader(md))
 }

@@ -13,12 +13,11 @@ import (
 	"time"
 
 	"codeberg.org/go-pdf/fpdf"
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/propose-cli/propose/pkg/mdtext"
 )
 
 // Meta describes a document: what its metadata, running header and footer
@@ -147,14 +146,8 @@ func (l *Laid) Render() (res *Result, err error) {
 	return &Result{PDF: out, Pages: pages}, nil
 }
 
-// markdown is the parser: GitHub tables and task lists, and typographic
-// punctuation. It holds no state between documents.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
-
 // parse reads the Markdown into the tree the drawer walks.
-func parse(md []byte) ast.Node {
-	return markdown.Parser().Parse(text.NewReader(md))
-}
+func parse(md []byte) ast.Node { return mdtext.Parse(md) }
 
 // layout runs a drawer over the parsed document; dry skips drawing the
 // text. totalPages is what the footers give as the page count; heights and
@@ -181,21 +174,6 @@ func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, height
 	}
 	return d, nil
 }
-
-// typographer sets straight quotes, dashes and ellipses as their typeset
-// characters, as Unicode rather than HTML entities.
-var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
-	extension.LeftSingleQuote:  []byte("‘"),
-	extension.RightSingleQuote: []byte("’"),
-	extension.LeftDoubleQuote:  []byte("“"),
-	extension.RightDoubleQuote: []byte("”"),
-	extension.EnDash:           []byte("–"),
-	extension.EmDash:           []byte("—"),
-	extension.Ellipsis:         []byte("…"),
-	extension.LeftAngleQuote:   []byte("«"),
-	extension.RightAngleQuote:  []byte("»"),
-	extension.Apostrophe:       []byte("’"),
-}))
 
 // newPDF sets up a document with the fonts, metadata, header and footer.
 func newPDF(meta Meta, st *style) *fpdf.Fpdf {
