@@ -1,13 +1,11 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/spf13/cobra"
 
 	"github.com/propose-cli/propose/pkg/output"
-	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
 )
 
@@ -45,11 +43,7 @@ func calendarRun(opts *CalendarOptions) error {
 		return err
 	}
 	f, err := render.Calendar(p)
-	var ps proposal.Problems
-	if errors.As(err, &ps) {
-		return reportProblems(env, name, ps, "; nothing was written")
-	}
-	if err != nil {
+	if err := reportRefused(env, name, p, err, "; nothing was written"); err != nil {
 		return err
 	}
 	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)

@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"net/mail"
 
 	"github.com/spf13/cobra"
 
 	"github.com/propose-cli/propose/pkg/output"
-	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
 	"github.com/propose-cli/propose/pkg/view"
 )
@@ -66,11 +64,7 @@ func emailRun(opts *EmailOptions) error {
 	// The email is built from the public view alone: it cannot see, and is
 	// not stopped by, anything under private.
 	f, err := render.Email(view.NewPublic(p), opts.To, render.Options{Creator: "propose " + ProgramVersion(), Templates: docs})
-	var ps proposal.Problems
-	if errors.As(err, &ps) {
-		return reportProblems(env, name, ps, "; nothing was written")
-	}
-	if err != nil {
+	if err := reportRefused(env, name, p, err, "; nothing was written"); err != nil {
 		return err
 	}
 	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)

@@ -186,6 +186,21 @@ func isSilent(err error) bool {
 	return errors.As(err, &s)
 }
 
+// reportRefused reports what rendering refused in the file, each problem
+// at its place: a character the PDF fonts cannot draw, a one-page summary
+// that cannot fit. Any other error is returned as it is; nil stays nil.
+func reportRefused(env *Env, name string, p *proposal.Proposal, err error, suffix string) error {
+	var ps proposal.Problems
+	var tooLong *render.TooLongError
+	switch {
+	case errors.As(err, &ps):
+		return reportProblems(env, name, ps, suffix)
+	case errors.As(err, &tooLong):
+		return reportProblems(env, name, tooLong.Problems(p.Source()), suffix)
+	}
+	return err
+}
+
 // renderLog renders a trial log given to render (as examples/*.yaml
 // gives examples/trial.log.yaml): its documents are the review report,
 // which `propose review` writes from the proposal beside it.
@@ -223,14 +238,7 @@ func renderOnce(opts *RenderOptions) error {
 	var warnings proposal.Problems
 	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs,
 		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
-	var tooLong *render.TooLongError
-	var ps proposal.Problems
-	switch {
-	case errors.As(err, &ps):
-		return reportProblems(env, name, ps, "; nothing was written")
-	case errors.As(err, &tooLong):
-		return reportProblems(env, name, tooLong.Problems(p.Source()), "; nothing was written")
-	case err != nil:
+	if err := reportRefused(env, name, p, err, "; nothing was written"); err != nil {
 		return err
 	}
 	res, err := writeSet(env, outDir, output.Set{Files: files, Retire: render.OldPrepNames}, opts.Force)

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -14,13 +13,17 @@ import (
 type ValidateOptions struct {
 	Env  *Env
 	File string
+	// Templates is a folder of templates that replace the built-in ones,
+	// as for render: a one-pager they make too long is a problem here too.
+	// "" means the templates folder beside File, when there is one.
+	Templates string
 }
 
 // NewCmdValidate returns `propose validate`. runF replaces the run function
 // in tests; nil means validateRun.
 func NewCmdValidate(env *Env, runF func(*ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{Env: env}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "validate [FILE]",
 		Short: "Check a proposal file and list every problem in it",
 		Long: `Validate checks FILE (default proposal.yaml; - reads standard input) and prints
@@ -34,6 +37,8 @@ wrong (a folder for FILE) and 3 when FILE cannot be read. It writes no file.`,
 			return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
 		},
 	}
+	templatesFlag(cmd, &opts.Templates)
+	return cmd
 }
 
 func validateRun(opts *ValidateOptions) error {
@@ -44,16 +49,14 @@ func validateRun(opts *ValidateOptions) error {
 	}
 	// What render would refuse is a problem here too: a character the PDF
 	// fonts cannot draw, a one-page summary that cannot fit. The documents
-	// are laid out as render would, and nothing is written.
-	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}})
-	var ps proposal.Problems
-	var tooLong *render.TooLongError
-	switch {
-	case errors.As(err, &ps):
-		return reportProblems(env, name, ps, "")
-	case errors.As(err, &tooLong):
-		return reportProblems(env, name, tooLong.Problems(p.Source()), "")
-	case err != nil:
+	// are laid out as render would, with its templates, and nothing is
+	// written.
+	docs, err := loadTemplates(env, opts.File, opts.Templates)
+	if err != nil {
+		return err
+	}
+	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, Templates: docs})
+	if err := reportRefused(env, name, p, err, ""); err != nil {
 		return err
 	}
 	summary := fmt.Sprintf("%s scenario", p.Scenario)
