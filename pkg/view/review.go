@@ -91,7 +91,7 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 				if rm.Verdict == Missed {
 					rm.MissedOn = append(rm.MissedOn, e.Date.Time().Format("Jan 2"))
 				}
-				if n, ok := amount(r.Value); ok {
+				if n, ok := proposal.Amount(r.Value); ok {
 					points = append(points, e.Date.String()+" "+formatNumber(n))
 				} else {
 					numeric = false
@@ -160,10 +160,10 @@ func chartSpec(p *proposal.Proposal, m proposal.Metric, points []string) string 
 		fmt.Fprintf(&b, "unit: %s\n", u)
 	}
 	fmt.Fprintf(&b, "from: %s\nto: %s\n", p.Derived.TrialStart, p.Derived.TrialEnd)
-	if n, ok := amount(m.Baseline); ok {
+	if n, ok := proposal.Amount(m.Baseline); ok {
 		fmt.Fprintf(&b, "baseline: %s\n", formatNumber(n))
 	}
-	if n, ok := amount(m.Target); ok {
+	if n, ok := proposal.Amount(m.Target); ok {
 		fmt.Fprintf(&b, "target: %s\n", formatNumber(n))
 		switch proposal.Better(m.Target) {
 		case -1:

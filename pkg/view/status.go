@@ -102,7 +102,7 @@ func verdictOf(target string, r proposal.Reading) Verdict {
 	case "no":
 		return Missed
 	}
-	return Judge(target, r.Value)
+	return proposal.Judge(target, r.Value)
 }
 
 // Subject is the status email's subject line.

@@ -2,8 +2,8 @@ package view
 
 import "github.com/propose-cli/propose/pkg/proposal"
 
-// Verdict is whether a reading meets its target; proposal.Judge reads
-// targets and readings as people write them.
+// Verdict is whether a reading meets its target, as proposal.Judge reads
+// targets and readings; the status and review views carry one per measure.
 type Verdict = proposal.Verdict
 
 // The verdicts, as proposal declares them.
@@ -12,9 +12,3 @@ const (
 	Met     = proposal.Met
 	Missed  = proposal.Missed
 )
-
-// Judge compares a reading with its target; see proposal.Judge.
-func Judge(target, reading string) Verdict { return proposal.Judge(target, reading) }
-
-// amount is the amount a target or a reading holds, to draw it.
-func amount(s string) (float64, bool) { return proposal.Amount(s) }
