@@ -53,6 +53,7 @@ func syntaxProblem(name string, data []byte, err error, m *model) error {
 		return at(n, c, "the quote opened here is not closed on its line, so YAML reads on to the next quote, on line "+fmt.Sprint(line),
 			"add the closing quote at the end of the text on this line")
 	}
+	p := explainSyntax(msg, text(line), func(key string) bool { return m.homes[key] != nil })
 	above, here := keyValue().FindStringSubmatch(text(line)), keyValue().FindStringSubmatch(text(line+1))
 	if msg == "mapping value is not allowed in this context" && above != nil && here != nil &&
 		len(here[1]) > len(above[1]) && above[3] != "" &&
@@ -74,7 +75,7 @@ func syntaxProblem(name string, data []byte, err error, m *model) error {
 		if n, c, msg, fix := itemWithoutDash(text, line); n > 0 {
 			return at(n, c, msg, fix)
 		}
-		if p := explainSyntax(msg, text(line), func(string) bool { return false }); p.msg == indentMsg {
+		if p.msg == indentMsg {
 			if msg, fix := misindented(text, line); msg != "" {
 				return at(line, len(text(line))-len(strings.TrimLeft(text(line), " "))+1, msg, fix)
 			}
@@ -104,7 +105,6 @@ func syntaxProblem(name string, data []byte, err error, m *model) error {
 				"delete it, or start it with # to keep it as a note that propose ignores")
 		}
 	}
-	p := explainSyntax(msg, text(line), func(key string) bool { return m.homes[key] != nil })
 	if p.msg != "" && strings.Contains(msg, "',' or ']'") {
 		// The library notices an unclosed [ only on a later line: point
 		// at the line that opened it.
