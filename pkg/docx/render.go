@@ -588,10 +588,7 @@ func (b *builder) renderAutoLink(_ util.BufWriter, source []byte, node ast.Node,
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.AutoLink)
-	url := string(n.URL(source))
-	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
-		url = "mailto:" + url
-	}
+	url := mdtext.AutoLinkURL(n, source)
 	label := string(n.Label(source))
 	if b.link {
 		b.run(label)

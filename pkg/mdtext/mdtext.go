@@ -106,3 +106,13 @@ var typographer = extension.NewTypographer(extension.WithTypographicSubstitution
 func Parse(md []byte) ast.Node {
 	return markdown.Parser().Parse(text.NewReader(md))
 }
+
+// AutoLinkURL is where an autolink goes: its address, with mailto: before
+// an email address written bare.
+func AutoLinkURL(n *ast.AutoLink, source []byte) string {
+	url := string(n.URL(source))
+	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
+		url = "mailto:" + url
+	}
+	return url
+}

@@ -687,10 +687,7 @@ func (d *drawer) renderAutoLink(_ util.BufWriter, source []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.AutoLink)
-	url := string(n.URL(source))
-	if n.AutoLinkType == ast.AutoLinkEmail && !strings.HasPrefix(strings.ToLower(url), "mailto:") {
-		url = "mailto:" + url
-	}
+	url := mdtext.AutoLinkURL(n, source)
 	d.link = url
 	d.add(string(n.Label(source)))
 	d.link = ""
