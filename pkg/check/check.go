@@ -155,13 +155,6 @@ func (c *checker) add(id, field, value string) {
 	c.found = append(c.found, New(id, field, value, c.src))
 }
 
-// personalWords mark a benefit as the employee's own gain; teamWords as
-// something the team or the company gets.
-var (
-	personalWords = lazyRegexp(`(?i)(commut|\btrain\b|\bfares?\b|travel|family|\bkids?\b|children|\bchild\b|\bsons?\b|daughter|nursery|school|pick[- ]?up|my health|wellbeing|well-being|\bsleep|\bpets?\b|\bdogs?\b|happier|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time|parking|fuel|petrol|\bsav(e|ing) (money|£|\$|€)|[£$€][0-9])`)
-	teamWords     = lazyRegexp(`(?i)(\bteam|output|coverage|\bcover\b|client|customer|account|retention|retain|deliver|focus|productiv|quality|deadline|\bcosts?\b|revenue|service|\bhir(e|ing)\b|fill roles|faster|business|project|stakeholder|meeting|time zones?|review|design|mentor|support|sales|pipeline|ticket|report|forecast|analys|planning|office days|company|employer|organi[sz]ation|interruption|uninterrupted|deep work|throughput|response)`)
-)
-
 func (c *checker) framing() {
 	p := c.p
 	if len(p.Benefits) == 0 && len(p.Evidence) == 0 {
@@ -172,10 +165,10 @@ func (c *checker) framing() {
 	// at least one names the employee's own.
 	personal := -1
 	for i, b := range p.Benefits {
-		if teamWords().MatchString(b) {
+		if proposal.TeamBenefit(b) {
 			return
 		}
-		if personal < 0 && personalWords().MatchString(b) {
+		if personal < 0 && proposal.PersonalWords(b) {
 			personal = i
 		}
 	}
@@ -258,7 +251,7 @@ func (c *checker) coverage() {
 	if len(p.OutputTracking) == 0 {
 		c.add("coverage.no-output-tracking", "output_tracking", "")
 	}
-	if len(a.InPersonCommitments) == 0 {
+	if len(a.InPersonCommitments) == 0 && len(p.Move.Trips) == 0 {
 		c.add("coverage.no-in-person", "arrangement.in_person_commitments", "")
 	}
 	e := p.Equipment

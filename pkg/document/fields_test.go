@@ -3,6 +3,8 @@ package document
 import (
 	"bytes"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -36,8 +38,7 @@ func TestEveryFieldReachesADocument(t *testing.T) {
 			continue
 		}
 		t.Run(f.Path, func(t *testing.T) {
-			for _, name := range examples.Names() {
-				src, _ := examples.Get(name)
+			for _, src := range exampleSources(t) {
 				before := renderAllFor(t, src)
 				for _, path := range concrete(f, src) {
 					for _, value := range changes(f, path, src) {
@@ -54,6 +55,30 @@ func TestEveryFieldReachesADocument(t *testing.T) {
 			t.Errorf("no change to %s reaches a document: is it in the view and a template? (or list it in unrendered, with the reason)", f.Path)
 		})
 	}
+}
+
+// exampleSources are the examples, then the stories in testdata/stories:
+// a field only a story uses (a move, a manager's own demand) is changed
+// there.
+func exampleSources(t *testing.T) [][]byte {
+	t.Helper()
+	var out [][]byte
+	for _, name := range examples.Names() {
+		src, _ := examples.Get(name)
+		out = append(out, src)
+	}
+	stories, err := filepath.Glob("../../testdata/stories/*.yaml")
+	if err != nil || len(stories) == 0 {
+		t.Fatalf("no stories in testdata/stories: %v", err)
+	}
+	for _, f := range stories {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, src)
+	}
+	return out
 }
 
 // concrete are the paths of the field in the example: in each item of the
@@ -81,6 +106,8 @@ func alongside(p *proposal.Proposal, path, value string) {
 	case "arrangement.type=hybrid":
 		_ = p.SetText("arrangement.remote_days", "monday")
 		p.Clear("arrangement.office_days")
+	case "demand.change=office":
+		p.Clear("demand.where")
 	case "scenario=trial", "scenario=keep-remote":
 		p.Clear("reask")
 		p.Clear("offer")

@@ -12,7 +12,8 @@ import (
 // TestPolicyLimitIsStatedTruthfully gives every example a written policy
 // with each possible limit, in days and in percent, and checks what the
 // manager's documents say: a request above the limit is never called
-// within it and is called an exception; one inside it is said to be
+// within it and names the exception it asks for, or that the policy
+// provides none; one inside it is said to be
 // within; with no limit, the policy is quoted and not judged.
 func TestPolicyLimitIsStatedTruthfully(t *testing.T) {
 	within := []string{"is within", "within its limit", "falls within", "in line with the policy", "complies"}
@@ -55,8 +56,14 @@ func TestPolicyLimitIsStatedTruthfully(t *testing.T) {
 				case fit.Known && !fit.Exceeds && said == "":
 					t.Errorf("%s is within %s, and the documents do not say so", fit.Asked, fit.Limit)
 				}
-				if ws := proposal.Warnings(p); fit.Exceeds != (len(ws) == 1) {
-					t.Errorf("exceeds=%v, but validation warns %v", fit.Exceeds, ws)
+				var ws proposal.Problems
+				for _, w := range proposal.Warnings(p) {
+					if strings.HasPrefix(w.Field, "company.policy") {
+						ws = append(ws, w)
+					}
+				}
+				if fit.Exceeds != (len(ws) == 1) {
+					t.Errorf("exceeds=%v, but validation warns of the policy %v", fit.Exceeds, ws)
 				}
 			})
 		}

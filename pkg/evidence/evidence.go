@@ -49,6 +49,12 @@ type Citation struct {
 	// is not about a number of days. A request for more days than a study
 	// measured is beyond what it found.
 	RemoteDays int
+
+	// Balance marks a finding that does not point towards remote work,
+	// though a manager may read it: where firms see a difference, it
+	// favours the office. A document cites it for balance, never as
+	// support for the request.
+	Balance bool
 }
 
 var library = []Citation{
@@ -161,10 +167,11 @@ var library = []Citation{
 		URL:       "https://doi.org/10.1287/mnsc.2023.4767",
 	},
 	{
-		ID:    "btos-2025",
-		Kind:  Supporting,
-		Short: "US Census survey: most firms see equal productivity on site and at home (2025)",
-		Speak: "In a Census Bureau survey of over 150,000 US firms, most said productivity is about the same on site and at home.",
+		ID:      "btos-2025",
+		Kind:    Supporting,
+		Short:   "US Census survey: most firms see equal productivity on site and at home (2025)",
+		Balance: true,
+		Speak:   "In a Census Bureau survey of over 150,000 US firms, most said productivity is about the same on site and at home.",
 		Claim: "In a Census Bureau survey of over 150,000 US firms, most said productivity is about the same on site and " +
 			"at home: 7% found on site more productive and 2% found home more productive.",
 		Finding: "Most US firms say productivity is about the same on site and at home (7% say on site is more " +
@@ -272,6 +279,8 @@ type ManagerCitation struct {
 	// RemoteDays is the remote days a week the study measured, when it
 	// measured a part-week arrangement; 0 otherwise.
 	RemoteDays int
+	// Balance: cited for balance, never as support (see Citation.Balance).
+	Balance bool
 }
 
 // ForManager returns the citation with the given id when a manager may
@@ -281,7 +290,7 @@ func ForManager(id string) (ManagerCitation, bool) {
 	if !ok || !c.Kind.ForManager() {
 		return ManagerCitation{}, false
 	}
-	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL, Cite: shortCite(c.Reference), Short: c.Short, RemoteDays: c.RemoteDays}, true
+	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL, Cite: shortCite(c.Reference), Short: c.Short, RemoteDays: c.RemoteDays, Balance: c.Balance}, true
 }
 
 // shortCite makes "Bloom et al., 2024" of a reference that starts with its

@@ -43,13 +43,6 @@ func (p *Proposal) ApplyDefaults(today Date) {
 		p.Paper = DefaultPaper
 	}
 	a := &p.Arrangement
-	if p.Communication.Promises == nil {
-		// What managers ask for first; `promises: []` in the file keeps none.
-		if a.Type == "hybrid" {
-			p.Communication.Promises = append(p.Communication.Promises, PromiseSwap)
-		}
-		p.Communication.Promises = append(p.Communication.Promises, PromiseUrgent)
-	}
 	if a.Type == "remote" && len(a.RemoteDays) == 0 {
 		a.RemoteDays = append([]Weekday(nil), Workweek...)
 	}

@@ -51,7 +51,7 @@ type Field struct {
 	Key      string   // the YAML key
 	Kind     Kind     // the shape of the value
 	Required bool     // the rules require it whenever its section is there
-	Private  bool     // under private: it reaches the prep sheet only
+	Private  bool     // under private:, or declared so: it reaches the prep sheet only
 	Min, Max int      // for numbers, the range the rules allow; 0 when open
 	Parent   *Field   // the section or list the field is in; nil at the top level
 	Fields   []*Field // the fields of a section, or of each item of a list of sections
@@ -239,7 +239,9 @@ func children(parent *Field, path string, private bool) []*Field {
 		if parent.Path != "" || parent.Key != "" {
 			f.Parent = parent
 		}
-		f.Private = private || (path == "" && name == "private")
+		// A field is private under private:, or where its declaration
+		// says so (what was said, kept for the prep sheet).
+		f.Private = f.Private || private || (path == "" && name == "private")
 		applyRules(f, sf.Tag.Get("validate"))
 		switch f.Kind {
 		case KindSection:

@@ -52,8 +52,14 @@ func TestEveryFieldIsDeclared(t *testing.T) {
 		if got, ok := Lookup(f.Path); !ok || got != f {
 			t.Errorf("%s: Lookup does not find it", f.Path)
 		}
-		if f.Private != strings.HasPrefix(f.Path, "private") {
-			t.Errorf("%s: Private is %v", f.Path, f.Private)
+		// Everything under private: is private; a field elsewhere is
+		// private only where its declaration says so, and its doc tells
+		// the user where it goes.
+		if strings.HasPrefix(f.Path, "private") && !f.Private {
+			t.Errorf("%s: under private:, but not Private", f.Path)
+		}
+		if f.Private && !strings.HasPrefix(f.Path, "private") && !strings.Contains(f.Doc, "prep sheet") {
+			t.Errorf("%s: private outside private:, but its doc does not say it stays on the prep sheet", f.Path)
 		}
 	}
 }

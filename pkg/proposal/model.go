@@ -41,8 +41,10 @@ type Proposal struct {
 	Employee       Employee      `yaml:"employee"`
 	Manager        Manager       `yaml:"manager"`
 	Company        Company       `yaml:"company"`
+	Demand         Demand        `yaml:"demand"`
 	Agreement      Agreement     `yaml:"agreement"`
 	Arrangement    Arrangement   `yaml:"arrangement"`
+	Move           Move          `yaml:"move"`
 	Communication  Communication `yaml:"communication"`
 	OutputTracking []string      `yaml:"output_tracking" validate:"dive,required"`
 	Equipment      Equipment     `yaml:"equipment"`
@@ -81,10 +83,16 @@ func (p *Proposal) declare() []Field {
 		{at: &p.Employee, Doc: "Who is asking."},
 		{at: &p.Manager, Doc: "Who decides."},
 		{at: &p.Company, Doc: "Your employer, its flexible-work policy and colleagues who already work this way."},
-		{at: &p.Agreement, Doc: "What was agreed in writing about where you work: an offer letter, a job advert, an email from HR. The strongest card in keep-remote and offer.",
+		{at: &p.Demand, Doc: "The change you are being asked to make, and who asks for it: a company policy or order, or your manager's own wish. Scenario keep-remote.",
+			Ask:  "Has someone asked you to change how you work: more office days, or a move?",
+			Help: "A company-wide order and your manager's own wish are answered differently."},
+		{at: &p.Agreement, Doc: "What is in writing (or was said) about where you work: a contract or offer letter, an email from HR or your manager, a recruiter's email, a job posting. The strongest card in keep-remote and offer.",
 			Ask:  "Is there something in writing that says you can work this way?",
 			Help: "An offer letter or job advert listing the role as remote, an email from HR: it is your strongest card."},
 		{at: &p.Arrangement, Doc: "The arrangement you ask for. Days are monday to friday (or mon to fri)."},
+		{at: &p.Move, Doc: "A move of your home base (a partner's transfer, a family move) that makes the arrangement necessary. A move cannot be undone by a trial: the documents speak of a transition and a review of how the work goes, and in-person time becomes trips.",
+			Ask:  "Are you moving away from the office?",
+			Help: "A move is said plainly and early: it is the one fact your manager must hear."},
 		{at: &p.Communication, Doc: "How your manager and team reach you, and hear from you."},
 		{at: &p.OutputTracking, Doc: "How your manager can see the work without seeing you, one way a line.",
 			Ask: "How your manager can track your output", Example: "The Jira board stays current every day"},
@@ -202,21 +210,116 @@ func (p *Policy) declare() []Field {
 	}
 }
 
-// Agreement is what was agreed in writing about where the employee works.
+// Agreement is what is in writing, or was said, about where the employee
+// works, and how strong that is.
 type Agreement struct {
-	Document string `yaml:"document"`
-	Date     Date   `yaml:"date"`
-	Terms    string `yaml:"terms"`
+	Document   string `yaml:"document"`
+	Kind       string `yaml:"kind" validate:"omitempty,oneof=contract offer-letter hr-email manager-email recruiter-email job-posting spoken"`
+	Date       Date   `yaml:"date"`
+	Terms      string `yaml:"terms"`
+	Advertised string `yaml:"advertised"`
+}
+
+// The kinds of agreement, strongest first: what is signed binds, an email
+// from HR or the manager confirms, a recruiter's email or a posting
+// describes, and what was said is remembered.
+var agreementKinds = []Choice{
+	{"contract", "A signed contract"},
+	{"offer-letter", "An offer letter"},
+	{"hr-email", "An email from HR"},
+	{"manager-email", "An email from my manager"},
+	{"recruiter-email", "An email from the recruiter"},
+	{"job-posting", "The job posting"},
+	{"spoken", "Only said, not written"},
+}
+
+// Signed reports whether the agreement is a signed contract or an offer
+// letter: terms both sides agreed to, not a description of the role.
+func (a Agreement) Signed() bool {
+	return a.Kind == "contract" || a.Kind == "offer-letter" || (a.Kind == "" && a.Document != "")
 }
 
 func (a *Agreement) declare() []Field {
 	return []Field{
 		{at: &a.Document, Doc: "What the agreement is written in.", Ask: "What is it?", Example: "My offer letter",
 			Fix: "say what the agreement is written in, for example `document: My offer letter`"},
+		{at: &a.Kind, Doc: "What kind of writing it is, strongest first: the documents word it accordingly (a posting is “advertised”, never “agreed”).",
+			Ask: "What kind of writing is it?", Suggest: "offer-letter", Choices: agreementKinds,
+			Default: "treated as a signed agreement"},
 		{at: &a.Date, Doc: "When it was written or signed.", Ask: "When was it written? (YYYY-MM-DD)", Example: "2023-04-12"},
 		{at: &a.Terms, Doc: "What it says about where you work, in its own words where you can.", Ask: "What does it say?",
 			Example: "The role is remote, with quarterly visits to the Boston office",
 			Fix:     "add what it says about where you work, for example `terms: The role is remote`"},
+		{at: &a.Advertised, Doc: "How the job posting described the role, if it did, in its words; printed beside a stronger piece of writing.",
+			Ask: "How did the job posting describe the role, if it did?", Example: "Remote (US)"},
+	}
+}
+
+// Demand is the change the employee is asked to make, and who asks.
+type Demand struct {
+	From   string `yaml:"from" validate:"omitempty,oneof=company manager"`
+	Change string `yaml:"change" validate:"omitempty,oneof=office relocate"`
+	Where  string `yaml:"where"`
+	Date   Date   `yaml:"date"`
+	Words  string `yaml:"words"`
+}
+
+func (d *Demand) declare() []Field {
+	return []Field{
+		{at: &d.From, Doc: "Who asks for the change: the company (a policy or an order for everyone) or your manager (their own wish or demand). The documents are addressed to your manager, so they never quote your manager's words back in the third person, and they ask for an exception only where a rule has one.",
+			Ask: "Who asks for it?", Suggest: "company",
+			Choices: []Choice{{"company", "The company: a policy or an order"}, {"manager", "My manager: their own wish or demand"}},
+			Fix:     "add `from: company` (a policy or an order) or `from: manager` (your manager's own wish) under `demand:`"},
+		{at: &d.Change, Doc: "What you are asked to do: come into the office more, or relocate near an office.",
+			Ask: "What are you asked to do?", Suggest: "office",
+			Choices: []Choice{{"office", "Come into the office more"}, {"relocate", "Relocate near an office"}}},
+		{at: &d.Where, Doc: "Where you are asked to relocate to.", Ask: "Where to?", Example: "Austin, Texas"},
+		{at: &d.Date, Doc: "When the change would take effect; the documents ask for a decision before it.",
+			Ask: "By when? (YYYY-MM-DD)", Example: "2027-03-01"},
+		{at: &d.Words, Doc: "What was said or written, in your words. It goes on your prep sheet; the documents for your manager never quote it.",
+			Ask: "What was said, in your words?", Example: "Greg expects me to relocate to Austin by March", Private: true},
+	}
+}
+
+// Move is a move of the employee's home base, which the arrangement makes
+// workable and a trial cannot undo.
+type Move struct {
+	Date         Date   `yaml:"date"`
+	To           string `yaml:"to"`
+	Reason       string `yaml:"reason"`
+	IfNotWorking string `yaml:"if_not_working"`
+	Trips        []Trip `yaml:"trips" validate:"dive"`
+}
+
+func (m *Move) declare() []Field {
+	return []Field{
+		{at: &m.Date, Doc: "When you move.", Ask: "When do you move? (YYYY-MM-DD)", Example: "2027-06-14",
+			Fix: "add the date you move under `move:`, as `date: YYYY-MM-DD`"},
+		{at: &m.To, Doc: "Where you move to.", Ask: "Where to?", Example: "Denver, Colorado",
+			Fix: "add where you move to under `move:`, for example `to: Denver, Colorado`"},
+		{at: &m.Reason, Doc: "Why you move, in a sentence you are happy for your manager to read; leave it out to keep it to yourself.",
+			Ask: "Why, in a sentence your manager may read?", Example: "My wife’s job is transferring to Denver"},
+		{at: &m.IfNotWorking, Doc: "What you propose if the arrangement is not working after the move, in your words; without it, the documents offer to agree changes together.",
+			Ask: "What do you propose if it is not working?", Example: "We agree on changes together, and I give as much notice as I can if we cannot find one"},
+		{at: &m.Trips, Doc: "The trips to the office that replace in-person days: how often, for what, and who pays.", Item: "trip",
+			Help: "Regular trips for planning and reviews keep you part of the team."},
+	}
+}
+
+// Trip is one recurring trip to the office after a move.
+type Trip struct {
+	HowOften string `yaml:"how_often" validate:"required"`
+	Purpose  string `yaml:"purpose"`
+	PaidBy   string `yaml:"paid_by" validate:"omitempty,oneof=company me shared"`
+}
+
+func (t *Trip) declare() []Field {
+	return []Field{
+		{at: &t.HowOften, Doc: "How often you travel to the office.", Ask: "How often?", Example: "Once a quarter",
+			Fix: "say how often, for example `how_often: Once a quarter`"},
+		{at: &t.Purpose, Doc: "What the trip is for.", Ask: "For what?", Example: "Planning week with the team"},
+		{at: &t.PaidBy, Doc: "Who pays for the travel.", Ask: "Who pays for the travel?",
+			Choices: []Choice{{"company", "The company"}, {"me", "Me"}, {"shared", "Shared"}}},
 	}
 }
 
@@ -299,14 +402,14 @@ func (c *Communication) declare() []Field {
 			Help: "A regular summary of what shipped, what is next and what is blocked.", Suggest: "weekly",
 			None: "No written summary", Choices: cadences},
 		{at: &c.Promises, Doc: "What you promise beyond the schedule, one a line: the answers to “what if I need you here?” and “what if it is urgent?”.",
-			Ask: "What you promise beyond the schedule", Help: "Managers ask for these two; change or remove them.",
+			Ask: "What you promise beyond the schedule", Help: "Managers ask for these two; change or remove them. The documents promise only what you keep here.",
 			Suggest: PromiseSwap + "\n" + PromiseUrgent,
-			Default: "the two promises managers ask for: a remote day swapped for an office day at a day’s notice (on a hybrid week), and urgent matters by phone; write `promises: []` for none"},
+			Default: "none: the documents promise nothing you did not write"},
 	}
 }
 
-// The promises the wizard and the examples offer: what managers ask for
-// first, written as the employee would say it.
+// The promises the wizard suggests: what managers ask for first, written as
+// the employee would say it. A file holds them only when the user keeps them.
 const (
 	PromiseSwap   = "A remote day can be swapped for an office day at a day’s notice"
 	PromiseUrgent = "Urgent matters reach me by phone"
@@ -495,14 +598,22 @@ func EvidenceIDs(refs []EvidenceRef) []string {
 
 // Reask records an earlier denial and the answer to each stated reason.
 type Reask struct {
-	DeniedOn Date          `yaml:"denied_on"`
-	Reasons  []ReaskReason `yaml:"reasons" validate:"dive"`
+	DeniedOn      Date          `yaml:"denied_on"`
+	TimesDeclined int           `yaml:"times_declined" validate:"omitempty,min=1,max=20"`
+	Against       string        `yaml:"against" validate:"omitempty,oneof=details remote-work"`
+	Reasons       []ReaskReason `yaml:"reasons" validate:"dive"`
 }
 
 func (r *Reask) declare() []Field {
 	return []Field{
 		{at: &r.DeniedOn, Doc: "When the earlier request was declined.", Ask: "When was the earlier request declined? (YYYY-MM-DD)",
 			Example: "2026-06-01"},
+		{at: &r.TimesDeclined, Doc: "How many times this request has been declined, counting the last. After a second no, the prep sheet helps you decide what it means for you.",
+			Ask: "How many times has it been declined, counting the last?", Default: "1",
+			Range: "%v is not a number of times", RangeFix: "count the times it was declined, 1 or more"},
+		{at: &r.Against, Doc: "What the no was against: the details of the request (the days, the timing, the measures) or remote work itself. Your prep sheet only.",
+			Ask: "Was the no about the details, or about remote work itself?", Private: true,
+			Choices: []Choice{{"details", "The details: the days, the timing, how it would work"}, {"remote-work", "Remote work itself: my manager is against it in principle"}}},
 		{at: &r.Reasons, Doc: "Each reason given for the earlier “no”, with how this proposal answers it.", Item: "reason",
 			Fix: "list each reason given for the earlier “no” with your response, under `reask:`"},
 	}

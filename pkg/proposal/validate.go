@@ -630,7 +630,10 @@ func (v *validation) scenarioRules() {
 			"remove the `trial:` section; the proposal offers a dated review of the arrangement instead")
 	}
 	a := p.Agreement
-	if v.present("agreement", a != Agreement{}) {
+	// A posting's words alone are an agreement of their own kind: what the
+	// role was advertised as.
+	postingOnly := a.Advertised != "" && a.Document == "" && a.Terms == ""
+	if v.present("agreement", a != Agreement{}) && !postingOnly {
 		if a.Document == "" {
 			v.add("agreement.document", "is missing", fixFor("agreement.document"))
 		}
@@ -650,15 +653,55 @@ func (v *validation) scenarioRules() {
 			v.add("reask.denied_on", fmt.Sprintf("%s is not before the document date %s", p.Reask.DeniedOn, p.Date),
 				"give the date of the earlier “no”")
 		}
-	} else if v.present("reask", !p.Reask.DeniedOn.IsZero() || len(p.Reask.Reasons) > 0) {
+	} else if v.present("reask", !p.Reask.DeniedOn.IsZero() || len(p.Reask.Reasons) > 0 || p.Reask.TimesDeclined != 0 || p.Reask.Against != "") {
 		v.addSection("reask", "only the reask scenario uses this section", "remove it, or set `scenario: reask`")
 	}
+	v.demandRules()
+	v.moveRules()
 	if p.Scenario == ScenarioOffer {
 		if p.Offer.Role == "" {
 			v.add("offer.role", "is missing", fixFor("offer.role"))
 		}
 	} else if v.present("offer", p.Offer != Offer{}) {
 		v.addSection("offer", "only the offer scenario uses this section", "remove it, or set `scenario: offer`")
+	}
+}
+
+// demandRules checks the change a keep-remote request answers.
+func (v *validation) demandRules() {
+	p, d := v.p, v.p.Demand
+	if !v.present("demand", d != Demand{}) {
+		return
+	}
+	if p.Scenario != ScenarioKeepRemote {
+		v.addSection("demand", "only the keep-remote scenario answers a demand to change how you work",
+			"remove it, or set `scenario: keep-remote`")
+		return
+	}
+	if d.From == "" {
+		v.add("demand.from", "is missing", fixFor("demand.from"))
+	}
+	if d.Where != "" && d.Change == "office" {
+		v.add("demand.where", "names a place, but `change: office` asks for more office days, not a move",
+			"write `change: relocate` if you are asked to move, or delete `where:`")
+	}
+}
+
+// moveRules checks a move: when and where are what the documents lead with.
+func (v *validation) moveRules() {
+	p, m := v.p, v.p.Move
+	if !v.present("move", m.To != "" || !m.Date.IsZero() || m.Reason != "" || m.IfNotWorking != "" || len(m.Trips) > 0) {
+		return
+	}
+	if m.Date.IsZero() {
+		v.add("move.date", "is missing", fixFor("move.date"))
+	}
+	if m.To == "" {
+		v.add("move.to", "is missing", fixFor("move.to"))
+	}
+	if p.Scenario == ScenarioOffer {
+		v.addSection("move", "a move is part of a request to your current manager; in an offer, say where you will work under `arrangement.remote_location`",
+			"remove `move:`, or choose the scenario for your current job")
 	}
 }
 
@@ -719,18 +762,61 @@ func Warnings(p *Proposal) Problems {
 			ps = append(ps, q)
 		}
 	}
+	// A personal reason is the user's: the documents for the manager
+	// leave it out of what the team gains, and the prep sheet keeps it.
+	for i, b := range p.Benefits {
+		if !PersonalBenefit(b) {
+			continue
+		}
+		msg, fix := fmt.Sprintf("%q is your own gain, not the team's: the documents for your manager leave it out, and your prep sheet keeps it", shorten(b, 60)),
+			"to keep it in, say what the team or the work gains, such as earlier cover or fewer interruptions; or move it under `private.motivation`"
+		if PrivateMatter(b) {
+			msg = fmt.Sprintf("%q names a private matter (family, health, care), which is yours to share or not: the documents for your manager leave it out, and your prep sheet keeps it", shorten(b, 60))
+			fix = "keep it for the conversation, or move it under `private.motivation`; write what the team gains on its own line"
+		}
+		q := p.source.ValueProblemAt(fmt.Sprintf("benefits[%d]", i), msg, fix)
+		q.Warning = true
+		ps = append(ps, q)
+	}
+	// A reason given by the manager is answered in documents addressed to
+	// them: never quoted back to them in the third person.
+	if p.Scenario == ScenarioReask {
+		for i, r := range p.Reask.Reasons {
+			out, names := AddressedTo(r.Reason, p.Manager.Name)
+			if !names {
+				continue
+			}
+			path := fmt.Sprintf("reask.reasons[%d].reason", i)
+			msg := fmt.Sprintf("names %s, to whom the documents are addressed", p.Manager.Name)
+			fix := "write the concern as you would say it to them, such as `reason: Having everyone in person`"
+			if out != r.Reason {
+				msg += fmt.Sprintf(": they write it as %q", shorten(out, 60))
+				fix = "check that it reads right, or write the concern without the name"
+			}
+			q := p.source.ValueProblemAt(path, msg, fix)
+			q.Warning = true
+			ps = append(ps, q)
+		}
+	}
 	remote := distinctDays(p.Arrangement.RemoteDays)
 	for i, e := range p.Evidence {
 		c, ok := evidence.ForManager(e.ID)
-		if !ok || c.RemoteDays == 0 || remote <= c.RemoteDays {
-			continue
-		}
 		path := fmt.Sprintf("evidence[%d]", i)
-		q := p.source.ValueProblemAt(path,
-			fmt.Sprintf("%s studied %d remote %s a week; this request is for %d, so a manager may say it does not apply", e.ID, c.RemoteDays, plural(c.RemoteDays, "day", "days"), remote),
-			"keep it only for what it found, or cite a finding about your arrangement; `propose evidence` lists them")
-		q.Warning = true
-		ps = append(ps, q)
+		switch {
+		case !ok:
+		case c.Balance:
+			q := p.source.ValueProblemAt(path,
+				fmt.Sprintf("%s does not point towards remote work (where firms see a difference, it favours the office): the documents cite it for balance, not as support", e.ID),
+				"keep it if you want to show both sides; or cite a finding that supports your arrangement (`propose evidence`)")
+			q.Warning = true
+			ps = append(ps, q)
+		case c.RemoteDays > 0 && remote > c.RemoteDays:
+			q := p.source.ValueProblemAt(path,
+				fmt.Sprintf("%s studied %d remote %s a week; this request is for %d, so the documents cite it as research on a smaller arrangement, not as support for this one", e.ID, c.RemoteDays, plural(c.RemoteDays, "day", "days"), remote),
+				"keep it only for what it found, or cite a finding about your arrangement; `propose evidence` lists them")
+			q.Warning = true
+			ps = append(ps, q)
+		}
 	}
 	pol := p.Company.Policy
 	if working := remote + distinctDays(p.Arrangement.OfficeDays); pol.MaxRemoteDays > 0 && pol.MaxRemotePercent > 0 && working > 0 {
@@ -757,7 +843,7 @@ func Warnings(p *Proposal) Problems {
 		}
 		q := p.source.ValueProblemAt(path,
 			fmt.Sprintf("the request (%s) is above the policy's limit of %s", fit.Asked, fit.Limit),
-			"the documents ask for an exception and say why it is worth making; make sure `benefits` and your track record carry that case")
+			"the documents say so, ask for the exception the policy provides (or, where it names none, ask your manager to agree to it) and say why it is worth it; make sure `benefits` and your track record carry that case")
 		q.Warning = true
 		ps = append(ps, q)
 	}

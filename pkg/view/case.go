@@ -81,8 +81,11 @@ func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
 		rank int
 	}
 	begin, end := "Trial begins", "Trial ends"
-	if p.Scenario == proposal.ScenarioKeepRemote {
+	switch {
+	case p.Scenario == proposal.ScenarioKeepRemote:
 		begin = "Measures start"
+	case p.Move.To != "" || !p.Move.Date.IsZero():
+		begin, end = "Arrangement begins", "Review period ends"
 	}
 	ms := []dated{
 		{begin, d.TrialStart, 0},
@@ -139,15 +142,37 @@ func offerClause(v *Public) string {
 // strongest result, the top benefit, and one citation.
 func why(v *Public) []WhyItem {
 	var out []WhyItem
-	if a := v.Agreement; a.Any && a.Terms != "" {
-		label := "In writing"
-		text := sentence(capitalize(a.Terms))
-		if a.Document != "" {
-			text = capitalize(a.Document)
+	// What is in writing, worded to its strength: a posting is "as
+	// advertised", never "in writing" as if agreed; what was only said is
+	// left to the proposal. The quote is kept whole.
+	if a := v.Agreement; a.Written {
+		label, text := "In writing", ""
+		if a.Strength == StrengthDescribed || a.Strength == StrengthAdvertised {
+			label = "As offered"
+			if a.Strength == StrengthAdvertised {
+				label = "As advertised"
+			}
+		}
+		if a.Advertised != "" && (a.Terms != "" || a.Strength != StrengthAdvertised) {
+			text = "Advertised as “" + a.Advertised + "”; "
+		}
+		switch {
+		case a.Terms == "":
+			text = "“" + sentence(a.Advertised) + "”"
+		case a.Document != "":
+			doc := a.Document
+			if text != "" {
+				doc = lowerFirst(Document(doc))
+			} else {
+				doc = capitalize(doc)
+			}
+			text += doc
 			if a.Date != "" {
 				text += " (" + a.Date + ")"
 			}
 			text += ": “" + sentence(a.Terms) + "”"
+		default:
+			text += "“" + sentence(a.Terms) + "”"
 		}
 		out = append(out, WhyItem{label, text})
 	}
@@ -166,7 +191,7 @@ func why(v *Public) []WhyItem {
 	if len(v.Benefits) > 0 {
 		out = append(out, WhyItem{"For the team", sentence(v.Benefits[0])})
 	}
-	if pol := v.Policy; v.Scenario == string(proposal.ScenarioKeepRemote) && pol.Any && !(pol.Known && !pol.Exceeds) {
+	if pol := v.Policy; v.Scenario == string(proposal.ScenarioKeepRemote) && v.Exception {
 		name := "the new policy"
 		if pol.Name != "" {
 			name = "the " + pol.Name
@@ -186,7 +211,7 @@ func why(v *Public) []WhyItem {
 	// library's one-line form, checked against the finding, or the user's
 	// own data as they wrote it.
 	for _, c := range v.Citations {
-		if !c.Fits {
+		if !c.Fits || c.Balance {
 			continue
 		}
 		if c.Own {
@@ -232,7 +257,7 @@ func init() {
 		five six seven eight nine ten every each all some most no any fully mostly partly part full hybrid remote
 		remotely working work in on at with from since for by to of weekly daily monthly quarterly written home
 		office exceptions exception up only first last next new company dedicated shared quiet offer email e-mail
-		letter job advert advertisement contract message note posting listing agreement signed`) {
+		letter job advert advertisement contract message note posting listing agreement signed once twice when we us if`) {
 		commonWords[w] = true
 	}
 }

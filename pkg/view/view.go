@@ -54,11 +54,16 @@ type Public struct {
 	CommuteSaving   string // such as "about five hours of commuting a week"; "" when unknown
 	CommuteOneWay   string // such as "75 minutes"
 	Citations       []Citation
-	Research        bool // some citation is from the library
+	Research        bool // some citation from the library supports the request and covers the arrangement asked for
+	Scoped          bool // some citation from the library studied a smaller arrangement than the one asked for
+	Balance         bool // some citation from the library is cited for balance, not support
 	OwnData         bool // some citation is the user's own data
 	Policy          Policy
 	Precedents      []string
-	Agreement       Agreement // what was agreed in writing; Any is false when nothing was
+	Agreement       Agreement // what is in writing about where the employee works; Any is false when nothing is
+	Demand          Demand    // keep-remote: the change asked for, and who asks
+	Move            *Move     // a move of the employee's home base; nil without one
+	Exception       bool      // the request asks for an exception to a rule that has a limit or an exception clause
 	Promises        []string  // what the employee promises beyond the schedule
 	NoticeDays      int
 	NoticePhrase    string    // such as "two weeks’ notice"
@@ -213,6 +218,7 @@ type Citation struct {
 	Short     string // the finding in a line, for the one-pager; "" for the user's own
 	Own       bool   // the user's own finding, not the library's
 	Fits      bool   // the study covers the arrangement asked for (not two days cited for five)
+	Balance   bool   // the finding does not point towards the request: cited for balance, never as support
 }
 
 // Policy is the company's flexible-work policy, and how the request
@@ -230,12 +236,17 @@ type Policy struct {
 	Asked      string // such as "3 remote days a week"
 }
 
-// Agreement is what was agreed in writing about where the employee works.
+// Agreement is what is in writing, or was said, about where the employee
+// works, and how strong it is.
 type Agreement struct {
-	Document string
-	Date     string
-	Terms    string
-	Any      bool
+	Kind       string // as the file gives it: offer-letter, recruiter-email, …; "" when not given
+	Strength   string // signed, confirmed, described, advertised or spoken (the Strength constants)
+	Document   string
+	Date       string
+	Terms      string
+	Advertised string // how the job posting described the role
+	Any        bool
+	Written    bool // something is in writing: Any, and not only said
 }
 
 // WhyItem is one reason to say yes on the one-pager: a label and a line.
@@ -286,6 +297,12 @@ type Private struct {
 	Questions    []string    // what a manager may ask that the proposal does not answer yet, from propose check
 	Busy         string      // the team's busy times, such as "Q4 and June"; "" when not given
 	Mentoring    bool        // the request touches mentoring or newer colleagues, so that objection applies
+	OwnGains     []string    // benefits that are the user's own gain, kept off the manager's documents
+	DemandWords  string      // what was said when the change was asked for, in the user's words
+	Declined     int         // reask: how many times the request has been declined, counting the last
+	SecondNo     bool        // reask: declined twice or more
+	InPrinciple  bool        // reask: the no was against remote work itself
+	MoveAskBy    string      // a move: the last weekday to ask with three months left before it; "" when that has passed
 }
 
 // Themes are the objections managers raise most. The prep sheet answers
@@ -338,8 +355,12 @@ func NewPublic(p *proposal.Proposal) *Public {
 	}
 	v.Performance.Any = len(v.Performance.RemoteRecord)+len(v.Performance.Highlights)+
 		len(v.Performance.Metrics)+len(v.Performance.Recognition) > 0
-	v.Benefits = lines(p.Benefits)
-	if m, days := p.Employee.CommuteMinutes, commuteDays(p, v.RemoteCount); m > 0 && days > 0 {
+	team, _ := splitBenefits(p.Benefits)
+	v.Benefits = lines(team)
+	// After a move the old commute is gone whatever the answer: it is no
+	// gain of the arrangement's.
+	moving := p.Move.To != "" || !p.Move.Date.IsZero()
+	if m, days := p.Employee.CommuteMinutes, commuteDays(p, v.RemoteCount); m > 0 && days > 0 && !moving {
 		v.CommuteOneWay = fmt.Sprintf("%d minutes", m)
 		v.CommuteSaving = "about " + hoursText(2*m*days) + " of commuting a week"
 	}
@@ -356,24 +377,27 @@ func NewPublic(p *proposal.Proposal) *Public {
 				Reference: Escape(sentence(e.Source)), URL: e.URL, Cite: Escape(strings.TrimSuffix(e.Source, ".")), Own: true, Fits: true})
 		} else if c, ok := evidence.ForManager(e.ID); ok {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL,
-				Cite: Escape(c.Cite), Short: Escape(c.Short), Fits: c.RemoteDays == 0 || v.RemoteCount <= c.RemoteDays})
+				Cite: Escape(c.Cite), Short: Escape(c.Short), Fits: c.RemoteDays == 0 || v.RemoteCount <= c.RemoteDays, Balance: c.Balance})
 		}
 	}
 	for _, c := range v.Citations {
-		if c.Own {
+		switch {
+		case c.Own:
 			v.OwnData = true
-		} else {
+		case c.Balance:
+			v.Balance = true
+		case c.Fits:
 			v.Research = true
+		default:
+			v.Scoped = true
 		}
 	}
 	v.Policy = policy(p)
 	v.Precedents = lines(p.Company.Precedents)
-	v.Agreement = Agreement{
-		Document: Escape(p.Agreement.Document),
-		Date:     st.date(p.Agreement.Date),
-		Terms:    Escape(unquote(p.Agreement.Terms)),
-	}
-	v.Agreement.Any = v.Agreement.Document != "" || v.Agreement.Terms != ""
+	v.Agreement = agreement(p, st)
+	v.Demand = demand(p, st)
+	v.Move = move(p, st)
+	v.Exception = asksException(p, v)
 	v.Promises = lines(p.Communication.Promises)
 
 	if p.HasTrial() {
@@ -390,7 +414,10 @@ func NewPublic(p *proposal.Proposal) *Public {
 	v.Offer = OfferTerms{Role: Escape(p.Offer.Role), Recruiter: Escape(p.Offer.Recruiter)}
 	v.DeniedOn = st.date(p.Reask.DeniedOn)
 	for _, r := range p.Reask.Reasons {
-		v.Reasons = append(v.Reasons, Reason{Reason: Escape(capitalize(r.Reason)), Response: Escape(capitalize(r.Response))})
+		// The reasons are answered to the manager who gave them: "Karen
+		// prefers …" is put to Karen as "You prefer …".
+		reason, _ := proposal.AddressedTo(r.Reason, p.Manager.Name)
+		v.Reasons = append(v.Reasons, Reason{Reason: Escape(capitalize(reason)), Response: Escape(capitalize(r.Response))})
 	}
 	v.Title, v.Subject, v.DecisionRequest = framing(p, v, v.Offer.Role)
 	v.EmailAsk, v.AttachmentLabel = emailFraming(p, v)
@@ -422,6 +449,23 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	for _, o := range p.Private.Objections {
 		v.Objections = append(v.Objections, Objection{Objection: Escape(capitalize(o.Objection)), Response: Escape(capitalize(o.Response))})
 		v.Covered = v.Covered.add(o.Objection)
+	}
+	_, own := splitBenefits(p.Benefits)
+	v.OwnGains = lines(own)
+	if p.Scenario == proposal.ScenarioKeepRemote {
+		v.DemandWords = Escape(unquote(p.Demand.Words))
+	}
+	if p.Scenario == proposal.ScenarioReask {
+		v.Declined = max(1, p.Reask.TimesDeclined)
+		v.SecondNo = v.Declined >= 2
+		v.InPrinciple = p.Reask.Against == "remote-work"
+	}
+	if d := p.Move.Date; !d.IsZero() {
+		// A move needs months, not a week: the manager may need to plan
+		// for an answer either way.
+		if by := lastWeekdayBefore(d.AddDays(-91)); !by.Before(p.Date) {
+			v.MoveAskBy = styleFor(p.Paper).date(by)
+		}
 	}
 	if start := p.Arrangement.Start; !start.IsZero() && p.Scenario != proposal.ScenarioKeepRemote {
 		if by := lastWeekdayBefore(start.AddDays(-7)); !by.Before(p.Date) {
@@ -614,6 +658,21 @@ func framing(p *proposal.Proposal, v *Public, role string) (title, subject, deci
 		pattern += " and in the office " + onDays(v.OfficePhrase)
 	}
 	v.Pattern = pattern
+	if p.Scenario != proposal.ScenarioKeepRemote && p.Scenario != proposal.ScenarioOffer && v.Move != nil {
+		// A move is a lasting change: never a trial with a way back.
+		title = "Proposal to Continue My Role After My Move"
+		subject = "Continuing my role, " + pattern + ", after my move"
+		decision = "Approve " + pattern + " after my move to " + v.Move.To
+		if v.StartShort != "" {
+			subject += ", from " + v.StartShort
+			decision += ", from " + v.StartShort
+		}
+		if v.Trial != nil {
+			decision += ", with a review of how it is going on " + v.ReviewDate
+		}
+		decision += "."
+		return title, subject, decision
+	}
 	switch p.Scenario {
 	case proposal.ScenarioOffer:
 		title = kind + " Working Terms for the " + role + " Offer"
@@ -672,6 +731,8 @@ func risks(v *Public) []Risk {
 	switch {
 	case v.OfficeCount > 0:
 		out = append(out, Risk{"Less time with the team", "In the office " + onDays(v.OfficePhrase)})
+	case v.Move != nil && len(v.Move.Trips) > 0:
+		out = append(out, Risk{"Less time with the team", "Trips to the office: " + v.Move.TripsPhrase})
 	case len(v.InPerson) > 0:
 		out = append(out, Risk{"Less time with the team", v.InPerson[0]})
 	}
@@ -684,6 +745,17 @@ func risks(v *Public) []Risk {
 func managerKeeps(v *Public) []string {
 	var out []string
 	switch {
+	case v.Move != nil:
+		// A move cannot be undone: no right to end it on notice, which
+		// would end the job; a review, and changes agreed together.
+		if v.Trial != nil {
+			out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s against the measures above",
+				v.Trial.CheckInDay, v.ReviewDate))
+		}
+		out = append(out, "Any change to the arrangement agreed between us in writing")
+		if v.Move.TripsPhrase != "" {
+			out = append(out, "Trips to the office: "+v.Move.TripsPhrase)
+		}
 	case v.ReviewPeriod:
 		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s against the measures above",
 			v.Trial.CheckInDay, v.ReviewDate))
@@ -734,6 +806,14 @@ func emailFraming(p *proposal.Proposal, v *Public) (ask, label string) {
 	start := ""
 	if v.StartShort != "" {
 		start = ", starting " + v.StartShort
+	}
+	if v.Move != nil && p.Scenario != proposal.ScenarioOffer && p.Scenario != proposal.ScenarioKeepRemote {
+		when := ""
+		if v.Move.Month != "" {
+			when = " in " + v.Move.Month
+		}
+		return fmt.Sprintf("I’m moving to %s%s, and I’d like to keep doing this job, %s%s.", v.Move.To, when, v.Pattern, start),
+			kind + " arrangement"
 	}
 	switch p.Scenario {
 	case proposal.ScenarioOffer:

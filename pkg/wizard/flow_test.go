@@ -345,6 +345,21 @@ func TestEveryDeclaredQuestionIsAsked(t *testing.T) {
 		a["Check in with a daily"] = []string{"n"}
 		a["Add a check-in"] = []string{"y", "n"}
 		a["Check-in 1: what is it"] = []string{"Weekly 1:1"}
+		a["Has someone asked you"] = []string{"y"}
+		a["Who asks for it"] = []string{"manager"}
+		a["What are you asked to do"] = []string{"relocate"}
+		a["Where to?"] = []string{"Austin, Texas", "Denver, Colorado"}
+		a["By when?"] = []string{"2027-03-01"}
+		a["What was said, in your words"] = []string{"Greg expects me in Austin"}
+		a["Are you moving away"] = []string{"y"}
+		a["When do you move"] = []string{"2027-06-14"}
+		a["Why, in a sentence"] = []string{"My wife’s job is moving"}
+		a["What do you propose if it is not working"] = []string{"We agree on changes together"}
+		a["Add a trip"] = []string{"y"}
+		a["Add another trip"] = []string{"n"}
+		a["Trip 1: how often"] = []string{"Once a quarter"}
+		a["for what"] = []string{"Planning week"}
+		a["who pays for the travel"] = []string{"company"}
 		s := &script{answers: a}
 		if _, _, err := run(t, s, nil); err != nil {
 			t.Fatal(err)
@@ -493,8 +508,8 @@ func richAnswers() map[string][]string {
 		"Why this matters": {"Commute"}, "least you would accept": {"One day a week"},
 		"Add an objection": {"y"}, "Add another objection": {"n"}, "the objection": {"Visibility"}, "your answer": {"Daily updates"},
 		"Add a finding of your own": {"y"}, "Add another finding": {"n"},
-		"something in writing": {"y"}, "agreement: what is it": {"My offer letter"}, "when was it written": {"2024-03-01"},
-		"what does it say":       {"The role is remote"},
+		"something in writing": {"y"}, "What is it?": {"My offer letter"}, "When was it written": {"2024-03-01"},
+		"What does it say?":      {"The role is remote"},
 		"worked remotely before": {"y"}, "remote work 1: when?": {"2020–2022"}, "how did you work then": {"Fully remote"},
 		"what did you deliver": {"Every target met"}, "Add another period of remote work": {"n"},
 		"what it found, in a sentence": {"Customers rate our support 4.8 of 5"},

@@ -1,0 +1,45 @@
+package proposal
+
+import "strings"
+
+// personalWords mark a text as the employee's own gain; teamWords as
+// something the team or the company gets.
+var (
+	personalWords = lazyRegexp(`(?i)(commut|\btrain\b|\bfares?\b|travel|family|\bkids?\b|children|\bchild\b|\bsons?\b|daughter|nursery|school|pick[- ]?up|my health|wellbeing|well-being|\bsleep|\bpets?\b|\bdogs?\b|happier|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time|parking|fuel|petrol|\bcarer\b|\bcaring\b|\bsav(e|ing) (money|£|\$|€)|[£$€][0-9])`)
+	teamWords     = lazyRegexp(`(?i)(\bteam|output|coverage|\bcover\b|client|customer|account|retention|retain|deliver|focus|productiv|quality|deadline|\bcosts?\b|revenue|service|\bhir(e|ing)\b|fill roles|faster|business|project|stakeholder|meeting|time zones?|review|design|mentor|support|sales|pipeline|ticket|report|forecast|analys|planning|office days|company|employer|organi[sz]ation|interruption|uninterrupted|deep work|throughput|response|sick days?|absence|patients?|charting|backlog)`)
+	// privateWords name a private matter (children, family, health, care):
+	// a benefit that names one is personal, whatever gain it also names,
+	// and it is not the manager's to read as the team's case.
+	privateWords = lazyRegexp(`(?i)(\bkids?\b|children|\bchild\b|\bchildcare|daycare|day care|nursery|little one|\bbaby\b|toddler|\bsons?\b|daughter|school run|my (wife|husband|partner|mum|mom|dad|father|mother|parents?)\b|\bcarer\b|\bcaring for\b|my health|pregnan|\bdisab|chronic|therapy|home sick)`)
+	// firstPerson is a text about the employee's own state: "I'm fresh at
+	// 7am", "I would get more done without the noise".
+	firstPerson = lazyRegexp(`(?i)^\s*(i|i'm|i’m|i'd|i’d|i'll|i’ll|i've|i’ve|me|my|myself)\b`)
+)
+
+// PersonalBenefit reports whether a benefit names the employee's own gain
+// rather than the team's: a private matter (children, family, health),
+// whatever else it says; or a personal one (the commute, sleep) or the
+// employee's own state, with nothing the team or the company gets.
+// Such a reason is the user's, for the prep sheet; it is never listed as
+// what the team gains.
+func PersonalBenefit(text string) bool {
+	if privateWords().MatchString(text) {
+		return true
+	}
+	if teamWords().MatchString(text) {
+		return false
+	}
+	return personalWords().MatchString(text) || firstPerson().MatchString(strings.TrimSpace(text))
+}
+
+// TeamBenefit reports whether a text names a gain for the team or the
+// company.
+func TeamBenefit(text string) bool { return teamWords().MatchString(text) }
+
+// PersonalWords reports whether a text names a personal matter: the
+// commute, family, health, preference.
+func PersonalWords(text string) bool { return personalWords().MatchString(text) }
+
+// PrivateMatter reports whether a text names a private matter: children,
+// family, health or care.
+func PrivateMatter(text string) bool { return privateWords().MatchString(text) }
