@@ -749,6 +749,9 @@ func Warnings(p *Proposal) Problems {
 		q.Warning = true
 		ps = append(ps, q)
 	}
+	if q, ok := startOnHoliday(p); ok {
+		ps = append(ps, q)
+	}
 	fit := p.PolicyFit()
 	if fit.Exceeds {
 		path := "company.policy.max_remote_days"

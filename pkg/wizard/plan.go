@@ -22,7 +22,7 @@ func (f *Flow) parts() []*part {
 			{title: "Your manager and company", intro: "Who decides, and what your company already allows.",
 				build: func(b *builder) { b.fields("manager"); b.fields("company"); b.section("agreement") }},
 			{title: "The arrangement", intro: "The days, hours and start date you are asking for.",
-				build: func(b *builder) { b.fields("arrangement") }},
+				build: func(b *builder) { b.fields("arrangement"); b.field("region") }},
 			{title: "Communication", intro: "How your manager and team reach you, and hear from you. Over-communicating wins trials.",
 				build: func(b *builder) { b.fields("communication") }},
 			{title: "How your manager sees the work", intro: "What shows progress without seeing you at your desk.",
