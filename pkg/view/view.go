@@ -177,6 +177,14 @@ type Trial struct {
 type Milestone struct {
 	Name string
 	Date string
+	// Day is the day of the trial the check-in falls on; 0 for the other
+	// steps. When the check-in moved off the day asked for, Asked is that
+	// day, and Holiday (the public holiday on it) or Weekday (the weekend
+	// day it is) says why; with neither, it moved to the first office day.
+	Day     int
+	Asked   int
+	Holiday string
+	Weekday string
 }
 
 // Metric is one success measure.
