@@ -136,3 +136,11 @@ func startOnHoliday(p *Proposal) (Problem, bool) {
 	q.Warning = true
 	return q, true
 }
+
+// NextWorkday returns d, or the first day after it that is a working day
+// where the user works: neither a weekend day nor a public holiday.
+func (p *Proposal) NextWorkday(d Date) Date { return nextWorkday(d, p.WorkRegion()) }
+
+// PreviousWorkday returns d, or the last day before it that is a working
+// day where the user works.
+func (p *Proposal) PreviousWorkday(d Date) Date { return previousWorkday(d, p.WorkRegion()) }

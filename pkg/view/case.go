@@ -396,15 +396,6 @@ func (t Themes) add(objection string) Themes {
 	return t
 }
 
-// lastWeekdayBefore returns d, or the weekday before it when d falls on a
-// weekend.
-func lastWeekdayBefore(d proposal.Date) proposal.Date {
-	for d.Weekday() == 0 || d.Weekday() == 6 {
-		d = d.AddDays(-1)
-	}
-	return d
-}
-
 // commuteDays is how many journeys a week the arrangement saves: each
 // remote day, or in keep-remote the remote days beyond what the order
 // allows, which are the days it would otherwise add.

@@ -432,7 +432,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 		v.Covered = v.Covered.add(o.Objection)
 	}
 	if start := p.Arrangement.Start; !start.IsZero() && p.Scenario != proposal.ScenarioKeepRemote {
-		if by := lastWeekdayBefore(start.AddDays(-7)); !by.Before(p.Date) {
+		if by := p.PreviousWorkday(start.AddDays(-7)); !by.Before(p.Date) {
 			v.AskBy = styleFor(p.Paper).date(by)
 		} else {
 			v.AskNow = true
@@ -466,7 +466,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 			v.Leverage = append(v.Leverage, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
 		}
 	}
-	v.RevisitDate = styleFor(p.Paper).date(proposal.NextWeekday(p.Date.AddDays(90)))
+	v.RevisitDate = styleFor(p.Paper).date(p.NextWorkday(p.Date.AddDays(90)))
 	return v
 }
 
