@@ -144,3 +144,12 @@ func (p *Proposal) NextWorkday(d Date) Date { return nextWorkday(d, p.WorkRegion
 // PreviousWorkday returns d, or the last day before it that is a working
 // day where the user works.
 func (p *Proposal) PreviousWorkday(d Date) Date { return previousWorkday(d, p.WorkRegion()) }
+
+// ukRegion reports whether a region: value that is not a code names the
+// United Kingdom as a whole, which has three sets of bank holidays.
+func ukRegion(value string) bool {
+	v := strings.ToUpper(strings.TrimSpace(value))
+	return v == "UK" || v == "GB" || strings.HasPrefix(v, "GB-") || v == "GBR" || v == "UNITED KINGDOM"
+}
+
+const ukFix = "the United Kingdom has three sets of bank holidays: write GB-EAW (England and Wales), GB-SCT (Scotland) or GB-NIR (Northern Ireland)"

@@ -143,3 +143,21 @@ func TestReviewPeriodStartsOnAWorkingDay(t *testing.T) {
 		t.Errorf("review period starts %s, want the day after the Birthday of Martin Luther King, Jr.", p.Derived.TrialStart)
 	}
 }
+
+// TestRegionCodes checks the fix a region that is not a code gets: the
+// code in its capitals, or the three codes of the United Kingdom rather
+// than the nearest spelling.
+func TestRegionCodes(t *testing.T) {
+	for value, want := range map[string]string{
+		"gb-sct": "did you mean `GB-SCT`?",
+		"us":     "did you mean `US`?",
+		"UK":     "the United Kingdom has three sets of bank holidays: write GB-EAW (England and Wales), GB-SCT (Scotland) or GB-NIR (Northern Ireland)",
+		"GB-ENG": "the United Kingdom has three sets of bank holidays",
+		"Texas":  "use one of these, written as here",
+	} {
+		_, err := Parse("test.yaml", []byte(minimal()+"region: "+value+"\n"), NewDate(2027, 1, 4))
+		if err == nil || !strings.Contains(err.Error(), "region: \""+value+"\" is not one of: US, GB-EAW, GB-SCT, GB-NIR, none ("+want) {
+			t.Errorf("%s: got %v", value, err)
+		}
+	}
+}
