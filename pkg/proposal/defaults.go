@@ -64,27 +64,28 @@ func (p *Proposal) ApplyDefaults(today Date) {
 		start := a.Start
 		if p.Scenario == ScenarioKeepRemote && (start.IsZero() || start.Before(p.Date)) {
 			// The arrangement already runs: the review period starts now.
-			start = nextWeekday(p.Date)
+			start = nextWorkday(p.Date, p.WorkRegion())
 		}
 		if !start.IsZero() && t.LengthDays > 0 {
 			p.Derived.TrialStart = start
 			p.Derived.TrialEnd = start.AddDays(t.LengthDays - 1)
-			// Meetings go on office days, when there are any: the check-in
-			// on the first one from its day on, the review on the last one
-			// before the trial ends.
-			p.Derived.CheckIn = nextMeetingDay(start.AddDays(t.CheckInDay-1), a.OfficeDays, 1, p.Derived.TrialEnd)
-			p.Derived.Review = nextMeetingDay(p.Derived.TrialEnd, a.OfficeDays, -1, p.Derived.CheckIn.AddDays(1))
+			// Meetings go on working days, and on office days when there
+			// are any: the check-in on the first one from its day on, the
+			// review on the last one before the trial ends.
+			region := p.WorkRegion()
+			p.Derived.CheckIn = nextMeetingDay(start.AddDays(t.CheckInDay-1), a.OfficeDays, region, 1, p.Derived.TrialEnd)
+			p.Derived.Review = nextMeetingDay(p.Derived.TrialEnd, a.OfficeDays, region, -1, p.Derived.CheckIn.AddDays(1))
 		}
 		return
 	}
 	switch p.Scenario {
 	case ScenarioKeepRemote:
 		at := laterDate(a.Start, p.Date).AddDays(ReviewAfterDays)
-		p.Derived.Review = nextMeetingDay(at, a.OfficeDays, 1, at.AddDays(6))
+		p.Derived.Review = nextMeetingDay(at, a.OfficeDays, p.WorkRegion(), 1, at.AddDays(6))
 	case ScenarioOffer:
 		if !a.Start.IsZero() {
 			at := a.Start.AddDays(ReviewAfterDays)
-			p.Derived.Review = nextMeetingDay(at, a.OfficeDays, 1, at.AddDays(6))
+			p.Derived.Review = nextMeetingDay(at, a.OfficeDays, p.WorkRegion(), 1, at.AddDays(6))
 		}
 	}
 }
@@ -120,22 +121,16 @@ func nextWeekday(d Date) Date {
 	return d
 }
 
-func previousWeekday(d Date) Date {
-	for isWeekend(d) {
-		d = d.AddDays(-1)
-	}
-	return d
-}
-
-// nextMeetingDay moves d by step (1 or -1) to a weekday, and to an office
-// day when there are office days and one comes before limit; otherwise to
-// the nearest weekday.
-func nextMeetingDay(d Date, office []Weekday, step int, limit Date) Date {
+// nextMeetingDay moves d by step (1 or -1) to a working day in region (a
+// weekday that is not a public holiday there), and to an office day when
+// there are office days and one comes before limit; otherwise to the
+// nearest working day.
+func nextMeetingDay(d Date, office []Weekday, region string, step int, limit Date) Date {
 	move := func(d Date) Date {
 		if step > 0 {
-			return nextWeekday(d)
+			return nextWorkday(d, region)
 		}
-		return previousWeekday(d)
+		return previousWorkday(d, region)
 	}
 	day := move(d)
 	if len(office) == 0 {
@@ -145,7 +140,7 @@ func nextMeetingDay(d Date, office []Weekday, step int, limit Date) Date {
 		if (step > 0 && limit.Before(at)) || (step < 0 && at.Before(limit)) {
 			return day
 		}
-		if slices.Contains(office, Weekday(at.Weekday())) {
+		if slices.Contains(office, Weekday(at.Weekday())) && !isDayOff(at, region) {
 			return at
 		}
 	}

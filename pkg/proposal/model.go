@@ -45,6 +45,7 @@ type Proposal struct {
 	Agreement      Agreement     `yaml:"agreement"`
 	Arrangement    Arrangement   `yaml:"arrangement"`
 	Move           Move          `yaml:"move"`
+	Region         string        `yaml:"region" validate:"omitempty,oneof=US GB-EAW GB-SCT GB-NIR none"`
 	Communication  Communication `yaml:"communication"`
 	OutputTracking []string      `yaml:"output_tracking" validate:"dive,required"`
 	Equipment      Equipment     `yaml:"equipment"`
@@ -93,6 +94,17 @@ func (p *Proposal) declare() []Field {
 		{at: &p.Move, Doc: "A move of your home base (a partner's transfer, a family move) that makes the arrangement necessary. A move cannot be undone by a trial: the documents speak of a transition and a review of how the work goes, and in-person time becomes trips.",
 			Ask:  "Are you moving away from the office?",
 			Help: "A move is said plainly and early: it is the one fact your manager must hear."},
+		{at: &p.Region, Doc: "Where you work, as an ISO 3166 code, for the rules of that place: today, the public holidays (2026 to 2030) on which no check-in or review is set. More codes may follow.",
+			Ask: "Whose public holidays apply to you?", Help: "No check-in or review is set on one of them.", Example: "GB-SCT",
+			None:    "Leave it to the time zone of the core hours",
+			Default: "from `arrangement.core_hours.timezone`: US for a zone of the United States (such as America/Chicago or Pacific/Honolulu), GB-EAW for Europe/London, otherwise none",
+			Choices: []Choice{
+				{"US", "The United States: federal holidays"},
+				{"GB-EAW", "England and Wales: bank holidays"},
+				{"GB-SCT", "Scotland: bank holidays"},
+				{"GB-NIR", "Northern Ireland: bank holidays"},
+				{"none", "Elsewhere: no public holidays are known"},
+			}},
 		{at: &p.Communication, Doc: "How your manager and team reach you, and hear from you."},
 		{at: &p.OutputTracking, Doc: "How your manager can see the work without seeing you, one way a line.",
 			Ask: "How your manager can track your output", Example: "The Jira board stays current every day"},
@@ -718,10 +730,10 @@ type Derived struct {
 	TrialStart Date
 	// TrialEnd is the last day of the trial.
 	TrialEnd Date
-	// CheckIn is the mid-trial check-in, moved to the next weekday if it
-	// falls on a weekend.
+	// CheckIn is the mid-trial check-in, moved to the next working day if
+	// it falls on a weekend or a public holiday (CheckInMoved says why).
 	CheckIn Date
-	// Review is the final review, on the last weekday of the trial; without
+	// Review is the final review, on the last working day of the trial; without
 	// a trial, in keep-remote and offer, a review about three months in.
 	Review Date
 	// Logo is the content of the image theme.logo names, read when the

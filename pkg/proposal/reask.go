@@ -29,7 +29,7 @@ func Reasked(p *Proposal, l *Log) (*Proposal, error) {
 	}
 	askOn := o.NextReview
 	if askOn.IsZero() {
-		askOn = NextWeekday(deniedOn.AddDays(ReaskAfterDays))
+		askOn = p.NextWorkday(deniedOn.AddDays(ReaskAfterDays))
 	}
 	q.Date = askOn
 	q.Reask = Reask{DeniedOn: deniedOn}
@@ -44,7 +44,7 @@ func Reasked(p *Proposal, l *Log) (*Proposal, error) {
 	default:
 		a.OfficeDays = nil
 	}
-	a.Start = NextWeekday(askOn.AddDays(14))
+	a.Start = p.NextWorkday(askOn.AddDays(14))
 	q.Trial.LengthDays, q.Trial.CheckInDay = 30, 0
 	q.Derived = Derived{}
 	narrower := "This revised proposal asks for less than the trial did, for 30 days, with a check-in halfway"

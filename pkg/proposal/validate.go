@@ -178,8 +178,15 @@ func (v *validation) structRules() {
 		case "oneof":
 			choices := strings.Fields(fe.Param())
 			fix := "use one of these, in lower case"
-			if best := closest(strings.ToLower(value), choices); best != "" {
-				fix = fmt.Sprintf("did you mean `%s`?", best)
+			if fe.Param() != strings.ToLower(fe.Param()) {
+				fix = "use one of these, written as here" // region: codes in capitals
+			}
+			lower := strings.Fields(strings.ToLower(fe.Param()))
+			if best := closest(strings.ToLower(value), lower); best != "" {
+				fix = fmt.Sprintf("did you mean `%s`?", choices[slices.Index(lower, best)])
+			}
+			if path == "region" && ukRegion(value) && !slices.Contains(lower, strings.ToLower(value)) {
+				fix = ukFix
 			}
 			v.add(path, fmt.Sprintf("%q is not one of: %s", value, strings.Join(choices, ", ")), fix)
 		case "min", "max":
@@ -833,6 +840,9 @@ func Warnings(p *Proposal) Problems {
 			fmt.Sprintf("%s is after the document date; in keep-remote, `start` is when you began working this way", a.Start),
 			"give the date the arrangement began, or leave it out")
 		q.Warning = true
+		ps = append(ps, q)
+	}
+	if q, ok := startOnHoliday(p); ok {
 		ps = append(ps, q)
 	}
 	fit := p.PolicyFit()

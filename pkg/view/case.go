@@ -1,7 +1,6 @@
 package view
 
 import (
-	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -76,7 +75,7 @@ func noticePhrase(days int) string {
 func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
 	d := p.Derived
 	type dated struct {
-		name string
+		m    Milestone
 		at   proposal.Date
 		rank int
 	}
@@ -87,17 +86,27 @@ func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
 	case p.Move.To != "" || !p.Move.Date.IsZero():
 		begin, end = "Arrangement begins", "Review period ends"
 	}
+	// The check-in carries its day, and the day asked for when it moved:
+	// the template says why.
+	checkIn := Milestone{Name: "Check-in", Day: d.TrialStart.DaysUntil(d.CheckIn) + 1}
+	if m, ok := p.CheckInMoved(); ok {
+		checkIn.Asked = d.TrialStart.DaysUntil(m.Asked) + 1
+		checkIn.Holiday = Escape(m.Holiday)
+		if m.Weekend {
+			checkIn.Weekday = m.Asked.Weekday().String()
+		}
+	}
 	ms := []dated{
-		{begin, d.TrialStart, 0},
-		{fmt.Sprintf("Check-in (day %d)", d.TrialStart.DaysUntil(d.CheckIn)+1), d.CheckIn, 1},
+		{Milestone{Name: begin}, d.TrialStart, 0},
+		{checkIn, d.CheckIn, 1},
 	}
 	switch {
 	case p.Scenario == proposal.ScenarioKeepRemote:
-		ms = append(ms, dated{"Review together", d.Review, 2})
+		ms = append(ms, dated{Milestone{Name: "Review together"}, d.Review, 2})
 	case d.TrialEnd == d.Review:
-		ms = append(ms, dated{end + "; review together", d.Review, 2})
+		ms = append(ms, dated{Milestone{Name: end + "; review together"}, d.Review, 2})
 	default:
-		ms = append(ms, dated{end, d.TrialEnd, 3}, dated{"Review together", d.Review, 2})
+		ms = append(ms, dated{Milestone{Name: end}, d.TrialEnd, 3}, dated{Milestone{Name: "Review together"}, d.Review, 2})
 	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].at != ms[j].at {
@@ -107,7 +116,8 @@ func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
 	})
 	var out []Milestone
 	for _, m := range ms {
-		out = append(out, Milestone{Name: m.name, Date: st.longDate(m.at)})
+		m.m.Date = st.longDate(m.at)
+		out = append(out, m.m)
 	}
 	return out
 }
@@ -409,15 +419,6 @@ func (t Themes) add(objection string) Themes {
 	t.Fairness = t.Fairness || has("fairness")
 	t.Security = t.Security || has("security")
 	return t
-}
-
-// lastWeekdayBefore returns d, or the weekday before it when d falls on a
-// weekend.
-func lastWeekdayBefore(d proposal.Date) proposal.Date {
-	for d.Weekday() == 0 || d.Weekday() == 6 {
-		d = d.AddDays(-1)
-	}
-	return d
 }
 
 // commuteDays is how many journeys a week the arrangement saves: each

@@ -145,7 +145,7 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 	}
 	next := l.Outcome.NextReview
 	if next.IsZero() {
-		next = proposal.NextWeekday(d.Review.AddDays(182)) // about six months on
+		next = p.NextWorkday(d.Review.AddDays(182)) // about six months on
 	}
 	v.NextReview = st.date(next)
 	return v, true

@@ -182,6 +182,14 @@ type Trial struct {
 type Milestone struct {
 	Name string
 	Date string
+	// Day is the day of the trial the check-in falls on; 0 for the other
+	// steps. When the check-in moved off the day asked for, Asked is that
+	// day, and Holiday (the public holiday on it) or Weekday (the weekend
+	// day it is) says why; with neither, it moved to the first office day.
+	Day     int
+	Asked   int
+	Holiday string
+	Weekday string
 }
 
 // Metric is one success measure.
@@ -463,12 +471,12 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	if d := p.Move.Date; !d.IsZero() {
 		// A move needs months, not a week: the manager may need to plan
 		// for an answer either way.
-		if by := lastWeekdayBefore(d.AddDays(-91)); !by.Before(p.Date) {
+		if by := p.PreviousWorkday(d.AddDays(-91)); !by.Before(p.Date) {
 			v.MoveAskBy = styleFor(p.Paper).date(by)
 		}
 	}
 	if start := p.Arrangement.Start; !start.IsZero() && p.Scenario != proposal.ScenarioKeepRemote {
-		if by := lastWeekdayBefore(start.AddDays(-7)); !by.Before(p.Date) {
+		if by := p.PreviousWorkday(start.AddDays(-7)); !by.Before(p.Date) {
 			v.AskBy = styleFor(p.Paper).date(by)
 		} else {
 			v.AskNow = true
@@ -502,7 +510,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 			v.Leverage = append(v.Leverage, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
 		}
 	}
-	v.RevisitDate = styleFor(p.Paper).date(proposal.NextWeekday(p.Date.AddDays(90)))
+	v.RevisitDate = styleFor(p.Paper).date(p.NextWorkday(p.Date.AddDays(90)))
 	return v
 }
 

@@ -31,6 +31,7 @@ func (f *Flow) parts() []*part {
 			{title: "The arrangement", intro: "The days, hours and start date you are asking for.",
 				build: func(b *builder) {
 					b.fields("arrangement")
+					b.field("region")
 					if b.f.P.Scenario != proposal.ScenarioOffer {
 						b.section("move")
 					}
