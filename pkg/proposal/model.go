@@ -343,6 +343,7 @@ type Arrangement struct {
 	CoreHours           CoreHours `yaml:"core_hours"`
 	Start               Date      `yaml:"start"`
 	RemoteLocation      string    `yaml:"remote_location"`
+	Workplace           string    `yaml:"workplace"`
 	RemoteWork          []string  `yaml:"remote_work" validate:"dive,required"`
 	InPersonCommitments []string  `yaml:"in_person_commitments" validate:"dive,required"`
 }
@@ -365,6 +366,9 @@ func (a *Arrangement) declare() []Field {
 			Example: "2027-01-12", Fix: "add the first day of the arrangement under `arrangement:`, as `start: YYYY-MM-DD`"},
 		{at: &a.RemoteLocation, Doc: "Where you would work remotely.", Ask: "Where will you work remotely?",
 			Example: "Home office in Naperville, IL"},
+		{at: &a.Workplace, Doc: "What you call the place you work when you are not remote, as you would say it after “the”: clinic, site, studio, lab. The documents say it wherever they would say the office.",
+			Ask: "What do you call the place you work on the other days?", Help: "The documents say “the office” unless you name it.",
+			Example: "clinic", Default: "office"},
 		{at: &a.RemoteWork, Doc: "The work you would do on remote days, one kind a line.", Ask: "Work you will do on remote days",
 			Help: "The focused work that gains most.", Example: "Writing the weekly revenue commentary"},
 		{at: &a.InPersonCommitments, Doc: "What you would always come in for, one a line.", Ask: "What you will always come in for",

@@ -120,6 +120,8 @@ type Arrangement struct {
 	Start        string // long form, with the weekday
 	StartShort   string
 	Location     string
+	Workplace    string // what the user calls the place they work on the other days: "office", "clinic"
+	AtWorkplace  string // "in the office", "at the clinic"
 	RemoteWork   []string
 	InPerson     []string
 }
@@ -559,8 +561,20 @@ func arrangement(p *proposal.Proposal, st dateStyle) Arrangement {
 		Start:        st.longDate(a.Start),
 		StartShort:   st.date(a.Start),
 		Location:     Escape(a.RemoteLocation),
+		Workplace:    "office",
+		AtWorkplace:  "in the office",
 		RemoteWork:   lines(a.RemoteWork),
 		InPerson:     lines(a.InPersonCommitments),
+	}
+	// The place of the other days, as the user names it: "at the clinic".
+	if w := strings.TrimSpace(a.Workplace); w != "" {
+		if rest, ok := cutPrefixFold(w, "the "); ok {
+			w = rest
+		}
+		v.Workplace = Escape(lowerFirst(w))
+		if v.Workplace != "office" {
+			v.AtWorkplace = "at the " + v.Workplace
+		}
 	}
 	for _, d := range proposal.Workweek {
 		row := Day{Name: d.String(), Hours: v.Hours}
@@ -568,7 +582,7 @@ func arrangement(p *proposal.Proposal, st dateStyle) Arrangement {
 		case slices.Contains(a.RemoteDays, d):
 			row.Location = "Remote"
 		case slices.Contains(a.OfficeDays, d):
-			row.Location = "Office"
+			row.Location = capitalize(v.Workplace)
 		default:
 			continue
 		}
@@ -661,9 +675,9 @@ func framing(p *proposal.Proposal, v *Public, role string) (title, subject, deci
 	case v.Type == "remote":
 		pattern = "working remotely full time"
 	case v.OfficeCount >= 3 && !strings.Contains(v.OfficePhrase, " to ") && v.OfficeCount+v.RemoteCount == len(proposal.Workweek):
-		pattern += " and in the office on the other weekdays"
+		pattern += " and " + v.AtWorkplace + " on the other weekdays"
 	case v.OfficePhrase != "":
-		pattern += " and in the office " + onDays(v.OfficePhrase)
+		pattern += " and " + v.AtWorkplace + " " + onDays(v.OfficePhrase)
 	}
 	v.Pattern = pattern
 	if p.Scenario != proposal.ScenarioKeepRemote && p.Scenario != proposal.ScenarioOffer && v.Move != nil {
@@ -738,9 +752,9 @@ func risks(v *Public) []Risk {
 	}
 	switch {
 	case v.OfficeCount > 0:
-		out = append(out, Risk{"Less time with the team", "In the office " + onDays(v.OfficePhrase)})
+		out = append(out, Risk{"Less time with the team", capitalize(v.AtWorkplace) + " " + onDays(v.OfficePhrase)})
 	case v.Move != nil && len(v.Move.Trips) > 0:
-		out = append(out, Risk{"Less time with the team", "Trips to the office: " + v.Move.TripsPhrase})
+		out = append(out, Risk{"Less time with the team", "Trips to the " + v.Workplace + ": " + v.Move.TripsPhrase})
 	case len(v.InPerson) > 0:
 		out = append(out, Risk{"Less time with the team", v.InPerson[0]})
 	}
@@ -762,7 +776,7 @@ func managerKeeps(v *Public) []string {
 		}
 		out = append(out, "Any change to the arrangement agreed between us in writing")
 		if v.Move.TripsPhrase != "" {
-			out = append(out, "Trips to the office: "+v.Move.TripsPhrase)
+			out = append(out, "Trips to the "+v.Workplace+": "+v.Move.TripsPhrase)
 		}
 	case v.ReviewPeriod:
 		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s against the measures above",
@@ -783,8 +797,8 @@ func managerKeeps(v *Public) []string {
 		if v.OfficeCount == 1 {
 			days = "day"
 		}
-		out = append(out, fmt.Sprintf("%s office %s a week for the work that needs the room",
-			capitalize(count(v.OfficeCount)), days))
+		out = append(out, fmt.Sprintf("%s %s %s a week for the work that needs the room",
+			capitalize(count(v.OfficeCount)), v.Workplace, days))
 	}
 	for _, p := range v.Promises {
 		out = append(out, p)
@@ -851,4 +865,12 @@ func firstName(name string) string {
 		return name
 	}
 	return fields[0]
+}
+
+// cutPrefixFold cuts prefix from s in any case.
+func cutPrefixFold(s, prefix string) (string, bool) {
+	if len(s) < len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
+		return s, false
+	}
+	return s[len(prefix):], true
 }
