@@ -14,6 +14,7 @@ import (
 	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/docx"
 	"github.com/propose-cli/propose/pkg/htmlpage"
+	"github.com/propose-cli/propose/pkg/mdtext"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/pdf"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -354,10 +355,11 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	}
 	full := md
 	type tried struct {
-		md   []byte
-		cv   *view.Public
-		m    pdf.Meta
-		laid *pdf.Laid
+		md    []byte
+		cv    *view.Public
+		clips []view.Clip
+		m     pdf.Meta
+		laid  *pdf.Laid
 	}
 	results := map[int]tried{}
 	try := func(i int) (tried, error) {
@@ -365,7 +367,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 			return t, nil
 		}
 		step := onePagerSteps[i]
-		cv := v.Condensed(step.metrics, step.runes)
+		cv, clips := v.Condensed(step.metrics, step.runes)
 		md, err := docs.Render(document.OnePager, cv)
 		if err != nil {
 			return tried{}, err
@@ -375,7 +377,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 		if err != nil {
 			return tried{}, fmt.Errorf("render %s: %w", document.OnePager, err)
 		}
-		t := tried{md, cv, m, laid}
+		t := tried{md, cv, clips, m, laid}
 		results[i] = t
 		return t, nil
 	}
@@ -395,6 +397,10 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 		if t.cv.MoreMetrics > 0 {
 			opts.warn(v.Source, "trial.metrics", fmt.Sprintf("the one-page summary shows %d of %d measures",
 				len(t.cv.Trial.Metrics), len(v.Trial.Metrics)), "put the three to five that matter most first; the proposal shows them all")
+		}
+		for _, c := range t.clips {
+			opts.warn(v.Source, c.Field, fmt.Sprintf("the one-page summary cuts this short mid-sentence, as “%s”, since no whole sentence or clause of it fits",
+				mdtext.Unescape([]byte(c.Text))), "write a first sentence that stands on its own in a line or two; the proposal keeps the rest")
 		}
 		return fitted(string(document.OnePager), t.md, full, t.m, opts, t.laid)
 	}

@@ -186,6 +186,36 @@ func TestLongOnePagerStillFits(t *testing.T) {
 	}
 }
 
+// TestOnePagerShortensAtWholeThoughts: the condensed one-pager shortens a
+// line to its first clause ("within forty-five minutes during core hours",
+// not "… outside them for…"), and each line it had to cut at a word is
+// reported at its field.
+func TestOnePagerShortensAtWholeThoughts(t *testing.T) {
+	var warnings []proposal.Problem
+	var mu sync.Mutex
+	files, err := Files(load(t, []byte(long)), Options{Creator: "propose test", Formats: []Format{Markdown, PDF},
+		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(byName(files)["one-pager.md"])
+	if !strings.Contains(md, "**Reachable:** within forty-five minutes during core hours, by Slack") {
+		t.Errorf("the response time is not shortened to its first clause:\n%s", md)
+	}
+	clipped := map[string]bool{}
+	for _, w := range warnings {
+		if strings.Contains(w.Msg, "mid-sentence") {
+			if w.Line == 0 || !w.Warning {
+				t.Errorf("warning without its place: %v", w)
+			}
+			clipped[w.Field] = true
+		}
+	}
+	if n := strings.Count(md, "…"); n != len(clipped) || !clipped["equipment.security"] {
+		t.Errorf("the one-pager cuts %d lines at a word and reports %v", n, clipped)
+	}
+}
+
 func TestTooLongOnePagerNamesWhatToShorten(t *testing.T) {
 	huge := strings.Repeat("a very long clause that keeps going ", 40)
 	// Run-on lines the one-pager writes itself are shortened; the place
