@@ -421,9 +421,40 @@ var proposalSteps = []struct {
 	{0, 1}, {0, 0.95}, {0, 0.9}, {6, 0.9}, {4, 0.9},
 }
 
+// TooManyPagesError reports a proposal that runs beyond MaxProposalPages
+// even at its most condensed, with the parts to shorten.
+type TooManyPagesError struct {
+	Pages int    // the pages it takes at its most condensed
+	Parts []part // its longest parts, longest first
+}
+
+// Problems places the parts to shorten in the file, each a problem at its
+// value.
+func (e *TooManyPagesError) Problems(src *proposal.Source) proposal.Problems {
+	var ps proposal.Problems
+	for _, t := range e.Parts {
+		fix := fmt.Sprintf("shorten this: it is one of the longest parts (%d characters); the one-page summary carries the essentials", t.chars)
+		if t.items > 1 {
+			fix = fmt.Sprintf("shorten this list: it is one of the longest parts (%d items, %d characters); the one-page summary carries the essentials", t.items, t.chars)
+		}
+		ps = append(ps, src.ValueProblemAt(t.field,
+			fmt.Sprintf("the proposal runs to %d pages even in its tightest setting, and a manager reads at most %d", e.Pages, MaxProposalPages), fix))
+	}
+	return ps.Unique()
+}
+
+func (e *TooManyPagesError) Error() string {
+	var names []string
+	for _, t := range e.Parts {
+		names = append(names, fmt.Sprintf("%s (%d characters)", t.field, t.chars))
+	}
+	return fmt.Sprintf("the proposal runs to %d pages even in its tightest setting, and a manager reads at most %d; shorten its longest parts: %s",
+		e.Pages, MaxProposalPages, strings.Join(names, ", "))
+}
+
 // proposalFiles renders the proposal, condensing it until it fits on
-// MaxProposalPages. When it cannot, it is written at its most condensed
-// and opts.Warn names the longest fields to shorten.
+// MaxProposalPages. When it cannot, nothing is written: the error is a
+// *TooManyPagesError naming the longest parts to shorten.
 func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	name := string(document.Proposal)
 	if !opts.has(PDF) && !opts.has(DOCX) {
@@ -460,18 +491,12 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 			break
 		}
 	}
-	for _, c := range cut {
-		opts.warn(v.Source, c.Field, fmt.Sprintf("the proposal shows the first %d of %d items, to keep it to about %d pages", c.Shown, c.Of, MaxProposalPages),
-			"put the strongest first, or shorten the list")
-	}
 	if laid.Pages() > MaxProposalPages {
-		for _, t := range longestParts(v.Texts, 3) {
-			fix := fmt.Sprintf("shorten this: it is one of the longest parts (%d characters)", t.chars)
-			if t.items > 1 {
-				fix = fmt.Sprintf("shorten this list: it is one of the longest parts (%d items, %d characters)", t.items, t.chars)
-			}
-			opts.warn(v.Source, t.field, fmt.Sprintf("the proposal runs to %d pages; a manager reads two to four", laid.Pages()), fix)
-		}
+		return nil, &TooManyPagesError{Pages: laid.Pages(), Parts: longestParts(v.Texts, 3, cut)}
+	}
+	for _, c := range cut {
+		opts.warn(v.Source, c.Field, fmt.Sprintf("the proposal shows the first %d of %d items, to keep it to %d pages", c.Shown, c.Of, MaxProposalPages),
+			"put the strongest first, or shorten the list")
 	}
 	return fitted(name, md, full, m, opts, laid)
 }
@@ -486,14 +511,22 @@ type part struct {
 
 // longestParts returns the n parts of the proposal that take the most
 // room, largest first: each list (metrics, results, references) counted
-// whole, since a long list takes more room than any one of its items.
-func longestParts(texts []proposal.Text, n int) []part {
+// whole, since a long list takes more room than any one of its items, but
+// only for the items it shows when it was cut.
+func longestParts(texts []proposal.Text, n int, cut []view.Cut) []part {
 	var parts []part
 	at := map[string]int{}
+	shown := map[string]int{}
+	for _, c := range cut {
+		shown[c.Field] = c.Shown
+	}
 	for _, t := range texts {
 		field := t.Field
 		if i := strings.Index(field, "["); i >= 0 {
 			field = field[:i]
+		}
+		if k, ok := shown[field]; ok && t.Field != field && itemIndex(t.Field) >= k {
+			continue
 		}
 		i, ok := at[field]
 		if !ok {

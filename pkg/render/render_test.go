@@ -469,8 +469,8 @@ func TestNoInventedStatistics(t *testing.T) {
 
 // TestLongProposalKeepsToFourPages gives the proposal the lists a
 // thorough person writes: it keeps to four pages, and every list it cut
-// is reported at its field. A proposal that cannot fit even so is written,
-// with a warning naming its longest fields.
+// is reported at its field. A proposal that cannot fit even so is refused,
+// naming its longest fields.
 func TestLongProposalKeepsToFourPages(t *testing.T) {
 	var items []string
 	for i := 1; i <= 9; i++ {
@@ -504,19 +504,33 @@ func TestLongProposalKeepsToFourPages(t *testing.T) {
 		}
 	}
 
-	huge := strings.Repeat("a benefit described at very great length, clause after clause, ", 120)
+	// A benefit as long as a page: the proposal ran to five pages and was
+	// written all the same. It is refused, nothing is written, and the
+	// problem is placed at the field to shorten.
+	huge := strings.Repeat("a benefit described at very great length, clause after clause, ", 30)
 	src = strings.Replace(src, "benefits: [", "benefits: [\""+huge+"\", ", 1)
-	warnings = nil
-	if _, err := Files(load(t, []byte(src)), Options{Creator: "propose test",
-		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }}); err != nil {
-		t.Fatal(err)
+	p := load(t, []byte(src))
+	files, err = Files(p, Options{Creator: "propose test"})
+	var tm *TooManyPagesError
+	if !errors.As(err, &tm) || files != nil {
+		t.Fatalf("got %d files and %v, want a TooManyPagesError", len(files), err)
+	}
+	if tm.Pages != MaxProposalPages+1 {
+		t.Errorf("the proposal takes %d pages, want the %d the test is made for", tm.Pages, MaxProposalPages+1)
 	}
 	named := false
-	for _, w := range warnings {
-		named = named || (w.Field == "benefits[0]" && strings.Contains(w.Msg, "runs to"))
+	for _, q := range tm.Problems(p.Source()) {
+		if q.Line == 0 || q.Warning {
+			t.Errorf("problem without its place, or only a warning: %v", q)
+		}
+		named = named || q.Field == "benefits[0]"
 	}
 	if !named {
-		t.Errorf("a proposal too long to fit does not name its longest field: %v", warnings)
+		t.Errorf("a proposal too long to fit does not name its longest field: %v", tm.Problems(p.Source()))
+	}
+	// The Markdown alone has no pages to fit.
+	if _, err := Files(p, Options{Formats: []Format{Markdown}}); err != nil {
+		t.Errorf("Markdown alone: %v", err)
 	}
 }
 
