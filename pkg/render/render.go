@@ -237,7 +237,7 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 	}
 	if opts.has(HTML) {
 		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner,
-			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo})
+			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo, Paper: m.Paper, Scale: m.Scale})
 		if err != nil {
 			return nil, err
 		}
