@@ -617,8 +617,9 @@ func prep(v *view.Private, md []byte, opts Options) ([]output.File, error) {
 }
 
 // sparePage is how little of its last page a document may use before
-// saveLastPage tries to do without that page.
-const sparePage = 0.2
+// saveLastPage tries to do without that page: a third, the room the
+// proposal's sign-off takes when it is kept whole on a page of its own.
+const sparePage = 0.35
 
 // saveLastPage lays the document out and, when its last page is mostly
 // empty, tries slightly tighter settings that save that page; it returns
