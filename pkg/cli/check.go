@@ -127,11 +127,16 @@ func checkProposal(p *proposal.Proposal, today proposal.Date, docs *document.Set
 	_, err := render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs,
 		Warn: func(q proposal.Problem) { fits = append(fits, lengthFinding(p, q)) }})
 	var tooLong *render.TooLongError
+	var tooMany *render.TooManyPagesError
 	var ps proposal.Problems
 	switch {
 	case errors.As(err, &tooLong):
 		for _, q := range tooLong.Problems(p.Source()) {
 			fits = append(fits, check.New("length.one-pager-overflow", q.Field, q.Msg, p.Source()))
+		}
+	case errors.As(err, &tooMany):
+		for _, q := range tooMany.Problems(p.Source()) {
+			fits = append(fits, check.New("length.proposal-overflow", q.Field, q.Fix, p.Source()))
 		}
 	case errors.As(err, &ps):
 		// A character the PDF fonts lack: render names it; the check

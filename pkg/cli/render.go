@@ -188,15 +188,18 @@ func isSilent(err error) bool {
 
 // reportRefused reports what rendering refused in the file, each problem
 // at its place: a character the PDF fonts cannot draw, a one-page summary
-// that cannot fit. Any other error is returned as it is; nil stays nil.
+// that cannot fit, a proposal longer than four pages. Any other error is returned as it is; nil stays nil.
 func reportRefused(env *Env, name string, p *proposal.Proposal, err error, suffix string) error {
 	var ps proposal.Problems
 	var tooLong *render.TooLongError
+	var tooMany *render.TooManyPagesError
 	switch {
 	case errors.As(err, &ps):
 		return reportProblems(env, name, ps, suffix)
 	case errors.As(err, &tooLong):
 		return reportProblems(env, name, tooLong.Problems(p.Source()), suffix)
+	case errors.As(err, &tooMany):
+		return reportProblems(env, name, tooMany.Problems(p.Source()), suffix)
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
@@ -55,7 +56,13 @@ func validateRun(opts *ValidateOptions) error {
 	if err != nil {
 		return err
 	}
-	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, Templates: docs})
+	// What render would do to fit the pages (a list cut, a line of the
+	// one-page summary cut at a word) is a warning here too, as render
+	// prints it.
+	var mu sync.Mutex
+	var fits proposal.Problems
+	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, Templates: docs,
+		Warn: func(q proposal.Problem) { mu.Lock(); fits = append(fits, q); mu.Unlock() }})
 	if err := reportRefused(env, name, p, err, ""); err != nil {
 		return err
 	}
@@ -67,6 +74,9 @@ func validateRun(opts *ValidateOptions) error {
 		summary += fmt.Sprintf(", %d-day trial from %s to %s", p.Trial.LengthDays, p.Derived.TrialStart, p.Derived.TrialEnd)
 	}
 	printWarnings(env, p)
+	for _, w := range fits.Unique() {
+		fmt.Fprintln(env.IO.ErrOut, w.String())
+	}
 	fmt.Fprintf(env.IO.Out, "%s is valid (%s)\n", name, summary)
 	return nil
 }

@@ -600,3 +600,46 @@ func TestColumnWidths(t *testing.T) {
 		t.Errorf("widths %v: the short last column wraps its words, or the long first one is not the widest", w)
 	}
 }
+
+// TestSignOffKeptTogether: in Word, every paragraph of the proposal's
+// sign-off (its heading, check boxes, signature table) is kept with the
+// next, down to the review date, so that Word never splits it across
+// pages; the sections before it flow as usual.
+func TestSignOffKeptTogether(t *testing.T) {
+	md := examples(t)["TestRenderExamples/trial/proposal.md"]
+	if md == nil {
+		t.Fatal("no trial proposal among the examples")
+	}
+	doc := string(render(t, md, testMeta)["word/document.xml"])
+	start := strings.Index(doc, ">Decision<")
+	end := strings.Index(doc, "</w:body>")
+	if start < 0 || end < start {
+		t.Fatal("no Decision heading")
+	}
+	start = strings.LastIndex(doc[:start], "<w:p>")
+	paras := strings.Split(doc[start:end], "<w:p>")[1:]
+	if len(paras) < 10 {
+		t.Fatalf("the sign-off has %d paragraphs", len(paras))
+	}
+	last := -1
+	for i, p := range paras {
+		if strings.Contains(p, "Agreed review date") {
+			last = i
+		}
+	}
+	if last < 0 {
+		t.Fatal("no review date after the sign-off")
+	}
+	for i, p := range paras[:last] {
+		if !strings.Contains(p, "<w:keepNext/>") && !strings.Contains(p, `w:val="Heading2"`) {
+			t.Errorf("paragraph %d of the sign-off is not kept with the next: %.120s", i+1, p)
+		}
+	}
+	if strings.Contains(paras[last], "<w:keepNext/>") {
+		t.Error("the review date, the sign-off's last line, is kept with what follows it")
+	}
+	before := doc[:start]
+	if n := strings.Count(before, "<w:keepNext/>"); n > 0 {
+		t.Errorf("%d paragraphs before the sign-off are kept with the next", n)
+	}
+}

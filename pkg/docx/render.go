@@ -36,6 +36,11 @@ type builder struct {
 	lists []listState
 	cell  *cellState // the table cell being written; nil outside tables
 
+	// keepLast, when not nil, is the last block of a form section (the
+	// sign-off, see formLast): every paragraph before it is kept with the
+	// next, so that Word never splits the section across pages.
+	keepLast ast.Node
+
 	links []string       // hyperlink targets, in the order of their relationships
 	relOf map[string]int // index in links of each target
 	nums  []numState     // numbering instances, in numId order from 2 (1 is the bullets)
@@ -172,12 +177,16 @@ func (b *builder) openParagraph() {
 		}
 	}
 	b.body.WriteString("<w:p>")
-	if style == "" && numPr == "" && ind == "" && jc == "" {
+	keep := b.keepLast != nil
+	if style == "" && numPr == "" && ind == "" && jc == "" && !keep {
 		return
 	}
 	b.body.WriteString("<w:pPr>")
 	if style != "" {
 		fmt.Fprintf(&b.body, `<w:pStyle w:val="%s"/>`, style)
+	}
+	if keep {
+		b.body.WriteString("<w:keepNext/>")
 	}
 	b.body.WriteString(numPr)
 	b.body.WriteString(ind)
@@ -212,6 +221,7 @@ func (b *builder) renderDocument(_ util.BufWriter, _ []byte, _ ast.Node, _ bool)
 
 func (b *builder) renderHeading(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
+		b.keepLast = formLast(node.(*ast.Heading))
 		b.heading = node.(*ast.Heading).Level
 		b.openParagraph()
 		return ast.WalkContinue, nil
@@ -221,8 +231,9 @@ func (b *builder) renderHeading(_ util.BufWriter, _ []byte, node ast.Node, enter
 	return ast.WalkContinue, nil
 }
 
-func (b *builder) renderParagraph(_ util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast.WalkStatus, error) {
+func (b *builder) renderParagraph(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
+		b.endKeep(node)
 		b.openParagraph()
 	} else {
 		b.closeParagraph()
@@ -251,6 +262,7 @@ func (b *builder) renderList(_ util.BufWriter, _ []byte, node ast.Node, entering
 		b.lists = b.lists[:len(b.lists)-1]
 		return ast.WalkContinue, nil
 	}
+	b.endKeep(node)
 	n := node.(*ast.List)
 	l := listState{ordered: n.IsOrdered(), numID: bulletNumID, level: min(len(b.lists), maxLevel)}
 	if l.ordered {
@@ -345,6 +357,7 @@ func (b *builder) renderTable(_ util.BufWriter, source []byte, node ast.Node, en
 		b.tableGap(node.NextSibling() == nil && node.Parent().Kind() == ast.KindDocument)
 		return ast.WalkContinue, nil
 	}
+	b.endKeep(node)
 	var rows [][]string
 	for r := node.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []string
@@ -363,6 +376,10 @@ func (b *builder) renderTable(_ util.BufWriter, source []byte, node ast.Node, en
 // of the body, it takes almost no room, so that it never makes a page of
 // its own.
 func (b *builder) tableGap(last bool) {
+	if b.keepLast != nil {
+		b.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableGap"/><w:keepNext/></w:pPr></w:p>`)
+		return
+	}
 	if last {
 		b.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="TableGap"/><w:spacing w:line="20" w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>`)
 		return
@@ -622,4 +639,37 @@ func (b *builder) renderRawHTML(_ util.BufWriter, source []byte, node ast.Node, 
 		b.run(string(seg.Value(source)))
 	}
 	return ast.WalkSkipChildren, nil
+}
+
+// formLast returns the last block under a heading (before the next
+// heading) when those blocks are a form to fill in, one holding a task
+// list (the proposal's sign-off: check boxes, a signature table, the
+// review date), and nil otherwise.
+// The PDF keeps such a section on one page; the Word file keeps each of
+// its paragraphs with the next.
+func formLast(heading *ast.Heading) ast.Node {
+	var last ast.Node
+	form := false
+	for n := heading.NextSibling(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.Heading); ok {
+			break
+		}
+		last = n
+		if l, ok := n.(*ast.List); ok && l.FirstChild() != nil && l.FirstChild().FirstChild() != nil {
+			_, task := l.FirstChild().FirstChild().FirstChild().(*east.TaskCheckBox)
+			form = form || task
+		}
+	}
+	if !form {
+		return nil
+	}
+	return last
+}
+
+// endKeep stops keeping paragraphs with the next at the last block of a
+// form section: that block ends the run kept together.
+func (b *builder) endKeep(block ast.Node) {
+	if block == b.keepLast {
+		b.keepLast = nil
+	}
 }

@@ -25,6 +25,11 @@ type Page struct {
 	Language string // such as "en-US"
 	Banner   string // shown above the document (the prep sheet's privacy mark); "" for none
 
+	// Printing: the page size and the type scale the PDF uses, so that
+	// the page prints from a browser as the PDF is laid out.
+	Paper string  // "letter" or "a4"; "" leaves the size to the browser
+	Scale float64 // the PDF's type size factor (pdf.Meta.Scale); 0 means 1
+
 	// The theme: how the page looks, whatever it says.
 	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
 	Sans   bool   // body text in a sans-serif face
@@ -55,9 +60,40 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 	if typ := imageType(p.Logo); typ != "" {
 		fmt.Fprintf(&b, "<img class=\"logo\" alt=\"\" src=\"data:%s;base64,%s\">\n", typ, base64.StdEncoding.EncodeToString(p.Logo))
 	}
-	b.Write(body.Bytes())
+	b.Write(keepForms(body.Bytes()))
 	b.WriteString("</main>\n</body>\n</html>\n")
 	return b.Bytes(), nil
+}
+
+// headingRE starts a heading in the converted page.
+var headingRE = regexp.MustCompile(`<h[1-6][ >]`)
+
+// keepForms wraps each section that is a form to fill in (a heading and
+// what follows it up to the next heading, when that holds a check box:
+// the proposal's sign-off) in a <div class="form"> that the print
+// stylesheet keeps on one page, as the PDF does.
+func keepForms(body []byte) []byte {
+	at := headingRE.FindAllIndex(body, -1)
+	var out bytes.Buffer
+	out.Grow(len(body) + 64)
+	prev := 0
+	for i, loc := range at {
+		end := len(body)
+		if i+1 < len(at) {
+			end = at[i+1][0]
+		}
+		section := body[loc[0]:end]
+		if !bytes.Contains(section, []byte(`type="checkbox"`)) {
+			continue
+		}
+		out.Write(body[prev:loc[0]])
+		out.WriteString(`<div class="form">` + "\n")
+		out.Write(section)
+		out.WriteString("</div>\n")
+		prev = end
+	}
+	out.Write(body[prev:])
+	return out.Bytes()
 }
 
 // accentRE is a colour the page may set.
@@ -74,7 +110,35 @@ func themed(p Page) string {
 	if p.Sans {
 		css = strings.Replace(css, `"Noto Serif", Georgia, "Times New Roman", serif`, `"Noto Sans", "Helvetica Neue", Arial, sans-serif`, 1)
 	}
-	return css
+	return css + printStyle(p)
+}
+
+// printStyle sets the printed page as the PDF sets it (pkg/pdf's style):
+// its paper and margins (64 pt at the top, 60 at the foot, an inch at the
+// sides), body text at 10.5 pt and tables at 9.25 pt times the scale, and
+// the gaps between blocks shrinking with the square of the scale.
+func printStyle(p Page) string {
+	scale := p.Scale
+	if scale <= 0 {
+		scale = 1
+	}
+	pt := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) + "pt" }
+	s := func(v float64) string { return pt(v * scale) }
+	g := func(v float64) string { return pt(v * scale * scale) }
+	m := func(v float64) string { return pt(v * max(scale, 0.8) * max(scale, 0.8)) }
+	var b strings.Builder
+	size := map[string]string{"letter": "letter", "a4": "A4"}[p.Paper]
+	if size != "" {
+		fmt.Fprintf(&b, "@page { size: %s; margin: %s 72pt %s; }\n", size, m(64), m(60))
+	}
+	fmt.Fprintf(&b, "@media print {\n  main { font-size: %s; line-height: 1.43; }\n", pt(max(10.5*scale, 8.5)))
+	fmt.Fprintf(&b, "  h1 { font-size: %s; margin: 0 0 %s; }\n  h2 { font-size: %s; margin: %s 0 %s; }\n  h3 { font-size: %s; }\n",
+		pt(max(19*scale, 8.5)), g(8), pt(max(12.5*scale, 8.5)), g(15), g(5), pt(max(11*scale, 8.5)))
+	fmt.Fprintf(&b, "  p, ul, ol { margin: %s 0; }\n  li { margin: %s 0; }\n  table { font-size: %s; margin: %s 0; }\n  th, td { padding: %s %s; }\n",
+		g(7), g(2.5), pt(max(9.25*scale, 8)), g(7), g(3.5), s(5))
+	b.WriteString("  td:empty { height: 2.6em; }\n")
+	b.WriteString("}\n")
+	return b.String()
 }
 
 // imageType returns the media type of a PNG or JPEG image, by its first
@@ -128,8 +192,13 @@ img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 
 .banner { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
 @media print {
   body { background: #fff; }
-  main { margin: 0; padding: 0; max-width: none; font-size: 11pt; }
+  main { margin: 0; padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
   .banner { color: #963028; background: none; border-bottom: 1px solid #963028; }
+  h1, h2, h3 { break-after: avoid; }
+  p, li { orphans: 2; widows: 2; }
+  table, figure.chart { break-inside: avoid; }
+  /* The sign-off: its check boxes, signature table and review date on one page. */
+  .form { break-inside: avoid; }
 }
 `

@@ -30,3 +30,61 @@ func TestUserTextStaysText(t *testing.T) {
 		t.Error("the page loads something from outside itself")
 	}
 }
+
+// TestPrintsOnThePapersPage: the page prints on the proposal's paper with
+// the PDF's margins, and its type follows the scale the PDF was set at.
+func TestPrintsOnThePapersPage(t *testing.T) {
+	for _, tc := range []struct {
+		paper string
+		scale float64
+		want  []string
+	}{
+		{"letter", 1, []string{"@page { size: letter; margin: 64.00pt 72pt 60.00pt; }", "main { font-size: 10.50pt;"}},
+		{"a4", 1, []string{"@page { size: A4; margin: 64.00pt 72pt 60.00pt; }"}},
+		{"letter", 0.8, []string{"margin: 40.96pt 72pt 38.40pt;", "main { font-size: 8.50pt;", "table { font-size: 8.00pt;"}},
+		{"", 0, []string{"main { font-size: 10.50pt;"}},
+	} {
+		page, err := Render([]byte("# Title\n\nText.\n"), Page{Title: "T", Language: "en-US", Paper: tc.paper, Scale: tc.scale})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(page), w) {
+				t.Errorf("paper %q at %.2f: no %q in the stylesheet", tc.paper, tc.scale, w)
+			}
+		}
+		if tc.paper == "" && strings.Contains(string(page), "@page") {
+			t.Errorf("a page without a paper sets its size")
+		}
+	}
+}
+
+// TestSignOffPrintsTogether: the sign-off section (its heading, check
+// boxes and table) is wrapped in the block the print stylesheet keeps on
+// one page; the sections around it are not.
+func TestSignOffPrintsTogether(t *testing.T) {
+	md := "# Title\n\n## Next step\n\nMeet.\n\n## Decision\n\n- [ ] Approved\n- [ ] Declined\n\n| | Manager |\n|:--|:--|\n| Name | Sam |\n\nAgreed review date: May 1\n\n## After\n\nText.\n"
+	page, err := Render([]byte(md), Page{Title: "T", Language: "en-US", Paper: "letter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	start, end := strings.Index(s, `<div class="form">`), strings.Index(s, "</div>")
+	if start < 0 || end < start || strings.Count(s, `<div class="form">`) != 1 {
+		t.Fatalf("no single form block:\n%s", s)
+	}
+	form := s[start:end]
+	for _, want := range []string{">Decision<", `type="checkbox"`, "<table>", "Agreed review date"} {
+		if !strings.Contains(form, want) {
+			t.Errorf("the form block lacks %q", want)
+		}
+	}
+	for _, not := range []string{"Next step", ">After<"} {
+		if strings.Contains(form, not) {
+			t.Errorf("the form block holds %q", not)
+		}
+	}
+	if !strings.Contains(s, ".form { break-inside: avoid; }") {
+		t.Error("the print stylesheet does not keep the form block whole")
+	}
+}

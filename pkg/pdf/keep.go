@@ -27,7 +27,10 @@ import (
 //     more (startLines, linesHere);
 //   - a chart is never split (chart.go);
 //   - a paragraph ending in a colon stays with what it introduces;
-//   - a heading stays with what its section opens with (headingKeep).
+//   - a heading stays with what its section opens with (headingKeep);
+//   - a section that is a form to fill in (one holding a task list: the
+//     sign-off's check boxes, its signature table and the review date)
+//     stays whole on one page, when it fits on one (formSection).
 
 // shortBlock is the share of a page's text area under which a list or table
 // is kept whole.
@@ -94,7 +97,7 @@ func (d *drawer) height(node ast.Node) float64 {
 // measureNode returns node's measurements, laying it out alone on a scratch
 // page the first time (see height).
 func (d *drawer) measureNode(node ast.Node) measured {
-	key := heightKey{node, d.leftMargin(), len(d.lists)}
+	key := heightKey{node, d.leftMargin(), len(d.lists), false}
 	if m, ok := d.heights[key]; ok {
 		return m
 	}
@@ -116,15 +119,23 @@ type measured struct {
 // heightKey is what a node's height depends on besides the node: the text
 // width (from the left margin) and the list depth.
 type heightKey struct {
-	node   ast.Node
-	margin float64
-	depth  int
+	node    ast.Node
+	margin  float64
+	depth   int
+	section bool // the height of the heading's whole section (formSection)
 }
 
 // layOutAlone lays node out on a fresh page of the scratch drawer, which
 // is made once per document and reused: a new fpdf document and renderer
 // per measurement cost more than the measuring.
 func (d *drawer) layOutAlone(node ast.Node) measured {
+	return d.layOutRun([]ast.Node{node})
+}
+
+// layOutRun lays nodes, siblings, out one after another on a fresh page
+// of the scratch drawer, with the gaps between them drawn as they will
+// be (see layOutAlone).
+func (d *drawer) layOutRun(nodes []ast.Node) measured {
 	if d.scratch == nil {
 		m := newDrawer(d.meta)
 		m.dry, m.measuring = true, true
@@ -142,8 +153,10 @@ func (d *drawer) layOutAlone(node ast.Node) measured {
 	m.pdf.SetLeftMargin(d.leftMargin())
 	m.pdf.SetX(d.leftMargin())
 	top := m.pdf.GetY()
-	if err := m.render.Render(io.Discard, d.source, node); err != nil || m.pdf.PageNo() != page {
-		return measured{height: math.Inf(1), start: math.Inf(1)}
+	for _, node := range nodes {
+		if err := m.render.Render(io.Discard, d.source, node); err != nil || m.pdf.PageNo() != page {
+			return measured{height: math.Inf(1), start: math.Inf(1)}
+		}
 	}
 	h := m.pdf.GetY() - top
 	if m.firstStart < 0 {
@@ -217,6 +230,11 @@ func (d *drawer) headingKeep(heading *ast.Heading) float64 {
 	if d.measuring {
 		return d.lineHeight()
 	}
+	if section := formSection(heading); section != nil {
+		if h := d.sectionHeight(heading, section); h <= d.textArea() {
+			return h
+		}
+	}
 	h := d.height(heading)
 	next := heading.NextSibling()
 	if next == nil {
@@ -286,4 +304,51 @@ func (d *drawer) keepLastItems(item ast.Node) {
 		return
 	}
 	d.ensure(d.height(item) + d.st.itemGap + d.height(next))
+}
+
+// formSection returns the heading and the blocks under it (up to the next
+// heading) when the section is a form to fill
+// in, one holding a task list, as the proposal's sign-off does: its check
+// boxes, its signature table and the review date under them must be read
+// and signed together. It returns nil for any other section.
+func formSection(heading *ast.Heading) []ast.Node {
+	nodes := []ast.Node{heading}
+	form := false
+	for n := heading.NextSibling(); n != nil; n = n.NextSibling() {
+		if _, ok := n.(*ast.Heading); ok {
+			break
+		}
+		nodes = append(nodes, n)
+		form = form || isTaskList(n)
+	}
+	if !form {
+		return nil
+	}
+	return nodes
+}
+
+// isTaskList reports whether n is a list whose first item is a task, with
+// a check box.
+func isTaskList(n ast.Node) bool {
+	l, ok := n.(*ast.List)
+	if !ok || l.FirstChild() == nil || l.FirstChild().FirstChild() == nil {
+		return false
+	}
+	_, ok = l.FirstChild().FirstChild().FirstChild().(*east.TaskCheckBox)
+	return ok
+}
+
+// sectionHeight is the height of a section's nodes laid out together,
+// from its heading on, measured once.
+func (d *drawer) sectionHeight(heading *ast.Heading, nodes []ast.Node) float64 {
+	key := heightKey{heading, d.leftMargin(), len(d.lists), true}
+	if m, ok := d.heights[key]; ok {
+		return m.height
+	}
+	m := d.layOutRun(nodes)
+	if d.heights == nil {
+		d.heights = map[heightKey]measured{}
+	}
+	d.heights[key] = m
+	return m.height
 }

@@ -191,3 +191,36 @@ func TestQuestionStaysWithItsAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestSignOffStaysTogether pushes the proposal's sign-off (its heading,
+// check boxes, signature table and review date) across every height near
+// a page foot: it is never split, so the manager signs on the page that
+// says what is being signed.
+func TestSignOffStaysTogether(t *testing.T) {
+	const signOff = "## Decision\n\n" +
+		"- [ ] Approved as proposed\n- [ ] Approved with changes: ______________________________\n" +
+		"- [ ] Declined. Reason: ______________________________\n\n" +
+		"|           | Manager | Employee |\n|:----------|:----------|:----------|\n" +
+		"| Name      | Priya Raman | Zoë Okafor |\n| Signature |           |           |\n| Date      |           |           |\n\n" +
+		"Agreed review date: March 11, 2027\n"
+	moved := 0
+	for _, paper := range []string{"letter", "a4"} {
+		m := testMeta()
+		m.Paper = paper
+		for n := 22; n <= 40; n++ {
+			pages := squashedPages(t, filler(n)+signOff, m)
+			head := pageOf(pages, "Decision")
+			for _, marker := range []string{"Approvedasproposed", "Declined.Reason", "Manager", "Signature", "Date", "Agreedreviewdate"} {
+				if p := pageOf(pages, marker); p != head {
+					t.Errorf("%s, filler %d: the heading on page %d, %q on page %d", paper, n, head, marker, p)
+				}
+			}
+			if head > 1 && pageOf(pages, fmt.Sprintf("Fillerline%d.", n-1)) < head {
+				moved++
+			}
+		}
+	}
+	if moved == 0 {
+		t.Error("the sign-off never started a page: the test does not reach the page foot")
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/docx"
 	"github.com/propose-cli/propose/pkg/htmlpage"
+	"github.com/propose-cli/propose/pkg/mdtext"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/pdf"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -236,7 +237,7 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 	}
 	if opts.has(HTML) {
 		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner,
-			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo})
+			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo, Paper: m.Paper, Scale: m.Scale})
 		if err != nil {
 			return nil, err
 		}
@@ -354,10 +355,11 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	}
 	full := md
 	type tried struct {
-		md   []byte
-		cv   *view.Public
-		m    pdf.Meta
-		laid *pdf.Laid
+		md    []byte
+		cv    *view.Public
+		clips []view.Clip
+		m     pdf.Meta
+		laid  *pdf.Laid
 	}
 	results := map[int]tried{}
 	try := func(i int) (tried, error) {
@@ -365,7 +367,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 			return t, nil
 		}
 		step := onePagerSteps[i]
-		cv := v.Condensed(step.metrics, step.runes)
+		cv, clips := v.Condensed(step.metrics, step.runes)
 		md, err := docs.Render(document.OnePager, cv)
 		if err != nil {
 			return tried{}, err
@@ -375,7 +377,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 		if err != nil {
 			return tried{}, fmt.Errorf("render %s: %w", document.OnePager, err)
 		}
-		t := tried{md, cv, m, laid}
+		t := tried{md, cv, clips, m, laid}
 		results[i] = t
 		return t, nil
 	}
@@ -396,6 +398,10 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 			opts.warn(v.Source, "trial.metrics", fmt.Sprintf("the one-page summary shows %d of %d measures",
 				len(t.cv.Trial.Metrics), len(v.Trial.Metrics)), "put the three to five that matter most first; the proposal shows them all")
 		}
+		for _, c := range t.clips {
+			opts.warn(v.Source, c.Field, fmt.Sprintf("the one-page summary cuts this short mid-sentence, as “%s”, since no whole sentence or clause of it fits",
+				mdtext.Unescape([]byte(c.Text))), "write a first sentence that stands on its own in a line or two; the proposal keeps the rest")
+		}
 		return fitted(string(document.OnePager), t.md, full, t.m, opts, t.laid)
 	}
 	return nil, &TooLongError{Fields: longestOnePagerTexts(v.Texts, 5)}
@@ -415,9 +421,40 @@ var proposalSteps = []struct {
 	{0, 1}, {0, 0.95}, {0, 0.9}, {6, 0.9}, {4, 0.9},
 }
 
+// TooManyPagesError reports a proposal that runs beyond MaxProposalPages
+// even at its most condensed, with the parts to shorten.
+type TooManyPagesError struct {
+	Pages int    // the pages it takes at its most condensed
+	Parts []part // its longest parts, longest first
+}
+
+// Problems places the parts to shorten in the file, each a problem at its
+// value.
+func (e *TooManyPagesError) Problems(src *proposal.Source) proposal.Problems {
+	var ps proposal.Problems
+	for _, t := range e.Parts {
+		fix := fmt.Sprintf("shorten this: it is one of the longest parts (%d characters); the one-page summary carries the essentials", t.chars)
+		if t.items > 1 {
+			fix = fmt.Sprintf("shorten this list: it is one of the longest parts (%d items, %d characters); the one-page summary carries the essentials", t.items, t.chars)
+		}
+		ps = append(ps, src.ValueProblemAt(t.field,
+			fmt.Sprintf("the proposal runs to %d pages even in its tightest setting, and a manager reads at most %d", e.Pages, MaxProposalPages), fix))
+	}
+	return ps.Unique()
+}
+
+func (e *TooManyPagesError) Error() string {
+	var names []string
+	for _, t := range e.Parts {
+		names = append(names, fmt.Sprintf("%s (%d characters)", t.field, t.chars))
+	}
+	return fmt.Sprintf("the proposal runs to %d pages even in its tightest setting, and a manager reads at most %d; shorten its longest parts: %s",
+		e.Pages, MaxProposalPages, strings.Join(names, ", "))
+}
+
 // proposalFiles renders the proposal, condensing it until it fits on
-// MaxProposalPages. When it cannot, it is written at its most condensed
-// and opts.Warn names the longest fields to shorten.
+// MaxProposalPages. When it cannot, nothing is written: the error is a
+// *TooManyPagesError naming the longest parts to shorten.
 func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 	name := string(document.Proposal)
 	if !opts.has(PDF) && !opts.has(DOCX) {
@@ -454,18 +491,12 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 			break
 		}
 	}
-	for _, c := range cut {
-		opts.warn(v.Source, c.Field, fmt.Sprintf("the proposal shows the first %d of %d items, to keep it to about %d pages", c.Shown, c.Of, MaxProposalPages),
-			"put the strongest first, or shorten the list")
-	}
 	if laid.Pages() > MaxProposalPages {
-		for _, t := range longestParts(v.Texts, 3) {
-			fix := fmt.Sprintf("shorten this: it is one of the longest parts (%d characters)", t.chars)
-			if t.items > 1 {
-				fix = fmt.Sprintf("shorten this list: it is one of the longest parts (%d items, %d characters)", t.items, t.chars)
-			}
-			opts.warn(v.Source, t.field, fmt.Sprintf("the proposal runs to %d pages; a manager reads two to four", laid.Pages()), fix)
-		}
+		return nil, &TooManyPagesError{Pages: laid.Pages(), Parts: longestParts(v.Texts, 3, cut)}
+	}
+	for _, c := range cut {
+		opts.warn(v.Source, c.Field, fmt.Sprintf("the proposal shows the first %d of %d items, to keep it to %d pages", c.Shown, c.Of, MaxProposalPages),
+			"put the strongest first, or shorten the list")
 	}
 	return fitted(name, md, full, m, opts, laid)
 }
@@ -480,14 +511,22 @@ type part struct {
 
 // longestParts returns the n parts of the proposal that take the most
 // room, largest first: each list (metrics, results, references) counted
-// whole, since a long list takes more room than any one of its items.
-func longestParts(texts []proposal.Text, n int) []part {
+// whole, since a long list takes more room than any one of its items, but
+// only for the items it shows when it was cut.
+func longestParts(texts []proposal.Text, n int, cut []view.Cut) []part {
 	var parts []part
 	at := map[string]int{}
+	shown := map[string]int{}
+	for _, c := range cut {
+		shown[c.Field] = c.Shown
+	}
 	for _, t := range texts {
 		field := t.Field
 		if i := strings.Index(field, "["); i >= 0 {
 			field = field[:i]
+		}
+		if k, ok := shown[field]; ok && t.Field != field && itemIndex(t.Field) >= k {
+			continue
 		}
 		i, ok := at[field]
 		if !ok {
@@ -578,8 +617,9 @@ func prep(v *view.Private, md []byte, opts Options) ([]output.File, error) {
 }
 
 // sparePage is how little of its last page a document may use before
-// saveLastPage tries to do without that page.
-const sparePage = 0.2
+// saveLastPage tries to do without that page: a third, the room the
+// proposal's sign-off takes when it is kept whole on a page of its own.
+const sparePage = 0.35
 
 // saveLastPage lays the document out and, when its last page is mostly
 // empty, tries slightly tighter settings that save that page; it returns

@@ -186,6 +186,36 @@ func TestLongOnePagerStillFits(t *testing.T) {
 	}
 }
 
+// TestOnePagerShortensAtWholeThoughts: the condensed one-pager shortens a
+// line to its first clause ("within forty-five minutes during core hours",
+// not "… outside them for…"), and each line it had to cut at a word is
+// reported at its field.
+func TestOnePagerShortensAtWholeThoughts(t *testing.T) {
+	var warnings []proposal.Problem
+	var mu sync.Mutex
+	files, err := Files(load(t, []byte(long)), Options{Creator: "propose test", Formats: []Format{Markdown, PDF},
+		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	md := string(byName(files)["one-pager.md"])
+	if !strings.Contains(md, "**Reachable:** within forty-five minutes during core hours, by Slack") {
+		t.Errorf("the response time is not shortened to its first clause:\n%s", md)
+	}
+	clipped := map[string]bool{}
+	for _, w := range warnings {
+		if strings.Contains(w.Msg, "mid-sentence") {
+			if w.Line == 0 || !w.Warning {
+				t.Errorf("warning without its place: %v", w)
+			}
+			clipped[w.Field] = true
+		}
+	}
+	if n := strings.Count(md, "…"); n != len(clipped) || !clipped["equipment.security"] {
+		t.Errorf("the one-pager cuts %d lines at a word and reports %v", n, clipped)
+	}
+}
+
 func TestTooLongOnePagerNamesWhatToShorten(t *testing.T) {
 	huge := strings.Repeat("a very long clause that keeps going ", 40)
 	// Run-on lines the one-pager writes itself are shortened; the place
@@ -442,8 +472,8 @@ func TestNoInventedStatistics(t *testing.T) {
 
 // TestLongProposalKeepsToFourPages gives the proposal the lists a
 // thorough person writes: it keeps to four pages, and every list it cut
-// is reported at its field. A proposal that cannot fit even so is written,
-// with a warning naming its longest fields.
+// is reported at its field. A proposal that cannot fit even so is refused,
+// naming its longest fields.
 func TestLongProposalKeepsToFourPages(t *testing.T) {
 	var items []string
 	for i := 1; i <= 9; i++ {
@@ -477,19 +507,33 @@ func TestLongProposalKeepsToFourPages(t *testing.T) {
 		}
 	}
 
-	huge := strings.Repeat("a benefit described at very great length, clause after clause, ", 120)
+	// A benefit as long as a page: the proposal ran to five pages and was
+	// written all the same. It is refused, nothing is written, and the
+	// problem is placed at the field to shorten.
+	huge := strings.Repeat("a benefit described at very great length, clause after clause, ", 30)
 	src = strings.Replace(src, "benefits: [", "benefits: [\""+huge+"\", ", 1)
-	warnings = nil
-	if _, err := Files(load(t, []byte(src)), Options{Creator: "propose test",
-		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }}); err != nil {
-		t.Fatal(err)
+	p := load(t, []byte(src))
+	files, err = Files(p, Options{Creator: "propose test"})
+	var tm *TooManyPagesError
+	if !errors.As(err, &tm) || files != nil {
+		t.Fatalf("got %d files and %v, want a TooManyPagesError", len(files), err)
+	}
+	if tm.Pages != MaxProposalPages+1 {
+		t.Errorf("the proposal takes %d pages, want the %d the test is made for", tm.Pages, MaxProposalPages+1)
 	}
 	named := false
-	for _, w := range warnings {
-		named = named || (w.Field == "benefits[0]" && strings.Contains(w.Msg, "runs to"))
+	for _, q := range tm.Problems(p.Source()) {
+		if q.Line == 0 || q.Warning {
+			t.Errorf("problem without its place, or only a warning: %v", q)
+		}
+		named = named || q.Field == "benefits[0]"
 	}
 	if !named {
-		t.Errorf("a proposal too long to fit does not name its longest field: %v", warnings)
+		t.Errorf("a proposal too long to fit does not name its longest field: %v", tm.Problems(p.Source()))
+	}
+	// The Markdown alone has no pages to fit.
+	if _, err := Files(p, Options{Formats: []Format{Markdown}}); err != nil {
+		t.Errorf("Markdown alone: %v", err)
 	}
 }
 

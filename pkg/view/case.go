@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/propose-cli/propose/pkg/proposal"
 )
@@ -272,14 +273,24 @@ func init() {
 	}
 }
 
+// Clip is a text Condensed had to cut at a word, with an ellipsis, because
+// not even its first sentence or clause fit: the field it comes from, for
+// a warning placed at it, and the text as the one-pager prints it.
+type Clip struct {
+	Field string
+	Text  string
+}
+
 // Condensed returns a copy of the view for a one-pager that needs more
 // room: at most maxMetrics measures, the rest counted in MoreMetrics, and
-// each run-on line of its own making cut to about maxRunes, at a clause or
-// a word, with an ellipsis (the reasons to say yes to no fewer than 140,
-// and 90 at the tightest).
+// each run-on line of its own making shortened to about maxRunes (the
+// reasons to say yes to no fewer than 140, and 90 at the tightest): to its
+// first whole sentences or clauses when they fit, else cut at a word with
+// an ellipsis, each such cut returned as a Clip. A quotation is never cut
+// inside: it is kept whole or to its first whole sentence.
 // Research is never cut (a shortened finding can say more than the study
 // found); below 150 it is left out instead. Zero leaves that limit off.
-func (v *Public) Condensed(maxMetrics, maxRunes int) *Public {
+func (v *Public) Condensed(maxMetrics, maxRunes int) (*Public, []Clip) {
 	c := *v
 	if c.Trial != nil && maxMetrics > 0 && len(c.Trial.Metrics) > maxMetrics {
 		t := *c.Trial
@@ -288,7 +299,15 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) *Public {
 		c.Trial = &t
 	}
 	if maxRunes <= 0 {
-		return &c
+		return &c, nil
+	}
+	var clips []Clip
+	short := func(s string, max int, field string) string {
+		out, clipped := shorten(s, max)
+		if clipped {
+			clips = append(clips, Clip{Field: v.fieldOf(s, field), Text: out})
+		}
+		return out
 	}
 	c.Why = nil
 	for _, w := range v.Why {
@@ -303,54 +322,248 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) *Public {
 		if maxRunes < 90 {
 			floor = 90
 		}
-		c.Why = append(c.Why, WhyItem{w.Label, shorten(w.Text, max(maxRunes, floor))})
+		c.Why = append(c.Why, WhyItem{w.Label, short(w.Text, max(maxRunes, floor), whyFields[w.Label])})
 	}
-	c.ResponseTime = shorten(v.ResponseTime, maxRunes)
+	c.ResponseTime = short(v.ResponseTime, maxRunes, "communication.response_time")
 	c.CheckIns = nil
-	for _, ci := range v.CheckIns {
-		c.CheckIns = append(c.CheckIns, CheckIn{ci.Cadence, shorten(ci.Format, maxRunes*2/3)})
+	for i, ci := range v.CheckIns {
+		c.CheckIns = append(c.CheckIns, CheckIn{ci.Cadence, short(ci.Format, maxRunes*2/3, fmt.Sprintf("communication.check_ins[%d].format", i))})
 	}
 	c.Risks = nil
 	for _, r := range v.Risks {
-		c.Risks = append(c.Risks, Risk{r.Risk, shorten(r.Mitigation, maxRunes)})
+		c.Risks = append(c.Risks, Risk{r.Risk, short(r.Mitigation, maxRunes, "")})
 	}
 	c.ManagerKeeps = nil
 	for _, k := range v.ManagerKeeps {
 		if maxRunes < 100 && slices.Contains(v.Promises, k) {
 			continue // at the tightest, the promises are left to the proposal
 		}
-		c.ManagerKeeps = append(c.ManagerKeeps, shorten(k, maxRunes))
+		c.ManagerKeeps = append(c.ManagerKeeps, short(k, maxRunes, "communication.promises"))
 	}
-	return &c
+	return &c, clips
 }
 
-// shorten cuts escaped text to about max runes: at the end of a clause
-// (a semicolon or a dash) when one ends past half of it, else at a word,
-// with an ellipsis. Text that fits is returned as it is.
-func shorten(s string, max int) string {
-	rs := []rune(s)
-	if len(rs) <= max {
-		return s
-	}
-	head := string(rs[:max])
-	for _, sep := range []string{"; ", " — ", " – "} {
-		if i := strings.LastIndex(head, sep); i > len(head)/2 {
-			return strings.TrimRight(head[:i], " ,") + "."
+// whyFields are the fields each reason to say yes is written from, for a
+// reason that matches no single answer (fieldOf).
+var whyFields = map[string]string{
+	"In writing":   "agreement.terms",
+	"Record":       "performance",
+	"For the team": "benefits[0]",
+	"The policy":   "company.policy.exceptions",
+}
+
+// fieldOf names the answer an escaped line of the one-pager was written
+// from: the longest of the user's texts that the line holds, else
+// fallback.
+func (v *Public) fieldOf(line, fallback string) string {
+	line = strings.ToLower(line)
+	field, longest := fallback, 0
+	for _, t := range v.Texts {
+		e := strings.ToLower(strings.TrimRight(Escape(strings.TrimSpace(t.Value)), "."))
+		if len(e) > longest && len(e) >= 8 && strings.Contains(line, e) {
+			field, longest = t.Field, len(e)
 		}
+	}
+	return field
+}
+
+// shorten shortens escaped text to about max runes, and reports whether
+// it had to cut at a word. Text that fits is returned as it is. Otherwise
+// it keeps the longest run of whole sentences that fits, or of whole
+// clauses (ending before "; ", a dash, ", and ", " (" and the like; see
+// boundaries) when that is much longer; only when none fits is the text
+// cut at a word, with an ellipsis. A quotation is never cut inside except
+// after a sentence of it: when no boundary fits and the cut would fall
+// inside a quotation, the text is kept to its first boundary, longer
+// than max, rather than misquote.
+func shorten(s string, max int) (string, bool) {
+	if utf8.RuneCountInString(s) <= max {
+		return s, false
+	}
+	var sentence, clause, first string
+	for _, b := range boundaries(s) {
+		kept := b.text
+		if first == "" {
+			first = kept
+		}
+		if utf8.RuneCountInString(kept) > max {
+			continue
+		}
+		if b.sentence && len(kept) > len(sentence) {
+			sentence = kept
+		}
+		if len(kept) > len(clause) {
+			clause = kept
+		}
+	}
+	switch {
+	case sentence != "" && 2*len(sentence) >= len(clause):
+		return sentence, false
+	case clause != "":
+		return clause, false
+	}
+	rs := []rune(s)
+	head := string(rs[:max])
+	if open := quoteOpenAt(s, len(head)); open >= 0 {
+		if first != "" {
+			return first, false
+		}
+		return s, false
 	}
 	i := strings.LastIndex(head, " ")
 	if i <= 0 {
-		return head + "…"
+		return head + "…", true
 	}
 	cut := strings.TrimRight(head[:i], " ,;:(—–\\") + "…"
 	if strings.Count(cut, "(") > strings.Count(cut, ")") {
 		cut += ")"
 	}
-	if strings.Count(cut, "“") > strings.Count(cut, "”") {
-		cut += "”"
-	}
-	return cut
+	return cut, true
 }
+
+// boundary is a place text can be shortened to and still read as a
+// complete thought: text is what is kept, closed as the whole was (a full
+// stop when the text ended in one, a closing quotation mark when the end
+// falls inside a quotation).
+type boundary struct {
+	text     string
+	sentence bool // ends a sentence, rather than a clause
+}
+
+// clauseEnds end a clause: what comes before them can stand on its own.
+// A colon ends one only when it does not open a quotation.
+var clauseEnds = []string{"; ", " — ", " – ", ": ", " (", ", and ", ", but ", ", so ", ", or ", ", which ", ", while ", ", where "}
+
+// abbreviations end in a full stop without ending a sentence.
+var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
+	"vs": true, "etc": true, "approx": true, "no": true, "inc": true, "ltd": true, "co": true, "jr": true,
+	"sr": true, "fig": true, "p": true, "pp": true, "vol": true, "dept": true, "corp": true}
+
+// boundaries returns the places s can be shortened to, first to last: the
+// ends of its sentences, and the ends of its clauses outside parentheses
+// and quotations. Each keeps at least three words (a sentence two), so
+// that "Daily: written update" is never shortened to "Daily".
+func boundaries(s string) []boundary {
+	full := strings.TrimRight(s, "”’\"\\)* ")
+	stop := strings.HasSuffix(full, ".") || strings.HasSuffix(full, "!") || strings.HasSuffix(full, "?")
+	var out []boundary
+	depth, quoted := 0, false
+	for i, r := range s {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			depth = max(0, depth-1)
+		case '“':
+			quoted = true
+		case '”':
+			quoted = false
+		}
+		rest := s[i:]
+		if r == '.' || r == '!' || r == '?' {
+			if end, ok := sentenceEnd(s, i); ok && depth == 0 {
+				kept := s[:end]
+				if quoteOpenAt(s, end) >= 0 {
+					kept += "”"
+				}
+				if words(kept) >= 2 {
+					out = append(out, boundary{kept, true})
+				}
+			}
+			continue
+		}
+		// A clause before a quotation is no place to stop: the quotation
+		// is what the line is for.
+		if depth > 0 || quoted || strings.Contains(rest, "“") {
+			continue
+		}
+		for _, sep := range clauseEnds {
+			if !strings.HasPrefix(rest, sep) {
+				continue
+			}
+			if sep == ": " && strings.HasPrefix(strings.TrimLeft(rest[2:], "*_"), "“") {
+				break // a colon that opens a quotation leads into it
+			}
+			if (sep == ", and " || sep == ", or ") && listBefore(s[:i]) {
+				break // the last item of a list, not a clause
+			}
+			kept := strings.TrimRight(s[:i], " ,;:")
+			if stop {
+				kept += "."
+			}
+			if words(kept) >= 3 {
+				out = append(out, boundary{kept, false})
+			}
+			break
+		}
+	}
+	return out
+}
+
+// sentenceEnd reports whether the full stop, exclamation or question mark
+// at s[i] ends a sentence (it is followed by a space and a capital, a
+// digit or an opening mark, and it ends no abbreviation such as "a.m." or
+// "Dr."), and returns where the sentence ends, after any closing marks.
+func sentenceEnd(s string, i int) (int, bool) {
+	end := i + 1
+	for closed := true; closed; {
+		closed = false
+		for _, q := range []string{"”", "’", `"`, ")", "*", "_"} {
+			if strings.HasPrefix(s[end:], q) {
+				end += len(q)
+				closed = true
+			}
+		}
+	}
+	if !strings.HasPrefix(s[end:], " ") {
+		return 0, false
+	}
+	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[end+1:], "*_\\"))
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("“‘(\"", next) {
+		return 0, false
+	}
+	if s[i] == '.' {
+		word := s[:i]
+		if j := strings.LastIndexAny(word, " (“"); j >= 0 {
+			word = word[j+1:]
+		}
+		word = strings.TrimLeft(word, "(“‘\"")
+		if strings.Contains(word, ".") || abbreviations[strings.ToLower(word)] || len([]rune(word)) == 1 && unicode.IsUpper([]rune(word)[0]) {
+			return 0, false
+		}
+	}
+	return end, true
+}
+
+// listBefore reports whether the text before ", and" or ", or" ends a
+// list ("Slack, email, and Zoom"): its last clause holds another comma.
+func listBefore(s string) bool {
+	last := s
+	for _, sep := range []string{"; ", ". ", " — ", " – ", ": "} {
+		if j := strings.LastIndex(last, sep); j >= 0 {
+			last = last[j+len(sep):]
+		}
+	}
+	return strings.Contains(last, ", ")
+}
+
+// quoteOpenAt returns where the quotation that is open at byte n of s
+// starts, or -1 when none is.
+func quoteOpenAt(s string, n int) int {
+	open := -1
+	for i, r := range s[:n] {
+		switch r {
+		case '“':
+			open = i
+		case '”':
+			open = -1
+		}
+	}
+	return open
+}
+
+// words counts the words of s.
+func words(s string) int { return len(strings.Fields(s)) }
 
 // Cut is a list Capped shortened: the field and how many of its items
 // are shown.
