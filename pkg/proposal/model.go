@@ -136,6 +136,7 @@ type Employee struct {
 	Team           string `yaml:"team"`
 	Email          string `yaml:"email" validate:"omitempty,email"`
 	CommuteMinutes int    `yaml:"commute_minutes" validate:"omitempty,min=1,max=600"`
+	WorksAs        string `yaml:"works_as" validate:"omitempty,oneof=employee contractor"`
 }
 
 func (e *Employee) declare() []Field {
@@ -150,6 +151,9 @@ func (e *Employee) declare() []Field {
 		{at: &e.CommuteMinutes, Doc: "Your commute one way, in minutes.", Ask: "Your commute, one way, in minutes",
 			Help: "The business case counts the hours a week the arrangement gives back.", Example: "45",
 			Range: "%v minutes is not a one-way commute", RangeFix: "give the one-way commute in minutes, for example 45"},
+		{at: &e.WorksAs, Doc: "Whether you are an employee or a contractor; a contractor's documents are signed by the client and the contractor.",
+			Ask: "Are you an employee or a contractor?", Default: "employee",
+			Choices: []Choice{{"employee", "An employee"}, {"contractor", "A contractor: the manager is my client"}}},
 	}
 }
 

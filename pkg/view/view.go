@@ -74,6 +74,7 @@ type Public struct {
 	Why             []WhyItem // the one-pager's reasons to say yes, strongest first
 	MoreMetrics     int       // measures the one-pager leaves out for space
 	SignOff         []Signatory
+	Contractor      bool // the employee is a contractor, and the manager their client
 	DecisionRequest string // the one-line decision the one-pager asks for
 	EmailAsk        string // the ask as the cover email puts it, in the first person
 	Greeting        string // "Hi Priya"
@@ -420,7 +421,11 @@ func NewPublic(p *proposal.Proposal) *Public {
 	if p.Scenario == proposal.ScenarioKeepRemote && !p.Arrangement.Start.IsZero() && p.Arrangement.Start.Before(p.Date) {
 		v.Since = v.StartShort
 	}
+	v.Contractor = p.Employee.WorksAs == "contractor"
 	v.SignOff = []Signatory{{Role: "Manager", Name: v.Manager.Name}, {Role: "Employee", Name: v.Employee.Name}}
+	if v.Contractor {
+		v.SignOff = []Signatory{{Role: "Client", Name: v.Manager.Name}, {Role: "Contractor", Name: v.Employee.Name}}
+	}
 	v.Offer = OfferTerms{Role: Escape(p.Offer.Role), Recruiter: Escape(p.Offer.Recruiter)}
 	v.DeniedOn = st.date(p.Reask.DeniedOn)
 	for _, r := range p.Reask.Reasons {
