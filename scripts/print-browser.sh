@@ -33,7 +33,7 @@ go build -o "$work/propose" ./cmd/propose
 export SOURCE_DATE_EPOCH=1767571200
 
 # The examples as they are, and each with `paper: a4` (the trial log
-# follows its proposal, so it is copied beside it).
+# follows its proposal, so it is copied beside it); then the stories.
 mkdir -p "$work/letter" "$work/a4"
 for f in examples/*.yaml; do
 	cp "$f" "$work/letter/"
@@ -42,6 +42,9 @@ for f in examples/*.yaml; do
 		printf 'paper: a4\n' >>"$work/a4/$(basename "$f")"
 	fi
 done
+
+# The stories people bring, each on the paper it asks for.
+cp testdata/stories/*.yaml "$work/letter/"
 
 print() { # print HTML PDF: prints the page with headless Chromium
 	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \

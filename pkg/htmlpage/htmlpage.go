@@ -29,6 +29,10 @@ type Page struct {
 	// the page prints from a browser as the PDF is laid out.
 	Paper string  // "letter" or "a4"; "" leaves the size to the browser
 	Scale float64 // the PDF's type size factor (pdf.Meta.Scale); 0 means 1
+	// Print is the document as the PDF shows it, condensed to fit its
+	// page, when that differs from the Markdown the page shows on screen:
+	// a browser prints it instead. nil prints what the screen shows.
+	Print []byte
 
 	// The theme: how the page looks, whatever it says.
 	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
@@ -48,6 +52,22 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 	var body bytes.Buffer
 	if err := md.Convert(markdown, &body); err != nil {
 		return nil, fmt.Errorf("render html: %w", err)
+	}
+	if p.Print != nil && !bytes.Equal(p.Print, markdown) {
+		// The screen shows the whole text and a printer the version that
+		// fits its page; display: none keeps the other out of the page
+		// and out of what a screen reader reads.
+		var printed bytes.Buffer
+		if err := md.Convert(p.Print, &printed); err != nil {
+			return nil, fmt.Errorf("render html: %w", err)
+		}
+		screen := body.Bytes()
+		body.Reset()
+		body.WriteString("<div class=\"on-screen\">\n")
+		body.Write(screen)
+		body.WriteString("</div>\n<div class=\"in-print\">\n")
+		body.Write(printed.Bytes())
+		body.WriteString("</div>\n")
 	}
 	var b bytes.Buffer
 	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", html.EscapeString(p.Language))
@@ -190,7 +210,10 @@ figure.chart { margin: 1rem 0; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 3rem; }
 .banner { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
+.in-print { display: none; }
 @media print {
+  .on-screen { display: none; }
+  .in-print { display: block; }
   body { background: #fff; }
   main { margin: 0; padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }

@@ -88,3 +88,34 @@ func TestSignOffPrintsTogether(t *testing.T) {
 		t.Error("the print stylesheet does not keep the form block whole")
 	}
 }
+
+// TestPrintsTheFittedVersion checks that a page whose document was
+// condensed to fit its PDF page shows the whole text on screen and prints
+// the condensed one, and that a page with nothing condensed holds its text
+// once.
+func TestPrintsTheFittedVersion(t *testing.T) {
+	full := []byte("# Summary\n\nWithin one hour during core hours, and within a day outside them for anything that can wait.\n")
+	short := []byte("# Summary\n\nWithin one hour during core hours.\n")
+	page, err := Render(full, Page{Title: "Summary", Language: "en-US", Print: short})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(page)
+	screen, printed, ok := strings.Cut(s, `<div class="in-print">`)
+	if !ok || !strings.Contains(screen, `<div class="on-screen">`) {
+		t.Fatalf("no screen and print versions:\n%s", s)
+	}
+	if !strings.Contains(screen, "anything that can wait") || strings.Contains(printed, "anything that can wait") {
+		t.Error("the screen should show the whole text, and the printer the condensed one")
+	}
+	if !strings.Contains(s, ".in-print { display: none; }") || !strings.Contains(s, ".on-screen { display: none; }") {
+		t.Error("the stylesheet does not switch the versions between screen and print")
+	}
+	same, err := Render(full, Page{Title: "Summary", Language: "en-US", Print: full})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(same), "in-print\">") || strings.Count(string(same), "anything that can wait") != 1 {
+		t.Error("a page with nothing condensed should hold its text once")
+	}
+}

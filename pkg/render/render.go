@@ -229,7 +229,8 @@ func outputs(name string, md []byte, m pdf.Meta, opts Options, laid *pdf.Laid) (
 
 // fitted is outputs for a document condensed to fit its pages: md, the
 // version the PDF shows, is also the Markdown and the Word file written;
-// full, the document uncut, is the HTML page, which has no pages to fit.
+// full, the document uncut, is what the HTML page shows on screen, and md
+// what it prints.
 func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.Laid) ([]output.File, error) {
 	var files []output.File
 	if opts.has(Markdown) {
@@ -237,7 +238,7 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 	}
 	if opts.has(HTML) {
 		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner,
-			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo, Paper: m.Paper, Scale: m.Scale})
+			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo, Paper: m.Paper, Scale: m.Scale, Print: md})
 		if err != nil {
 			return nil, err
 		}
@@ -343,10 +344,11 @@ func onePagerStep(fits func(int) (bool, float64, error)) (int, error) {
 
 // onePager renders the summary, condensing it until it fits on one page.
 // The Markdown written is the version the PDF shows; md is the summary in
-// full, written as it is when neither a PDF nor a Word file is asked for.
-// A Word file alone is fitted as the PDF would be, without writing it.
+// full, written as it is when only Markdown is asked for. A Word file or
+// an HTML page alone is fitted as the PDF would be, without writing it:
+// the page prints the fitted version.
 func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
-	if !opts.has(PDF) && !opts.has(DOCX) {
+	if !opts.has(PDF) && !opts.has(DOCX) && !opts.has(HTML) {
 		return outputs(string(document.OnePager), md, meta(document.OnePager, v, opts, 1), opts, nil)
 	}
 	docs, err := opts.docs()
