@@ -58,9 +58,6 @@ func (p *Proposal) ApplyDefaults(today Date) {
 		if t.CheckInDay == 0 && t.LengthDays > 0 {
 			t.CheckInDay = t.LengthDays / 2
 		}
-		if t.NoticeDays == 0 {
-			t.NoticeDays = DefaultNoticeDays
-		}
 		start := a.Start
 		if p.Scenario == ScenarioKeepRemote && (start.IsZero() || start.Before(p.Date)) {
 			// The arrangement already runs: the review period starts now.
@@ -91,7 +88,9 @@ func (p *Proposal) ApplyDefaults(today Date) {
 }
 
 // NoticeDays is the notice either side gives to end or change the
-// arrangement: the trial's, or the default.
+// arrangement: the trial's, or the default. The proposal states a notice
+// period only where the file gives one (NoticeWritten); the review and the
+// agreement after it use this.
 func (p *Proposal) NoticeDays() int {
 	if p.HasTrial() && p.Trial.NoticeDays > 0 {
 		return p.Trial.NoticeDays
@@ -145,3 +144,7 @@ func nextMeetingDay(d Date, office []Weekday, region string, step int, limit Dat
 		}
 	}
 }
+
+// NoticeWritten reports whether the file gives the notice either side
+// gives: a notice period is a term the user offers, never a default.
+func (p *Proposal) NoticeWritten() bool { return p.HasTrial() && p.Trial.NoticeDays > 0 }

@@ -81,8 +81,8 @@ func parseOK(t *testing.T, src string) *Proposal {
 
 func TestDefaultsAndDerivedDates(t *testing.T) {
 	p := parseOK(t, minimal())
-	if p.Paper != "letter" || p.Trial.NoticeDays != DefaultNoticeDays || p.Trial.CheckInDay != 15 {
-		t.Errorf("defaults: paper %q notice %d check-in day %d", p.Paper, p.Trial.NoticeDays, p.Trial.CheckInDay)
+	if p.Paper != "letter" || p.Trial.NoticeDays != 0 || p.NoticeWritten() || p.NoticeDays() != DefaultNoticeDays || p.Trial.CheckInDay != 15 {
+		t.Errorf("defaults: paper %q notice %d (written %v) check-in day %d", p.Paper, p.Trial.NoticeDays, p.NoticeWritten(), p.Trial.CheckInDay)
 	}
 	if got := fmtDays(p.Arrangement.OfficeDays); got != "monday tuesday thursday friday" {
 		t.Errorf("office days default to the other weekdays, got %s", got)

@@ -66,7 +66,8 @@ type Public struct {
 	Exception       bool      // the request asks for an exception to a rule that has a limit or an exception clause
 	Promises        []string  // what the employee promises beyond the schedule
 	NoticeDays      int
-	NoticePhrase    string    // such as "two weeks’ notice"
+	NoticePhrase    string    // such as "two weeks’ notice": the file's, or the default for the review and the agreement
+	NoticeWritten   bool      // the file gives the notice period: the proposal states it only then
 	ReviewDate      string    // the agreed review date, formatted
 	ReviewPeriod    bool      // keep-remote with a trial: section, which is a review period, not a trial
 	Since           string    // keep-remote: when the arrangement began, when that is before the document date
@@ -417,6 +418,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 	}
 	v.NoticeDays = p.NoticeDays()
 	v.NoticePhrase = noticePhrase(v.NoticeDays)
+	v.NoticeWritten = p.NoticeWritten()
 	v.ReviewDate = st.date(p.Derived.Review)
 	if p.Scenario == proposal.ScenarioKeepRemote && !p.Arrangement.Start.IsZero() && p.Arrangement.Start.Before(p.Date) {
 		v.Since = v.StartShort
@@ -786,16 +788,20 @@ func managerKeeps(v *Public) []string {
 	case v.ReviewPeriod:
 		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s against the measures above",
 			v.Trial.CheckInDay, v.ReviewDate))
-		out = append(out, "Any change agreed between us in writing, with at least "+v.NoticePhrase)
+		out = append(out, notice("Any change agreed between us in writing", v))
 	case v.Trial != nil:
 		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s; it continues only with your agreement",
 			v.Trial.CheckInDay, v.ReviewDate))
-		out = append(out, "The right to end it at any time with "+v.NoticePhrase)
+		if v.NoticeWritten {
+			out = append(out, "The right to end it at any time with "+v.NoticePhrase)
+		} else {
+			out = append(out, "The right to end it at the check-in or at the review")
+		}
 	case v.ReviewDate != "" && v.Scenario == string(proposal.ScenarioOffer):
 		out = append(out, "A review together on "+v.ReviewDate+", and any change agreed in writing")
 	case v.ReviewDate != "":
 		out = append(out, "A review together on "+v.ReviewDate)
-		out = append(out, "Any change agreed between us in writing, with at least "+v.NoticePhrase)
+		out = append(out, notice("Any change agreed between us in writing", v))
 	}
 	if v.OfficeCount > 0 {
 		days := "days"
@@ -878,4 +884,13 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 		return s, false
 	}
 	return s[len(prefix):], true
+}
+
+// notice adds the notice period to a change agreed in writing, where the
+// file gives one.
+func notice(s string, v *Public) string {
+	if v.NoticeWritten {
+		return s + ", with at least " + v.NoticePhrase
+	}
+	return s
 }
