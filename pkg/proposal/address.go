@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -94,4 +95,64 @@ func isLetter(s string, last bool) bool {
 		}
 	}
 	return unicode.IsLetter(r)
+}
+
+// SecondPerson rewrites the places text names the person a document is
+// addressed to where they can be said to them instead: "1:1 with Tanya" is
+// "1:1 with you", "if Owen wants me there" is "if you want me there",
+// "Tanya's team" is "your team". It reports whether a mention is left that
+// it could not rewrite.
+func SecondPerson(text, name string) (string, bool) {
+	name = strings.TrimSpace(name)
+	first, _, _ := strings.Cut(name, " ")
+	if first == "" {
+		return text, false
+	}
+	for _, who := range []string{name, first} {
+		if !strings.Contains(text, who) {
+			continue
+		}
+		n := regexp.QuoteMeta(who)
+		text = replaceAt(text, regexp.MustCompile(`\b(with|to|for|by|from|and|than|ask|tell|show|send|update|copy|cc|on|at)\s+`+n+`\b`),
+			func(m []string, start bool) string { return m[1] + " you" })
+		text = replaceAt(text, regexp.MustCompile(`\b`+n+`['’]s\b`),
+			func(m []string, start bool) string { return cased("your", start) })
+		text = replaceAt(text, regexp.MustCompile(`\b`+n+`\s+([A-Za-z]+(?:['’][a-z]+)?)\b`),
+			func(m []string, start bool) string {
+				if v, ok := thirdToSecond[strings.ToLower(m[1])]; ok {
+					return cased("you", start) + " " + v
+				}
+				return m[0]
+			})
+	}
+	return text, containsWord(text, first)
+}
+
+// replaceAt replaces each match of re in s with what f makes of its
+// groups; start tells f whether the match begins a sentence.
+func replaceAt(s string, re *regexp.Regexp, f func(groups []string, start bool) string) string {
+	var out strings.Builder
+	last := 0
+	for _, loc := range re.FindAllStringSubmatchIndex(s, -1) {
+		groups := make([]string, len(loc)/2)
+		for i := range groups {
+			if loc[2*i] >= 0 {
+				groups[i] = s[loc[2*i]:loc[2*i+1]]
+			}
+		}
+		before := strings.TrimRight(s[:loc[0]], " ")
+		start := before == "" || strings.HasSuffix(before, ".") || strings.HasSuffix(before, "!") || strings.HasSuffix(before, "?")
+		out.WriteString(s[last:loc[0]])
+		out.WriteString(f(groups, start))
+		last = loc[1]
+	}
+	out.WriteString(s[last:])
+	return out.String()
+}
+
+func cased(s string, capital bool) string {
+	if capital {
+		return strings.ToUpper(s[:1]) + s[1:]
+	}
+	return s
 }

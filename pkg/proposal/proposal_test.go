@@ -268,3 +268,28 @@ func TestAnyTextFileIsRead(t *testing.T) {
 		}
 	}
 }
+
+// TestSecondPersonPutsLinesToTheirReader checks how a line that names the
+// manager is put to them in documents they read, and that a mention it
+// cannot rewrite is reported.
+func TestSecondPersonPutsLinesToTheirReader(t *testing.T) {
+	for in, want := range map[string]string{
+		"1:1 with Tanya":                     "1:1 with you",
+		"Launch days if Tanya wants me there": "Launch days if you want me there",
+		"Tanya's team standup":               "Your team standup",
+		"Tanya prefers everyone in person":   "You prefer everyone in person",
+		"Reviewed by Tanya Whitfield weekly": "Reviewed by you weekly",
+		"Weekly planning with the team":      "Weekly planning with the team",
+		"Tanyas notes":                       "Tanyas notes",
+	} {
+		if got, _ := SecondPerson(in, "Tanya Whitfield"); got != want {
+			t.Errorf("SecondPerson(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if _, left := SecondPerson("Tanya decides the rota", "Tanya Whitfield"); !left {
+		t.Error("a mention it cannot rewrite is not reported")
+	}
+	if got, named := AddressedTo("Karen prefers having everyone in person", "Karen Mulligan"); got != "You prefer having everyone in person" || !named {
+		t.Errorf("AddressedTo = %q, %v", got, named)
+	}
+}

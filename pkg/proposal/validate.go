@@ -805,6 +805,21 @@ func Warnings(p *Proposal) Problems {
 			ps = append(ps, q)
 		}
 	}
+	// Elsewhere, a mention of the manager that cannot be put to them in the
+	// second person ("Tanya decides") reads oddly in a letter to Tanya.
+	for _, t := range p.PublicTexts() {
+		if strings.HasPrefix(t.Field, "manager.") || strings.HasPrefix(t.Field, "reask.reasons") ||
+			strings.HasPrefix(t.Field, "agreement.") || strings.HasPrefix(t.Field, "company.policy") {
+			continue
+		}
+		if _, left := SecondPerson(t.Value, p.Manager.Name); left {
+			first, _, _ := strings.Cut(strings.TrimSpace(p.Manager.Name), " ")
+			q := p.source.ValueProblemAt(t.Field, fmt.Sprintf("names %s, to whom the documents are addressed", first),
+				"write it as you would say it to them, with “you”")
+			q.Warning = true
+			ps = append(ps, q)
+		}
+	}
 	remote := distinctDays(p.Arrangement.RemoteDays)
 	for i, e := range p.Evidence {
 		c, ok := evidence.ForManager(e.ID)

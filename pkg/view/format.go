@@ -238,16 +238,23 @@ func hoursText(minutes int) string {
 	if minutes < 90 {
 		return fmt.Sprintf("%d minutes", minutes)
 	}
-	h := float64(minutes) / 60
-	whole := int(h)
-	switch frac := h - float64(whole); {
-	case frac < 0.25:
-		return fmt.Sprintf("%s hours", count(whole))
-	case frac < 0.75:
-		return fmt.Sprintf("%s and a half hours", count(whole))
-	default:
-		return fmt.Sprintf("%s hours", count(whole+1))
+	// To the nearest five minutes: 100 minutes is an hour and 40, not
+	// an hour and a half.
+	minutes = (minutes + 2) / 5 * 5
+	h, m := minutes/60, minutes%60
+	hours := count(h) + " hours"
+	if h == 1 {
+		hours = "one hour"
 	}
+	switch {
+	case m == 0:
+		return hours
+	case m == 30 && h > 1:
+		return count(h) + " and a half hours"
+	case m == 30:
+		return "an hour and a half"
+	}
+	return fmt.Sprintf("%s and %d minutes", hours, m)
 }
 
 // Count writes small numbers as words, for templates.

@@ -443,6 +443,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 	v.PlainTitle, v.PlainSubject, _ = framing(p, v, p.Offer.Role)
 	v.PlainTitle = strings.ReplaceAll(v.PlainTitle, nbsp, " ")
 	v.PlainSubject = strings.ReplaceAll(v.PlainSubject, nbsp, " ")
+	v.addressTo(p.Manager.Name)
 	if p.Scenario != proposal.ScenarioReask || len(v.Reasons) == 0 {
 		// In a re-ask, the concerns answered are the risks, in the
 		// manager's own words.
@@ -893,4 +894,43 @@ func notice(s string, v *Public) string {
 		return s + ", with at least " + v.NoticePhrase
 	}
 	return s
+}
+
+// addressTo puts the user's lines to the manager they are addressed to:
+// "1:1 with Tanya" reads "1:1 with you" in a document Tanya reads. Quotes
+// (what was agreed, a policy) are left as written.
+func (v *Public) addressTo(name string) {
+	say := func(s *string) { *s, _ = proposal.SecondPerson(*s, name) }
+	all := func(list []string) {
+		for i := range list {
+			say(&list[i])
+		}
+	}
+	for i := range v.CheckIns {
+		say(&v.CheckIns[i].Format)
+	}
+	say(&v.ResponseTime)
+	all(v.InPerson)
+	all(v.RemoteWork)
+	all(v.OutputTracking)
+	all(v.Promises)
+	all(v.Benefits)
+	all(v.Performance.Highlights)
+	all(v.Performance.Metrics)
+	all(v.Performance.Recognition)
+	for i := range v.Performance.RemoteRecord {
+		say(&v.Performance.RemoteRecord[i].Delivered)
+	}
+	if v.Trial != nil {
+		for i := range v.Trial.Metrics {
+			say(&v.Trial.Metrics[i].Name)
+			say(&v.Trial.Metrics[i].MeasuredBy)
+		}
+	}
+	if v.Move != nil {
+		say(&v.Move.IfNotWorking)
+		for i := range v.Move.Trips {
+			say(&v.Move.Trips[i].Purpose)
+		}
+	}
 }

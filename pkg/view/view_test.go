@@ -50,3 +50,17 @@ func TestDocumentPhrase(t *testing.T) {
 		}
 	}
 }
+
+// TestHoursTextSaysTheTimeItCounts checks the commuting time a week as the
+// business case writes it: to the nearest five minutes, never rounded to a
+// half hour it is not.
+func TestHoursTextSaysTheTimeItCounts(t *testing.T) {
+	for minutes, want := range map[int]string{
+		60: "60 minutes", 90: "an hour and a half", 100: "one hour and 40 minutes", 120: "two hours",
+		300: "five hours", 330: "five and a half hours", 400: "six hours and 40 minutes", 718: "12 hours",
+	} {
+		if got := hoursText(minutes); got != want {
+			t.Errorf("hoursText(%d) = %q, want %q", minutes, got, want)
+		}
+	}
+}
