@@ -506,7 +506,7 @@ func (t *Trial) declare() []Field {
 		{at: &t.NoticeDays, Doc: "The days of notice either side gives to end the arrangement.",
 			Ask: "Days of notice either side gives to end it", Suggest: strconv.Itoa(DefaultNoticeDays),
 			Default: "none is stated: the documents offer the check-in and the review as the points to end or change it",
-			Range: "%v days of notice is outside 1 to 90 days", RangeFix: "14 is typical"},
+			Range:   "%v days of notice is outside 1 to 90 days", RangeFix: "14 is typical"},
 		{at: &t.Metrics, Doc: "How success is measured: three to five measures make a clear case.", Item: "success metric",
 			Help: "Three to five measures make a clear case.",
 			Fix:  "add at least one metric under `trial:`, with name, baseline, target and measured_by"},

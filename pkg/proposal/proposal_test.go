@@ -274,13 +274,13 @@ func TestAnyTextFileIsRead(t *testing.T) {
 // cannot rewrite is reported.
 func TestSecondPersonPutsLinesToTheirReader(t *testing.T) {
 	for in, want := range map[string]string{
-		"1:1 with Tanya":                     "1:1 with you",
+		"1:1 with Tanya":                      "1:1 with you",
 		"Launch days if Tanya wants me there": "Launch days if you want me there",
-		"Tanya's team standup":               "Your team standup",
-		"Tanya prefers everyone in person":   "You prefer everyone in person",
-		"Reviewed by Tanya Whitfield weekly": "Reviewed by you weekly",
-		"Weekly planning with the team":      "Weekly planning with the team",
-		"Tanyas notes":                       "Tanyas notes",
+		"Tanya's team standup":                "Your team standup",
+		"Tanya prefers everyone in person":    "You prefer everyone in person",
+		"Reviewed by Tanya Whitfield weekly":  "Reviewed by you weekly",
+		"Weekly planning with the team":       "Weekly planning with the team",
+		"Tanyas notes":                        "Tanyas notes",
 	} {
 		if got, _ := SecondPerson(in, "Tanya Whitfield"); got != want {
 			t.Errorf("SecondPerson(%q) = %q, want %q", in, got, want)

@@ -75,7 +75,7 @@ type Public struct {
 	Why             []WhyItem // the one-pager's reasons to say yes, strongest first
 	MoreMetrics     int       // measures the one-pager leaves out for space
 	SignOff         []Signatory
-	Contractor      bool // the employee is a contractor, and the manager their client
+	Contractor      bool   // the employee is a contractor, and the manager their client
 	DecisionRequest string // the one-line decision the one-pager asks for
 	EmailAsk        string // the ask as the cover email puts it, in the first person
 	Greeting        string // "Hi Priya"
