@@ -20,14 +20,14 @@ func TestCheckInSaysWhyItMoved(t *testing.T) {
 	}{
 		// Thursday 25 November 2027 is Thanksgiving; Friday and Monday
 		// are remote days: the check-in is on Tuesday 30 November. The
-		// trial ends on Saturday 25 December; Friday 24 is Christmas
-		// observed, so the review is on Thursday 23.
+		// trial would end on Saturday 25 December; Friday 24 is Christmas
+		// observed, so it ends, with the review, on Thursday 23.
 		{"holiday", "2027-10-27", "30", "America/Chicago",
 			"| Check-in (day 35; day 30 is Thanksgiving Day) | Tuesday, November 30, 2027 |", "| Begins | Check-in (day 35) | Review together |"},
 		{"weekend", "2027-03-01", "6", "Europe/London",
 			"| Check-in (day 9; day 6 is a Saturday) | Tuesday, March 9, 2027 |", "| Begins | Check-in (day 9) | Review together |"},
 		{"office day", "2027-03-01", "5", "Europe/London",
-			"| Check-in (day 9, the first office day from day 5) | Tuesday, March 9, 2027 |", "| Begins | Check-in (day 9) | Review together |"},
+			"| Check-in (day 9; day 5 is a remote day) | Tuesday, March 9, 2027 |", "| Begins | Check-in (day 9) | Review together |"},
 		{"on its day", "2027-03-01", "2", "Europe/London",
 			"| Check-in (day 2) | Tuesday, March 2, 2027 |", "| Begins | Check-in (day 2) | Review together |"},
 	} {
@@ -47,7 +47,7 @@ func TestCheckInSaysWhyItMoved(t *testing.T) {
 		}
 		if tc.name == "holiday" {
 			prop := string(docs[Proposal])
-			for _, want := range []string{"| Review together | Thursday, December 23, 2027 |", "| Trial ends | Saturday, December 25, 2027 |",
+			for _, want := range []string{"| Trial ends; review together | Thursday, December 23, 2027 |",
 				"We would check in on day 35"} {
 				if !strings.Contains(prop, want) {
 					t.Errorf("holiday: the proposal has no %q:\n%s", want, milestoneLines(prop))

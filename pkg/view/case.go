@@ -82,11 +82,12 @@ func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
 		rank int
 	}
 	begin, end := "Trial begins", "Trial ends"
+	moving := p.Move.To != "" || !p.Move.Date.IsZero()
 	switch {
 	case p.Scenario == proposal.ScenarioKeepRemote:
 		begin = "Measures start"
-	case p.Move.To != "" || !p.Move.Date.IsZero():
-		begin, end = "Arrangement begins", "Review period ends"
+	case moving:
+		begin = "Arrangement begins"
 	}
 	// The check-in carries its day, and the day asked for when it moved:
 	// the template says why.
@@ -102,13 +103,24 @@ func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
 		{Milestone{Name: begin}, d.TrialStart, 0},
 		{checkIn, d.CheckIn, 1},
 	}
+	// The trial ends on its last working day: a Saturday, a holiday or a
+	// day off after the review is no day anyone works.
+	last := p.PreviousWorkday(d.TrialEnd)
+	if days := append(slices.Clone(p.Arrangement.RemoteDays), p.Arrangement.OfficeDays...); len(days) > 0 {
+		// A part-time week ends on the person's own last working day.
+		for i := 0; i < 7 && !slices.Contains(days, proposal.Weekday(last.Weekday())); i++ {
+			last = p.PreviousWorkday(last.AddDays(-1))
+		}
+	}
 	switch {
-	case p.Scenario == proposal.ScenarioKeepRemote:
+	case p.Scenario == proposal.ScenarioKeepRemote || moving:
+		// A review period, or a move: a lasting arrangement with a review,
+		// and no end to put in a table.
 		ms = append(ms, dated{Milestone{Name: "Review together"}, d.Review, 2})
-	case d.TrialEnd == d.Review:
+	case last == d.Review:
 		ms = append(ms, dated{Milestone{Name: end + "; review together"}, d.Review, 2})
 	default:
-		ms = append(ms, dated{Milestone{Name: end}, d.TrialEnd, 3}, dated{Milestone{Name: "Review together"}, d.Review, 2})
+		ms = append(ms, dated{Milestone{Name: end}, last, 3}, dated{Milestone{Name: "Review together"}, d.Review, 2})
 	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].at != ms[j].at {
