@@ -71,6 +71,7 @@ var funcs = template.FuncMap{
 	"document": view.Document,
 	"onDays":   view.OnDays,
 	"sentence": view.Sentence,
+	"list":     view.JoinAnd,
 }
 
 // allKinds are every template, in the order Names lists their files.

@@ -137,6 +137,18 @@ func zoneAbbrev(name string, on proposal.Date) string {
 }
 
 // joinAnd joins items as English prose: "a", "a and b", "a, b and c".
+// JoinAnd joins the parts that are not empty as a list in a sentence:
+// "a, b and c". Templates use it to list what a document holds.
+func JoinAnd(parts ...string) string {
+	var items []string
+	for _, p := range parts {
+		if p != "" {
+			items = append(items, p)
+		}
+	}
+	return joinAnd(items)
+}
+
 func joinAnd(items []string) string {
 	switch len(items) {
 	case 0:
