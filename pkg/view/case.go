@@ -152,12 +152,13 @@ func offerClause(v *Public) string {
 	c += "."
 	// A term of the contract changes only by agreement: a clause that let
 	// either side change it on notice would give the arrangement away.
+	// A review is written in only where the file offers one.
 	if v.ReviewDate != "" {
 		c += " The arrangement will be reviewed together on " + v.ReviewDate + ";"
+		c += " any change to it will be agreed in writing."
 	} else {
-		c += " The arrangement will be reviewed together after three months;"
+		c += " Any change to it will be agreed in writing."
 	}
-	c += " any change to it will be agreed in writing."
 	return c
 }
 

@@ -419,7 +419,11 @@ func NewPublic(p *proposal.Proposal) *Public {
 	v.NoticeDays = p.NoticeDays()
 	v.NoticePhrase = noticePhrase(v.NoticeDays)
 	v.NoticeWritten = p.NoticeWritten()
-	v.ReviewDate = st.date(p.Derived.Review)
+	// A review is a term the user offers: a trial's, or a review period's
+	// in keep-remote. Without one, the documents propose none.
+	if p.HasTrial() {
+		v.ReviewDate = st.date(p.Derived.Review)
+	}
 	if p.Scenario == proposal.ScenarioKeepRemote && !p.Arrangement.Start.IsZero() && p.Arrangement.Start.Before(p.Date) {
 		v.Since = v.StartShort
 	}
@@ -803,6 +807,8 @@ func managerKeeps(v *Public) []string {
 	case v.ReviewDate != "":
 		out = append(out, "A review together on "+v.ReviewDate)
 		out = append(out, notice("Any change agreed between us in writing", v))
+	default:
+		out = append(out, "Any change to the arrangement agreed between us in writing")
 	}
 	if v.OfficeCount > 0 {
 		days := "days"
