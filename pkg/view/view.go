@@ -697,6 +697,9 @@ func framing(p *proposal.Proposal, v *Public, role string) (title, subject, deci
 		title = "Proposal to Continue My Role After My Move"
 		subject = "Continuing my role, " + pattern + ", after my move"
 		decision = "Approve " + pattern + " after my move to " + v.Move.To
+		if v.Move.Date != "" {
+			decision += " on " + v.Move.Date
+		}
 		if v.StartShort != "" {
 			subject += ", from " + v.StartShort
 			decision += ", from " + v.StartShort
