@@ -1,12 +1,14 @@
 package document
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
+	"github.com/propose-cli/propose/internal/golden"
 	"github.com/propose-cli/propose/pkg/view"
 )
 
@@ -62,4 +64,39 @@ func TestStoriesKeepTheirLabels(t *testing.T) {
 // apostrophe, non-breaking spaces as spaces and no Markdown escapes.
 func normalise(s string) string {
 	return strings.NewReplacer("’", "'", "\u00a0", " ", `\`, "").Replace(strings.ToLower(s))
+}
+
+// TestRenderStories renders every story in testdata/stories and compares
+// the manager's documents, the cover email and the prep sheet with the
+// reviewed golden Markdown in testdata/TestRenderStories/NAME/.
+func TestRenderStories(t *testing.T) {
+	files, err := filepath.Glob("../../testdata/stories/*.yaml")
+	if err != nil || len(files) < 12 {
+		t.Fatalf("want at least 12 stories, found %d (%v)", len(files), err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".yaml")
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			p := parse(t, name+".yaml", src)
+			pub := view.NewPublic(p)
+			for _, k := range append(append([]Kind(nil), Kinds...), Email) {
+				md, err := Render(k, pub)
+				if err != nil {
+					t.Fatal(err)
+				}
+				golden.Check(t, fmt.Sprintf("testdata/TestRenderStories/%s/%s.md", name, k), md)
+				checkClean(t, string(k), md)
+			}
+			prep, err := RenderPrep(view.NewPrivate(p))
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden.Check(t, fmt.Sprintf("testdata/TestRenderStories/%s/prep.md", name), prep)
+			checkClean(t, "prep", prep)
+		})
+	}
 }

@@ -299,6 +299,7 @@ type Private struct {
 	Alternatives string
 	Fallback     string
 	Objections   []Objection // the user's own
+	ReasonsGiven []Reason    // reask: the reasons as the user wrote them, not put to the manager
 	Covered      Themes      // the common objections the user's own already cover
 	Speak        []string    // each cited finding as one sentence to say aloud
 	Counter      []Counter   // research a manager may raise, with an honest answer
@@ -471,6 +472,9 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	for _, o := range p.Private.Objections {
 		v.Objections = append(v.Objections, Objection{Objection: Escape(capitalize(o.Objection)), Response: Escape(capitalize(o.Response))})
 		v.Covered = v.Covered.add(o.Objection)
+	}
+	for _, r := range p.Reask.Reasons {
+		v.ReasonsGiven = append(v.ReasonsGiven, Reason{Reason: Escape(capitalize(r.Reason)), Response: Escape(capitalize(r.Response))})
 	}
 	_, own := splitBenefits(p.Benefits)
 	v.OwnGains = lines(own)
