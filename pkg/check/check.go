@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -272,8 +273,11 @@ func (c *checker) coverage() {
 // public text, or "".
 func (c *checker) sensitive() string {
 	for _, t := range c.p.PublicTexts() {
-		if m := sensitiveWords().FindString(t.Value); m != "" {
-			m = strings.ToLower(m)
+		for _, loc := range sensitiveWords().FindAllStringIndex(t.Value, -1) {
+			if inName(t.Value, loc[0], loc[1]) {
+				continue // "Riverside Medical Office" is a building, not health data
+			}
+			m := strings.ToLower(t.Value[loc[0]:loc[1]])
 			if !strings.Contains(m, " ") && !strings.HasSuffix(m, "s") {
 				m += " data" // "payroll data", "clinical data"
 			}
@@ -281,6 +285,25 @@ func (c *checker) sensitive() string {
 		}
 	}
 	return ""
+}
+
+// inName reports whether the words at s[start:end] are part of a name: a
+// run of capitalised words such as "Riverside Medical Office", with a
+// capitalised word on either side that does not start a sentence.
+func inName(s string, start, end int) bool {
+	word := s[start:end]
+	if word == "" || !unicode.IsUpper([]rune(word)[0]) || strings.ToUpper(word) == word {
+		return false // lower case, or an acronym such as HIPAA
+	}
+	before := strings.Fields(s[:start])
+	after := strings.Fields(s[end:])
+	capital := func(w string) bool {
+		r := []rune(strings.Trim(w, "“”\"'(),"))
+		return len(r) > 0 && unicode.IsUpper(r[0])
+	}
+	prevStartsSentence := len(before) == 1 || len(before) > 1 && strings.HasSuffix(before[len(before)-2], ".")
+	return (len(before) > 0 && capital(before[len(before)-1]) && !prevStartsSentence && !strings.HasSuffix(before[len(before)-1], ".")) ||
+		(len(after) > 0 && capital(after[0]))
 }
 
 func (c *checker) scope() {

@@ -220,3 +220,21 @@ func TestWordsAreReadInContext(t *testing.T) {
 		})
 	}
 }
+
+// TestANameIsNotSensitiveData checks that a project, a building or a
+// client named with a sensitive word ("Riverside Medical Office") is not
+// read as that kind of data, while the data itself still is.
+func TestANameIsNotSensitiveData(t *testing.T) {
+	for text, want := range map[string]string{
+		"Site supervision for the Riverside Medical Office build": "",
+		"I process patient records on remote days":                "patient data",
+		"Medical records stay on the hospital laptop":             "medical data",
+		"HIPAA training is done every year":                       "hipaa data",
+	} {
+		p := &proposal.Proposal{Arrangement: proposal.Arrangement{RemoteWork: []string{text}}}
+		c := &checker{p: p}
+		if got := c.sensitive(); got != want {
+			t.Errorf("sensitive(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
