@@ -287,9 +287,10 @@ func (c *checker) sensitive() string {
 	return ""
 }
 
-// inName reports whether the words at s[start:end] are part of a name: a
+// inName reports whether the words at s[start:end] are inside a name: a
 // run of capitalised words such as "Riverside Medical Office", with a
-// capitalised word on either side that does not start a sentence.
+// capitalised word on both sides (the one before not starting a
+// sentence). A job title such as "Payroll Specialist" is the work itself.
 func inName(s string, start, end int) bool {
 	word := s[start:end]
 	if word == "" || !unicode.IsUpper([]rune(word)[0]) || strings.ToUpper(word) == word {
@@ -302,8 +303,8 @@ func inName(s string, start, end int) bool {
 		return len(r) > 0 && unicode.IsUpper(r[0])
 	}
 	prevStartsSentence := len(before) == 1 || len(before) > 1 && strings.HasSuffix(before[len(before)-2], ".")
-	return (len(before) > 0 && capital(before[len(before)-1]) && !prevStartsSentence && !strings.HasSuffix(before[len(before)-1], ".")) ||
-		(len(after) > 0 && capital(after[0]))
+	return len(before) > 0 && capital(before[len(before)-1]) && !prevStartsSentence && !strings.HasSuffix(before[len(before)-1], ".") &&
+		len(after) > 0 && capital(after[0])
 }
 
 func (c *checker) scope() {

@@ -227,9 +227,10 @@ func TestWordsAreReadInContext(t *testing.T) {
 func TestANameIsNotSensitiveData(t *testing.T) {
 	for text, want := range map[string]string{
 		"Site supervision for the Riverside Medical Office build": "",
-		"I process patient records on remote days":                "patient data",
-		"Medical records stay on the hospital laptop":             "medical data",
-		"HIPAA training is done every year":                       "hipaa data",
+		"Payroll Specialist":                          "payroll data",
+		"I process patient records on remote days":    "patient data",
+		"Medical records stay on the hospital laptop": "medical data",
+		"HIPAA training is done every year":           "hipaa data",
 	} {
 		p := &proposal.Proposal{Arrangement: proposal.Arrangement{RemoteWork: []string{text}}}
 		c := &checker{p: p}
