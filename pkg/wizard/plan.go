@@ -76,6 +76,13 @@ func (f *Flow) custom(path string) func(b *builder, path string) {
 		return f.remoteDays
 	case "communication.check_ins":
 		return f.checkIns
+	case "demand.where":
+		// Where to is a relocation's question only.
+		return func(b *builder, path string) {
+			if f.P.Demand.Change == "relocate" {
+				b.field(path)
+			}
+		}
 	}
 	return nil
 }
