@@ -731,7 +731,7 @@ func framing(p *proposal.Proposal, v *Public, role string) (title, subject, deci
 		title = "Revised Proposal for a " + kind + " Work Trial"
 		if v.Trial != nil {
 			subject = fmt.Sprintf("A revised, %d-day %s work trial starting %s", v.Trial.LengthDays, strings.ToLower(kind), v.StartShort)
-			decision = fmt.Sprintf("Approve a %d-day trial of %s, starting %s, with the changes that answer your concerns.",
+			decision = fmt.Sprintf("Approve a %d-day trial of %s, starting %s, with the changes set out here.",
 				v.Trial.LengthDays, pattern, v.StartShort)
 		}
 	default:
@@ -829,7 +829,7 @@ func managerKeeps(v *Public) []string {
 		out = append(out, p)
 	}
 	if v.Scenario != string(proposal.ScenarioOffer) {
-		out = append(out, "The same hours, coverage and deliverables as today")
+		out = append(out, "The same hours and deliverables as today")
 	}
 	return out
 }
@@ -864,7 +864,7 @@ func emailFraming(p *proposal.Proposal, v *Public) (ask, label string) {
 	}
 	switch p.Scenario {
 	case proposal.ScenarioOffer:
-		return fmt.Sprintf("Before I sign, I’d like the offer letter for the %s role to include %s.", v.Offer.Role, v.Pattern),
+		return fmt.Sprintf("Thank you for the offer. Before I sign, I’d like the offer letter for the %s role to include %s.", v.Offer.Role, v.Pattern),
 			kind + " working terms"
 	case proposal.ScenarioKeepRemote:
 		return fmt.Sprintf("I’d like to continue %s, and I’ve set out how the arrangement keeps serving the team.", v.Pattern),
