@@ -149,7 +149,7 @@ func (e *Employee) declare() []Field {
 		{at: &e.Email, Doc: "Your work email; the email draft is sent from it.", Ask: "Your work email",
 			Help: "Used for the email draft.", Example: "zoe.okafor@example.com"},
 		{at: &e.CommuteMinutes, Doc: "Your commute one way, in minutes.", Ask: "Your commute, one way, in minutes",
-			Help: "The proposal counts the hours of commuting a week the arrangement gives back to you.", Example: "45",
+			Help: "Your prep sheet counts the hours a week the arrangement gives back: your gain, kept out of the proposal.", Example: "45",
 			Range: "%v minutes is not a one-way commute", RangeFix: "give the one-way commute in minutes, for example 45"},
 		{at: &e.WorksAs, Doc: "Whether you are an employee or a contractor; a contractor's documents are signed by the client and the contractor.",
 			Ask: "Are you an employee or a contractor?", Default: "employee",

@@ -98,6 +98,10 @@ func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
 		if m.Weekend {
 			checkIn.Weekday = m.Asked.Weekday().String()
 		}
+		days := append(slices.Clone(p.Arrangement.RemoteDays), p.Arrangement.OfficeDays...)
+		if !m.Weekend && m.Holiday == "" && !slices.Contains(days, proposal.Weekday(m.Asked.Weekday())) {
+			checkIn.DayOff = true // a part-time week's day off
+		}
 	}
 	ms := []dated{
 		{Milestone{Name: begin}, d.TrialStart, 0},
@@ -282,7 +286,7 @@ func init() {
 		five six seven eight nine ten every each all some most no any fully mostly partly part full hybrid remote
 		remotely working work in on at with from since for by to of weekly daily monthly quarterly written home
 		office exceptions exception up only first last next new company dedicated shared quiet offer email e-mail
-		letter job advert advertisement contract message note posting listing agreement signed once twice when we us if`) {
+		letter job advert advertisement contract message note posting listing agreement signed once twice when we us if more fewer less better`) {
 		commonWords[w] = true
 	}
 }

@@ -189,11 +189,13 @@ type Milestone struct {
 	// Day is the day of the trial the check-in falls on; 0 for the other
 	// steps. When the check-in moved off the day asked for, Asked is that
 	// day, and Holiday (the public holiday on it) or Weekday (the weekend
-	// day it is) says why; with neither, it moved to the first office day.
+	// day it is) or DayOff (not one of the person's working days) says
+	// why; with none, it moved to the first office day.
 	Day     int
 	Asked   int
 	Holiday string
 	Weekday string
+	DayOff  bool
 }
 
 // Metric is one success measure.
@@ -311,6 +313,7 @@ type Private struct {
 	Busy         string      // the team's busy times, such as "Q4 and June"; "" when not given
 	Mentoring    bool        // the request touches mentoring or newer colleagues, so that objection applies
 	OwnGains     []string    // benefits that are the user's own gain, kept off the manager's documents
+	OwnPrivate   bool        // some of them name a private matter (family, health, care)
 	DemandWords  string      // what was said when the change was asked for, in the user's words
 	Declined     int         // reask: how many times the request has been declined, counting the last
 	SecondNo     bool        // reask: declined twice or more
@@ -478,6 +481,9 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	}
 	_, own := splitBenefits(p.Benefits)
 	v.OwnGains = lines(own)
+	for _, g := range own {
+		v.OwnPrivate = v.OwnPrivate || proposal.PrivateMatter(g)
+	}
 	if p.Scenario == proposal.ScenarioKeepRemote {
 		v.DemandWords = Escape(unquote(p.Demand.Words))
 	}
