@@ -43,3 +43,11 @@ func PersonalWords(text string) bool { return personalWords().MatchString(text) 
 // PrivateMatter reports whether a text names a private matter: children,
 // family, health or care.
 func PrivateMatter(text string) bool { return privateWords().MatchString(text) }
+
+// hedgeWords mark a text its writer is not sure of: hearsay or a guess.
+var hedgeWords = lazyRegexp(`(?i)\b(not sure|i think|i believe|i['’]ve heard|i have heard|i heard|apparently|supposedly|rumou?rs?|i guess|probably|maybe|might be)\b`)
+
+// Hedged reports whether a text says its writer is not sure of it ("Not
+// sure yet, I've heard the sales team…"): the documents would state it as
+// fact to the manager.
+func Hedged(text string) bool { return hedgeWords().MatchString(text) }

@@ -805,6 +805,15 @@ func Warnings(p *Proposal) Problems {
 			ps = append(ps, q)
 		}
 	}
+	// Hearsay or a guess reads as fact in a document: the manager will ask.
+	for _, t := range p.PublicTexts() {
+		if Hedged(t.Value) {
+			q := p.source.ValueProblemAt(t.Field, fmt.Sprintf("%q says you are not sure of it, and the documents would state it to your manager as fact", shorten(t.Value, 60)),
+				"check it and write what you know, or delete the line")
+			q.Warning = true
+			ps = append(ps, q)
+		}
+	}
 	// Elsewhere, a mention of the manager that cannot be put to them in the
 	// second person ("Tanya decides") reads oddly in a letter to Tanya.
 	for _, t := range p.PublicTexts() {

@@ -235,6 +235,28 @@ func why(v *Public) []WhyItem {
 			text += "."
 		}
 		out = append(out, WhyItem{"The policy", text})
+	} else if pol := v.Policy; v.Scenario != string(proposal.ScenarioKeepRemote) && pol.Known {
+		// Where the request stands against the written limit is what a
+		// manager checks first: within it, or the exception it asks for.
+		name := "the company policy"
+		if pol.Name != "" {
+			name = "the " + pol.Name
+		}
+		switch {
+		case !pol.Exceeds:
+			out = append(out, WhyItem{"The policy", "Within " + name + ", whose limit is " + pol.Limit + "."})
+		case v.Exception:
+			out = append(out, WhyItem{"The policy", "Above the limit of " + pol.Limit + " in " + name +
+				"; its exception clause says: “" + sentence(capitalize(pol.Exceptions)) + "”"})
+		default:
+			out = append(out, WhyItem{"The policy", "Above the limit of " + pol.Limit + " in " + name + ", which names no exception process."})
+		}
+	}
+	for _, pr := range v.Precedents {
+		if !proposal.Hedged(pr) {
+			out = append(out, WhyItem{"Precedent", sentence(pr)})
+			break
+		}
 	}
 	// The first finding that covers the arrangement asked for: the
 	// library's one-line form, checked against the finding, or the user's
