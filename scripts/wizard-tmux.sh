@@ -66,10 +66,11 @@ answer "Your work email" "zoe@example" Enter
 wait_for "is not an email address"      # checked as it is typed
 keys ".com" Enter
 answer "Your commute" "45" Enter
-# Back from the manager's name to the commute, which shows the answer given.
-answer "manager’s full name" BTab
+# Back from the next question to the commute, which shows the answer given.
+answer "employee or a contractor" BTab
 wait_for "Enter keeps “45”"
 keys "75" Enter
+answer "employee or a contractor" Enter
 answer "manager’s full name" "Priya Raman" Enter
 answer "Their job title" Enter
 answer "Their email" Enter
@@ -79,8 +80,10 @@ answer "Colleagues who already work this way" Enter
 answer "busiest times of the year" "Q4" Enter
 answer "something in writing that says you can work this way" "y"
 answer "What is it?" "My offer letter" Enter
+answer "What kind of writing is it?" Enter
 answer "When was it written?" "2023-04-12" Enter
 paste "What does it say?" "The role is remote — with a week in Boston each quarter"
+answer "How did the job posting describe the role" Enter
 answer "Which arrangement?" Enter
 answer "Which days would you work remotely?" Enter
 answer "fixed core hours" Enter
@@ -89,8 +92,11 @@ answer "Core hours end" Enter
 answer "Time zone" Enter
 answer "When should it start?" Enter
 paste "Where will you work remotely?" "Home office in Naperville, IL — upstairs, door closes"
+answer "What do you call the place you work" Enter
 paste "Work you will do on remote days" $'Model development that needs long stretches\nWriting the weekly revenue commentary'
 answer "What you will always come in for" Enter
+answer "Whose public holidays apply to you?" Enter
+answer "Are you moving away from the office?" Enter
 answer "Channels you will use" Enter
 # Typed in one chunk over the suggestion: the words up, end and home are text.
 chunk "How fast you will reply" "within one hour, up to end of day when I am at home"
