@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/propose-cli/propose/internal/golden"
+	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/view"
 )
 
@@ -40,17 +41,7 @@ func TestStoriesKeepTheirLabels(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			p := parse(t, name+".yaml", src)
-			pub := view.NewPublic(p)
-			var all strings.Builder
-			for _, k := range append(append([]Kind(nil), Kinds...), Email) {
-				md, err := Render(k, pub)
-				if err != nil {
-					t.Fatal(err)
-				}
-				all.Write(md)
-			}
-			text := normalise(all.String())
+			text := normalise(managerText(t, parse(t, name+".yaml", src)))
 			for _, q := range quoted.FindAllStringSubmatch(m[1], -1) {
 				if i := strings.Index(text, normalise(q[1])); i >= 0 {
 					t.Errorf("the manager's documents say %q: …%s…", q[1], text[max(0, i-60):min(len(text), i+len(q[1])+40)])
@@ -99,4 +90,20 @@ func TestRenderStories(t *testing.T) {
 			checkClean(t, "prep", prep)
 		})
 	}
+}
+
+// managerText is what the manager reads of a proposal: the manager's
+// documents and the cover email, in Markdown.
+func managerText(t *testing.T, p *proposal.Proposal) string {
+	t.Helper()
+	pub := view.NewPublic(p)
+	var all strings.Builder
+	for _, k := range append(append([]Kind(nil), Kinds...), Email) {
+		md, err := Render(k, pub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all.Write(md)
+	}
+	return all.String()
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/propose-cli/propose/examples"
 	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/proposal"
-	"github.com/propose-cli/propose/pkg/view"
 )
 
 // kept are the fields a file needs to be valid in some scenario; every
@@ -52,17 +51,7 @@ func TestNoWordTheFileDoesNotHold(t *testing.T) {
 				p.Clear(f.Path)
 			}
 			file := string(proposal.Marshal(p))
-			q := parse(t, name+".yaml", []byte(file))
-			pub := view.NewPublic(q)
-			var all strings.Builder
-			for _, k := range append(append([]Kind(nil), Kinds...), Email) {
-				md, err := Render(k, pub)
-				if err != nil {
-					t.Fatal(err)
-				}
-				all.Write(md)
-			}
-			text := all.String()
+			text := managerText(t, parse(t, name+".yaml", []byte(file)))
 			for _, s := range percent.FindAllString(text, -1) {
 				if !strings.Contains(file, strings.TrimSpace(strings.TrimSuffix(s, "%"))) {
 					t.Errorf("the documents cite %q, which the file does not hold", s)
