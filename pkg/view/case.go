@@ -308,7 +308,7 @@ func init() {
 		five six seven eight nine ten every each all some most no any fully mostly partly part full hybrid remote
 		remotely working work in on at with from since for by to of weekly daily monthly quarterly written home
 		office exceptions exception up only first last next new company dedicated shared quiet offer email e-mail
-		letter job advert advertisement contract message note posting listing agreement signed once twice when we us if more fewer less better`) {
+		letter job advert advertisement contract message note posting listing agreement signed once twice when we us if more fewer less better phone call video meeting conversation interview chat`) {
 		commonWords[w] = true
 	}
 }
