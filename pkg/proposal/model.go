@@ -152,7 +152,7 @@ func (e *Employee) declare() []Field {
 			Help: "Your prep sheet counts the hours a week the arrangement gives back: your gain, kept out of the proposal.", Example: "45",
 			Range: "%v minutes is not a one-way commute", RangeFix: "give the one-way commute in minutes, for example 45"},
 		{at: &e.WorksAs, Doc: "Whether you are an employee or a contractor; a contractor's documents are signed by the client and the contractor.",
-			Ask: "Are you an employee or a contractor?", Default: "employee",
+			Ask: "Are you an employee or a contractor?", Suggest: "employee",
 			Choices: []Choice{{"employee", "An employee"}, {"contractor", "A contractor: the manager is my client"}}},
 	}
 }
@@ -334,7 +334,7 @@ func (t *Trip) declare() []Field {
 		{at: &t.HowOften, Doc: "How often you travel to the office.", Ask: "How often?", Example: "Once a quarter",
 			Fix: "say how often, for example `how_often: Once a quarter`"},
 		{at: &t.Purpose, Doc: "What the trip is for.", Ask: "For what?", Example: "Planning week with the team"},
-		{at: &t.PaidBy, Doc: "Who pays for the travel.", Ask: "Who pays for the travel?",
+		{at: &t.PaidBy, Doc: "Who pays for the travel.", Ask: "Who pays for the travel?", None: "Not settled yet",
 			Choices: []Choice{{"company", "The company"}, {"me", "Me"}, {"shared", "Shared"}}},
 	}
 }
@@ -633,7 +633,7 @@ func (r *Reask) declare() []Field {
 			Ask: "How many times has it been declined, counting the last?", Default: "1",
 			Range: "%v is not a number of times", RangeFix: "count the times it was declined, 1 or more"},
 		{at: &r.Against, Doc: "What the no was against: the details of the request (the days, the timing, the measures) or remote work itself. Your prep sheet only.",
-			Ask: "Was the no about the details, or about remote work itself?", Private: true,
+			Ask: "Was the no about the details, or about remote work itself?", Private: true, None: "I am not sure",
 			Choices: []Choice{{"details", "The details: the days, the timing, how it would work"}, {"remote-work", "Remote work itself: my manager is against it in principle"}}},
 		{at: &r.Reasons, Doc: "Each reason given for the earlier “no”, with how this proposal answers it.", Item: "reason",
 			Fix: "list each reason given for the earlier “no” with your response, under `reask:`"},

@@ -244,7 +244,7 @@ func (l *Lines) Select(f Field, opts []Option) (string, error) {
 		if strings.TrimSpace(s) == Back {
 			return "", ErrBack
 		}
-		if strings.TrimSpace(s) == "" && (f.Default != "" || has(opts, "")) {
+		if strings.TrimSpace(s) == "" && (f.Default != "" || has(opts, "") || f.Optional) {
 			return f.Default, nil
 		}
 		if k, ok := pick(opts, s); ok {

@@ -57,3 +57,19 @@ func TestLessThanGoesBackInEveryKindOfQuestion(t *testing.T) {
 		}
 	}
 }
+
+// TestAnOptionalChoiceCanBeLeftOut presses Enter at a choice that says
+// "Press Enter to leave it out": it is left out, not refused; a choice
+// that must be answered still is.
+func TestAnOptionalChoiceCanBeLeftOut(t *testing.T) {
+	l, _ := lines("\n")
+	got, err := l.Select(Field{Title: "Who pays for the travel?", Optional: true}, []Option{{"company", "The company"}, {"me", "Me"}})
+	if err != nil || got != "" {
+		t.Errorf("Enter at an optional choice gave %q, %v", got, err)
+	}
+	l, out := lines("\n2\n")
+	got, err = l.Select(Field{Title: "Which arrangement?"}, []Option{{"hybrid", "Hybrid"}, {"remote", "Remote"}})
+	if err != nil || got != "remote" || !strings.Contains(out.String(), "answer with a number") {
+		t.Errorf("a required choice left empty gave %q, %v:\n%s", got, err, out)
+	}
+}
