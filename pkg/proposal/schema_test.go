@@ -144,6 +144,8 @@ var schemaCannotTell = map[string]bool{
 	"remote-too-few-days.yaml": true, "remote-with-office-days.yaml": true, "repeated-day.yaml": true,
 	"section-for-other-scenario.yaml": true, "start-before-date.yaml": true, "trial-with-reask.yaml": true,
 	"trial-without-length.yaml": true, "trial-without-start.yaml": true, "trial-without-trial.yaml": true,
+	"demand-outside-keep-remote.yaml": true, "demand-where-for-office.yaml": true, "demand-without-from.yaml": true,
+	"move-without-date-or-place.yaml": true,
 	// Today's date, or the calendar.
 	"keep-remote-agreement-future.yaml": true, "reask-denied-in-future.yaml": true,
 	"reask-denied-same-day.yaml": true, "start-on-weekend.yaml": true,
