@@ -52,6 +52,7 @@ func policy(p *proposal.Proposal) Policy {
 	v.Any = v.Name != "" || v.Summary != "" || v.Reference != ""
 	fit := p.PolicyFit()
 	v.Known, v.Exceeds, v.Limit, v.Asked = fit.Known, fit.Exceeds, fit.Limit, fit.Asked
+	v.ExceptionsQuoted = v.Exceptions != "" && strings.Contains(strings.ToLower(v.Summary), strings.ToLower(strings.TrimRight(v.Exceptions, ".")))
 	return v
 }
 
@@ -161,7 +162,7 @@ func offerClause(v *Public) string {
 		c += " The arrangement will be reviewed together on " + v.ReviewDate + ";"
 		c += " any change to it will be agreed in writing."
 	} else {
-		c += " Any change to it will be agreed in writing."
+		c += " Any change to this arrangement will be agreed in writing."
 	}
 	return c
 }
@@ -265,9 +266,12 @@ func why(v *Public) []WhyItem {
 		if !c.Fits || c.Balance {
 			continue
 		}
-		if c.Own {
+		switch {
+		case c.Own:
 			out = append(out, WhyItem{"Our data", c.Claim})
-		} else {
+		case c.Report:
+			out = append(out, WhyItem{"Elsewhere", c.Claim})
+		default:
 			out = append(out, WhyItem{"Research", sentence(c.Short)})
 		}
 		break
@@ -351,7 +355,7 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) (*Public, []Clip) {
 	}
 	c.Why = nil
 	for _, w := range v.Why {
-		if (w.Label == "Research" || w.Label == "Our data") && maxRunes < 150 {
+		if (w.Label == "Research" || w.Label == "Our data" || w.Label == "Elsewhere") && maxRunes < 150 {
 			continue
 		}
 		if maxRunes < 100 && len(c.Why) == 2 {

@@ -57,6 +57,7 @@ type Public struct {
 	Research        bool // some citation from the library supports the request and covers the arrangement asked for
 	Scoped          bool // some citation from the library studied a smaller arrangement than the one asked for
 	Balance         bool // some citation from the library is cited for balance, not support
+	Reports         bool // some citation is a company's report of its own results
 	OwnData         bool // some citation is the user's own data
 	Policy          Policy
 	Precedents      []string
@@ -233,6 +234,7 @@ type Citation struct {
 	Own       bool   // the user's own finding, not the library's
 	Fits      bool   // the study covers the arrangement asked for (not two days cited for five)
 	Balance   bool   // the finding does not point towards the request: cited for balance, never as support
+	Report    bool   // a company's report of its own results, not research
 }
 
 // Policy is the company's flexible-work policy, and how the request
@@ -242,6 +244,9 @@ type Policy struct {
 	Reference  string
 	Summary    string
 	Exceptions string
+	// ExceptionsQuoted marks an exception clause the summary already
+	// quotes, so that it is not quoted twice.
+	ExceptionsQuoted bool
 	Effective  string // when a new policy takes effect, formatted; "" when not given
 	Any        bool
 	Known      bool   // the policy gives a limit the request was compared with
@@ -314,6 +319,7 @@ type Private struct {
 	Mentoring    bool        // the request touches mentoring or newer colleagues, so that objection applies
 	OwnGains     []string    // benefits that are the user's own gain, kept off the manager's documents
 	OwnPrivate   bool        // some of them name a private matter (family, health, care)
+	Unsure       []string    // precedents the user is not sure of, kept off the manager's documents
 	DemandWords  string      // what was said when the change was asked for, in the user's words
 	Declined     int         // reask: how many times the request has been declined, counting the last
 	SecondNo     bool        // reask: declined twice or more
@@ -393,7 +399,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 				Reference: Escape(sentence(e.Source)), URL: e.URL, Cite: Escape(strings.TrimSuffix(e.Source, ".")), Own: true, Fits: true})
 		} else if c, ok := evidence.ForManager(e.ID); ok {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL,
-				Cite: Escape(c.Cite), Short: Escape(c.Short), Fits: c.RemoteDays == 0 || v.RemoteCount <= c.RemoteDays, Balance: c.Balance})
+				Cite: Escape(c.Cite), Short: Escape(c.Short), Fits: c.RemoteDays == 0 || v.RemoteCount <= c.RemoteDays, Balance: c.Balance, Report: c.SelfReport})
 		}
 	}
 	for _, c := range v.Citations {
@@ -402,6 +408,8 @@ func NewPublic(p *proposal.Proposal) *Public {
 			v.OwnData = true
 		case c.Balance:
 			v.Balance = true
+		case c.Report && c.Fits:
+			v.Reports = true
 		case c.Fits:
 			v.Research = true
 		default:
@@ -409,7 +417,14 @@ func NewPublic(p *proposal.Proposal) *Public {
 		}
 	}
 	v.Policy = policy(p)
-	v.Precedents = lines(p.Company.Precedents)
+	// Hearsay is no precedent to state to a manager: it is warned at its
+	// field and kept for the prep sheet, to check.
+	for _, pr := range p.Company.Precedents {
+		if !proposal.Hedged(pr) {
+			v.Precedents = append(v.Precedents, pr)
+		}
+	}
+	v.Precedents = lines(v.Precedents)
 	v.Agreement = agreement(p, st)
 	v.Demand = demand(p, st)
 	v.Move = move(p, st)
@@ -433,8 +448,11 @@ func NewPublic(p *proposal.Proposal) *Public {
 	}
 	v.Contractor = p.Employee.WorksAs == "contractor"
 	v.SignOff = []Signatory{{Role: "Manager", Name: v.Manager.Name}, {Role: "Employee", Name: v.Employee.Name}}
-	if v.Contractor {
+	switch {
+	case v.Contractor:
 		v.SignOff = []Signatory{{Role: "Client", Name: v.Manager.Name}, {Role: "Contractor", Name: v.Employee.Name}}
+	case p.Scenario == proposal.ScenarioOffer:
+		v.SignOff = []Signatory{{Role: "Hiring manager", Name: v.Manager.Name}, {Role: "Candidate", Name: v.Employee.Name}}
 	}
 	v.Offer = OfferTerms{Role: Escape(p.Offer.Role), Recruiter: Escape(p.Offer.Recruiter)}
 	v.DeniedOn = st.date(p.Reask.DeniedOn)
@@ -479,6 +497,12 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	for _, r := range p.Reask.Reasons {
 		v.ReasonsGiven = append(v.ReasonsGiven, Reason{Reason: Escape(capitalize(r.Reason)), Response: Escape(capitalize(r.Response))})
 	}
+	for _, pr := range p.Company.Precedents {
+		if proposal.Hedged(pr) {
+			v.Unsure = append(v.Unsure, pr)
+		}
+	}
+	v.Unsure = lines(v.Unsure)
 	_, own := splitBenefits(p.Benefits)
 	v.OwnGains = lines(own)
 	for _, g := range own {
@@ -620,7 +644,12 @@ func communication(c proposal.Communication) Communication {
 		StatusReport: cadenceWords[c.StatusReport],
 	}
 	for _, ci := range c.CheckIns {
-		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: capitalize(ci.Cadence), Format: Escape(capitalize(ci.Format))})
+		// "Daily: Daily standup" says the cadence twice.
+		format := ci.Format
+		if rest, ok := cutPrefixFold(strings.TrimSpace(format), ci.Cadence+" "); ok && strings.TrimSpace(rest) != "" {
+			format = rest
+		}
+		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: capitalize(ci.Cadence), Format: Escape(capitalize(format))})
 	}
 	return v
 }
@@ -705,19 +734,20 @@ func framing(p *proposal.Proposal, v *Public, role string) (title, subject, deci
 	if p.Scenario != proposal.ScenarioKeepRemote && p.Scenario != proposal.ScenarioOffer && v.Move != nil {
 		// A move is a lasting change: never a trial with a way back.
 		title = "Proposal to Continue My Role After My Move"
-		subject = "Continuing my role, " + pattern + ", after my move"
-		decision = "Approve " + pattern + " after my move to " + v.Move.To
+		subject = capitalize(pattern) + " after my move"
+		decision = "Approve " + pattern
+		if v.StartShort != "" {
+			subject += ", from " + v.StartShort
+			decision += " from " + v.StartShort
+		}
+		decision += ", after my move to " + v.Move.To
 		if v.Move.Date != "" {
 			decision += " on " + v.Move.Date
 		}
-		if v.StartShort != "" {
-			subject += ", from " + v.StartShort
-			decision += ", from " + v.StartShort
-		}
-		if v.Trial != nil {
-			decision += ", with a review of how it is going on " + v.ReviewDate
-		}
 		decision += "."
+		if v.Trial != nil {
+			decision += " We review how it is going on " + v.ReviewDate + "."
+		}
 		return title, subject, decision
 	}
 	switch p.Scenario {
