@@ -5,12 +5,12 @@ import "strings"
 // personalWords mark a text as the employee's own gain; teamWords as
 // something the team or the company gets.
 var (
-	personalWords = lazyRegexp(`(?i)(commut|\btrain\b|\bfares?\b|travel|family|\bkids?\b|children|\bchild\b|\bsons?\b|daughter|nursery|school|pick[- ]?up|my health|wellbeing|well-being|\bsleep|\bpets?\b|\bdogs?\b|happier|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time|parking|fuel|petrol|\bcarer\b|\bcaring\b|\bsav(e|ing) (money|£|\$|€)|[£$€][0-9])`)
-	teamWords     = lazyRegexp(`(?i)(\bteam|output|coverage|\bcover\b|client|customer|account|retention|retain|deliver|focus|productiv|quality|deadline|\bcosts?\b|revenue|service|\bhir(e|ing)\b|fill roles|faster|business|project|stakeholder|meeting|time zones?|review|design|mentor|support|sales|pipeline|ticket|report|forecast|analys|planning|office days|company|employer|organi[sz]ation|interruption|uninterrupted|deep work|throughput|response|sick days?|absence|patients?|charting|backlog)`)
+	personalWords = lazyRegexp(`(?i)(commut|\bdriv(e|ing)\b|\bgas\b|mileage|tolls?\b|\btrain\b|\bfares?\b|travel|family|\bkids?\b|children|\bchild\b|\bsons?\b|daughter|nursery|school|pick[- ]?up|my health|wellbeing|well-being|\bsleep|\bpets?\b|\bdogs?\b|happier|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time|parking|fuel|petrol|\bcarer\b|\bcaring\b|\bsav(e|ing) (money|£|\$|€)|[£$€][0-9])`)
+	teamWords     = lazyRegexp(`(?i)(\bteam|output|coverage|\bcover(s|ed|ing)?\b|\bcalls?\b|escalat|client|customer|account|retention|retain|deliver|focus|productiv|quality|deadline|\bcosts?\b|revenue|service|\bhir(e|ing)\b|fill roles|faster|business|project|stakeholder|meeting|budget|time zones?|review|design|mentor|support|sales|pipeline|ticket|report|forecast|analys|planning|office days|company|employer|organi[sz]ation|interruption|uninterrupted|deep work|throughput|response|sick days?|absence|patients?|charting|backlog)`)
 	// privateWords name a private matter (children, family, health, care):
 	// a benefit that names one is personal, whatever gain it also names,
 	// and it is not the manager's to read as the team's case.
-	privateWords = lazyRegexp(`(?i)(\bkids?\b|children|\bchild\b|\bchildcare|daycare|day care|nursery|little one|\bbaby\b|toddler|\bsons?\b|daughter|school run|my (wife|husband|partner|mum|mom|dad|father|mother|parents?)\b|\bcarer\b|\bcaring for\b|my health|pregnan|\bdisab|chronic|therapy|home sick)`)
+	privateWords = lazyRegexp(`(?i)(\bkids?\b|\bfamily\b|children|\bchild\b|\bchildcare|daycare|day care|nursery|little one|\bbaby\b|toddler|\bsons?\b|daughter|school run|my (wife|husband|partner|mum|mom|dad|father|mother|parents?)\b|\bcarer\b|\bcaring for\b|my health|pregnan|\bdisab|chronic|therapy|home sick)`)
 	// firstPerson is a text about the employee's own state: "I'm fresh at
 	// 7am", "I would get more done without the noise".
 	firstPerson = lazyRegexp(`(?i)^\s*(i|i'm|i’m|i'd|i’d|i'll|i’ll|i've|i’ve|me|my|myself)\b`)
@@ -29,8 +29,26 @@ func PersonalBenefit(text string) bool {
 	if teamWords().MatchString(text) {
 		return false
 	}
-	return personalWords().MatchString(text) || firstPerson().MatchString(strings.TrimSpace(text))
+	t := strings.TrimSpace(text)
+	if firstPerson().MatchString(t) {
+		return true
+	}
+	if !personalWords().MatchString(t) {
+		return false
+	}
+	// "No commute", "Saves me two hours a day driving": the gain is the
+	// person's. "Cash gets applied first thing instead of after the
+	// commute": the work is the subject, and the commute only a time.
+	first, _, _ := strings.Cut(strings.ToLower(t), " ")
+	return gainWords[strings.Trim(first, ",.;:")] || mentionsMe().MatchString(t)
 }
+
+// gainWords open a line that names a gain: "No commute", "Less driving".
+var gainWords = map[string]bool{"no": true, "less": true, "fewer": true, "more": true, "save": true, "saves": true,
+	"saving": true, "savings": true, "better": true, "lower": true, "cheaper": true, "shorter": true, "zero": true}
+
+// mentionsMe finds the writer as the one who gains: "for me", "my drive".
+var mentionsMe = lazyRegexp(`(?i)\b(me|my|mine|myself)\b`)
 
 // TeamBenefit reports whether a text names a gain for the team or the
 // company.
