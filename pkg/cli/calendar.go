@@ -1,7 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -15,6 +19,7 @@ type CalendarOptions struct {
 	File   string
 	OutDir string
 	Force  bool
+	Invite bool
 }
 
 // NewCmdCalendar returns `propose calendar`. runF replaces the run function
@@ -27,12 +32,19 @@ func NewCmdCalendar(env *Env, runF func(*CalendarOptions) error) *cobra.Command 
 		Long: `Calendar writes trial.ics into the output folder (default: out/ beside FILE): the
 start of the trial, the check-in and the final review, each with a reminder the
 day before and the measures to bring, and a weekly reminder to send your status
-summary. Import it into any calendar; importing it again updates the same events.`,
-		Example: "  propose calendar proposal.yaml",
+summary. Import it into any calendar; importing it again updates the same events,
+even after the dates move: each event keeps its UID, and one that changed gets a
+higher SEQUENCE.
+
+--invite makes the check-in and the review invitations to your manager
+(manager.email), from you (employee.email): send trial.ics to your manager, and
+their calendar offers to accept them.`,
+		Example: "  propose calendar proposal.yaml\n  propose calendar --invite proposal.yaml",
 		Args:    maxOneFile,
 		RunE:    withFile(&opts.File, opts, runF, calendarRun),
 	}
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "trial.ics")
+	cmd.Flags().BoolVar(&opts.Invite, "invite", false, "invite the manager to the check-in and the review (needs manager.email)")
 	return cmd
 }
 
@@ -42,11 +54,18 @@ func calendarRun(opts *CalendarOptions) error {
 	if err != nil {
 		return err
 	}
-	f, err := render.Calendar(p)
+	dir := outDirFor(opts.File, opts.OutDir)
+	// The calendar written before, so that an event that changed gets a
+	// higher SEQUENCE; none is fine.
+	previous, err := os.ReadFile(filepath.Join(dir, render.CalendarName))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("read the previous calendar: %w", err)
+	}
+	f, err := render.Calendar(p, render.CalendarOptions{Invite: opts.Invite, Previous: previous})
 	if err := reportRefused(env, name, p, err, "; nothing was written"); err != nil {
 		return err
 	}
-	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), []output.File{f}, opts.Force)
+	written, err := writeFiles(env, dir, []output.File{f}, opts.Force)
 	if err != nil {
 		return err
 	}

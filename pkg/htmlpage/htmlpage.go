@@ -14,9 +14,7 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/extension"
-	gmhtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/propose-cli/propose/pkg/mdtext"
 )
 
 // Page describes the page around the document.
@@ -40,12 +38,9 @@ type Page struct {
 	Logo   []byte // a PNG or JPEG image shown at the top of the page, as a data: URI; nil for none
 }
 
-var md = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.TaskList, extension.Typographer, charts{}),
-	// Raw HTML is never passed through: the documents' user text is
-	// escaped, and anything else is left out rather than interpreted.
-	goldmark.WithRendererOptions(gmhtml.WithXHTML()),
-)
+// md is the project's one Markdown configuration (mdtext.New), with the
+// charts drawn as SVG.
+var md = mdtext.New(charts{})
 
 // Render returns the page.
 func Render(markdown []byte, p Page) ([]byte, error) {

@@ -1,7 +1,9 @@
 // Package ics writes a trial's checkpoints as an iCalendar file (RFC 5545):
 // the start, the check-in and the review, each with a reminder the day
 // before and what to bring, and a weekly reminder to send the status
-// summary. It uses github.com/emersion/go-ical for the format (line
+// summary. Each event's UID is made from what the trial is, never its
+// dates, and its SEQUENCE grows when it changes, so importing the file
+// again updates the events. It uses github.com/emersion/go-ical for the format (line
 // folding, escaping, validation of required properties) and writes the
 // VTIMEZONE from Go's own zone data, which that library does not do.
 package ics
@@ -11,6 +13,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -21,7 +25,12 @@ import (
 
 // Trial is what the calendar needs to know.
 type Trial struct {
-	Who        string    // the employee, for the UIDs and descriptions
+	// Identity is what the trial is, whatever its dates: the employee,
+	// the manager and the scenario. The events' UIDs are made from it and
+	// the kind of each event, so that a calendar importing the file again
+	// after the dates move updates the events instead of adding more.
+	Identity   string
+	Who        string    // the employee, for the descriptions
 	Manager    string    // who the meetings are with
 	Zone       string    // IANA zone of the core hours; "" for all-day events
 	CoreStart  int       // minutes after midnight the working day starts, when Zone is set
@@ -31,11 +40,20 @@ type Trial struct {
 	End        time.Time // last day of the trial (date)
 	Metrics    []string  // "name: target (now: baseline, measured by …)"
 	StatusDay  time.Weekday
-	Stamp      time.Time // DTSTAMP: the document date, so output is reproducible
+	Stamp      time.Time // DTSTAMP: the document date, so output is reproducible; also gives SEQUENCE
 	LengthDays int
 	// ReviewPeriod marks a review period (keep-remote): the arrangement
 	// already runs, and nothing is on trial.
 	ReviewPeriod bool
+	// Invite makes the check-in and the review invitations (METHOD:REQUEST,
+	// RFC 5546): the employee as ORGANIZER, the manager as ATTENDEE asked
+	// to reply. Both need an address.
+	Invite                 bool
+	WhoEmail, ManagerEmail string
+	// Previous is the calendar written before, when there is one: an
+	// event that changed since gets a higher SEQUENCE than it had there,
+	// one that did not keeps it. nil when there is none.
+	Previous []byte
 }
 
 // calendarWords are the events' names and descriptions.
@@ -74,6 +92,9 @@ func Write(t Trial) ([]byte, error) {
 		words = reviewWords
 	}
 	cal.Props.Set(rawProp("X-WR-CALNAME", words.calendar))
+	if t.Invite {
+		cal.Props.SetText(ical.PropMethod, "REQUEST")
+	}
 
 	var loc *time.Location
 	if t.Zone != "" {
@@ -104,6 +125,18 @@ func Write(t Trial) ([]byte, error) {
 		} else {
 			ev.Props.SetDate(ical.PropDateTimeStart, day)
 			ev.Props.SetDate(ical.PropDateTimeEnd, day.AddDate(0, 0, 1))
+		}
+		if t.Invite {
+			org := ical.NewProp(ical.PropOrganizer)
+			org.Value = "mailto:" + t.WhoEmail
+			org.Params.Set(ical.ParamCommonName, t.Who)
+			ev.Props.Set(org)
+			att := ical.NewProp(ical.PropAttendee)
+			att.Value = "mailto:" + t.ManagerEmail
+			att.Params.Set(ical.ParamCommonName, t.Manager)
+			att.Params.Set(ical.ParamRole, "REQ-PARTICIPANT")
+			att.Params.Set(ical.ParamRSVP, "TRUE")
+			ev.Props.Set(att)
 		}
 		ev.Children = append(ev.Children, reminder(summary))
 		return ev.Component
@@ -141,6 +174,7 @@ func Write(t Trial) ([]byte, error) {
 	}
 	status.Props.SetRecurrenceRule(&rrule.ROption{Freq: rrule.WEEKLY, Until: until})
 	cal.Children = append(cal.Children, status.Component)
+	setSequences(cal.Events(), t.Stamp, t.Previous)
 
 	var b bytes.Buffer
 	if err := ical.NewEncoder(&b).Encode(cal); err != nil {
@@ -173,11 +207,101 @@ func fold(data []byte) []byte {
 	return out.Bytes()
 }
 
-// uidKey is stable for a trial: the same person and start date give the
-// same UIDs, so importing again updates the events instead of adding more.
+// uidKey is stable for a trial: it is made from the trial's identity
+// alone, never from its dates, so the same employee, manager and scenario
+// give the same UIDs however the dates move, and importing the file again
+// updates the events instead of adding more.
 func uidKey(t Trial) string {
-	s := sha256.Sum256([]byte(strings.ToLower(t.Who) + "\x00" + t.Start.Format("2006-01-02")))
+	s := sha256.Sum256([]byte(strings.Join(strings.Fields(strings.ToLower(t.Identity)), " ")))
 	return hex.EncodeToString(s[:8])
+}
+
+// sequenceEpoch is the day SEQUENCE counts from.
+var sequenceEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+
+// setSequences gives each event its SEQUENCE (RFC 5545 §3.8.7.4). A
+// calendar takes an event whose UID it holds as an update when its
+// SEQUENCE is higher (RFC 5546 §2.1.5), so the number must grow whenever
+// an event's dates or words change. It is derived, so that writing the
+// same proposal again gives the same file:
+//
+//   - at least the days from sequenceEpoch to the document date (stamp),
+//     so that a proposal re-issued under a later date updates every event,
+//     even in a new output folder;
+//   - and, when the previous calendar is at hand, one more than the event
+//     had there if the event changed (a date moved, earlier or later), the
+//     same if it did not.
+func setSequences(events []ical.Event, stamp time.Time, previous []byte) {
+	day := time.Date(stamp.Year(), stamp.Month(), stamp.Day(), 0, 0, 0, 0, time.UTC)
+	floor := max(0, int(day.Sub(sequenceEpoch).Hours()/24))
+	type was struct {
+		seq    int
+		digest string
+	}
+	before := map[string]was{}
+	if previous != nil {
+		// A previous file that cannot be read is as good as none: the
+		// document date still gives each event its floor.
+		if cal, err := ical.NewDecoder(bytes.NewReader(previous)).Decode(); err == nil {
+			for _, ev := range cal.Events() {
+				uid, _ := ev.Props.Text(ical.PropUID)
+				seq := 0
+				if p := ev.Props.Get(ical.PropSequence); p != nil {
+					seq, _ = strconv.Atoi(strings.TrimSpace(p.Value))
+				}
+				before[uid] = was{seq, digest(ev.Component)}
+			}
+		}
+	}
+	for _, ev := range events {
+		uid, _ := ev.Props.Text(ical.PropUID)
+		seq := floor
+		if w, ok := before[uid]; ok {
+			if w.digest == digest(ev.Component) {
+				seq = max(seq, w.seq)
+			} else {
+				seq = max(seq, w.seq+1)
+			}
+		}
+		ev.Props.Set(rawProp(ical.PropSequence, strconv.Itoa(seq)))
+	}
+}
+
+// digest is what an event says, its properties and its reminders, without
+// DTSTAMP and SEQUENCE, which change with the writing and not the event.
+func digest(c *ical.Component) string {
+	h := sha256.New()
+	var walk func(c *ical.Component)
+	walk = func(c *ical.Component) {
+		fmt.Fprintf(h, "BEGIN:%s\n", c.Name)
+		names := make([]string, 0, len(c.Props))
+		for name := range c.Props {
+			if name != ical.PropDateTimeStamp && name != ical.PropSequence {
+				names = append(names, name)
+			}
+		}
+		slices.Sort(names)
+		for _, name := range names {
+			for _, p := range c.Props[name] {
+				keys := make([]string, 0, len(p.Params))
+				for k := range p.Params {
+					keys = append(keys, k)
+				}
+				slices.Sort(keys)
+				fmt.Fprintf(h, "%s", name)
+				for _, k := range keys {
+					fmt.Fprintf(h, ";%s=%q", k, p.Params[k])
+				}
+				fmt.Fprintf(h, ":%q\n", p.Value)
+			}
+		}
+		for _, child := range c.Children {
+			walk(child)
+		}
+		fmt.Fprintf(h, "END:%s\n", c.Name)
+	}
+	walk(c)
+	return hex.EncodeToString(h.Sum(nil))
 }
 
 func reminder(summary string) *ical.Component {

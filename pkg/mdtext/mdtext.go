@@ -1,7 +1,9 @@
-// Package mdtext parses the documents' Markdown for the PDF and Word
-// renderers, and reads the text of the tree as a reader of the Markdown
-// sees it: escapes and character references decoded once. Both renderers
-// go through it, so a document reads the same in each.
+// Package mdtext holds the one Markdown configuration the project reads
+// its documents with, for the PDF and Word renderers, the HTML page and the
+// email's HTML and plain-text parts, and reads the text of the tree as a
+// reader of the Markdown sees it: escapes and character references decoded
+// once. Every renderer goes through it, so a document reads the same in
+// each: a table is a table everywhere, a curly quote the same character.
 package mdtext
 
 import (
@@ -11,6 +13,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -84,10 +87,22 @@ func Plain(n ast.Node, source []byte) string {
 	return b.String()
 }
 
-// markdown is the parser the PDF and Word renderers share: GitHub tables
-// and task lists, and typographic punctuation as Unicode characters rather
-// than HTML entities. It holds no state between documents.
-var markdown = goldmark.New(goldmark.WithExtensions(extension.Table, extension.TaskList, typographer))
+// New returns the project's Markdown configuration, with extra
+// extensions (such as the HTML page's charts) added to it: GitHub tables
+// and task lists, typographic punctuation as Unicode characters rather
+// than HTML entities, and HTML written as XHTML. Raw HTML in the Markdown
+// is never passed through to HTML: the documents' user text is escaped,
+// and anything else is left out rather than interpreted.
+func New(extra ...goldmark.Extender) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.TaskList, typographer}, extra...)...),
+		goldmark.WithRendererOptions(gmhtml.WithXHTML()),
+	)
+}
+
+// markdown is the parser the renderers that walk the tree share. It holds
+// no state between documents.
+var markdown = New()
 
 var typographer = extension.NewTypographer(extension.WithTypographicSubstitutions(extension.TypographicSubstitutions{
 	extension.LeftSingleQuote:  []byte("‘"),

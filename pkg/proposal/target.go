@@ -157,13 +157,8 @@ func Judge(target, reading string) Verdict {
 	if !tok || !rok {
 		return Unknown
 	}
-	if t.kind == percent && r.of > 0 && r.kind == plainNumber {
-		r.value, r.kind, r.of = 100*r.value/r.of, percent, 0
-	}
-	if t.of > 0 && r.of > 0 && t.of != r.of {
-		t.value, r.value = t.value/t.of, r.value/r.of
-	}
-	if t.kind != r.kind {
+	r, ok := inTermsOf(t, r)
+	if !ok {
 		return Unknown
 	}
 	if t.dir == 0 {
@@ -194,11 +189,50 @@ func Judge(target, reading string) Verdict {
 	return Unknown
 }
 
-// Amount is the amount a target or a reading holds, to draw it: a time in
-// minutes, a percentage or share as its number, or the first number.
+// inTermsOf is the reading r as Judge compares it with the target t: a
+// share ("19/20") against a percentage as its percentage (95), a share of
+// another whole ("9 of 10") against "4.5 of 5" as a share of 5 (4.5), a
+// time in minutes. ok is false when the two are different kinds of
+// amount (a bare 2 against "under 1 hour"), which Judge cannot compare.
+func inTermsOf(t, r quantity) (quantity, bool) {
+	if t.kind == percent && r.of > 0 && r.kind == plainNumber {
+		r.value, r.kind, r.of = 100*r.value/r.of, percent, 0
+	}
+	if t.of > 0 && r.of > 0 && t.of != r.of {
+		// Multiplied first, so that an equal share lands on the target's
+		// own number: 9 × 5 / 10 is 4.5 exactly.
+		r.value, r.of = r.value*t.of/r.of, t.of
+	}
+	return r, t.kind == r.kind
+}
+
+// Amount is the amount a target or a reading holds on its own: a time in
+// minutes, a percentage or share as its number, or the first number. To
+// draw a reading beside its target, use Compared, which puts it in the
+// target's terms.
 func Amount(s string) (float64, bool) {
 	q, ok := parseQuantity(s)
 	return q.value, ok
+}
+
+// Compared is the amount of reading that Judge compares with target, in
+// the unit Unit(target) names: "19/20" against "95% or more" is 95,
+// "2 of 2" against "100%" is 100, "1h30" against "under 2 hours" is 90,
+// "9 of 10" against "4.5 of 5 or better" is 4.5. A chart that plots
+// Compared draws what the verdict beside it was decided on. ok is false
+// when target holds no amount, or reading holds none or another kind of
+// amount than target (a bare 2 against "under 1 hour").
+//
+// The target itself, or a baseline, is passed as reading to draw it on
+// the same scale: Compared(target, target) is the target's own amount.
+func Compared(target, reading string) (float64, bool) {
+	t, tok := parseQuantity(target)
+	r, rok := parseQuantity(reading)
+	if !tok || !rok {
+		return 0, false
+	}
+	r, ok := inTermsOf(t, r)
+	return r.value, ok
 }
 
 // Better says which way a target counts as better: -1 when lower is

@@ -13,9 +13,34 @@ import (
 // CalendarName is the file the trial's calendar is written to.
 const CalendarName = "trial.ics"
 
+// CalendarOptions change what the calendar holds.
+type CalendarOptions struct {
+	// Invite makes the check-in and the review invitations to the
+	// manager, from the employee; both need an email address.
+	Invite bool
+	// Previous is the trial.ics written before, when there is one: an
+	// event that changed since it was written gets a higher SEQUENCE.
+	Previous []byte
+}
+
 // Calendar renders the trial's checkpoints as an iCalendar file. A
-// scenario without a trial is a problem naming the scenario.
-func Calendar(p *proposal.Proposal) (output.File, error) {
+// scenario without a trial is a problem naming the scenario; an invitation
+// without the addresses it needs is a problem naming the field to fill.
+func Calendar(p *proposal.Proposal, opts CalendarOptions) (output.File, error) {
+	if opts.Invite {
+		var ps proposal.Problems
+		if p.Manager.Email == "" {
+			ps = append(ps, p.Source().ProblemAt("manager.email", "is missing, and the invitation is sent to it",
+				"add the manager's address as `email:` under `manager:`, or leave out --invite"))
+		}
+		if p.Employee.Email == "" {
+			ps = append(ps, p.Source().ProblemAt("employee.email", "is missing, and the invitation comes from it",
+				"add your work address as `email:` under `employee:`, or leave out --invite"))
+		}
+		if len(ps) > 0 {
+			return output.File{}, ps
+		}
+	}
 	if !p.HasTrial() {
 		fix := "use a trial or reask proposal"
 		if p.Scenario == proposal.ScenarioKeepRemote {
@@ -45,6 +70,7 @@ func Calendar(p *proposal.Proposal) (output.File, error) {
 		coreStart = ch.Start.Minutes
 	}
 	data, err := ics.Write(ics.Trial{
+		Identity:     p.Employee.Name + "\x00" + p.Manager.Name + "\x00" + string(p.Scenario),
 		Who:          p.Employee.Name,
 		Manager:      p.Manager.Name,
 		Zone:         ch.Timezone,
@@ -58,6 +84,10 @@ func Calendar(p *proposal.Proposal) (output.File, error) {
 		Stamp:        p.Date.Time(),
 		LengthDays:   p.Trial.LengthDays,
 		ReviewPeriod: p.Scenario == proposal.ScenarioKeepRemote,
+		Invite:       opts.Invite,
+		WhoEmail:     p.Employee.Email,
+		ManagerEmail: p.Manager.Email,
+		Previous:     opts.Previous,
 	})
 	if err != nil {
 		return output.File{}, err

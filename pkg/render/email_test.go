@@ -185,3 +185,48 @@ func TestEmailBodyEscapesAndDecodes(t *testing.T) {
 		t.Fatal(string(got))
 	}
 }
+
+// TestStatusEmailShowsTheTableAndTheLists: the weekly status draft's HTML
+// part shows the measures as a real table and the weeks' items as a list;
+// its plain part keeps the bullets and reads the table without pipes.
+func TestStatusEmailShowsTheTableAndTheLists(t *testing.T) {
+	src, _ := examples.Get("trial")
+	p := load(t, src)
+	logSrc, _ := examples.Log("trial")
+	l, err := proposal.ParseLog("trial.log.yaml", logSrc, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := proposal.NewDate(2027, 2, 5)
+	v, ok := view.NewStatus(p, l, date)
+	if !ok {
+		t.Fatal("no status")
+	}
+	files, err := StatusFiles(v, date, "", Options{Formats: []Format{Markdown}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m parsed
+	for _, f := range files {
+		if strings.HasSuffix(f.Name, ".eml") {
+			m = readEmail(t, f.Data)
+		}
+	}
+	for _, want := range []string{"<table>", "<th align=\"left\">Measure</th>", "<td align=\"left\">75 minutes</td>",
+		"<td align=\"left\">Below target</td>", "<li>Month-end close reports for finance</li>"} {
+		if !strings.Contains(m.html, want) {
+			t.Errorf("the HTML part lacks %q", want)
+		}
+	}
+	for _, want := range []string{"- Month-end close reports for finance\n",
+		"- Median first response to stakeholder questions\n  Target: under 1 hour\n  Latest: 75 minutes\n  Below target\n"} {
+		if text := strings.ReplaceAll(m.text, "\r\n", "\n"); !strings.Contains(text, want) {
+			t.Errorf("the plain part lacks %q:\n%s", want, text)
+		}
+	}
+	for name, part := range map[string]string{"plain": m.text, "HTML": m.html} {
+		if strings.Contains(part, "| ") || strings.Contains(part, ":--") {
+			t.Errorf("the %s part shows the table's Markdown", name)
+		}
+	}
+}

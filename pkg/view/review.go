@@ -80,6 +80,7 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 		rm := ReviewMeasure{Name: Escape(capitalize(m.Name)), Baseline: Escape(m.Baseline), Target: Escape(m.Target)}
 		var points []string
 		numeric := true
+		ref := chartReference(m, p, entries)
 		for _, e := range entries {
 			for _, r := range e.Readings {
 				if name, ok := proposal.MetricNamed(p, r.Metric); !ok || name != m.Name {
@@ -91,7 +92,7 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 				if rm.Verdict == Missed {
 					rm.MissedOn = append(rm.MissedOn, e.Date.Time().Format("Jan 2"))
 				}
-				if n, ok := proposal.Amount(r.Value); ok {
+				if n, ok := proposal.Compared(ref, r.Value); ok {
 					points = append(points, e.Date.String()+" "+formatNumber(n))
 				} else {
 					numeric = false
@@ -113,7 +114,7 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 			v.Unjudged = append(v.Unjudged, rm.Name)
 		}
 		if numeric && len(points) > 0 {
-			rm.Chart = chartSpec(p, m, points)
+			rm.Chart = chartSpec(p, m, ref, points)
 		}
 		v.Measures = append(v.Measures, rm)
 	}
@@ -151,19 +152,45 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 	return v, true
 }
 
+// chartReference is what a measure's chart puts its numbers in the terms
+// of: the target, as the judge reads the readings against it; the
+// baseline when the target holds no amount ("better"); else the first
+// reading that holds one, so that the readings share one scale.
+func chartReference(m proposal.Metric, p *proposal.Proposal, entries []proposal.LogEntry) string {
+	if _, ok := proposal.Amount(m.Target); ok {
+		return m.Target
+	}
+	if _, ok := proposal.Amount(m.Baseline); ok {
+		return m.Baseline
+	}
+	for _, e := range entries {
+		for _, r := range e.Readings {
+			if name, ok := proposal.MetricNamed(p, r.Metric); ok && name == m.Name {
+				if _, ok := proposal.Amount(r.Value); ok {
+					return r.Value
+				}
+			}
+		}
+	}
+	return ""
+}
+
 // chartSpec writes the chart fence of a measure: its readings over the
-// trial, with the baseline and the target when they are numbers.
-func chartSpec(p *proposal.Proposal, m proposal.Metric, points []string) string {
+// trial, with the baseline and the target when they are numbers. Every
+// number is in the terms of ref (see chartReference), the values the
+// judge compares: a reading of 19/20 against "95% or more" is drawn at
+// 95 on a scale of percentages, as the table beside it says "Met".
+func chartSpec(p *proposal.Proposal, m proposal.Metric, ref string, points []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: %s\n", oneLine(m.Name))
-	if u := unitOf(m.Target, m.Baseline); u != "" {
+	if u := proposal.Unit(ref); u != "" {
 		fmt.Fprintf(&b, "unit: %s\n", u)
 	}
 	fmt.Fprintf(&b, "from: %s\nto: %s\n", p.Derived.TrialStart, p.Derived.TrialEnd)
-	if n, ok := proposal.Amount(m.Baseline); ok {
+	if n, ok := proposal.Compared(ref, m.Baseline); ok {
 		fmt.Fprintf(&b, "baseline: %s\n", formatNumber(n))
 	}
-	if n, ok := proposal.Amount(m.Target); ok {
+	if n, ok := proposal.Compared(ref, m.Target); ok {
 		fmt.Fprintf(&b, "target: %s\n", formatNumber(n))
 		switch proposal.Better(m.Target) {
 		case -1:
@@ -174,15 +201,6 @@ func chartSpec(p *proposal.Proposal, m proposal.Metric, points []string) string 
 	}
 	fmt.Fprintf(&b, "points: %s\n", strings.Join(points, "; "))
 	return b.String()
-}
-
-// unitOf names the unit the chart's numbers are in: minutes for any time
-// (amount gives times in minutes), % and "of 5" as written.
-func unitOf(target, baseline string) string {
-	if u := proposal.Unit(target); u != "" {
-		return u
-	}
-	return proposal.Unit(baseline)
 }
 
 func formatNumber(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
