@@ -1,6 +1,7 @@
 package check
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -88,11 +89,21 @@ func TestEachRuleFindsItsGap(t *testing.T) {
 		{"coverage.no-core-hours", "trial", []string{"  core_hours:\n    start: \"09:00\"\n    end: \"16:00\"\n    timezone: America/Chicago\n", ""}, "arrangement.core_hours", nil},
 		{"coverage.no-response-time", "trial", []string{"  response_time: within one hour during core hours\n", ""}, "communication.response_time", nil},
 		{"coverage.vague-response", "trial", []string{"response_time: within one hour during core hours", "response_time: quickly"}, "communication.response_time", nil},
-		{"coverage.no-check-ins", "offer", []string{"  check_ins:\n    - cadence: daily\n      format: Stand-up on video\n    - cadence: weekly\n      format: 30-minute 1:1\n", ""}, "communication.check_ins", nil},
+		{"coverage.no-check-ins", "offer", []string{"  check_ins:\n    - cadence: daily\n      format: Stand-up on video\n    - cadence: weekly\n      format: 30-minute 1:1\n", "", "  status_report: weekly\n", ""}, "communication.check_ins", nil},
 		{"coverage.no-output-tracking", "offer", []string{"output_tracking:\n  - Pull requests, reviews and tickets are visible in GitHub and Linear every day\n  - Sprint commitments are tracked in the sprint review\n", ""}, "output_tracking", nil},
 		{"coverage.no-in-person", "offer", []string{"  in_person_commitments:\n    - Sprint planning and retrospectives\n    - Architecture reviews and pairing with newer engineers\n", ""}, "arrangement.in_person_commitments", nil},
-		{"coverage.no-equipment", "reask", []string{"  connectivity: Home fibre, with my phone's hotspot as a backup\n  workspace: A desk in a quiet spare room\n", ""}, "equipment.connectivity", nil},
-		{"coverage.no-security", "reask", []string{"  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint\n", ""}, "equipment.security", nil},
+		{"coverage.no-equipment", "reask", []string{"  connectivity: Home fibre, with my phone's hotspot as a backup\n  workspace: A desk in a quiet spare room\n", ""}, "equipment", nil},
+		{"coverage.no-security", "keep-remote", []string{"  security: Company laptop with VPN and hardware-key sign-in\n", ""}, "equipment.security", nil},
+		{"coverage.vague-equipment", "reask", []string{"  connectivity: Home fibre, with my phone's hotspot as a backup", "  connectivity: Wifi"}, "equipment.connectivity", nil},
+		{"consistency.days-in-text", "trial", []string{"  - Office days are kept", "  - Three remote days a week give the models the long stretches they need\n  - Office days are kept"}, "arrangement.remote_days", nil},
+		{"consistency.in-person-on-remote-day", "trial", []string{"Weekly team planning on Tuesdays", "Weekly team planning on Mondays"}, "arrangement.remote_days", nil},
+		{"consistency.offline-in-core-hours", "trial", []string{"    - Urgent matters reach me by phone\n", "    - Urgent matters reach me by phone\n    - I am offline for the school pickup from 2:30 to 3:00\n"}, "communication.promises[2]", nil},
+		{"consistency.target-below-baseline", "trial", []string{"      target: 100%", "      target: 85%"}, "trial.metrics[0].target", nil},
+		{"consistency.rare-status", "reask", []string{"  status_report: weekly", "  status_report: monthly"}, "communication.status_report", nil},
+		{"evidence.unsourced-figure", "trial", []string{"  - Office days are kept", "  - Studies show remote workers are 13% more productive\n  - Office days are kept"}, "benefits[1]", nil},
+		{"reask.generic-answer", "reask", []string{"      response: Every day of close week is an office day; the trial starts after January close", "      response: We will make it work"}, "reask.reasons[1].response", nil},
+		{"reask.refused-day", "reask", []string{"reason: Urgent requests from the CFO need someone in the office", "reason: Urgent requests from the CFO on Wednesdays need someone in the office"}, "arrangement.remote_days", nil},
+		{"fairness.in-text", "keep-remote", []string{"  precedents:\n    - Three account managers on the West Coast team work remotely under VP-agreed exceptions\n", "", "benefits:\n", "benefits:\n  - Colleagues on the West Coast team already work this way\n"}, "benefits[0]", nil},
 		{"coverage.sensitive-data", "reask", []string{"  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint\n", "",
 			"Built the new weekly cash forecast", "Ran payroll and built the new weekly cash forecast"}, "equipment.security", nil},
 		{"scope.full-remote-first", "trial", []string{"  type: hybrid\n  remote_days: [monday, friday]\n", "  type: remote\n"}, "arrangement.type", nil},
@@ -162,18 +173,20 @@ func cutSection(src, head string) string {
 	return strings.Join(out, "\n")
 }
 
-// TestScoreCountsEachRuleOnce checks that the score takes a rule's points
-// once however often it fires, and that the top fixes are the costliest.
-func TestScoreCountsEachRuleOnce(t *testing.T) {
+// TestScoreDiminishesWithinARule checks that each finding costs its
+// severity's points, the second of a rule half and the third a quarter,
+// and that the top fixes are the ones worth most.
+func TestScoreDiminishesWithinARule(t *testing.T) {
 	fs := []Finding{
 		{Rule: "a", Severity: Weak}, {Rule: "a", Severity: Weak}, {Rule: "a", Severity: Weak},
 		{Rule: "b", Severity: Missing}, {Rule: "c", Severity: Risk}, {Rule: "d", Severity: Weak},
 	}
 	s, top := score(fs)
-	if s != 100-4-8-12-4 {
-		t.Errorf("score %d", s)
+	want := 100 - 49 // 5 + 2.5 + 1.25 + 10 + 25 + 5, rounded
+	if s != want {
+		t.Errorf("score %d, want %d", s, want)
 	}
-	if len(top) != 3 || top[0].Rule != "c" || top[1].Rule != "b" {
+	if len(top) != 3 || top[0].Rule != "c" || top[1].Rule != "b" || top[2].Rule != "a" || top[2].Points != 9 {
 		t.Errorf("top %v", top)
 	}
 }
@@ -236,6 +249,22 @@ func TestANameIsNotSensitiveData(t *testing.T) {
 		c := &checker{p: p}
 		if got := c.sensitive(); got != want {
 			t.Errorf("sensitive(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// TestScaleSaysThePoints checks that the explanation of the score states
+// the points each severity costs, as score takes them.
+func TestScaleSaysThePoints(t *testing.T) {
+	s := Scale()
+	for sev, n := range points {
+		if !strings.Contains(s, fmt.Sprintf("%s %d", map[Severity]string{Risk: "a risk", Missing: "a missing answer", Weak: "a weak one"}[sev], n)) {
+			t.Errorf("the scale does not say that %s costs %d:\n%s", sev, n, s)
+		}
+	}
+	for _, r := range Rules() {
+		if strings.Contains(r.Explain, "{value}") {
+			t.Errorf("%s explains with {value}, which --explain has nothing to fill with", r.ID)
 		}
 	}
 }

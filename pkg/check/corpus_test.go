@@ -23,9 +23,9 @@ import (
 // precision 0.9, recall 0.85 and a rank correlation of 0.9; raise each
 // floor as the rules come closer.
 const (
-	precisionFloor = 0.55
-	recallFloor    = 0.45
-	spearmanFloor  = 0.80
+	precisionFloor = 0.70
+	recallFloor    = 0.67
+	spearmanFloor  = 0.87
 )
 
 // label is one point a manager would raise about a file.
@@ -134,6 +134,7 @@ func TestCoachAgainstLabels(t *testing.T) {
 			t.Fatalf("%s does not validate: %v", l.name, err)
 		}
 		r := Run(p, proposal.Date{})
+		t.Logf("%s: score %d, labelled %d", l.name, r.Score, l.score)
 		mine = append(mine, float64(r.Score))
 		theirs = append(theirs, float64(l.score))
 		for _, f := range r.Findings {

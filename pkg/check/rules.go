@@ -38,10 +38,26 @@ var rules = sync.OnceValue(func() []Rule {
 			}
 		}
 		r.Explain = strings.TrimSpace(strings.Join(explain, "\n"))
+		if r.ID == scaleID {
+			continue // how the score is made, not a rule
+		}
 		out = append(out, r)
 	}
 	return out
 })
+
+// scaleID is the section of rules.md that explains the score.
+const scaleID = "score"
+
+// Scale explains how the score is made, for `propose check --explain score`.
+func Scale() string {
+	for _, sec := range strings.Split(rulesText, "\n## ")[1:] {
+		if head, body, _ := strings.Cut(sec, "\n"); strings.TrimSpace(head) == scaleID {
+			return strings.TrimSpace(body)
+		}
+	}
+	return ""
+}
 
 // Rules returns every rule, in the order rules.md explains them.
 func Rules() []Rule { return rules() }

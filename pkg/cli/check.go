@@ -196,15 +196,22 @@ func place(file string, f check.Finding) string {
 }
 
 func explainRule(env *Env, id string) error {
+	if id == "score" {
+		fmt.Fprintf(env.IO.Out, "score\n\n%s\n", check.Scale())
+		return nil
+	}
 	r, ok := check.Lookup(id)
 	if !ok {
 		var ids []string
 		for _, r := range check.Rules() {
 			ids = append(ids, r.ID)
 		}
-		return usageErrorf("no rule %q; the rules are: %s", id, strings.Join(ids, ", "))
+		return usageErrorf("no rule %q; the rules are: %s (and score, for how the score is made)", id, strings.Join(ids, ", "))
 	}
+	// Without a request to quote, the finding's words are left out: an
+	// aside such as "(day 30)" whole, a quoted text as "it".
 	strip := func(s string) string {
+		s = strings.NewReplacer(" (“{value}”)", "", " ({value})", "").Replace(s)
 		return strings.ReplaceAll(strings.ReplaceAll(s, "“{value}”", "it"), "{value}", "it")
 	}
 	fix := strip(r.Fix)
