@@ -220,7 +220,6 @@ func (c *checker) unsourcedFigure() {
 // I read on LinkedIn".
 var vagueSource = lazyRegexp(`(?i)^\s*(forbes|linkedin|an? (article|post|blog)|a study|studies|the internet|online|google|chatgpt|someone|i read)`)
 
-
 // sayNothing are answers that name a thing and say nothing about it.
 var sayNothing = lazyRegexp(`(?i)^\s*(yes|yep|fine|good|ok|okay|internet|wi-?fi|wifi|broadband|i have (internet|wi-?fi|wifi|broadband|a laptop)|laptop|computer|pc|home|at home|my home|house|kitchen( table)?|living room|bedroom|sofa|couch|dining (room|table)|kitchen table for now)\s*\.?\s*$`)
 
@@ -236,7 +235,6 @@ func (c *checker) vagueEquipment() {
 		}
 	}
 }
-
 
 // generic are answers to a reason that promise without saying anything.
 var generic = lazyRegexp(`(?i)^\s*(we('ll| will)|i('ll| will)|it will|trust me|will discuss|to be discussed|tbd|i promise|no problem|don'?t worry|that won'?t|it won'?t)\b`)

@@ -247,12 +247,12 @@ type Policy struct {
 	// ExceptionsQuoted marks an exception clause the summary already
 	// quotes, so that it is not quoted twice.
 	ExceptionsQuoted bool
-	Effective  string // when a new policy takes effect, formatted; "" when not given
-	Any        bool
-	Known      bool   // the policy gives a limit the request was compared with
-	Exceeds    bool   // the request is above the limit: an exception is asked for
-	Limit      string // such as "2 remote days a week"
-	Asked      string // such as "3 remote days a week"
+	Effective        string // when a new policy takes effect, formatted; "" when not given
+	Any              bool
+	Known            bool   // the policy gives a limit the request was compared with
+	Exceeds          bool   // the request is above the limit: an exception is asked for
+	Limit            string // such as "2 remote days a week"
+	Asked            string // such as "3 remote days a week"
 }
 
 // Agreement is what is in writing, or was said, about where the employee
