@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 	"unicode"
 
 	"github.com/propose-cli/propose/pkg/evidence"
@@ -230,7 +231,9 @@ func (c *checker) data() {
 		}
 		// A target with no amount, or a number the review cannot compare
 		// readings with ("40", "37-40"): neither settles the review.
-		if !digit().MatchString(m.Target) && !numberWords().MatchString(m.Target) && !sameAs().MatchString(m.Target) ||
+		// "Same as now" holds only with today's figure beside it.
+		same := sameAs().MatchString(m.Target) && digit().MatchString(m.Baseline)
+		if !digit().MatchString(m.Target) && !numberWords().MatchString(m.Target) && !same ||
 			digit().MatchString(m.Target) && !proposal.Judgeable(m.Target) {
 			c.add("data.metric-vague-target", at+".target", short(m.Target))
 		}
@@ -251,7 +254,7 @@ func (c *checker) trial() {
 }
 
 // sensitiveWords mark work whose data needs saying how it stays safe.
-var sensitiveWords = lazyRegexp(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health (data|records|information)|patients?|medical|clinical|case notes|nhs|card ?holder|payment cards?|credit cards?|card transactions|pci|gdpr|hipaa|pii|social security|national insurance|passports?|tax returns?|bank accounts?|employee records|hr records|personnel files?|student records|confidential)\b`)
+var sensitiveWords = lazyRegexp(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health (data|records|information)|patients?|medical|clinical|case notes|nhs|card ?holder|payment cards?|credit cards?|card transactions|pci|gdpr|hipaa|pii|social security|national insurance|passports?|tax returns?|bank accounts?|employee records|hr records|personnel files?|student records|confidential|claims? files?|policyholders?|ssns?|health.plan|benefits data|dependants|financial data|tax data|customer recordings|recordings of (customers|users|patients|interviews))\b`)
 
 func (c *checker) coverage() {
 	p := c.p
@@ -283,12 +286,14 @@ func (c *checker) coverage() {
 	// Security is a question a manager raises where the work handles data
 	// that must be protected; elsewhere, IT's rules answer it (the labelled
 	// corpus raised it nowhere else).
-	if e.Security == "" {
-		if m := c.sensitive(); m != "" {
-			c.add("coverage.sensitive-data", "equipment.security", m)
-		} else if p.Arrangement.Type == "remote" && len(e.Items) == 0 {
-			c.add("coverage.no-security", "equipment.security", "")
-		}
+	// A security line of a few words ("Company VPN") does not answer for
+	// data that must be protected.
+	thin := len(strings.Fields(e.Security)) < 5
+	switch m := c.sensitive(); {
+	case m != "" && thin:
+		c.add("coverage.sensitive-data", "equipment.security", m)
+	case e.Security == "" && p.Arrangement.Type == "remote" && len(e.Items) == 0:
+		c.add("coverage.no-security", "equipment.security", "")
 	}
 }
 
@@ -333,12 +338,16 @@ func inName(s string, start, end int) bool {
 func (c *checker) scope() {
 	p := c.p
 	fit := p.PolicyFit()
+	// Fully remote from the first day, with no record of it, is a leap a
+	// manager weighs: above the policy's limit, or with no time in person.
 	if p.Arrangement.Type == "remote" && p.Scenario != proposal.ScenarioKeepRemote &&
-		len(p.Performance.RemoteRecord) == 0 && fit.Known && fit.Exceeds {
+		len(p.Performance.RemoteRecord) == 0 && (fit.Known && fit.Exceeds || len(p.Arrangement.InPersonCommitments) == 0 && len(p.Move.Trips) == 0) {
 		c.add("scope.full-remote-first", "arrangement.type", "")
 		return
 	}
-	if fit.Exceeds && p.Scenario != proposal.ScenarioKeepRemote {
+	// In keep-remote, what was agreed in writing may stand above a new
+	// policy; without it, the request is above the limit like any other.
+	if fit.Exceeds && (p.Scenario != proposal.ScenarioKeepRemote || p.Agreement == (proposal.Agreement{})) {
 		field := "arrangement.remote_days"
 		if !c.src.Has(field) {
 			field = "arrangement.type"
@@ -360,10 +369,21 @@ func (c *checker) timing() {
 		c.add("timing.short-notice", "arrangement.start", p.Date.AddDays(7).String()+" or later")
 	}
 	if d := p.Derived; p.HasTrial() {
-		for _, b := range p.Company.BusyPeriods {
-			if period, ok := proposal.ParsePeriod(b); ok {
-				if _, meets := period.Meets(d.TrialStart, d.TrialEnd); meets {
-					c.add("timing.busy-period", "arrangement.start", strings.TrimSpace(b))
+		periods := c.busyPeriods()
+		for _, b := range periods {
+			if _, meets := b.period.Meets(d.TrialStart, d.TrialEnd); meets {
+				c.add("timing.busy-period", "arrangement.start", b.name)
+				break
+			}
+		}
+		// A check-in or a review in the crunch is decided on crunch numbers.
+		for _, m := range []struct {
+			at    proposal.Date
+			field string
+		}{{d.CheckIn, "trial.check_in_day"}, {d.Review, "trial.length_days"}} {
+			for _, b := range periods {
+				if _, in := b.period.Meets(m.at, m.at); in && !m.at.IsZero() && !b.period.Quarter {
+					c.add("timing.busy-period", m.field, b.name)
 					break
 				}
 			}
@@ -376,7 +396,7 @@ func (c *checker) timing() {
 
 // threats are words that make a proposal an ultimatum, in the first
 // person: "or I'll have to look elsewhere", "another offer on the table".
-var threats = lazyRegexp(`(?i)((or|otherwise|else|if not),? i('ll| will| would| may| might| could)? (need to |have to |be forced to )?(leave|quit|resign|go|move on|look elsewhere|look for (a new|another) (job|role)|start looking)|i('ll| will| would)? (have to |be forced to )(leave|quit|resign|look)|look(ing)? elsewhere|(another|other|competing|a better) (job )?offers?|counter-?offer|offers? on the table|considering my options|recruiters? (have|has|keep) (contacted|approached|called|been in touch with) me|headhunt\w*|i will resign|i would leave|i will leave|i'll leave|i'd leave|rather than (go |going |look |looking )?(elsewhere|somewhere else|at a competitor|for a competitor|with a competitor)|(have|keep|weigh\w*|consider\w*) (my |other |some )*options|look(ing)? around|hate to (have to )?(leave|go|look)|(people|many|some|they|others|colleagues|staff|\d+%)( \w+){0,5} (would|will|might|could) (leave|quit|walk)|(at|to|for) a competitor)`)
+var threats = lazyRegexp(`(?i)((or|otherwise|else|if not),? i('ll| will| would| may| might| could)? (need to |have to |be forced to )?(leave|quit|resign|go|move on|look elsewhere|look for (a new|another) (job|role)|start looking)|i('ll| will| would)? (have to |be forced to )(leave|quit|resign|look)|look(ing)? elsewhere|(another|other|competing|a better) (job )?offers?|counter-?offer|offers? on the table|considering my options|recruiters? (have|has|keep) (contacted|approached|called|been in touch with) me|headhunt\w*|i will resign|i would leave|i will leave|i'll leave|i'd leave|rather than (go |going |look |looking )?(elsewhere|somewhere else|at a competitor|for a competitor|with a competitor)|(have|keep|weigh\w*|consider\w*) (my |other |some )*options|look(ing)? around|hate to (have to )?(leave|go|look)|(people|many|some|they|others|colleagues|staff|\d+%)( \w+){0,5} (would|will|might|could) (leave|quit|walk)|(at|to|for) a competitor|than go(ing)? elsewhere|offers? from (another|other|a different) (company|companies|employer|firm))`)
 
 // leverageFields are where a request's own argument is written: a threat
 // or a private fact there is the employee speaking. Names, titles, the
@@ -482,4 +502,48 @@ func plural(n int, one, many string) string {
 // checks nothing does not pay for the rules' expressions at start-up.
 func lazyRegexp(expr string) func() *regexp.Regexp {
 	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
+}
+
+// busy is a busy time of the year, with the name the user gave it.
+type busy struct {
+	name   string
+	period proposal.Period
+}
+
+// seasonWords name busy seasons people write in passing, with their
+// months: "the holiday peak", "tax season".
+var seasonWords = []struct {
+	re          func() *regexp.Regexp
+	first, last time.Month
+}{
+	{lazyRegexp(`(?i)black friday|cyber monday|holiday (peak|season|rush)|christmas (peak|rush)`), time.November, time.December},
+	{lazyRegexp(`(?i)tax season|filing season`), time.February, time.April},
+}
+
+// busyNear finds a month named beside a word for a busy time: "volume
+// almost triples in November", "our peak is December".
+var busyNear = lazyRegexp(`(?i)(busy|busiest|peak|crunch|rush|slammed|volume (almost )?(doubles|triples)|all hands)\W+(?:\w+\W+){0,6}?(january|february|march|april|may|june|july|august|september|october|november|december)`)
+
+// busyPeriods are the team's busy times: those under company.busy_periods,
+// and those the request names in passing.
+func (c *checker) busyPeriods() []busy {
+	var out []busy
+	for _, b := range c.p.Company.BusyPeriods {
+		if period, ok := proposal.ParsePeriod(b); ok {
+			out = append(out, busy{strings.TrimSpace(b), period})
+		}
+	}
+	for _, t := range c.p.PublicTexts() {
+		for _, s := range seasonWords {
+			if m := s.re().FindString(t.Value); m != "" {
+				out = append(out, busy{m, proposal.Period{FirstMonth: s.first, LastMonth: s.last}})
+			}
+		}
+		if m := busyNear().FindStringSubmatch(t.Value); m != nil {
+			if period, ok := proposal.ParsePeriod(m[len(m)-1]); ok {
+				out = append(out, busy{m[len(m)-1], period})
+			}
+		}
+	}
+	return out
 }

@@ -23,9 +23,9 @@ import (
 // precision 0.9, recall 0.85 and a rank correlation of 0.9; raise each
 // floor as the rules come closer.
 const (
-	precisionFloor = 0.70
-	recallFloor    = 0.67
-	spearmanFloor  = 0.87
+	precisionFloor = 0.72
+	recallFloor    = 0.76
+	spearmanFloor  = 0.89
 )
 
 // label is one point a manager would raise about a file.

@@ -30,8 +30,8 @@ func PersonalBenefit(text string) bool {
 		return false
 	}
 	t := strings.TrimSpace(text)
-	if firstPerson().MatchString(t) {
-		return true
+	if firstPerson().MatchString(t) || mentionsMe().MatchString(t) {
+		return true // "Fridays are quieter for me"
 	}
 	if !personalWords().MatchString(t) {
 		return false
