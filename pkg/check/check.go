@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -43,6 +44,10 @@ type Finding struct {
 	Manager  string   `json:"manager"` // what the manager will think or ask
 	Fix      string   `json:"fix"`
 	Points   int      `json:"points"` // what fixing its rule adds to the score
+	// Patch is the line the fix adds, in YAML, and Under the section it
+	// goes in ("" for the top level of the file): a fix that pastes.
+	Patch string `json:"patch,omitempty"`
+	Under string `json:"under,omitempty"`
 }
 
 // Report is the check of one proposal.
@@ -127,8 +132,13 @@ func New(id, field, value string, src *proposal.Source) Finding {
 	}
 	line, col := where(src, field)
 	fill := func(s string) string { return strings.ReplaceAll(s, "{value}", value) }
-	return Finding{Rule: id, Severity: r.Severity, Field: field, Line: line, Col: col, Manager: fill(r.Manager), Fix: fill(r.Fix),
+	f := Finding{Rule: id, Severity: r.Severity, Field: field, Line: line, Col: col, Manager: fill(r.Manager), Fix: fill(r.Fix),
 		Points: points[r.Severity]}
+	if r.Patch != "" {
+		f.Under, f.Patch = placement(src, field, fill(r.Patch))
+		f.Fix = strings.ReplaceAll(f.Fix, "{patch}", describe(f.Under, f.Patch))
+	}
+	return f
 }
 
 // where places a finding: at the field's value; for a field the file
@@ -200,6 +210,9 @@ func (c *checker) framing() {
 
 var digit = lazyRegexp(`[0-9]`)
 
+// numberRange is a target written as a range: "37-40", "37 to 40".
+var numberRange = lazyRegexp(`\d\s*(-|–|to)\s*\d`)
+
 // numberWords make a text measurable as a digit does; sameAs is a target
 // that holds to the baseline; replyWords are reply times a manager can
 // hold someone to.
@@ -217,7 +230,7 @@ func (c *checker) data() {
 		all = append(all, r.Delivered)
 	}
 	if len(all) == 0 {
-		c.add("data.no-record", "performance", "")
+		c.add("data.no-record", "performance.highlights", "")
 	} else if !slices.ContainsFunc(all, digit().MatchString) {
 		c.add("data.no-numbers", "performance", "")
 	}
@@ -227,18 +240,21 @@ func (c *checker) data() {
 	for i, m := range p.Trial.Metrics {
 		at := fmt.Sprintf("trial.metrics[%d]", i)
 		if m.Baseline == "" {
-			c.add("data.metric-no-baseline", at+".name", short(m.Name))
+			c.add("data.metric-no-baseline", at+".baseline", short(m.Name))
 		}
 		// A target with no amount, or a number the review cannot compare
 		// readings with ("40", "37-40"): neither settles the review.
 		// "Same as now" holds only with today's figure beside it.
 		same := sameAs().MatchString(m.Target) && digit().MatchString(m.Baseline)
+		// A number is a target a manager can hold you to ("90%", "14 a
+		// week"); words are not ("good", "keep up"), nor is a range
+		// ("37-40"), which no reading can meet or miss.
 		if !digit().MatchString(m.Target) && !numberWords().MatchString(m.Target) && !same ||
-			digit().MatchString(m.Target) && !proposal.Judgeable(m.Target) {
+			numberRange().MatchString(m.Target) && !proposal.Judgeable(m.Target) {
 			c.add("data.metric-vague-target", at+".target", short(m.Target))
 		}
 		if m.MeasuredBy == "" {
-			c.add("data.metric-no-source", at+".name", short(m.Name))
+			c.add("data.metric-no-source", at+".measured_by", short(m.Name))
 		}
 	}
 }
@@ -276,12 +292,13 @@ func (c *checker) coverage() {
 	if len(p.OutputTracking) == 0 {
 		c.add("coverage.no-output-tracking", "output_tracking", "")
 	}
-	if len(a.InPersonCommitments) == 0 && len(p.Move.Trips) == 0 {
+	// With one remote day, four days in the room answer the question.
+	if len(a.InPersonCommitments) == 0 && len(p.Move.Trips) == 0 && len(a.RemoteDays) > 1 {
 		c.add("coverage.no-in-person", "arrangement.in_person_commitments", "")
 	}
 	e := p.Equipment
 	if len(e.Items) == 0 && e.Connectivity == "" && e.Workspace == "" {
-		c.add("coverage.no-equipment", "equipment", "")
+		c.add("coverage.no-equipment", "equipment.connectivity", "")
 	}
 	// Security is a question a manager raises where the work handles data
 	// that must be protected; elsewhere, IT's rules answer it (the labelled
@@ -301,6 +318,9 @@ func (c *checker) coverage() {
 // public text, or "".
 func (c *checker) sensitive() string {
 	for _, t := range c.p.PublicTexts() {
+		if t.Field == "company.name" {
+			continue // "Ridgeline Payroll Services" is the employer, not the work
+		}
 		for _, loc := range sensitiveWords().FindAllStringIndex(t.Value, -1) {
 			if inName(t.Value, loc[0], loc[1]) {
 				continue // "Riverside Medical Office" is a building, not health data
@@ -357,9 +377,15 @@ func (c *checker) scope() {
 }
 
 func (c *checker) fairness() {
-	pol := c.p.Company.Policy
-	if pol.Name == "" && pol.Summary == "" && pol.Reference == "" && len(c.p.Company.Precedents) == 0 {
-		c.add("fairness.no-precedent", "company", "")
+	p := c.p
+	pol := p.Company.Policy
+	// "Everyone will want it" is asked of a big step: three days or more,
+	// or full remote. A re-ask answers its reasons instead, and an offer
+	// with the role's terms in writing has its yardstick.
+	big := len(p.Arrangement.RemoteDays) >= 3 || p.Arrangement.Type == "remote"
+	settled := p.Scenario == proposal.ScenarioReask || p.Scenario == proposal.ScenarioOffer && p.Agreement.Terms != ""
+	if big && !settled && pol.Name == "" && pol.Summary == "" && pol.Reference == "" && len(p.Company.Precedents) == 0 {
+		c.add("fairness.no-precedent", "company.precedents", "")
 	}
 }
 
@@ -547,3 +573,58 @@ func (c *checker) busyPeriods() []busy {
 	}
 	return out
 }
+
+// placement says where the line patch ("key: value", the answer for
+// field) goes in the file: under field's section where the file has it;
+// where it does not, the missing sections are written around the line in
+// YAML's one-line form, under the nearest section the file has, or at its
+// top level.
+func placement(src *proposal.Source, field, patch string) (under, line string) {
+	line = patch
+	parent := parentOf(field)
+	for parent != "" && !src.Has(parent) && !isItem(parent) {
+		key := lastKey(parent)
+		k, v, _ := strings.Cut(line, ": ")
+		line = key + ": {" + k + ": " + flowValue(v) + "}"
+		parent = parentOf(parent)
+	}
+	return parent, line
+}
+
+// describe says where a line goes, for the fix a person reads.
+func describe(under, line string) string {
+	switch {
+	case under == "":
+		return "`" + line + "`"
+	case isItem(under):
+		return "`" + line + "`, in that item"
+	}
+	return "under `" + lastKey(under) + ":`, `" + line + "`"
+}
+
+// flowValue writes a value inside YAML's one-line form: a text holding a
+// comma, a colon or a bracket is put in quotes there.
+func flowValue(v string) string {
+	if strings.HasPrefix(v, "[") || strings.HasPrefix(v, "{") || strings.HasPrefix(v, `"`) || !strings.ContainsAny(v, ",:[]{}#") {
+		return v
+	}
+	return strconv.Quote(v)
+}
+
+// parentOf is the section or list item a field is in: "equipment" for
+// "equipment.security", "trial.metrics[0]" for "trial.metrics[0].target".
+func parentOf(field string) string {
+	if i := strings.LastIndex(field, "."); i >= 0 {
+		return field[:i]
+	}
+	return ""
+}
+
+func lastKey(path string) string {
+	if i := strings.LastIndex(path, "."); i >= 0 {
+		path = path[i+1:]
+	}
+	return path
+}
+
+func isItem(path string) bool { return strings.HasSuffix(path, "]") }

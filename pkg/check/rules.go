@@ -15,7 +15,10 @@ type Rule struct {
 	Severity Severity
 	Manager  string // the manager's thought or question; {value} is what the rule found
 	Fix      string
-	Explain  string // why it matters, for `propose check --explain`
+	// Patch is the line the fix adds, "key: value" in YAML, for a rule
+	// whose fix is a missing answer: {patch} in Fix says where it goes.
+	Patch   string
+	Explain string // why it matters, for `propose check --explain`
 }
 
 var rules = sync.OnceValue(func() []Rule {
@@ -33,6 +36,8 @@ var rules = sync.OnceValue(func() []Rule {
 				r.Manager = val
 			case ok && key == "fix":
 				r.Fix = val
+			case ok && key == "patch":
+				r.Patch = val
 			default:
 				explain = append(explain, l)
 			}
