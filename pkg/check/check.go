@@ -314,9 +314,17 @@ func (c *checker) coverage() {
 	}
 }
 
+// sensitiveJobs are jobs whose work handles data that must be protected,
+// read from the title and the team: a tax associate handles tax returns.
+var sensitiveJobs = lazyRegexp(`(?i)\b(tax|claims?|payroll|benefits (analyst|specialist|administrator|coordinator)|human resources|hr|recruit(er|ing|ment)?|talent acquisition|medical|clinical|nurse|coder|coding|billing|underwrit\w*|paralegal|legal|compliance|(user|ux|design) research(er)?)\b`)
+
 // sensitive returns the first mention of sensitive data in the request's
-// public text, or "".
+// public text, or "": in the job and its duties, never in a name.
 func (c *checker) sensitive() string {
+	e := c.p.Employee
+	if m := sensitiveJobs().FindString(e.Title + " " + e.Team); m != "" {
+		return strings.ToLower(m) + " data"
+	}
 	for _, t := range c.p.PublicTexts() {
 		if t.Field == "company.name" {
 			continue // "Ridgeline Payroll Services" is the employer, not the work
