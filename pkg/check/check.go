@@ -134,7 +134,10 @@ func New(id, field, value string, src *proposal.Source) Finding {
 	fill := func(s string) string { return strings.ReplaceAll(s, "{value}", value) }
 	f := Finding{Rule: id, Severity: r.Severity, Field: field, Line: line, Col: col, Manager: fill(r.Manager), Fix: fill(r.Fix),
 		Points: points[r.Severity]}
-	if r.Patch != "" {
+	switch {
+	case r.Rewrite != "" && src.Has(field):
+		f.Fix = fill(r.Rewrite)
+	case r.Patch != "":
 		f.Under, f.Patch = placement(src, field, fill(r.Patch))
 		f.Fix = strings.ReplaceAll(f.Fix, "{patch}", describe(f.Under, f.Patch))
 	}
@@ -322,8 +325,8 @@ var sensitiveJobs = lazyRegexp(`(?i)\b(tax|claims?|payroll|benefits (analyst|spe
 // public text, or "": in the job and its duties, never in a name.
 func (c *checker) sensitive() string {
 	e := c.p.Employee
-	if m := sensitiveJobs().FindString(e.Title + " " + e.Team); m != "" {
-		return strings.ToLower(m) + " data"
+	if m := sensitiveJobs().FindStringSubmatch(e.Title + " " + e.Team); m != nil {
+		return jobData(strings.ToLower(m[1]))
 	}
 	for _, t := range c.p.PublicTexts() {
 		if t.Field == "company.name" {
@@ -636,3 +639,26 @@ func lastKey(path string) string {
 }
 
 func isItem(path string) bool { return strings.HasSuffix(path, "]") }
+
+// jobData names the data a job handles, for the words of the finding.
+func jobData(job string) string {
+	switch {
+	case strings.HasPrefix(job, "claim"):
+		return "claims data"
+	case strings.Contains(job, "research"):
+		return "research participants' data"
+	case strings.HasPrefix(job, "recruit") || job == "talent acquisition":
+		return "candidate data"
+	case job == "hr" || job == "human resources":
+		return "employee data"
+	case strings.HasPrefix(job, "benefits"):
+		return "benefits data"
+	case strings.HasPrefix(job, "underwrit"):
+		return "applicant data"
+	case job == "medical" || job == "clinical" || job == "nurse" || job == "coder" || job == "coding" || job == "billing":
+		return "patient data"
+	case job == "legal" || job == "paralegal" || job == "compliance":
+		return "client data"
+	}
+	return job + " data" // tax data, payroll data
+}

@@ -268,3 +268,19 @@ func TestScaleSaysThePoints(t *testing.T) {
 		}
 	}
 }
+
+// TestThinSecurityIsRewrittenNotAdded checks that a security line too thin
+// for the data the job handles gets a fix that rewrites it, with no line
+// to add: a second `security:` would break the file.
+func TestThinSecurityIsRewrittenNotAdded(t *testing.T) {
+	src := edit(t, example(t, "reask"),
+		"  security: Company laptop with the VPN and multi-factor sign-in; forecasts stay on the company SharePoint", "  security: Company VPN",
+		"  title: Financial Analyst", "  title: Payroll Specialist")
+	f, ok := rulesOf(Run(parse(t, src), today))["coverage.sensitive-data"]
+	if !ok {
+		t.Fatal("thin security for payroll data is not found")
+	}
+	if f.Patch != "" || !strings.Contains(f.Fix, "make `security:` say how payroll data stays protected") {
+		t.Errorf("patch %q, fix %q", f.Patch, f.Fix)
+	}
+}

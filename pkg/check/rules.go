@@ -17,7 +17,10 @@ type Rule struct {
 	Fix      string
 	// Patch is the line the fix adds, "key: value" in YAML, for a rule
 	// whose fix is a missing answer: {patch} in Fix says where it goes.
-	Patch   string
+	Patch string
+	// Rewrite is the fix when the file already has the field, too thin to
+	// answer: a line to rewrite, not one to add.
+	Rewrite string
 	Explain string // why it matters, for `propose check --explain`
 }
 
@@ -38,6 +41,8 @@ var rules = sync.OnceValue(func() []Rule {
 				r.Fix = val
 			case ok && key == "patch":
 				r.Patch = val
+			case ok && key == "rewrite":
+				r.Rewrite = val
 			default:
 				explain = append(explain, l)
 			}
