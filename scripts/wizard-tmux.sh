@@ -15,15 +15,22 @@ command -v tmux >/dev/null || { echo "tmux is not installed; skipping the wizard
 verbose=${1:-}
 work=$(mktemp -d)
 session=propose-wizard-$$
-trap 'tmux kill-session -t $session 2>/dev/null || true; rm -rf "$work"' EXIT
+# A tmux server of its own, so that no other session (or a server shutting
+# down as the last session closes) comes between the script and its screen.
+t() { tmux -L "$session" "$@"; }
+trap 't kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 go build -o "$work/propose" ./cmd/propose
 
 start() {
-	tmux kill-session -t $session 2>/dev/null || true
-	tmux new-session -d -s $session -x 120 -y 45 \
-		"cd '$work' && TZ=America/Chicago SOURCE_DATE_EPOCH=1767571200 ./propose new; echo EXIT=\$? > exit.txt; sleep 300"
+	t kill-server 2>/dev/null || true
+	for try in 1 2 3; do
+		t new-session -d -s $session -x 120 -y 45 \
+			"cd '$work' && TZ=America/Chicago SOURCE_DATE_EPOCH=1767571200 ./propose new; echo EXIT=\$? > exit.txt; sleep 300" && return 0
+		sleep 0.5 # the server of the last run may still be shutting down
+	done
+	echo "FAIL: tmux would not start a session"; exit 1
 }
-screen() { tmux capture-pane -t $session -p; }
+screen() { t capture-pane -t $session -p; }
 # wait_for TEXT: wait until the screen shows TEXT.
 wait_for() {
 	for _ in $(seq 1 100); do
@@ -35,7 +42,7 @@ wait_for() {
 	done
 	echo "FAIL: the screen never showed: $1"; screen; exit 1
 }
-keys() { tmux send-keys -t $session "$@"; }
+keys() { t send-keys -t $session "$@"; }
 # answer QUESTION KEYS...: wait for the question, then press the keys.
 answer() { wait_for "$1"; shift; keys "$@"; }
 # chunk QUESTION TEXT: wait for the question, then send TEXT in one write,
@@ -43,7 +50,7 @@ answer() { wait_for "$1"; shift; keys "$@"; }
 chunk() { wait_for "$1"; keys -l "$2"; sleep 0.3; keys Enter; }
 # paste QUESTION TEXT: wait for the question, then paste TEXT with
 # bracketed paste, as a terminal does on Ctrl+Shift+V, and Enter after it.
-paste() { wait_for "$1"; tmux set-buffer -b p -- "$2"; tmux paste-buffer -p -d -b p -t $session; sleep 0.3; keys Enter; }
+paste() { wait_for "$1"; t set-buffer -b p -- "$2"; t paste-buffer -p -d -b p -t $session; sleep 0.3; keys Enter; }
 fail() { echo "FAIL: $*"; cat "$work/proposal.yaml" 2>/dev/null || true; exit 1; }
 
 start
