@@ -48,6 +48,9 @@ type Finding struct {
 	// goes in ("" for the top level of the file): a fix that pastes.
 	Patch string `json:"patch,omitempty"`
 	Under string `json:"under,omitempty"`
+	// Value is the text the rule found (a measure's name, a quoted line),
+	// so that a question can say what it is about.
+	Value string `json:"value,omitempty"`
 }
 
 // Report is the check of one proposal.
@@ -133,7 +136,7 @@ func New(id, field, value string, src *proposal.Source) Finding {
 	line, col := where(src, field)
 	fill := func(s string) string { return strings.ReplaceAll(s, "{value}", value) }
 	f := Finding{Rule: id, Severity: r.Severity, Field: field, Line: line, Col: col, Manager: fill(r.Manager), Fix: fill(r.Fix),
-		Points: points[r.Severity]}
+		Points: points[r.Severity], Value: value}
 	switch {
 	case r.Rewrite != "" && src.Has(field):
 		f.Fix = fill(r.Rewrite)

@@ -314,7 +314,7 @@ type Private struct {
 	RevisitDate  string      // when to ask again after a no, on a weekday
 	AskBy        string      // the last weekday to ask with a week left before the start; "" when that has passed
 	AskNow       bool        // the start date leaves the manager less than a week from the document date
-	Questions    []string    // what a manager may ask that the proposal does not answer yet, from propose check
+	Questions    []Question  // what a manager may ask that the proposal does not answer yet, from propose check
 	Busy         string      // the team's busy times, such as "Q4 and June"; "" when not given
 	Mentoring    bool        // the request touches mentoring or newer colleagues, so that objection applies
 	OwnGains     []string    // benefits that are the user's own gain, kept off the manager's documents
@@ -325,6 +325,14 @@ type Private struct {
 	SecondNo     bool        // reask: declined twice or more
 	InPrinciple  bool        // reask: the no was against remote work itself
 	MoveAskBy    string      // a move: the last weekday to ask with three months left before it; "" when that has passed
+}
+
+// Question is one a manager may ask that the proposal does not answer yet,
+// and what it is about (a measure, a study, a line) when its words do not
+// say.
+type Question struct {
+	Ask   string
+	About string
 }
 
 // Themes are the objections managers raise most. The prep sheet answers
@@ -535,10 +543,17 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	found := check.Run(p, proposal.Date{}).Findings
 	slices.SortStableFunc(found, func(a, b check.Finding) int { return cmp.Compare(b.Points, a.Points) })
 	for _, f := range found {
-		// A leverage finding is text to take out, not a question to prepare.
-		if !seen[f.Rule] && !seen[f.Manager] && !strings.HasPrefix(f.Rule, "leverage.") {
+		// A leverage finding is text to take out, and a personal benefit is
+		// already kept off the documents: neither is a question to prepare.
+		if !seen[f.Rule] && !seen[f.Manager] && !strings.HasPrefix(f.Rule, "leverage.") && f.Rule != "framing.personal-benefits" {
 			seen[f.Rule], seen[f.Manager] = true, true
-			v.Questions = append(v.Questions, Escape(f.Manager))
+			// The question names what it is about (the measure, the study,
+			// the line) when its words do not already.
+			q := Question{Ask: Escape(f.Manager)}
+			if f.Value != "" && f.Value != f.Fix && !strings.Contains(f.Manager, f.Value) {
+				q.About = Escape(f.Value)
+			}
+			v.Questions = append(v.Questions, q)
 		}
 	}
 	v.Busy = joinAnd(escapeAll(p.Company.BusyPeriods))
