@@ -254,7 +254,7 @@ func (c *checker) reaskAnswers() {
 	for i, r := range p.Reask.Reasons {
 		resp := strings.TrimSpace(r.Response)
 		words := len(strings.Fields(resp))
-		if (generic().MatchString(resp) && !digit().MatchString(resp) && words < 12) || words < 4 {
+		if resp == proposal.GeneratedReaskResponse || (generic().MatchString(resp) && !digit().MatchString(resp) && words < 12) || words < 4 {
 			c.add("reask.generic-answer", fmt.Sprintf("reask.reasons[%d].response", i), short(resp))
 		}
 		for _, m := range weekdayWords().FindAllStringSubmatch(r.Reason, -1) {
