@@ -41,12 +41,26 @@ for s in "${scenarios[@]}"; do
 	cp "$tmp/$s/one-pager.docx" "$tmp/$s-one-pager.docx"
 done
 
-# One LibreOffice run converts all four, with the fonts the documents name
+# The stories people bring: each one-page summary must keep to one page in a
+# word processor too.
+stories=()
+for f in testdata/stories/*.yaml; do
+	n=story-$(basename "$f" .yaml)
+	"$tmp/propose" render "$f" --format docx --out "$tmp/$n" --quiet >"$tmp/render.log" 2>&1 || {
+		cat "$tmp/render.log" >&2
+		echo "$n: propose could not render the story" >&2
+		exit 1
+	}
+	cp "$tmp/$n/one-pager.docx" "$tmp/$n-one-pager.docx"
+	stories+=("$n")
+done
+
+# One LibreOffice run converts all of them, with the fonts the documents name
 # (the PDF's, from assets/fonts) and a profile kept apart from the user's.
 mkdir -p "$tmp/home/.local/share/fonts"
 cp assets/fonts/*.ttf "$tmp/home/.local/share/fonts/"
 (cd "$tmp" && HOME="$tmp/home" soffice -env:UserInstallation="file://$tmp/profile" --headless \
-	--convert-to pdf --outdir "$tmp/pdf" "${scenarios[@]/%/.docx}" "${scenarios[@]/%/-one-pager.docx}" >"$tmp/soffice.log" 2>&1) || {
+	--convert-to pdf --outdir "$tmp/pdf" "${scenarios[@]/%/.docx}" "${scenarios[@]/%/-one-pager.docx}" "${stories[@]/%/-one-pager.docx}" >"$tmp/soffice.log" 2>&1) || {
 	cat "$tmp/soffice.log" >&2
 	echo "soffice could not convert the Word files" >&2
 	exit 1
@@ -70,7 +84,10 @@ for s in "${scenarios[@]}"; do
 	while IFS= read -r h; do checks+=("$h"); done < <(sed -n 's/^#\{1,3\} //p' "$md")
 	# The first cell of the first table's first row below its header.
 	checks+=("$(awk '/^\|[ :|-]+\|$/ { getline; split($0, c, "|"); print c[2]; exit }' "$md" | sed 's/^ *//; s/ *$//')")
-	checks+=("Approved as proposed" "Signature" "Manager" "Employee")
+	checks+=("Approved as proposed" "Signature")
+	# The sign-off's columns, as the proposal names them (Manager and
+	# Employee; Hiring manager and Candidate; Client and Contractor).
+	while IFS= read -r role; do checks+=("$role"); done < <(grep -m1 '^| *|.*|$' "$md" | tr '|' '\n' | sed 's/^ *//; s/ *$//' | grep -v '^$')
 	missing=0
 	for want in "${checks[@]}"; do
 		want=$(printf '%s' "$want" | squash)
@@ -86,6 +103,15 @@ for s in "${scenarios[@]}"; do
 		fail=1
 	fi
 	# The one-page summary stays on one page in a word processor too.
+	one=$(pdfinfo "$tmp/pdf/$s-one-pager.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	if [ "$one" = 1 ]; then
+		echo "$s: the one-page summary's Word file is one page"
+	else
+		echo "$s: the one-page summary's Word file is ${one:-no} pages in LibreOffice" >&2
+		fail=1
+	fi
+done
+for s in "${stories[@]}"; do
 	one=$(pdfinfo "$tmp/pdf/$s-one-pager.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
 	if [ "$one" = 1 ]; then
 		echo "$s: the one-page summary's Word file is one page"

@@ -69,12 +69,20 @@ func (o Options) docs() (*document.Set, error) {
 	return document.Default()
 }
 
-func (o Options) has(f Format) bool {
-	formats := o.Formats
-	if len(formats) == 0 {
-		formats = DefaultFormats
+// wordHeadroom is how full the PDF's page may be for the Word one-pager
+// to be written from the same step: LibreOffice sets a full page onto two.
+const wordHeadroom = 0.9
+
+// formats are the formats asked for, or the default ones.
+func (o Options) formats() []Format {
+	if len(o.Formats) == 0 {
+		return DefaultFormats
 	}
-	for _, x := range formats {
+	return o.Formats
+}
+
+func (o Options) has(f Format) bool {
+	for _, x := range o.formats() {
 		if x == f {
 			return true
 		}
@@ -404,7 +412,42 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 			opts.warn(v.Source, c.Field, fmt.Sprintf("the one-page summary cuts this short mid-sentence, as “%s”, since no whole sentence or clause of it fits",
 				mdtext.Unescape([]byte(c.Text))), "write a first sentence that stands on its own in a line or two; the proposal keeps the rest")
 		}
-		return fitted(string(document.OnePager), t.md, full, t.m, opts, t.laid)
+		// A word processor sets the page looser than the PDF, and a Word
+		// file cannot be measured: it takes the first step from the PDF's
+		// on whose layout the page keeps a margin to spare.
+		word := first
+		for i := first; i < len(onePagerSteps); i++ {
+			w, err := try(i)
+			if err != nil {
+				return nil, err
+			}
+			word = i
+			if w.laid.Pages() == 1 && w.laid.LastPageFill() <= wordHeadroom {
+				break
+			}
+		}
+		if word == first || !opts.has(DOCX) {
+			return fitted(string(document.OnePager), t.md, full, t.m, opts, t.laid)
+		}
+		rest := opts
+		rest.Formats = nil
+		for _, f := range opts.formats() {
+			if f != DOCX {
+				rest.Formats = append(rest.Formats, f)
+			}
+		}
+		files, err := fitted(string(document.OnePager), t.md, full, t.m, rest, t.laid)
+		if err != nil {
+			return nil, err
+		}
+		w := results[word]
+		only := opts
+		only.Formats = []Format{DOCX}
+		doc, err := fitted(string(document.OnePager), w.md, w.md, w.m, only, w.laid)
+		if err != nil {
+			return nil, err
+		}
+		return append(files, doc...), nil
 	}
 	return nil, &TooLongError{Fields: longestOnePagerTexts(v.Texts, 5)}
 }

@@ -167,6 +167,10 @@ func offerClause(v *Public) string {
 	return c
 }
 
+// maxWhy is how many reasons to say yes the one-pager gives: the strongest
+// four; more would crowd the page and dilute them.
+const maxWhy = 4
+
 // why picks the one-pager's reasons to say yes, strongest first: what was
 // agreed in writing and the remote record (in keep-remote these lead), the
 // strongest result, the top benefit, and one citation.
@@ -276,7 +280,7 @@ func why(v *Public) []WhyItem {
 		}
 		break
 	}
-	return out
+	return out[:min(len(out), maxWhy)]
 }
 
 // strongestResult is the result most likely to persuade: one in numbers,
