@@ -24,6 +24,7 @@ type LogOptions struct {
 	File       string
 	Log        string
 	Date       string
+	Outcome    bool // record the decision, what was learned and adjusted, instead of a week
 	Accessible bool
 }
 
@@ -40,13 +41,19 @@ reading, what shipped, what is next, what is blocked, the days in the office,
 and anything your manager said. The last entry's answers are the defaults, and
 the log is saved after every answer. An entry for a date that has one already
 is edited. Editing the log by hand is just as good; propose status and propose
-review read it.`,
-		Example: "  propose log proposal.yaml\n  propose log proposal.yaml --date 2027-02-05",
+review read it.
+
+With --outcome it records the decision instead: approved, extended or
+declined, when, the reasons given for a no and when to talk again, and what
+was learned and adjusted. A no before any trial is recorded the same way, and
+then propose reask writes the request to ask again.`,
+		Example: "  propose log proposal.yaml\n  propose log proposal.yaml --date 2027-02-05\n  propose log proposal.yaml --outcome",
 		Args:    maxOneFile,
 		RunE:    withFile(&opts.File, opts, runF, logRun),
 	}
 	cmd.Flags().StringVar(&opts.Log, "log", "", "the trial log (default: FILE's name with .log.yaml)")
 	cmd.Flags().StringVar(&opts.Date, "date", "", "the entry's date, as YYYY-MM-DD (default: asked, today suggested)")
+	cmd.Flags().BoolVar(&opts.Outcome, "outcome", false, "record the decision, the reasons and what was learned, instead of a week")
 	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask in plain lines, for screen readers")
 	completeFiles(cmd)
 	return cmd
@@ -63,8 +70,8 @@ func logRun(opts *LogOptions) error {
 	if err != nil {
 		return err
 	}
-	if !p.HasTrial() {
-		return usageErrorf("%s has no trial or review period to log; add a `trial:` section with its measures", name)
+	if !p.HasTrial() && !opts.Outcome {
+		return usageErrorf("%s has no trial or review period to log; add a `trial:` section with its measures, or record a decision with --outcome", name)
 	}
 	path := logFor(opts.File, opts.Log)
 	l := &proposal.Log{Version: proposal.Version}
@@ -89,7 +96,11 @@ func logRun(opts *LogOptions) error {
 	ask := no.prompter(ctx)
 	save := func() error { return output.WriteFile(path, proposal.MarshalLog(l), 0o644) }
 
-	err = askEntry(ask, p, l, opts.Date, today, save)
+	if opts.Outcome {
+		err = askOutcome(ask, l, today, save)
+	} else {
+		err = askEntry(ask, p, l, opts.Date, today, save)
+	}
 	if errors.Is(err, wizard.ErrInterrupted) {
 		fmt.Fprintf(env.IO.ErrOut, "\nStopped. The answers you gave are saved in %s.\n", path)
 		return &silentError{code: ExitInterrupted}
@@ -97,8 +108,104 @@ func logRun(opts *LogOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(env.IO.Out, "Saved the entry in %s. Next: `propose status %s` writes the week's note to %s.\n",
-		path, name, p.Manager.Name)
+	switch {
+	case !opts.Outcome:
+		fmt.Fprintf(env.IO.Out, "Saved the entry in %s. Next: `propose status %s` writes the week's note to %s.\n",
+			path, name, p.Manager.Name)
+	case l.Outcome.Decision == "declined":
+		fmt.Fprintf(env.IO.Out, "Saved the decision in %s. Next: `propose reask %s` writes the request to ask again.\n", path, name)
+	default:
+		fmt.Fprintf(env.IO.Out, "Saved the decision in %s. Next: `propose review %s` writes the review and, after an approval, the agreement.\n", path, name)
+	}
+	return nil
+}
+
+// askOutcome asks for the decision on the arrangement, and saves the log
+// after each answer: what was decided and when, the reasons for a no and
+// when to talk again, what was learned and what was adjusted.
+func askOutcome(ask wizard.Prompter, l *proposal.Log, today proposal.Date, save func() error) error {
+	if err := ask.Section("The decision", "What your manager decided, in the words they used; your review and a new request build on it."); err != nil {
+		return err
+	}
+	o := &l.Outcome
+	def := o.Decision
+	if def == "" {
+		def = "approved"
+	}
+	d, err := ask.Select(wizard.Field{Title: "What was decided?", Default: def}, []wizard.Option{
+		{Key: "approved", Label: "Approved: the arrangement continues"},
+		{Key: "extended", Label: "Extended: the trial runs longer"},
+		{Key: "declined", Label: "Declined"},
+	})
+	if err != nil {
+		return err
+	}
+	o.Decision = d
+	when := o.Date
+	if when.IsZero() {
+		when = today
+	}
+	s, err := ask.Input(wizard.Field{Title: "When was it decided? (YYYY-MM-DD)", Default: when.String(),
+		Validate: func(s string) error { var x proposal.Date; return x.UnmarshalText([]byte(s)) }})
+	if err != nil {
+		return err
+	}
+	if err := o.Date.UnmarshalText([]byte(s)); err != nil {
+		return err
+	}
+	if err := save(); err != nil {
+		return err
+	}
+	if d == "declined" {
+		reasons, err := ask.List(wizard.Field{Title: "The reasons you were given", Help: "One a line, as they were said.", Optional: true}, o.Reasons)
+		if err != nil {
+			return err
+		}
+		o.Reasons = reasons
+		if err := save(); err != nil {
+			return err
+		}
+		next := ""
+		if !o.NextReview.IsZero() {
+			next = o.NextReview.String()
+		}
+		s, err := ask.Input(wizard.Field{Title: "When did you agree to talk again, if you did? (YYYY-MM-DD)", Default: next, Optional: true,
+			Validate: func(s string) error {
+				var x proposal.Date
+				if s == "" {
+					return nil
+				}
+				return x.UnmarshalText([]byte(s))
+			}})
+		if err != nil {
+			return err
+		}
+		o.NextReview = proposal.Date{}
+		if s != "" {
+			if err := o.NextReview.UnmarshalText([]byte(s)); err != nil {
+				return err
+			}
+		}
+		if err := save(); err != nil {
+			return err
+		}
+	}
+	for _, q := range []struct {
+		title, help string
+		list        *[]string
+	}{
+		{"What you learned", "One a line: what worked, what did not. Your review reports it.", &l.Learned},
+		{"What you adjusted", "One a line: what you changed along the way.", &l.Adjusted},
+	} {
+		items, err := ask.List(wizard.Field{Title: q.title, Help: q.help, Optional: true}, *q.list)
+		if err != nil {
+			return err
+		}
+		*q.list = items
+		if err := save(); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -197,6 +304,22 @@ func askEntry(ask wizard.Prompter, p *proposal.Proposal, l *proposal.Log, dateFl
 		setReading(e, m.Name, v)
 		if err := save(); err != nil {
 			return err
+		}
+		// A reading that missed its target is explained where it is
+		// recorded: the review says why, in the user's words.
+		if v != "" && proposal.Judge(m.Target, v) == proposal.Missed {
+			i := slices.IndexFunc(e.Readings, func(r proposal.Reading) bool { return r.Metric == m.Name })
+			if i >= 0 {
+				why, err := ask.Input(wizard.Field{Title: "Why did “" + m.Name + "” miss its target this week?",
+					Help: "A line for your review; it is not in the status note.", Default: e.Readings[i].Why, Optional: true})
+				if err != nil {
+					return err
+				}
+				e.Readings[i].Why = why
+				if err := save(); err != nil {
+					return err
+				}
+			}
 		}
 	}
 
