@@ -25,9 +25,9 @@ var reference = sync.OnceValue(func() *template.Template {
 func Reference(part string) []byte {
 	var b bytes.Buffer
 	if err := reference().ExecuteTemplate(&b, part, struct {
-		Top, All []*Field
-		Version  int
-	}{root().Fields, Fields(), Version}); err != nil {
+		Top, All, Log []*Field
+		Version       int
+	}{root().Fields, Fields(), LogFields(), Version}); err != nil {
 		panic("proposal: reference: " + err.Error())
 	}
 	return b.Bytes()
