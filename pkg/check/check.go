@@ -83,6 +83,10 @@ func Run(p *proposal.Proposal, today proposal.Date, extra ...Finding) *Report {
 	c.vagueEquipment()
 	c.reaskAnswers()
 	c.inText()
+	c.vagueTracking()
+	c.draftedCase()
+	c.personalDevice()
+	c.reaskSoon()
 	c.found = append(c.found, extra...)
 	r := &Report{Findings: append([]Finding{}, c.found...)}
 	if c.src != nil {

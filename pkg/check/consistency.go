@@ -224,14 +224,18 @@ var vagueSource = lazyRegexp(`(?i)^\s*(forbes|linkedin|an? (article|post|blog)|a
 // sayNothing are answers that name a thing and say nothing about it.
 var sayNothing = lazyRegexp(`(?i)^\s*(yes|yep|fine|good|ok|okay|internet|wi-?fi|wifi|broadband|i have (internet|wi-?fi|wifi|broadband|a laptop)|laptop|computer|pc|home|at home|my home|house|kitchen( table)?|living room|bedroom|sofa|couch|dining (room|table)|kitchen table for now)\s*\.?\s*$`)
 
-// vagueEquipment finds a connection or a workspace answered in a word.
+// sharedRoom is a workspace in a room others live in.
+var sharedRoom = lazyRegexp(`(?i)\b(living room|kitchen|sofa|couch|dining (room|table)|lounge)\b`)
+
+// vagueEquipment finds a connection or a workspace answered in a word, or
+// a workspace in a room the household shares.
 func (c *checker) vagueEquipment() {
 	e := c.p.Equipment
 	for _, f := range []struct{ field, value string }{
 		{"equipment.connectivity", e.Connectivity},
 		{"equipment.workspace", e.Workspace},
 	} {
-		if f.value != "" && (sayNothing().MatchString(f.value) || strings.Contains(strings.ToLower(f.value), "kitchen table")) {
+		if f.value != "" && (sayNothing().MatchString(f.value) || f.field == "equipment.workspace" && sharedRoom().MatchString(f.value)) {
 			c.add("coverage.vague-equipment", f.field, short(f.value))
 		}
 	}
@@ -283,5 +287,59 @@ func (c *checker) inText() {
 		if (noPolicy && policyWords().MatchString(b)) || (len(p.Company.Precedents) == 0 && precedentWords().MatchString(b)) {
 			c.add("fairness.in-text", fmt.Sprintf("benefits[%d]", i), short(b))
 		}
+	}
+}
+
+// toolsOnly is a line of output tracking that names tools and nothing they
+// show: "Jira and GitHub".
+var toolsOnly = lazyRegexp(`(?i)^\s*(the\s+)?[\w.-]+(\s*(,|and|&|/|\+)\s*[\w.-]+)*\s*\.?\s*$`)
+
+// vagueTracking finds output tracking that names tools and says nothing of
+// what the manager will see in them, or when.
+func (c *checker) vagueTracking() {
+	for i, s := range c.p.OutputTracking {
+		if len(strings.Fields(s)) <= 4 && toolsOnly().MatchString(s) && !digit().MatchString(s) {
+			c.add("coverage.vague-tracking", fmt.Sprintf("output_tracking[%d]", i), short(s))
+		}
+	}
+}
+
+// boilerplate is the language of a drafted case that says nothing about
+// this job: "a strategic necessity", "employer of choice".
+var boilerplate = lazyRegexp(`(?i)(strategic (necessity|imperative)|employer of choice|competitive (talent|hiring) (landscape|market)|in today'?s (world|landscape|environment|economy|workplace)|future of work|paradigm|synerg|win-win|new normal|thrive|best version of)`)
+
+// draftedCase finds benefits in a drafted language that says nothing about
+// the job.
+func (c *checker) draftedCase() {
+	for i, b := range c.p.Benefits {
+		if m := boilerplate().FindString(b); m != "" {
+			c.add("framing.boilerplate", fmt.Sprintf("benefits[%d]", i), short(m))
+		}
+	}
+}
+
+// personalDevice finds work on sensitive data planned on a device of the
+// user's own.
+func (c *checker) personalDevice() {
+	m := c.sensitive()
+	if m == "" {
+		return
+	}
+	for i, it := range c.p.Equipment.Items {
+		if it.ProvidedBy == "me" && deviceWords().MatchString(it.Name) {
+			c.add("coverage.personal-device", fmt.Sprintf("equipment.items[%d]", i), m)
+			return
+		}
+	}
+}
+
+var deviceWords = lazyRegexp(`(?i)\b(laptop|computer|pc|desktop|macbook|tablet|phone)\b`)
+
+// reaskSoon finds a second request made within two months of the first
+// no, with too little time to have changed anything.
+func (c *checker) reaskSoon() {
+	p := c.p
+	if p.Scenario == proposal.ScenarioReask && !p.Reask.DeniedOn.IsZero() && p.Date.Before(p.Reask.DeniedOn.AddDays(60)) {
+		c.add("timing.reask-too-soon", "reask.denied_on", p.Reask.DeniedOn.String())
 	}
 }
