@@ -144,8 +144,14 @@ func New(id, field, value string, src *proposal.Source) Finding {
 	switch {
 	case r.Rewrite != "" && src.Has(field):
 		f.Fix = fill(r.Rewrite)
-	case r.Patch != "":
-		f.Under, f.Patch = placement(src, field, fill(r.Patch))
+	case len(r.Patches) > 0:
+		patch := r.Patches[0]
+		for _, p := range r.Patches {
+			if k, _, _ := strings.Cut(p, ": "); k == lastKey(field) {
+				patch = p
+			}
+		}
+		f.Under, f.Patch = placement(src, field, fill(patch))
 		f.Fix = strings.ReplaceAll(f.Fix, "{patch}", describe(f.Under, f.Patch))
 	}
 	return f
@@ -229,6 +235,7 @@ var numberRange = lazyRegexp(`\d\s*(-|–|to)\s*\d`)
 var (
 	numberWords = lazyRegexp(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero)\b`)
 	sameAs      = lazyRegexp(`(?i)\b(same|unchanged|no (worse|lower|fewer|less)|at least today)`)
+	hedgedReply = lazyRegexp(`(?i)\b(when i can|if i can|if possible|where possible|usually|try to|asap|as soon as (i can|possible)|depending)\b`)
 	replyWords  = lazyRegexp(`(?i)([0-9]|\b(one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty|half|an?) (hours?|minutes?|mins?|days?)\b|\b(hours?|minutes?)\b|end of (the )?(working |business )?day|same (working |business )?day|next (working |business )?day|within the hour|by (noon|lunch|close))`)
 )
 
@@ -291,12 +298,14 @@ func (c *checker) coverage() {
 	switch {
 	case com.ResponseTime == "":
 		c.add("coverage.no-response-time", "communication.response_time", "")
-	case !replyWords().MatchString(com.ResponseTime):
+	case !replyWords().MatchString(com.ResponseTime) || hedgedReply().MatchString(com.ResponseTime):
 		c.add("coverage.vague-response", "communication.response_time", short(com.ResponseTime))
 	}
 	// A written summary on a cadence keeps the manager informed as a
-	// check-in does.
-	if len(com.CheckIns) == 0 && com.StatusReport == "" {
+	// check-in does, for a week mostly in the office; four days or more
+	// away need a conversation too.
+	away := len(a.RemoteDays) >= 4 || a.Type == "remote"
+	if len(com.CheckIns) == 0 && (com.StatusReport == "" || away) {
 		c.add("coverage.no-check-ins", "communication.check_ins", "")
 	}
 	if len(p.OutputTracking) == 0 {
@@ -307,8 +316,13 @@ func (c *checker) coverage() {
 		c.add("coverage.no-in-person", "arrangement.in_person_commitments", "")
 	}
 	e := p.Equipment
-	if len(e.Items) == 0 && e.Connectivity == "" && e.Workspace == "" {
+	switch {
+	case len(e.Items) == 0 && e.Connectivity == "" && e.Workspace == "":
 		c.add("coverage.no-equipment", "equipment.connectivity", "")
+	case e.Workspace == "" && c.sensitive() != "":
+		// Where data that must be protected is worked on is a question
+		// of its own.
+		c.add("coverage.no-equipment", "equipment.workspace", "")
 	}
 	// Security is a question a manager raises where the work handles data
 	// that must be protected; elsewhere, IT's rules answer it (the labelled
@@ -385,7 +399,8 @@ func (c *checker) scope() {
 	}
 	// In keep-remote, what was agreed in writing may stand above a new
 	// policy; without it, the request is above the limit like any other.
-	if fit.Exceeds && (p.Scenario != proposal.ScenarioKeepRemote || p.Agreement == (proposal.Agreement{})) {
+	signed := p.Agreement.Terms != "" && (p.Agreement.Kind == "" || p.Agreement.Kind == "contract" || p.Agreement.Kind == "offer-letter")
+	if fit.Exceeds && (p.Scenario != proposal.ScenarioKeepRemote || !signed) {
 		field := "arrangement.remote_days"
 		if !c.src.Has(field) {
 			field = "arrangement.type"
@@ -498,6 +513,9 @@ func (c *checker) evidence() {
 			continue
 		}
 		at := fmt.Sprintf("evidence[%d]", i)
+		if strings.Contains(cit.HoldsFor, "call-centre") && !supportWork().MatchString(p.Employee.Title+" "+p.Employee.Team) {
+			c.add("evidence.other-work", at, e.ID)
+		}
 		switch {
 		case cit.RemoteDays > 0 && remote > cit.RemoteDays:
 			// One day beyond the study is a nuance a manager may raise; two
@@ -509,8 +527,6 @@ func (c *checker) evidence() {
 			c.addAs(sev, "evidence.beyond-study", at, fmt.Sprintf(
 				"%s measured %d remote %s a week and this asks for %d: cite it only for what it found (“in a %d-day hybrid trial…”), or choose a finding about your arrangement",
 				e.ID, cit.RemoteDays, plural(cit.RemoteDays, "day", "days"), remote, cit.RemoteDays))
-		case strings.Contains(cit.HoldsFor, "call-centre") && !supportWork().MatchString(p.Employee.Title+" "+p.Employee.Team):
-			c.add("evidence.other-work", at, e.ID)
 		}
 	}
 }

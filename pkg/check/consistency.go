@@ -33,8 +33,9 @@ func (c *checker) daysInText() {
 		return
 	}
 	for _, t := range c.p.PublicTexts() {
-		// A precedent speaks of other people's days.
-		if !arguing().MatchString(t.Field) || strings.HasPrefix(t.Field, "company.precedents") {
+		// A precedent speaks of other people's days; what is in writing
+		// about the role speaks of the days asked for.
+		if !(arguing().MatchString(t.Field) || t.Field == "agreement.terms") || strings.HasPrefix(t.Field, "company.precedents") {
 			continue
 		}
 		for _, m := range dayCount().FindAllStringSubmatch(t.Value, -1) {

@@ -15,9 +15,10 @@ type Rule struct {
 	Severity Severity
 	Manager  string // the manager's thought or question; {value} is what the rule found
 	Fix      string
-	// Patch is the line the fix adds, "key: value" in YAML, for a rule
-	// whose fix is a missing answer: {patch} in Fix says where it goes.
-	Patch string
+	// Patches are the lines the fix adds, "key: value" in YAML, for a rule
+	// whose fix is a missing answer: the one whose key is the finding's
+	// field is added, and {patch} in Fix says where it goes.
+	Patches []string
 	// Rewrite is the fix when the file already has the field, too thin to
 	// answer: a line to rewrite, not one to add.
 	Rewrite string
@@ -40,7 +41,7 @@ var rules = sync.OnceValue(func() []Rule {
 			case ok && key == "fix":
 				r.Fix = val
 			case ok && key == "patch":
-				r.Patch = val
+				r.Patches = append(r.Patches, val)
 			case ok && key == "rewrite":
 				r.Rewrite = val
 			default:
