@@ -1,13 +1,21 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
 
+	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 
 	"github.com/propose-cli/propose/pkg/ics"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/wizard"
 )
 
 // ReaskOptions are the inputs of `propose reask`.
@@ -18,6 +26,10 @@ type ReaskOptions struct {
 	To     string // the new proposal file
 	OutDir string
 	Force  bool
+	// Answer asks for the answer to each reason, in the user's words; on a
+	// terminal it is asked anyway.
+	Answer     bool
+	Accessible bool
 }
 
 // NewCmdReask returns `propose reask`. runF replaces the run function in
@@ -41,6 +53,8 @@ proposal.`,
 	}
 	cmd.Flags().StringVar(&opts.Log, "log", "", "the trial log (default: FILE's name with .log.yaml)")
 	cmd.Flags().StringVar(&opts.To, "to", "", "the new proposal file (default: FILE's name with .reask.yaml)")
+	cmd.Flags().BoolVar(&opts.Answer, "answer", false, "ask for your answer to each reason (asked anyway on a terminal)")
+	cmd.Flags().BoolVar(&opts.Accessible, "accessible", false, "ask in plain lines, for screen readers")
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the reminder")
 	return cmd
 }
@@ -54,6 +68,13 @@ func reaskRun(opts *ReaskOptions) error {
 	q, err := proposal.Reasked(p, l)
 	if err != nil {
 		return usageErrorf("%s: %v; record `outcome: {decision: declined, reasons: [...]}` in the log first", logFor(opts.File, opts.Log), err)
+	}
+	if err := askAnswers(opts, q); err != nil {
+		if errors.Is(err, wizard.ErrInterrupted) {
+			fmt.Fprintln(env.IO.ErrOut, "\nStopped. Nothing was written.")
+			return &silentError{code: ExitInterrupted}
+		}
+		return err
 	}
 	target := opts.To
 	if target == "" {
@@ -88,6 +109,34 @@ func reaskRun(opts *ReaskOptions) error {
 	}
 	fmt.Fprintf(env.IO.Out, "Wrote %s, the proposal to ask again on %s, and %s, a reminder for that day.\n"+
 		"Next: write your answer to each reason in it, then `propose check %s`.\n", target, q.Date, written[0], target)
+	return nil
+}
+
+// askAnswers asks, with --answer or on a terminal, what has changed about
+// each reason the manager gave: the user's own words replace the
+// placeholder, which propose check flags where Enter keeps it.
+func askAnswers(opts *ReaskOptions, q *proposal.Proposal) error {
+	env := opts.Env
+	in, ok := env.IO.In.(*os.File)
+	if !opts.Answer && !(ok && isatty.IsTerminal(in.Fd())) {
+		return nil
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer stop()
+	ask := (&NewOptions{Env: env, Accessible: opts.Accessible}).prompter(ctx)
+	if err := ask.Section("Your answers", "For each reason you were given: what has changed, in your own words. A day, an hour, a measure, who covers. Enter leaves a placeholder that propose check will flag."); err != nil {
+		return err
+	}
+	for i := range q.Reask.Reasons {
+		r := &q.Reask.Reasons[i]
+		v, err := ask.Input(wizard.Field{Title: "What has changed about “" + r.Reason + "”?", Optional: true})
+		if err != nil {
+			return err
+		}
+		if v = strings.TrimSpace(v); v != "" {
+			r.Response = v
+		}
+	}
 	return nil
 }
 
