@@ -66,6 +66,19 @@ cp assets/fonts/*.ttf "$tmp/home/.local/share/fonts/"
 	exit 1
 }
 
+# one_page NAME: the one-page summary stays on one page in a word
+# processor too.
+one_page() {
+	local one
+	one=$(pdfinfo "$tmp/pdf/$1-one-pager.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+	if [ "$one" = 1 ]; then
+		echo "$1: the one-page summary's Word file is one page"
+	else
+		echo "$1: the one-page summary's Word file is ${one:-no} pages in LibreOffice" >&2
+		fail=1
+	fi
+}
+
 # squash prints text with its white space (no-break spaces among it) as
 # single spaces.
 squash() { sed 's/\xc2\xa0/ /g' | tr -s '[:space:]' ' '; }
@@ -102,23 +115,10 @@ for s in "${scenarios[@]}"; do
 	else
 		fail=1
 	fi
-	# The one-page summary stays on one page in a word processor too.
-	one=$(pdfinfo "$tmp/pdf/$s-one-pager.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-	if [ "$one" = 1 ]; then
-		echo "$s: the one-page summary's Word file is one page"
-	else
-		echo "$s: the one-page summary's Word file is ${one:-no} pages in LibreOffice" >&2
-		fail=1
-	fi
+	one_page "$s"
 done
 for s in "${stories[@]}"; do
-	one=$(pdfinfo "$tmp/pdf/$s-one-pager.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
-	if [ "$one" = 1 ]; then
-		echo "$s: the one-page summary's Word file is one page"
-	else
-		echo "$s: the one-page summary's Word file is ${one:-no} pages in LibreOffice" >&2
-		fail=1
-	fi
+	one_page "$s"
 done
 if [ -n "${DOCX_KEEP:-}" ]; then
 	mkdir -p "$DOCX_KEEP" && cp "$tmp"/pdf/*.pdf "$tmp"/*.docx "$DOCX_KEEP"/
