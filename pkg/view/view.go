@@ -10,6 +10,8 @@ package view
 
 import (
 	"cmp"
+	"regexp"
+	"sync"
 	"fmt"
 	"slices"
 	"strings"
@@ -808,6 +810,13 @@ func onDays(phrase string) string {
 	return "on " + phrase
 }
 
+// withTeam marks an in-person commitment spent with the team.
+// It is compiled on first use: a command that renders nothing does not pay
+// for it.
+var withTeam = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?i)\b(team|office|planning|retro|stand-?up|offsite|onsite|on site|all-hands|every (week|month|quarter)|a week)\b`)
+})
+
 // risks pairs the concerns a manager most often has with what in this
 // proposal answers each. A concern with no answer in the file is left out
 // rather than answered with nothing.
@@ -826,7 +835,16 @@ func risks(v *Public) []Risk {
 	case v.Move != nil && len(v.Move.Trips) > 0:
 		out = append(out, Risk{"Less time with the team", "Trips to the " + v.Workplace + ": " + v.Move.TripsPhrase})
 	case len(v.InPerson) > 0:
-		out = append(out, Risk{"Less time with the team", v.InPerson[0]})
+		// The commitment that brings the person to the team answers
+		// this concern; a customer visit does not.
+		line := v.InPerson[0]
+		for _, s := range v.InPerson {
+			if withTeam().MatchString(s) {
+				line = s
+				break
+			}
+		}
+		out = append(out, Risk{"Less time with the team", line})
 	}
 	if v.Security != "" {
 		out = append(out, Risk{"Data security", v.Security})
