@@ -10,11 +10,11 @@ package view
 
 import (
 	"cmp"
-	"regexp"
-	"sync"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/propose-cli/propose/pkg/check"
