@@ -153,6 +153,7 @@ equipment:
   security: Company laptop with full-disk encryption, the corporate VPN with hardware-key multi-factor sign-in, and no customer data on personal devices
 trial:
   length_days: 90
+  notice_days: 14
   metrics:
     - {name: Gross revenue retention across the enterprise book of business, baseline: 94 percent, target: 94 percent or better, measured_by: The finance team's quarterly retention report}
     - {name: Net revenue retention across the enterprise book of business, baseline: 108 percent, target: 108 percent or better, measured_by: The finance team's quarterly retention report}

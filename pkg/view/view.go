@@ -875,8 +875,6 @@ func managerKeeps(v *Public) []string {
 			v.Trial.CheckInDay, v.ReviewDate))
 		if v.NoticeWritten {
 			out = append(out, "The right to end it at any time with "+v.NoticePhrase)
-		} else {
-			out = append(out, "The right to end it at the check-in or at the review")
 		}
 	case v.ReviewDate != "" && v.Scenario == string(proposal.ScenarioOffer):
 		out = append(out, "A review together on "+v.ReviewDate+", and any change agreed in writing")
@@ -939,7 +937,7 @@ func emailFraming(p *proposal.Proposal, v *Public) (ask, label string) {
 		return fmt.Sprintf("I’d like to continue %s, and I’ve set out how the arrangement keeps serving the team.", v.Pattern),
 			kind + " arrangement"
 	case proposal.ScenarioReask:
-		return fmt.Sprintf("I’ve revised my proposal to answer the concerns you raised, and I’m asking for %s of %s%s.",
+		return fmt.Sprintf("I’ve revised my proposal to respond to the concerns you raised, and I’m asking for %s of %s%s.",
 			trialPhrase(v), v.Pattern, start), "revised " + kind + " trial"
 	}
 	if v.Trial == nil {
