@@ -2,7 +2,9 @@ package cli
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -80,9 +82,16 @@ func writeExample(opts *ExampleOptions, b []byte) error {
 	if exists(opts.Out) && !opts.Force {
 		return usageErrorf("%s already exists; pass --force to replace it", opts.Out)
 	}
+	// The file names itself in its header, not the example it came from.
+	b = renderLine().ReplaceAll(b, []byte("${1}propose render "+opts.Out))
 	if err := output.WriteFile(opts.Out, b, 0o644); err != nil {
 		return err
 	}
 	_, err := fmt.Fprintf(opts.Env.IO.Out, "Wrote %s. Edit it, then run `propose render %s`.\n", opts.Out, opts.Out)
 	return err
 }
+
+// renderLine is the example's header line that says how to render it.
+var renderLine = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?m)^(# Render it with:\s+)propose render \S+`)
+})

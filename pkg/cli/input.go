@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -37,7 +39,10 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 					return name, nil, fmt.Errorf("%s: no such file, but there is %s%s: your editor may have added %s when saving (rename it to %s, or give that name)", file, file, ext, ext, file)
 				}
 			}
-			return name, nil, fmt.Errorf("%s: no such file (run `propose example -o %s` for a complete file to edit)", file, file)
+			if near := nearName(file); near != "" {
+				return name, nil, fmt.Errorf("%s: no such file; did you mean %s? (or run `propose new` to answer the questions and write it)", file, near)
+			}
+			return name, nil, fmt.Errorf("%s: no such file (run `propose new` to answer the questions and write it, or `propose example -o %s` for a complete file to edit)", file, file)
 		}
 		if err != nil {
 			return name, nil, fmt.Errorf("open %w", err)
@@ -144,4 +149,50 @@ func writeSet(env *Env, dir string, set output.Set, force bool) (output.Result, 
 		return r, usageErrorf("%v; nothing was written (move your edited copy aside, choose another --out, or pass --force)", err)
 	}
 	return r, err
+}
+
+// nearName is a proposal file beside file whose name is one slip away
+// from it ("propsal.yaml" for "proposal.yaml"), or "".
+func nearName(file string) string {
+	dir, base := filepath.Split(file)
+	if dir == "" {
+		dir = "."
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return ""
+	}
+	best, bestDist := "", 3
+	for _, e := range entries {
+		n := e.Name()
+		if e.IsDir() || !(strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
+			continue
+		}
+		if d := editDistance(strings.ToLower(n), strings.ToLower(base)); d < bestDist {
+			best, bestDist = filepath.Join(filepath.Dir(file), n), d
+		}
+	}
+	return best
+}
+
+// editDistance counts the letters to add, drop or change to turn a into b.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur := make([]int, len(rb)+1)
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev = cur
+	}
+	return prev[len(rb)]
 }
