@@ -5,7 +5,6 @@
 # date as the time of the build, so two builds of one commit are the same.
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
-export SOURCE_DATE_EPOCH
 LDFLAGS = -s -w -X github.com/propose-cli/propose/pkg/cli.Version=$(VERSION)
 
 test:
@@ -18,7 +17,7 @@ build:
 
 # Man pages for every command, with the version and dated by the commit.
 man:
-	go run -ldflags "$(LDFLAGS)" ./cmd/propose man man
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) go run -ldflags "$(LDFLAGS)" ./cmd/propose man man
 
 # The release configuration checked and a snapshot built for one target of
 # each system (needs the Go module proxy for the release tools).
