@@ -1,16 +1,32 @@
 # The test command of the README: go vet, then every test.
-.PHONY: test build bench update-golden fmt man fuzz
+.PHONY: test build bench update-golden fmt man fuzz release-check reproducible
+
+# The version from the nearest tag (a commit hash without one), and the commit
+# date as the time of the build, so two builds of one commit are the same.
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+LDFLAGS = -s -w -X github.com/propose-cli/propose/pkg/cli.Version=$(VERSION)
 
 test:
 	go vet ./...
 	go test ./...
 
+# The same flags as a release (.goreleaser.yaml): no cgo, no local paths.
 build:
-	go build -ldflags "-X github.com/propose-cli/propose/pkg/cli.Version=$$(git describe --tags --always --dirty 2>/dev/null || echo devel)" -o propose ./cmd/propose
+	CGO_ENABLED=0 go build -trimpath -ldflags "$(LDFLAGS)" -o propose ./cmd/propose
 
-# Man pages for every command, dated by SOURCE_DATE_EPOCH when it is set.
+# Man pages for every command, with the version and dated by the commit.
 man:
-	go run ./cmd/propose man man
+	SOURCE_DATE_EPOCH=$(SOURCE_DATE_EPOCH) go run -ldflags "$(LDFLAGS)" ./cmd/propose man man
+
+# The release configuration checked and a snapshot built for one target of
+# each system (needs the Go module proxy for the release tools).
+release-check:
+	scripts/release-check.sh
+
+# Build twice in different folders and compare the hashes.
+reproducible:
+	scripts/reproducible.sh
 
 # Time the whole render process and run the Go benchmarks (targets in scripts/bench.sh).
 bench:
