@@ -29,17 +29,20 @@ type Trial struct {
 	// the manager and the scenario. The events' UIDs are made from it and
 	// the kind of each event, so that a calendar importing the file again
 	// after the dates move updates the events instead of adding more.
-	Identity   string
-	Who        string    // the employee, for the descriptions
-	Manager    string    // who the meetings are with
-	Zone       string    // IANA zone of the core hours; "" for all-day events
-	CoreStart  int       // minutes after midnight the working day starts, when Zone is set
-	Start      time.Time // first day of the trial (date)
-	CheckIn    time.Time // check-in day (date)
-	Review     time.Time // review day (date)
-	End        time.Time // last day of the trial (date)
-	Metrics    []string  // "name: target (now: baseline, measured by …)"
-	StatusDay  time.Weekday
+	Identity  string
+	Who       string    // the employee, for the descriptions
+	Manager   string    // who the meetings are with
+	Zone      string    // IANA zone of the core hours; "" for all-day events
+	CoreStart int       // minutes after midnight the working day starts, when Zone is set
+	Start     time.Time // first day of the trial (date)
+	CheckIn   time.Time // check-in day (date)
+	Review    time.Time // review day (date)
+	End       time.Time // last day of the trial (date)
+	Metrics   []string  // "name: target (now: baseline, measured by …)"
+	StatusDay time.Weekday
+	// Closed are the public holidays where the employee works: the weekly
+	// reminder does not fall on one (EXDATE).
+	Closed     []time.Time
 	Stamp      time.Time // DTSTAMP: the document date, so output is reproducible; also gives SEQUENCE
 	LengthDays int
 	// ReviewPeriod marks a review period (keep-remote): the arrangement
@@ -173,6 +176,22 @@ func Write(t Trial) ([]byte, error) {
 		status.Props.SetDate(ical.PropDateTimeEnd, first.AddDate(0, 0, 1))
 	}
 	status.Props.SetRecurrenceRule(&rrule.ROption{Freq: rrule.WEEKLY, Until: until})
+	// No reminder on a public holiday: each week's date that is one is
+	// left out of the rule, as the first one is written.
+	for d := first; !d.After(until); d = d.AddDate(0, 0, 7) {
+		for _, c := range t.Closed {
+			if c.Year() != d.Year() || c.YearDay() != d.YearDay() {
+				continue
+			}
+			ex := ical.NewProp(ical.PropExceptionDates)
+			if loc != nil {
+				ex.SetDateTime(at(d, t.CoreStart+6*60))
+			} else {
+				ex.SetDate(d)
+			}
+			status.Props.Add(ex)
+		}
+	}
 	cal.Children = append(cal.Children, status.Component)
 	setSequences(cal.Events(), t.Stamp, t.Previous)
 

@@ -81,6 +81,7 @@ func Calendar(p *proposal.Proposal, opts CalendarOptions) (output.File, error) {
 		End:          p.Derived.TrialEnd.Time(),
 		Metrics:      metrics,
 		StatusDay:    time.Friday,
+		Closed:       closedDays(p),
 		Stamp:        p.Date.Time(),
 		LengthDays:   p.Trial.LengthDays,
 		ReviewPeriod: p.Scenario == proposal.ScenarioKeepRemote,
@@ -93,4 +94,15 @@ func Calendar(p *proposal.Proposal, opts CalendarOptions) (output.File, error) {
 		return output.File{}, err
 	}
 	return output.File{Name: CalendarName, Data: data}, nil
+}
+
+// closedDays are the public holidays in the trial where the employee works.
+func closedDays(p *proposal.Proposal) []time.Time {
+	var out []time.Time
+	for d := p.Derived.TrialStart; !d.IsZero() && !p.Derived.TrialEnd.Before(d); d = d.AddDays(1) {
+		if p.HolidayOn(d) != "" {
+			out = append(out, d.Time())
+		}
+	}
+	return out
 }
