@@ -168,31 +168,9 @@ func nearName(file string) string {
 		if e.IsDir() || !(strings.HasSuffix(n, ".yaml") || strings.HasSuffix(n, ".yml")) {
 			continue
 		}
-		if d := editDistance(strings.ToLower(n), strings.ToLower(base)); d < bestDist {
+		if d := proposal.Levenshtein(strings.ToLower(n), strings.ToLower(base)); d < bestDist {
 			best, bestDist = filepath.Join(filepath.Dir(file), n), d
 		}
 	}
 	return best
-}
-
-// editDistance counts the letters to add, drop or change to turn a into b.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur := make([]int, len(rb)+1)
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(rb)]
 }

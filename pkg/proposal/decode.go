@@ -894,6 +894,10 @@ func unknownKeyFix(key, path string, section *Field, homes map[string][]string) 
 	return fmt.Sprintf("%s takes: %s", where, strings.Join(names, ", ")), ""
 }
 
+// Levenshtein counts the letters to add, drop or change to turn a into b:
+// how far a typed name is from the one meant.
+func Levenshtein(a, b string) int { return levenshtein(a, b) }
+
 func levenshtein(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev := make([]int, len(rb)+1)
