@@ -1,0 +1,166 @@
+//go:build js && wasm
+
+// Command propose-wasm is the engine of propose built for WebAssembly: the
+// same loader, coach and renderers as the command line, for a page that
+// runs them in the browser, with nothing sent anywhere. It registers a
+// global `propose` object with render, check and fields, and waits.
+package main
+
+import (
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"syscall/js"
+	_ "time/tzdata" // no zoneinfo folder in a browser: the time zones travel with the engine
+
+	"github.com/propose-cli/propose/pkg/check"
+	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/pkg/render"
+)
+
+func main() {
+	js.Global().Set("propose", js.ValueOf(map[string]any{
+		"render": promised(renderFunc),
+		"check":  promised(checkFunc),
+		"fields": promised(fieldsFunc),
+	}))
+	select {}
+}
+
+// promised makes f a JavaScript function that returns a Promise of its
+// answer: f runs in a goroutine of its own, so that what it waits for (the
+// runtime reading a time zone) never blocks the page's event loop.
+func promised(f func(js.Value, []js.Value) any) js.Func {
+	return js.FuncOf(func(this js.Value, args []js.Value) any {
+		return js.Global().Get("Promise").New(js.FuncOf(func(_ js.Value, settle []js.Value) any {
+			go func() { settle[0].Invoke(f(this, args)) }()
+			return nil
+		}))
+	})
+}
+
+// file is one file the page can offer to download.
+type file struct {
+	Name    string `json:"name"`
+	Private bool   `json:"private"`
+	Data    string `json:"data"` // base64
+}
+
+// problem is one problem with the answers, at its place in the file.
+type problem struct {
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Field   string `json:"field"`
+	Message string `json:"message"`
+	Warning bool   `json:"warning"`
+}
+
+// reply is what each function returns, as JSON: its result, or the
+// problems that stopped it.
+type reply struct {
+	Files    []file        `json:"files,omitempty"`
+	Report   *check.Report `json:"report,omitempty"`
+	Fields   []fieldInfo   `json:"fields,omitempty"`
+	Problems []problem     `json:"problems,omitempty"`
+	Error    string        `json:"error,omitempty"`
+}
+
+func answer(r reply) any {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return `{"error":"` + err.Error() + `"}`
+	}
+	return string(b)
+}
+
+// parse reads the proposal file's text, dated today (YYYY-MM-DD) when it
+// gives no date.
+func parse(args []js.Value) (*proposal.Proposal, *reply) {
+	if len(args) < 2 {
+		return nil, &reply{Error: "give the file's text and today's date"}
+	}
+	var today proposal.Date
+	if err := today.UnmarshalText([]byte(args[1].String())); err != nil {
+		return nil, &reply{Error: "today: " + err.Error()}
+	}
+	p, err := proposal.Parse("proposal.yaml", []byte(args[0].String()), today)
+	if err != nil {
+		var ps proposal.Problems
+		if errors.As(err, &ps) {
+			r := &reply{}
+			for _, q := range ps {
+				r.Problems = append(r.Problems, problem{q.Line, q.Col, q.Field, q.Message(), q.Warning})
+			}
+			return nil, r
+		}
+		return nil, &reply{Error: err.Error()}
+	}
+	return p, nil
+}
+
+// renderFunc is propose.render(text, today, creator, formats): the
+// documents, as the command line writes them with the same formats.
+func renderFunc(_ js.Value, args []js.Value) any {
+	p, bad := parse(args)
+	if bad != nil {
+		return answer(*bad)
+	}
+	opts := render.Options{Creator: "propose"}
+	if len(args) > 2 && args[2].String() != "" {
+		opts.Creator = args[2].String()
+	}
+	if len(args) > 3 {
+		for i := 0; i < args[3].Length(); i++ {
+			opts.Formats = append(opts.Formats, render.Format(args[3].Index(i).String()))
+		}
+	}
+	files, err := render.Files(p, opts)
+	if err != nil {
+		var ps proposal.Problems
+		if errors.As(err, &ps) {
+			r := reply{}
+			for _, q := range ps {
+				r.Problems = append(r.Problems, problem{q.Line, q.Col, q.Field, q.Message(), q.Warning})
+			}
+			return answer(r)
+		}
+		return answer(reply{Error: err.Error()})
+	}
+	var r reply
+	for _, f := range files {
+		r.Files = append(r.Files, file{Name: f.Name, Private: f.Private, Data: base64.StdEncoding.EncodeToString(f.Data)})
+	}
+	return answer(r)
+}
+
+// checkFunc is propose.check(text, today): the coach's report.
+func checkFunc(_ js.Value, args []js.Value) any {
+	p, bad := parse(args)
+	if bad != nil {
+		return answer(*bad)
+	}
+	return answer(reply{Report: check.Run(p, proposal.Date{})})
+}
+
+// fieldInfo is one field of the file format, for a form made from the
+// same declarations as the wizard.
+type fieldInfo struct {
+	Path    string   `json:"path"`
+	Doc     string   `json:"doc"`
+	Ask     string   `json:"ask,omitempty"`
+	Help    string   `json:"help,omitempty"`
+	Example string   `json:"example,omitempty"`
+	Suggest string   `json:"suggest,omitempty"`
+	Choices []string `json:"choices,omitempty"`
+	Private bool     `json:"private,omitempty"`
+}
+
+// fieldsFunc is propose.fields(): every field of the file format.
+func fieldsFunc(js.Value, []js.Value) any {
+	var r reply
+	for _, f := range proposal.Fields() {
+		r.Fields = append(r.Fields, fieldInfo{Path: f.Path, Doc: f.Doc, Ask: f.Ask, Help: f.Help, Example: f.Example,
+			Suggest: f.Suggest, Choices: f.ChoiceValues(), Private: f.Private})
+	}
+	return answer(r)
+}
