@@ -59,6 +59,11 @@ type Citation struct {
 	// SelfReport marks a company's report of its own results: cited as
 	// what that employer reports, never as research.
 	SelfReport bool
+
+	// Raised is, for Counter evidence, the words of the work where a
+	// manager is likely to raise the finding (a regular expression, in any
+	// case); empty where it may be raised against any request.
+	Raised string
 }
 
 var library = []Citation{
@@ -232,6 +237,7 @@ var library = []Citation{
 		Finding: "Sitting near teammates increased code-review feedback, mostly to junior engineers (18.3% in the current " +
 			"version of the paper; the 2023 version said 22%).",
 		HoldsFor: "software engineers at a Fortune 500 firm",
+		Raised:   `engineer|developer|software|code|programm|mentor|junior|pairing`,
 		Answer:   "The effect was on feedback to juniors; set times for pairing and review, in person where it matters, answer it.",
 		Reference: "Emanuel, N., Harrington, E. and Pallais, A. (2023). “The Power of Proximity to Coworkers: " +
 			"Training for Tomorrow or Productivity Today?” NBER Working Paper 31880.",
@@ -243,6 +249,7 @@ var library = []Citation{
 		Finding: "Before 2020, remote call-centre workers answered 12% fewer calls an hour: about 4 points from working " +
 			"remotely, the rest from who chose remote jobs; quality and promotions fell most for inexperienced workers.",
 		HoldsFor: "remote and on-site call-centre workers at one large US firm, before 2020",
+		Raised:   `call|contact cent|support|service|agent|help ?desk|customer|claims|reservation`,
 		Answer: "That compares people who chose remote call-centre jobs; most of the gap came from who chose them. This " +
 			"is a planned arrangement for an experienced person whose output is measured and reviewed.",
 		Reference: "Emanuel, N. and Harrington, E. (2024). “Working Remotely? Selection, Treatment, and the Market for " +
@@ -254,6 +261,7 @@ var library = []Citation{
 		Kind:     Counter,
 		Finding:  "New data-entry hires randomly assigned to work from home were 18% less productive, two thirds of it from day one.",
 		HoldsFor: "newly hired data-entry workers, randomly assigned",
+		Raised:   `data entry|data-entry|entry-level|new hire|newly hired|junior|clerk|processing|processor|coder|coding|billing|onboard`,
 		Answer:   "Routine entry-level work by new hires is not the measured work of an established person.",
 		Reference: "Atkin, D., Schoar, A. and Shinde, S. (2023). “Working from Home, Worker Sorting and Development.” " +
 			"NBER Working Paper 31515.",

@@ -567,7 +567,14 @@ func NewPrivate(p *proposal.Proposal) *Private {
 			v.Speak = append(v.Speak, Escape(c.Speak))
 		}
 	}
+	// Only the findings a manager of this work is likely to raise: a code
+	// review study is not raised against a nurse.
+	work := p.Employee.Title + " " + p.Employee.Team + " " + strings.Join(p.Arrangement.RemoteWork, " ") + " " +
+		strings.Join(p.Arrangement.InPersonCommitments, " ")
 	for _, c := range evidence.All(evidence.Counter) {
+		if c.Raised != "" && !regexp.MustCompile(`(?i)(`+c.Raised+`)`).MatchString(work) {
+			continue
+		}
 		v.Counter = append(v.Counter, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
 	}
 	if p.Scenario == proposal.ScenarioKeepRemote {

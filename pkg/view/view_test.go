@@ -64,3 +64,30 @@ func TestHoursTextSaysTheTimeItCounts(t *testing.T) {
 		}
 	}
 }
+
+// TestCounterResearchFitsTheWork checks that the prep sheet readies the
+// user for the findings a manager of their work may raise: a study of code
+// review for an engineer who mentors, not for a nurse; the pandemic and
+// collaboration studies for everyone.
+func TestCounterResearchFitsTheWork(t *testing.T) {
+	has := func(v *Private, word string) bool {
+		for _, c := range v.Counter {
+			if strings.Contains(c.Finding, word) {
+				return true
+			}
+		}
+		return false
+	}
+	nurse := NewPrivate(&proposal.Proposal{Scenario: proposal.ScenarioTrial, Paper: "letter",
+		Employee:    proposal.Employee{Name: "Rosa Delgado", Title: "RN Care Coordinator"},
+		Arrangement: proposal.Arrangement{Type: "hybrid", RemoteWork: []string{"Charting for the next day's patients"}}})
+	engineer := NewPrivate(&proposal.Proposal{Scenario: proposal.ScenarioTrial, Paper: "letter",
+		Employee:    proposal.Employee{Name: "Ana Lima", Title: "Senior Software Engineer"},
+		Arrangement: proposal.Arrangement{Type: "hybrid", InPersonCommitments: []string{"Pairing with the juniors I mentor"}}})
+	if has(nurse, "code-review") || !has(engineer, "code-review") {
+		t.Errorf("the code-review study: for the nurse %v, for the engineer %v", has(nurse, "code-review"), has(engineer, "code-review"))
+	}
+	if !has(nurse, "Pandemic") || !has(engineer, "Pandemic") {
+		t.Error("the pandemic study is for everyone")
+	}
+}
