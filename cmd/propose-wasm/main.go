@@ -10,6 +10,10 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
 	"syscall/js"
 	_ "time/tzdata" // no zoneinfo folder in a browser: the time zones travel with the engine
 
@@ -20,9 +24,11 @@ import (
 
 func main() {
 	js.Global().Set("propose", js.ValueOf(map[string]any{
-		"render": promised(renderFunc),
-		"check":  promised(checkFunc),
-		"fields": promised(fieldsFunc),
+		"render":  promised(renderFunc),
+		"check":   promised(checkFunc),
+		"fields":  promised(fieldsFunc),
+		"answers": promised(answersFunc),
+		"yaml":    promised(yamlFunc),
 	}))
 	select {}
 }
@@ -58,11 +64,13 @@ type problem struct {
 // reply is what each function returns, as JSON: its result, or the
 // problems that stopped it.
 type reply struct {
-	Files    []file        `json:"files,omitempty"`
-	Report   *check.Report `json:"report,omitempty"`
-	Fields   []fieldInfo   `json:"fields,omitempty"`
-	Problems []problem     `json:"problems,omitempty"`
-	Error    string        `json:"error,omitempty"`
+	Files    []file         `json:"files,omitempty"`
+	Report   *check.Report  `json:"report,omitempty"`
+	Fields   []fieldInfo    `json:"fields,omitempty"`
+	Answers  map[string]any `json:"answers,omitempty"`
+	YAML     string         `json:"yaml,omitempty"`
+	Problems []problem      `json:"problems,omitempty"`
+	Error    string         `json:"error,omitempty"`
 }
 
 func answer(r reply) any {
@@ -163,4 +171,92 @@ func fieldsFunc(js.Value, []js.Value) any {
 			Suggest: f.Suggest, Choices: f.ChoiceValues(), Private: f.Private})
 	}
 	return answer(r)
+}
+
+// answersFunc is propose.answers(text): the file's answers, by field path
+// ("employee.name", "trial.metrics[0].target"), for a form to show; a list
+// of text or days is an array. Private answers are among them, marked by
+// fields().
+func answersFunc(_ js.Value, args []js.Value) any {
+	if len(args) < 1 {
+		return answer(reply{Error: "give the file's text"})
+	}
+	p, _, err := proposal.Load("proposal.yaml", []byte(args[0].String()))
+	if err != nil {
+		return answer(reply{Error: err.Error()})
+	}
+	out := map[string]any{}
+	for _, f := range proposal.Fields() {
+		if f.Kind == proposal.KindSection || f.Kind == proposal.KindItems {
+			continue
+		}
+		for _, path := range concrete(p, f.Path) {
+			switch f.Kind {
+			case proposal.KindTexts, proposal.KindDays:
+				if l := p.List(path); len(l) > 0 {
+					out[path] = l
+				}
+			default:
+				if t := p.Text(path); t != "" {
+					out[path] = t
+				}
+			}
+		}
+	}
+	return answer(reply{Answers: out})
+}
+
+// concrete are the paths of a field in p: each item of the lists it is in.
+func concrete(p *proposal.Proposal, path string) []string {
+	i := strings.Index(path, "[]")
+	if i < 0 {
+		return []string{path}
+	}
+	var out []string
+	for n := 0; n < p.Len(path[:i]); n++ {
+		out = append(out, concrete(p, path[:i]+"["+strconv.Itoa(n)+"]"+path[i+2:])...)
+	}
+	return out
+}
+
+// yamlFunc is propose.yaml(answers): the proposal file written from a
+// form's answers, as JSON by field path, in the same form the wizard and
+// the command line write it.
+func yamlFunc(_ js.Value, args []js.Value) any {
+	if len(args) < 1 {
+		return answer(reply{Error: "give the answers"})
+	}
+	var answers map[string]any
+	if err := json.Unmarshal([]byte(args[0].String()), &answers); err != nil {
+		return answer(reply{Error: "answers: " + err.Error()})
+	}
+	paths := make([]string, 0, len(answers))
+	for path := range answers {
+		paths = append(paths, path)
+	}
+	sort.Strings(paths) // list items in order, so that each index is made once
+	p := &proposal.Proposal{}
+	var r reply
+	for _, path := range paths {
+		var err error
+		switch v := answers[path].(type) {
+		case string:
+			err = p.SetText(path, v)
+		case []any:
+			items := make([]string, 0, len(v))
+			for _, it := range v {
+				items = append(items, fmt.Sprint(it))
+			}
+			err = p.SetList(path, items)
+		default:
+			err = p.SetText(path, fmt.Sprint(v))
+		}
+		if err != nil {
+			r.Problems = append(r.Problems, problem{Field: path, Message: err.Error()})
+		}
+	}
+	if len(r.Problems) > 0 {
+		return answer(r)
+	}
+	return answer(reply{YAML: string(proposal.Marshal(p))})
 }

@@ -1,7 +1,9 @@
 // Runs the WebAssembly build of propose under Node, as a page runs it in
 // the browser, and writes the files it renders into a folder:
 //   node render.cjs WASM_EXEC_JS PROPOSE_WASM FILE.yaml TODAY CREATOR OUTDIR FORMAT...
-// It exits 1 on problems, printing them.
+// It exits 1 on problems, printing them. With ROUNDTRIP=1 in the
+// environment it first turns the file into a form's answers and back, as
+// the page does.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -14,8 +16,18 @@ require(wasmExec);
 	const go = new Go();
 	const { instance } = await WebAssembly.instantiate(fs.readFileSync(wasmFile), go.importObject);
 	go.run(instance); // registers globalThis.propose, then waits
+	let text = fs.readFileSync(yamlFile, "utf8");
+	if (process.env.ROUNDTRIP) {
+		// As a form would: the file's answers by field path, then the file
+		// written back from them.
+		const answers = JSON.parse(await globalThis.propose.answers(text));
+		if (answers.error) throw new Error(answers.error);
+		const written = JSON.parse(await globalThis.propose.yaml(JSON.stringify(answers.answers)));
+		if (written.error || written.problems) throw new Error(JSON.stringify(written));
+		text = written.yaml;
+	}
 	const started = process.hrtime.bigint();
-	const reply = JSON.parse(await globalThis.propose.render(fs.readFileSync(yamlFile, "utf8"), today, creator, formats));
+	const reply = JSON.parse(await globalThis.propose.render(text, today, creator, formats));
 	const ms = Number(process.hrtime.bigint() - started) / 1e6;
 	if (reply.error || reply.problems) {
 		console.error(JSON.stringify(reply, null, 2));
