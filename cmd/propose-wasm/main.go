@@ -154,6 +154,8 @@ func checkFunc(_ js.Value, args []js.Value) any {
 // same declarations as the wizard.
 type fieldInfo struct {
 	Path    string   `json:"path"`
+	Kind    string   `json:"kind"` // text, number, date, clock, days, texts, section, items
+	Item    string   `json:"item,omitempty"`
 	Doc     string   `json:"doc"`
 	Ask     string   `json:"ask,omitempty"`
 	Help    string   `json:"help,omitempty"`
@@ -167,7 +169,7 @@ type fieldInfo struct {
 func fieldsFunc(js.Value, []js.Value) any {
 	var r reply
 	for _, f := range proposal.Fields() {
-		r.Fields = append(r.Fields, fieldInfo{Path: f.Path, Doc: f.Doc, Ask: f.Ask, Help: f.Help, Example: f.Example,
+		r.Fields = append(r.Fields, fieldInfo{Path: f.Path, Kind: kinds[f.Kind], Item: f.Item, Doc: f.Doc, Ask: f.Ask, Help: f.Help, Example: f.Example,
 			Suggest: f.Suggest, Choices: f.ChoiceValues(), Private: f.Private})
 	}
 	return answer(r)
@@ -259,4 +261,10 @@ func yamlFunc(_ js.Value, args []js.Value) any {
 		return answer(r)
 	}
 	return answer(reply{YAML: string(proposal.Marshal(p))})
+}
+
+// kinds name the shape of each field's value for the page.
+var kinds = map[proposal.Kind]string{
+	proposal.KindText: "text", proposal.KindNumber: "number", proposal.KindDate: "date", proposal.KindClock: "clock",
+	proposal.KindDays: "days", proposal.KindTexts: "texts", proposal.KindSection: "section", proposal.KindItems: "items",
 }

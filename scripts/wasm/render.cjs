@@ -38,7 +38,10 @@ require(wasmExec);
 		fs.mkdirSync(path.dirname(to), { recursive: true });
 		fs.writeFileSync(to, Buffer.from(f.data, "base64"));
 	}
-	const fields = JSON.parse(await globalThis.propose.fields()).fields.length;
+	const all = JSON.parse(await globalThis.propose.fields()).fields;
+	const unnamed = all.filter((f) => !f.kind).map((f) => f.path);
+	if (unnamed.length) throw new Error(`fields without a kind for the page: ${unnamed.join(", ")}`);
+	const fields = all.length;
 	const report = JSON.parse(await globalThis.propose.check(fs.readFileSync(yamlFile, "utf8"), today)).report;
 	console.log(`rendered ${reply.files.length} files in ${ms.toFixed(0)} ms; ${fields} fields; check score ${report.score}`);
 	process.exit(0);
