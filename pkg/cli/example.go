@@ -10,6 +10,7 @@ import (
 
 	"github.com/propose-cli/propose/examples"
 	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/proposal"
 )
 
 // ExampleOptions are the inputs of `propose example`.
@@ -32,6 +33,10 @@ func NewCmdExample(env *Env, runF func(*ExampleOptions) error) *cobra.Command {
 comments, to start your own from:
 
   propose example -o proposal.yaml
+
+With -o the file starts from today: it has no date line (the documents
+carry the day you render them) and its other dates move by whole weeks,
+so the trial starts on the same weekday a week or so from now.
 
 --log prints the trial log that goes with it, eight weeks of a trial:
 
@@ -69,6 +74,13 @@ func exampleRun(opts *ExampleOptions) error {
 	if !ok {
 		return usageErrorf("no example for scenario %q (choose one of: %s)", opts.Scenario, strings.Join(examples.Names(), ", "))
 	}
+	if opts.Out != "" && opts.Out != "-" {
+		today, err := opts.Env.today()
+		if err != nil {
+			return err
+		}
+		b = startingToday(b, today)
+	}
 	return writeExample(opts, b)
 }
 
@@ -90,6 +102,41 @@ func writeExample(opts *ExampleOptions, b []byte) error {
 	_, err := fmt.Fprintf(opts.Env.IO.Out, "Wrote %s. Edit it, then run `propose render %s`.\n", opts.Out, opts.Out)
 	return err
 }
+
+// startingToday makes an example a file to start from: it drops the
+// example's own date, so the documents carry the day they are rendered,
+// and moves every other date by the whole weeks that bring the example's
+// date to today or the six days after it. Weekdays, and the spacing
+// between an offer, a refusal and a start, stay as the example has them.
+func startingToday(b []byte, today proposal.Date) []byte {
+	m := dateLine().FindSubmatch(b)
+	if m == nil {
+		return b
+	}
+	var was proposal.Date
+	if err := was.UnmarshalText(m[2]); err != nil {
+		return b
+	}
+	days := was.DaysUntil(today)
+	weeks := days / 7
+	if days > weeks*7 {
+		weeks++ // round up: never before today
+	}
+	b = dateLine().ReplaceAll(b, []byte("# date: left out, so the documents carry the day you render them\n"))
+	return anyDate().ReplaceAllFunc(b, func(s []byte) []byte {
+		var d proposal.Date
+		if d.UnmarshalText(s) != nil {
+			return s
+		}
+		return []byte(d.AddDays(7 * weeks).String())
+	})
+}
+
+// dateLine is the example's top-level date line; anyDate is a date anywhere.
+var (
+	dateLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`(?m)^(date:\s*)(\d{4}-\d{2}-\d{2})[^\n]*\n`) })
+	anyDate  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\b\d{4}-\d{2}-\d{2}\b`) })
+)
 
 // renderLine is the example's header line that says how to render it.
 var renderLine = sync.OnceValue(func() *regexp.Regexp {
