@@ -16,6 +16,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/propose-cli/propose/pkg/loopback"
 	"github.com/propose-cli/propose/pkg/preview"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
@@ -91,7 +92,7 @@ func previewRun(opts *PreviewOptions) error {
 		return fmt.Errorf("preview: %w", err)
 	}
 	addr := "http://" + ln.Addr().String() + "/"
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: loopback.Only(s), ReadHeaderTimeout: 10 * time.Second}
 	go func() { _ = srv.Serve(ln) }()
 	fmt.Fprintf(env.IO.Out, "Previewing %s at %s (this computer only). Save the file to see the change; Ctrl-C stops.\n", file, addr)
 	if opts.ready != nil {

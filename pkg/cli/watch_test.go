@@ -125,6 +125,18 @@ func TestPreviewServesOnLoopbackAndReloads(t *testing.T) {
 	if !strings.Contains(page, "Priya Raman") || !strings.Contains(page, "EventSource") {
 		t.Fatalf("the proposal page lacks its text or the reload script")
 	}
+	// A page elsewhere that points its own name at 127.0.0.1 is refused.
+	req, _ := http.NewRequest("GET", base+"proposal.html", nil)
+	req.Host = "attacker.example:80"
+	if res, err := http.DefaultClient.Do(req); err != nil {
+		t.Fatal(err)
+	} else {
+		b, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != http.StatusMisdirectedRequest || strings.Contains(string(b), "Priya") {
+			t.Errorf("a foreign Host header got %d and the page", res.StatusCode)
+		}
+	}
 	time.Sleep(300 * time.Millisecond)
 	if err := os.WriteFile(file, bytes.Replace(src, []byte("name: Priya Raman"), []byte("name: Priya Ramanathan"), 1), 0o644); err != nil {
 		t.Fatal(err)

@@ -17,8 +17,8 @@ func TestReferenceIsCommitted(t *testing.T) {
 
 const (
 	sectionTableFile = "../../docs/editing-the-file.md"
-	tableStart = "<!-- The table below is made from the field declarations; `make update-golden` refreshes it. -->\n"
-	tableEnd   = "<!-- End of the table made from the field declarations. -->\n"
+	tableStart       = "<!-- The table below is made from the field declarations; `make update-golden` refreshes it. -->\n"
+	tableEnd         = "<!-- End of the table made from the field declarations. -->\n"
 )
 
 // TestSectionTableFollowsTheFields checks the table of sections in
