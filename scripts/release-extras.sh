@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Writes what a release ships beside the binary into dist-extra/: the man
 # pages (gzipped, with the release's version and dated by the commit) and
-# the completion scripts. .goreleaser.yaml runs it before the builds;
+# the completion scripts and the page of `propose app`. .goreleaser.yaml runs it before the builds;
 # dist-extra/ is not committed.
 #
 # Usage: scripts/release-extras.sh VERSION COMMIT_TIMESTAMP
@@ -32,3 +32,8 @@ gzip -n -9 dist-extra/man/*.1
 "$tmp/propose" completion zsh >dist-extra/completions/_propose
 "$tmp/propose" completion fish >dist-extra/completions/propose.fish
 "$tmp/propose" completion powershell >dist-extra/completions/propose.ps1
+
+# The page (`propose app`): the engine for WebAssembly and the page's files,
+# naming the same version as the binary.
+scripts/build-app.sh dist-extra/app >/dev/null
+"$tmp/propose" --version >dist-extra/app/version.txt

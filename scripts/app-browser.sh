@@ -1,0 +1,156 @@
+#!/usr/bin/env bash
+# Checks the page of propose (`propose app`) in a real browser, as a person
+# uses it: Chromium (headless, driven over WebDriver with curl) opens the
+# page, a request is typed in from nothing, a coach finding is read beside
+# the answer it concerns, the PDFs are taken from the page's download links
+# and compared byte for byte with the command line's from the proposal.yaml
+# the page offers, and the browser's network log must hold no request to
+# any host but the page's own. Prints the page's size (gzip) and the time to
+# its first documents. Skips itself, with a message, when Chromium and
+# ChromeDriver are not installed and cannot be installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then
+	if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
+		timeout 600 apt-get install -y chromium chromium-driver curl >/dev/null 2>&1 ||
+			(apt-get update -qq && timeout 600 apt-get install -y chromium chromium-driver curl) >/dev/null 2>&1 || true
+	fi
+fi
+if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null || ! command -v curl >/dev/null; then
+	echo "skip: the page's browser check needs chromium, chromium-driver and curl, which are not installed here"
+	exit 0
+fi
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+	rm -rf "$work"
+}
+trap cleanup EXIT
+session=""
+fail() {
+	echo "FAIL: $*" >&2
+	[ -z "$session" ] || curl -sf -X POST "$wd/session/$session/se/log" -H 'Content-Type: application/json' -d '{"type":"browser"}' >&2 || true
+	exit 1
+}
+
+scripts/build-app.sh "$work/app" >/dev/null
+go build -trimpath -o "$work/propose" ./cmd/propose
+gz=0
+for f in "$work"/app/*; do gz=$((gz + $(gzip -9 -c "$f" | wc -c))); done
+cd "$work"
+./propose app --dir app --no-open >app.out 2>&1 &
+pids+=($!)
+for _ in $(seq 1 100); do grep -q 'http://127.0.0.1:' app.out 2>/dev/null && break; sleep 0.1; done
+addr=$(grep -o 'http://127.0.0.1:[0-9]*/' app.out) || fail "the app did not start: $(cat app.out)"
+
+port=$((20000 + RANDOM % 20000))
+chromedriver --port="$port" >driver.log 2>&1 &
+pids+=($!)
+wd="http://127.0.0.1:$port"
+for _ in $(seq 1 100); do curl -sf "$wd/status" >/dev/null 2>&1 && break; sleep 0.1; done
+session=$(curl -sf -X POST "$wd/session" -H 'Content-Type: application/json' -d '{"capabilities":{"alwaysMatch":{"goog:loggingPrefs":{"performance":"ALL","browser":"ALL"},"goog:chromeOptions":{"args":["--headless=new","--no-sandbox","--disable-gpu","--disable-dev-shm-usage","--lang=en-US"],"prefs":{"download.default_directory":"'"$work"'/dl","download.prompt_for_download":false}}}}}' |
+	sed -n 's/.*"sessionId":"\([^"]*\)".*/\1/p')
+[ -n "$session" ] || fail "ChromeDriver gave no session: $(tail -5 driver.log)"
+s="$wd/session/$session"
+post() { curl -sf -X POST "$s/$1" -H 'Content-Type: application/json' -d "$2"; }
+# js runs a script in the page and prints its result's "value" as JSON.
+# (one line of script: backslashes and quotes are escaped for JSON).
+js() { post execute/sync "{\"script\":\"$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')\",\"args\":[]}"; }
+element() { post element "{\"using\":\"css selector\",\"value\":\"$1\"}" | sed -n 's/.*"element-[^"]*":"\([^"]*\)".*/\1/p' || true; }
+type_in() {
+	local id
+	id=$(element "$1")
+	[ -n "$id" ] || fail "no field $1 on the page"
+	post "element/$id/value" "{\"text\":\"$2\"}" >/dev/null
+}
+click() {
+	local id
+	id=$(element "$1")
+	[ -n "$id" ] || fail "nothing to click at $1"
+	post "element/$id/click" '{}' >/dev/null
+}
+status_text() { js 'return document.getElementById("status").textContent' | sed -n 's/.*"value":"\([^"]*\)".*/\1/p'; }
+wait_status() {
+	for _ in $(seq 1 300); do
+		case "$(status_text)" in *"$1"*) return 0 ;; esac
+		sleep 0.1
+	done
+	fail "the page never said \"$1\"; it says: $(status_text)"
+}
+
+start=$(date +%s%N)
+post url "{\"url\":\"${addr}\"}" >/dev/null
+wait_status "Ready"
+ready_ms=$((($(date +%s%N) - start) / 1000000))
+
+# A request typed in from nothing, the way a person fills in the form.
+click 'select[data-path=\"scenario\"] option[value=\"trial\"]'
+type_in '[data-path=\"employee.name\"]' 'Kevin Osei'
+type_in '[data-path=\"employee.title\"]' 'Account Coordinator'
+type_in '[data-path=\"manager.name\"]' 'Linda Park'
+click 'select[data-path=\"arrangement.type\"] option[value=\"hybrid\"]'
+click '[data-path=\"arrangement.remote_days\"] input[value=\"tuesday\"]'
+click '[data-path=\"arrangement.remote_days\"] input[value=\"thursday\"]'
+type_in '[data-path=\"arrangement.start\"]' '02/01/2027'
+type_in '[data-path=\"trial.length_days\"]' '60'
+click '[data-list=\"trial.metrics\"] + button'
+type_in '[data-path=\"trial.metrics[0].name\"]' 'Client emails answered same day'
+type_in '[data-path=\"trial.metrics[0].target\"]' '95%'
+typed=$(date +%s%N)
+wait_status "Documents updated"
+first_ms=$((($(date +%s%N) - typed) / 1000000))
+
+if [ -n "${APP_SCREENSHOT:-}" ]; then # a picture of the page, to look at
+	post window/rect '{"width":1400,"height":1000}' >/dev/null
+	curl -sf "$s/screenshot" | sed -n 's/.*"value":"\([^"]*\)".*/\1/p' | base64 -d >"$APP_SCREENSHOT"
+fi
+
+# The coach's point about core hours sits beside the arrangement.
+js 'const s = document.querySelector("[data-section=\"arrangement.core_hours\"]"); return s ? s.textContent : "none"' >finding.json
+grep -q 'reach you' finding.json || fail "no coach finding at arrangement.core_hours: $(cat finding.json)"
+
+# What the page offers to download, taken from its links.
+js 'return [...document.querySelectorAll("#public a, #private a")].map(a => a.textContent + "=" + a.download).join(" ")' >links.json
+for want in proposal.pdf one-pager.pdf proposal.docx private/prep.pdf proposal.yaml; do
+	grep -q "$want" links.json || fail "the page offers no $want: $(cat links.json)"
+done
+grep -q 'private/prep.pdf=PRIVATE-prep.pdf' links.json || fail "the prep sheet is not downloaded apart and marked: $(cat links.json)"
+# Download each the way a person does, by clicking its link.
+download() {
+	click "a[download=\\\"$1\\\"]"
+	for _ in $(seq 1 100); do
+		[ -s "dl/$1" ] && ! ls dl/*.crdownload >/dev/null 2>&1 && return 0
+		sleep 0.1
+	done
+	fail "clicking $1 downloaded nothing: $(ls dl)"
+}
+for f in proposal.yaml proposal.pdf one-pager.pdf PRIVATE-prep.pdf; do download "$f"; done
+mkdir -p page
+cp dl/proposal.yaml dl/proposal.pdf dl/one-pager.pdf page/
+cp dl/PRIVATE-prep.pdf page/prep.pdf
+grep -q 'name: Kevin Osei' page/proposal.yaml || fail "the downloaded proposal.yaml lacks the answers: $(cat page/proposal.yaml)"
+./propose render page/proposal.yaml --out cli --quiet >/dev/null
+for f in proposal.pdf one-pager.pdf; do
+	cmp -s "page/$f" "cli/$f" || fail "$f from the page differs from the command line's"
+done
+cmp -s page/prep.pdf cli/private/prep.pdf || fail "prep.pdf from the page differs from the command line's"
+if command -v pdfinfo >/dev/null; then
+	pages=$(pdfinfo page/one-pager.pdf | sed -n 's/^Pages: *//p')
+	[ "$pages" = 1 ] || fail "the one-pager from the page has $pages pages"
+fi
+if command -v pdftotext >/dev/null; then
+	pdftotext page/proposal.pdf - | grep -q 'Kevin Osei' || fail "the proposal PDF does not carry the name"
+fi
+
+# The network log: every request went to the page's own address.
+post se/log '{"type":"performance"}' >perf.json
+urls=$(grep -o '\\"url\\":\\"[a-z]*:[^\\]*' perf.json | sed 's/.*\\"url\\":\\"//' | sort -u)
+foreign=$(printf '%s\n' "$urls" | grep -v "^${addr}" | grep -v '^blob:' | grep -v '^data:' | grep -v '^about:' | grep -v '^$' || true)
+[ -z "$foreign" ] || fail "the page made requests beyond its own files: $foreign"
+printf '%s\n' "$urls" | grep -q "${addr}propose.wasm" || fail "the network log did not record the page's own requests, so it proves nothing"
+
+echo "ok: a request typed in from nothing gives the coach beside its field and PDFs byte-identical to the command line's; no request left the page ($(printf '%s\n' "$urls" | grep -c "^${addr}") to its own files)"
+echo "page: $((gz / 1024)) KiB gzipped; ready in ${ready_ms} ms; first documents ${first_ms} ms after the last answer (headless Chromium on this machine)"
