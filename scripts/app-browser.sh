@@ -40,6 +40,7 @@ scripts/build-app.sh "$work/app" >/dev/null
 go build -trimpath -o "$work/propose" ./cmd/propose
 gz=0
 for f in "$work"/app/*; do gz=$((gz + $(gzip -9 -c "$f" | wc -c))); done
+cp examples/trial.yaml "$work/trial.yaml"
 cd "$work"
 ./propose app --dir app --no-open >app.out 2>&1 &
 pids+=($!)
@@ -144,6 +145,28 @@ fi
 if command -v pdftotext >/dev/null; then
 	pdftotext page/proposal.pdf - | grep -q 'Kevin Osei' || fail "the proposal PDF does not carry the name"
 fi
+
+# Answers are kept in the browser only when asked: ticked, they come back
+# after a reload.
+js 'return localStorage.length' | grep -q '"value":0' || fail "the page kept answers nobody asked it to keep"
+click '#keep'
+post refresh '{}' >/dev/null
+wait_status "Ready"
+js 'return document.querySelector("[data-path=\"employee.name\"]").value' | grep -q 'Kevin Osei' ||
+	fail "ticked 'Keep my answers', the name did not come back after a reload"
+click '#forget'
+click '#keep'
+
+# An existing proposal.yaml opens in the form, and its documents are the
+# command line's.
+rm -rf dl/*
+file_input=$(element '#open')
+post "element/$file_input/value" "{\"text\":\"$work/trial.yaml\"}" >/dev/null
+wait_status "Opened trial.yaml"
+wait_status "Documents updated"
+download proposal.pdf
+./propose render trial.yaml --out cli-trial --quiet >/dev/null
+cmp -s dl/proposal.pdf cli-trial/proposal.pdf || fail "the opened example's proposal.pdf differs from the command line's"
 
 # The network log: every request went to the page's own address.
 post se/log '{"type":"performance"}' >perf.json
