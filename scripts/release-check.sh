@@ -88,7 +88,8 @@ if ! command -v unzip >/dev/null; then
 	(apt-get install -y -qq unzip || (apt-get update -qq && apt-get install -y -qq unzip)) >/dev/null 2>&1 || true
 fi
 want="README.md LICENSE fonts/OFL.txt fonts/DejaVu-LICENSE.txt manpages/propose.1.gz manpages/propose-render.1.gz
-completions/propose.bash completions/_propose completions/propose.fish completions/propose.ps1"
+completions/propose.bash completions/_propose completions/propose.fish completions/propose.ps1
+app/index.html app/app.js app/app.css app/propose.wasm app/wasm_exec.js app/version.txt"
 for target in linux_amd64.tar.gz darwin_arm64.tar.gz windows_amd64.zip; do
 	archive=dist/propose_${version}_$target
 	if [ ! -f "$archive" ]; then
@@ -118,6 +119,21 @@ got=$("$work/propose_${version}_linux_amd64/propose" --version)
 [ "$got" = "propose $version" ] || fail "the linux binary says \"$got\", not \"propose $version\""
 gzip -dc "$work/propose_${version}_linux_amd64/manpages/propose.1.gz" | grep -q "\"propose ${version//-/\\\\-}\"" ||
 	fail "propose.1 does not carry the version $version"
+
+# `propose app` finds the page shipped beside the binary, and the page names
+# the binary's version.
+rel="$work/propose_${version}_linux_amd64"
+[ "$(cat "$rel/app/version.txt")" = "propose $version" ] || fail "the page says \"$(cat "$rel/app/version.txt")\", not \"propose $version\""
+"$rel/propose" app --no-open >"$work/app.out" 2>&1 &
+app_pid=$!
+for _ in $(seq 1 50); do grep -q 'http://127.0.0.1:' "$work/app.out" 2>/dev/null && break; sleep 0.1; done
+app_addr=$(grep -o 'http://127.0.0.1:[0-9]*/' "$work/app.out" || true)
+if ! command -v curl >/dev/null; then
+	echo "release-check: curl is not installed: the page the archive's propose app serves is not fetched"
+elif [ -z "$app_addr" ] || ! curl -sf "$app_addr" | grep -q 'app.js'; then
+	fail "propose app from the archive does not serve its page: $(cat "$work/app.out")"
+fi
+kill "$app_pid" 2>/dev/null || true
 
 (cd dist && sha256sum --quiet -c checksums.txt) || fail "checksums.txt does not verify"
 

@@ -309,9 +309,25 @@ function show() {
 
 async function start() {
 	const go = new Go();
-	const wasm = await WebAssembly.instantiateStreaming(fetch("propose.wasm"), go.importObject);
-	go.run(wasm.instance);
-	try { creator = (await (await fetch("version.txt")).text()).trim() || creator; } catch { /* a page without its version */ }
+	if (location.protocol === "file:") {
+		// Opened from the folder, without a server: browsers do not let a
+		// page fetch its neighbours, but they run its scripts. engine.js
+		// carries the engine and its version.
+		await new Promise((resolve, reject) => {
+			const s = el("script", { src: "engine.js" });
+			s.addEventListener("load", resolve);
+			s.addEventListener("error", () => reject(new Error("engine.js is missing beside the page")));
+			document.head.append(s);
+		});
+		const bytes = Uint8Array.from(atob(globalThis.proposeEngine.wasm), (c) => c.charCodeAt(0));
+		creator = globalThis.proposeEngine.version || creator;
+		delete globalThis.proposeEngine;
+		go.run((await WebAssembly.instantiate(bytes, go.importObject)).instance);
+	} else {
+		const wasm = await WebAssembly.instantiateStreaming(fetch("propose.wasm"), go.importObject);
+		go.run(wasm.instance);
+		try { creator = (await (await fetch("version.txt")).text()).trim() || creator; } catch { /* a page without its version */ }
+	}
 	fields = (await call("fields")).fields;
 	const form = $("form");
 	form.append(group("", ""));
