@@ -39,7 +39,8 @@ fail() {
 scripts/build-app.sh "$work/app" >/dev/null
 go build -trimpath -o "$work/propose" ./cmd/propose
 gz=0
-for f in "$work"/app/*; do gz=$((gz + $(gzip -9 -c "$f" | wc -c))); done
+for f in "$work"/app/*; do [ "${f##*/}" = engine.js ] || gz=$((gz + $(gzip -9 -c "$f" | wc -c))); done
+gz_file=$(gzip -9 -c "$work/app/engine.js" | wc -c)
 cp examples/trial.yaml "$work/trial.yaml"
 cd "$work"
 ./propose app --dir app --no-open >app.out 2>&1 &
@@ -175,5 +176,23 @@ foreign=$(printf '%s\n' "$urls" | grep -v "^${addr}" | grep -v '^blob:' | grep -
 [ -z "$foreign" ] || fail "the page made requests beyond its own files: $foreign"
 printf '%s\n' "$urls" | grep -q "${addr}propose.wasm" || fail "the network log did not record the page's own requests, so it proves nothing"
 
-echo "ok: a request typed in from nothing gives the coach beside its field and PDFs byte-identical to the command line's; no request left the page ($(printf '%s\n' "$urls" | grep -c "^${addr}") to its own files)"
-echo "page: $((gz / 1024)) KiB gzipped; ready in ${ready_ms} ms; first documents ${first_ms} ms after the last answer (headless Chromium on this machine)"
+# The page opened from its folder, without a server (as a person opens it
+# from the release archive): the same engine, from engine.js.
+start=$(date +%s%N)
+post url "{\"url\":\"file://$work/app/index.html\"}" >/dev/null
+wait_status "Ready"
+file_ms=$((($(date +%s%N) - start) / 1000000))
+rm -rf dl/*
+file_input=$(element '#open')
+post "element/$file_input/value" "{\"text\":\"$work/trial.yaml\"}" >/dev/null
+wait_status "Opened trial.yaml"
+wait_status "Documents updated"
+download proposal.pdf
+cmp -s dl/proposal.pdf cli-trial/proposal.pdf || fail "opened without a server, the page's proposal.pdf differs from the command line's"
+post se/log '{"type":"performance"}' >perf-file.json
+net=$(grep -o '\\"url\\":\\"https\?:[^\\]*' perf-file.json | sort -u || true)
+[ -z "$net" ] || fail "opened from its folder, the page made network requests: $net"
+
+echo "ok: a request typed in from nothing gives the coach beside its field and PDFs byte-identical to the command line's, served and opened from its folder; no request left the page ($(printf '%s\n' "$urls" | grep -c "^${addr}") to its own files)"
+echo "page: $((gz / 1024)) KiB gzipped, served; ready in ${ready_ms} ms; first documents ${first_ms} ms after the last answer (headless Chromium on this machine)"
+echo "opened from its folder: engine.js $((gz_file / 1024)) KiB gzipped; ready in ${file_ms} ms"

@@ -89,7 +89,7 @@ if ! command -v unzip >/dev/null; then
 fi
 want="README.md LICENSE fonts/OFL.txt fonts/DejaVu-LICENSE.txt manpages/propose.1.gz manpages/propose-render.1.gz
 completions/propose.bash completions/_propose completions/propose.fish completions/propose.ps1
-app/index.html app/app.js app/app.css app/propose.wasm app/wasm_exec.js app/version.txt"
+app/index.html app/app.js app/app.css app/propose.wasm app/wasm_exec.js app/version.txt app/engine.js"
 for target in linux_amd64.tar.gz darwin_arm64.tar.gz windows_amd64.zip; do
 	archive=dist/propose_${version}_$target
 	if [ ! -f "$archive" ]; then

@@ -35,5 +35,4 @@ gzip -n -9 dist-extra/man/*.1
 
 # The page (`propose app`): the engine for WebAssembly and the page's files,
 # naming the same version as the binary.
-scripts/build-app.sh dist-extra/app >/dev/null
-"$tmp/propose" --version >dist-extra/app/version.txt
+scripts/build-app.sh dist-extra/app "$tmp/propose" >/dev/null
