@@ -166,8 +166,14 @@ post "element/$file_input/value" "{\"text\":\"$work/trial.yaml\"}" >/dev/null
 wait_status "Opened trial.yaml"
 wait_status "Documents updated"
 download proposal.pdf
+download email.eml
+download trial.ics
 ./propose render trial.yaml --out cli-trial --quiet >/dev/null
-cmp -s dl/proposal.pdf cli-trial/proposal.pdf || fail "the opened example's proposal.pdf differs from the command line's"
+./propose email trial.yaml --out cli-trial >/dev/null
+./propose calendar trial.yaml --out cli-trial >/dev/null
+for f in proposal.pdf email.eml trial.ics; do
+	cmp -s "dl/$f" "cli-trial/$f" || fail "the opened example's $f differs from the command line's"
+done
 
 # The network log: every request went to the page's own address.
 post se/log '{"type":"performance"}' >perf.json

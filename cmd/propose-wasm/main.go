@@ -18,17 +18,21 @@ import (
 	_ "time/tzdata" // no zoneinfo folder in a browser: the time zones travel with the engine
 
 	"github.com/propose-cli/propose/pkg/check"
+	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
+	"github.com/propose-cli/propose/pkg/view"
 )
 
 func main() {
 	js.Global().Set("propose", js.ValueOf(map[string]any{
-		"render":  promised(renderFunc),
-		"check":   promised(checkFunc),
-		"fields":  promised(fieldsFunc),
-		"answers": promised(answersFunc),
-		"yaml":    promised(yamlFunc),
+		"render":   promised(renderFunc),
+		"check":    promised(checkFunc),
+		"fields":   promised(fieldsFunc),
+		"answers":  promised(answersFunc),
+		"yaml":     promised(yamlFunc),
+		"email":    promised(emailFunc),
+		"calendar": promised(calendarFunc),
 	}))
 	select {}
 }
@@ -139,6 +143,48 @@ func renderFunc(_ js.Value, args []js.Value) any {
 		r.Files = append(r.Files, file{Name: f.Name, Private: f.Private, Data: base64.StdEncoding.EncodeToString(f.Data)})
 	}
 	return answer(r)
+}
+
+// emailFunc is propose.email(text, today, creator): the draft email, as
+// `propose email` writes it, made from the public view alone.
+func emailFunc(_ js.Value, args []js.Value) any {
+	p, bad := parse(args)
+	if bad != nil {
+		return answer(*bad)
+	}
+	opts := render.Options{Creator: "propose"}
+	if len(args) > 2 && args[2].String() != "" {
+		opts.Creator = args[2].String()
+	}
+	f, err := render.Email(view.NewPublic(p), "", opts)
+	return oneFile(f, err)
+}
+
+// calendarFunc is propose.calendar(text, today): the trial's checkpoints,
+// as `propose calendar` first writes them.
+func calendarFunc(_ js.Value, args []js.Value) any {
+	p, bad := parse(args)
+	if bad != nil {
+		return answer(*bad)
+	}
+	f, err := render.Calendar(p, render.CalendarOptions{})
+	return oneFile(f, err)
+}
+
+// oneFile answers with f, or with the problems that stopped it.
+func oneFile(f output.File, err error) any {
+	if err != nil {
+		var ps proposal.Problems
+		if errors.As(err, &ps) {
+			r := reply{}
+			for _, q := range ps {
+				r.Problems = append(r.Problems, problem{q.Line, q.Col, q.Field, q.Message(), q.Warning})
+			}
+			return answer(r)
+		}
+		return answer(reply{Error: err.Error()})
+	}
+	return answer(reply{Files: []file{{Name: f.Name, Private: f.Private, Data: base64.StdEncoding.EncodeToString(f.Data)}}})
 }
 
 // checkFunc is propose.check(text, today): the coach's report.

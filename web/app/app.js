@@ -246,7 +246,17 @@ async function update() {
 		say("The documents cannot be made yet; see the notes in red.");
 		return;
 	}
-	showFiles(rendered.files);
+	// The email draft and the calendar, as `propose email` and `propose
+	// calendar` write them; a request without the dates a calendar needs
+	// simply has none.
+	const extra = [];
+	for (const [name, args] of [["email", [yamlText, day, creator]], ["calendar", [yamlText, day]]]) {
+		try {
+			const r = await call(name, ...args);
+			if (r.files) extra.push(...r.files);
+		} catch { /* not for this request */ }
+	}
+	showFiles([...rendered.files, ...extra]);
 	say(`Documents updated. ${checked.report ? "Score " + checked.report.score + "/100." : ""}`);
 }
 
@@ -269,7 +279,7 @@ function showFindings(report) {
 
 function blobOf(f) {
 	const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
-	const type = { pdf: "application/pdf", html: "text/html", md: "text/markdown", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }[f.name.split(".").pop()] || "application/octet-stream";
+	const type = { pdf: "application/pdf", html: "text/html", md: "text/markdown", eml: "message/rfc822", ics: "text/calendar", docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" }[f.name.split(".").pop()] || "application/octet-stream";
 	return new Blob([bytes], { type });
 }
 
