@@ -311,6 +311,8 @@ function showFiles(list) {
 }
 
 function show() {
+	$("docs").hidden = files.length === 0;
+	$("nodocs").hidden = files.length > 0;
 	const f = files.find((x) => x.name === $("which").value) || files.find((x) => x.name === "one-pager.html");
 	if (!f) { $("shown").removeAttribute("src"); return; }
 	const i = files.indexOf(f);
