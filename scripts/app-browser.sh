@@ -8,7 +8,8 @@
 # any host but the page's own. Prints the page's size (gzip) and the time to
 # its first documents. Skips itself, with a message, when Chromium and
 # ChromeDriver are not installed and cannot be installed.
-set -euo pipefail
+set -Eeuo pipefail
+trap 'echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 
 if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then
@@ -57,35 +58,46 @@ session=$(curl -sf -X POST "$wd/session" -H 'Content-Type: application/json' -d 
 	sed -n 's/.*"sessionId":"\([^"]*\)".*/\1/p')
 [ -n "$session" ] || fail "ChromeDriver gave no session: $(tail -5 driver.log)"
 s="$wd/session/$session"
-post() { curl -sf -X POST "$s/$1" -H 'Content-Type: application/json' -d "$2"; }
+post() { curl -sf -X POST "$s/$1" -H 'Content-Type: application/json' -d "$2" || return 1; }
 # js runs a script in the page and prints its result's "value" as JSON.
 # (one line of script: backslashes and quotes are escaped for JSON).
 js() { post execute/sync "{\"script\":\"$(printf '%s' "$1" | sed -e 's/\\/\\\\/g' -e 's/"/\\"/g')\",\"args\":[]}"; }
-element() { post element "{\"using\":\"css selector\",\"value\":\"$1\"}" | sed -n 's/.*"element-[^"]*":"\([^"]*\)".*/\1/p' || true; }
+element() { post element "{\"using\":\"css selector\",\"value\":\"$1\"}" 2>/dev/null | sed -n 's/.*"element-[^"]*":"\([^"]*\)".*/\1/p' || true; }
 type_in() {
 	local id
 	id=$(element "$1")
 	[ -n "$id" ] || fail "no field $1 on the page"
 	post "element/$id/value" "{\"text\":\"$2\"}" >/dev/null
 }
+# click finds and clicks, again if the page replaced the element in
+# between (the download links are remade with each update).
 click() {
 	local id
-	id=$(element "$1")
-	[ -n "$id" ] || fail "nothing to click at $1"
-	post "element/$id/click" '{}' >/dev/null
+	for _ in 1 2 3 4 5; do
+		id=$(element "$1")
+		if [ -n "$id" ] && curl -sf -X POST "$s/element/$id/click" -H 'Content-Type: application/json' -d '{}' >/dev/null; then
+			return 0
+		fi
+		sleep 0.3
+	done
+	fail "could not click $1: $(curl -s -X POST "$s/element/$id/click" -H 'Content-Type: application/json' -d '{}' | head -c 300)"
 }
 status_text() { js 'return document.getElementById("status").textContent' | sed -n 's/.*"value":"\([^"]*\)".*/\1/p'; }
-wait_status() {
-	for _ in $(seq 1 300); do
-		case "$(status_text)" in *"$1"*) return 0 ;; esac
+# wait_for polls a condition on the page's state (data-* on <body>) until
+# it holds.
+wait_for() {
+	for _ in $(seq 1 600); do
+		js "return Boolean($1)" | grep -q '"value":true' && return 0
 		sleep 0.1
 	done
-	fail "the page never said \"$1\"; it says: $(status_text)"
+	fail "the page never reached $1; it says: $(status_text)"
 }
+b='document.body.dataset'
+settled() { wait_for "$b.pending === \"0\" && $b.state === \"$1\""; }
 
 start=$(date +%s%N)
 post url "{\"url\":\"${addr}\"}" >/dev/null
-wait_status "Ready"
+wait_for "$b.engine === \"ready\""
 ready_ms=$((($(date +%s%N) - start) / 1000000))
 
 # A request typed in from nothing, the way a person fills in the form.
@@ -102,7 +114,7 @@ click '[data-list=\"trial.metrics\"] + button'
 type_in '[data-path=\"trial.metrics[0].name\"]' 'Client emails answered same day'
 type_in '[data-path=\"trial.metrics[0].target\"]' '95%'
 typed=$(date +%s%N)
-wait_status "Documents updated"
+settled updated
 first_ms=$((($(date +%s%N) - typed) / 1000000))
 
 if [ -n "${APP_SCREENSHOT:-}" ]; then # a picture of the page, to look at
@@ -152,7 +164,7 @@ fi
 js 'return localStorage.length' | grep -q '"value":0' || fail "the page kept answers nobody asked it to keep"
 click '#keep'
 post refresh '{}' >/dev/null
-wait_status "Ready"
+wait_for "$b.engine === \"ready\""
 js 'return document.querySelector("[data-path=\"employee.name\"]").value' | grep -q 'Kevin Osei' ||
 	fail "ticked 'Keep my answers', the name did not come back after a reload"
 click '#forget'
@@ -163,8 +175,8 @@ click '#keep'
 rm -rf dl/*
 file_input=$(element '#open')
 post "element/$file_input/value" "{\"text\":\"$work/trial.yaml\"}" >/dev/null
-wait_status "Opened trial.yaml"
-wait_status "Documents updated"
+wait_for "$b.opened === \"trial.yaml\""
+settled updated
 download proposal.pdf
 download email.eml
 download trial.ics
@@ -186,13 +198,13 @@ printf '%s\n' "$urls" | grep -q "${addr}propose.wasm" || fail "the network log d
 # from the release archive): the same engine, from engine.js.
 start=$(date +%s%N)
 post url "{\"url\":\"file://$work/app/index.html\"}" >/dev/null
-wait_status "Ready"
+wait_for "$b.engine === \"ready\""
 file_ms=$((($(date +%s%N) - start) / 1000000))
 rm -rf dl/*
 file_input=$(element '#open')
 post "element/$file_input/value" "{\"text\":\"$work/trial.yaml\"}" >/dev/null
-wait_status "Opened trial.yaml"
-wait_status "Documents updated"
+wait_for "$b.opened === \"trial.yaml\""
+settled updated
 download proposal.pdf
 cmp -s dl/proposal.pdf cli-trial/proposal.pdf || fail "opened without a server, the page's proposal.pdf differs from the command line's"
 post se/log '{"type":"performance"}' >perf-file.json

@@ -208,15 +208,21 @@ type fieldInfo struct {
 	Example string   `json:"example,omitempty"`
 	Suggest string   `json:"suggest,omitempty"`
 	Choices []string `json:"choices,omitempty"`
+	Labels  []string `json:"labels,omitempty"` // what each choice means, for people choosing
 	Private bool     `json:"private,omitempty"`
+	Needed  bool     `json:"needed,omitempty"` // required whenever its section is there
 }
 
 // fieldsFunc is propose.fields(): every field of the file format.
 func fieldsFunc(js.Value, []js.Value) any {
 	var r reply
 	for _, f := range proposal.Fields() {
-		r.Fields = append(r.Fields, fieldInfo{Path: f.Path, Kind: kinds[f.Kind], Item: f.Item, Doc: f.Doc, Ask: f.Ask, Help: f.Help, Example: f.Example,
-			Suggest: f.Suggest, Choices: f.ChoiceValues(), Private: f.Private})
+		info := fieldInfo{Path: f.Path, Kind: kinds[f.Kind], Item: f.Item, Doc: f.Doc, Ask: f.Ask, Help: f.Help, Example: f.Example,
+			Suggest: f.Suggest, Choices: f.ChoiceValues(), Private: f.Private, Needed: f.Required}
+		for _, c := range f.Choices {
+			info.Labels = append(info.Labels, c.Label)
+		}
+		r.Fields = append(r.Fields, info)
 	}
 	return answer(r)
 }

@@ -92,7 +92,7 @@ function list(f, path) {
 
 function addItem(f, path, items) {
 	const n = items.children.length;
-	const item = el("fieldset", { "data-section": `${path}[${n}]` }, el("legend", { text: `${f.item || "Item"} ${n + 1}` }));
+	const item = el("fieldset", { "data-section": `${path}[${n}]` }, el("legend", { text: `${heading(f.item || "item")} ${n + 1}` }));
 	item.append(group(f.path + "[].", `${path}[${n}].`));
 	items.append(item);
 	return item;
@@ -101,13 +101,16 @@ function addItem(f, path, items) {
 function input(f, path) {
 	const id = idFor(path);
 	const wrap = el("div", { className: "field", "data-field": path });
-	const label = el("label", { htmlFor: id, text: f.ask || f.doc });
+	const label = el("label", { htmlFor: id, text: (f.ask || f.doc) + (f.needed ? " (needed)" : "") });
 	wrap.append(label);
 	let control;
 	if (f.choices && f.choices.length) {
 		control = el("select", { id });
 		control.append(el("option", { value: "", text: "(not chosen)" }));
-		for (const c of f.choices) control.append(el("option", { value: c, text: c }));
+		f.choices.forEach((c, i) => {
+			const label = f.labels && f.labels[i];
+			control.append(el("option", { value: c, text: label || c }));
+		});
 	} else if (f.kind === "days") {
 		control = el("div", { className: "days", id, role: "group" });
 		control.setAttribute("aria-labelledby", id + "-l");
@@ -210,21 +213,41 @@ function clearNotes() {
 	for (const n of document.querySelectorAll(".finding,.problem")) n.remove();
 }
 
+// The page's state is also written on <body> (data-engine, data-pending,
+// data-state, data-opened), for a person's assistive tools and for tests
+// that must not race a status line that changes.
 let timer = 0;
 let running = Promise.resolve();
+let pending = 0;
 function changed() {
 	clearTimeout(timer);
 	if ($("keep").checked) localStorage.setItem(storeKey, JSON.stringify(answers()));
-	timer = setTimeout(() => { running = running.then(update, update); }, 400);
+	document.body.dataset.pending = "1";
+	const mine = ++pending;
+	timer = setTimeout(() => {
+		running = running.then(update, update).then(() => {
+			if (mine === pending) document.body.dataset.pending = "0";
+		});
+	}, 400);
 }
 
 async function update() {
+	document.body.dataset.state = "working";
 	const given = answers();
+	if (Object.keys(given).length <= 1) { // only the version: nothing typed yet
+		clearNotes();
+		showFindings(null);
+		showFiles([]);
+		document.body.dataset.state = "empty";
+		say("Ready. Start with the first question; the documents appear once there is enough to make them.");
+		return;
+	}
 	const made = await call("yaml", JSON.stringify(given));
 	clearNotes();
 	if (made.problems) {
 		for (const q of made.problems) noteAt(q.field, el("p", { className: "problem", text: q.message }));
 		say("Some answers cannot be used yet; see the notes in red.");
+		document.body.dataset.state = "problems";
 		return;
 	}
 	yamlText = made.yaml;
@@ -236,6 +259,7 @@ async function update() {
 		if (blocking.length) {
 			say(`${blocking.length} answer${blocking.length > 1 ? "s need" : " needs"} a change before the documents can be made; see the notes in red.`);
 			showFiles([]);
+			document.body.dataset.state = "problems";
 			return;
 		}
 	}
@@ -244,6 +268,7 @@ async function update() {
 	if (rendered.problems) {
 		for (const q of rendered.problems) noteAt(q.field, el("p", { className: "problem", text: q.message }));
 		say("The documents cannot be made yet; see the notes in red.");
+		document.body.dataset.state = "problems";
 		return;
 	}
 	// The email draft and the calendar, as `propose email` and `propose
@@ -257,11 +282,13 @@ async function update() {
 		} catch { /* not for this request */ }
 	}
 	showFiles([...rendered.files, ...extra]);
+	document.body.dataset.state = "updated";
 	say(`Documents updated. ${checked.report ? "Score " + checked.report.score + "/100." : ""}`);
 }
 
 function showFindings(report) {
 	$("findings").replaceChildren();
+	$("score").textContent = "";
 	if (!report) return;
 	$("score").textContent = `Score ${report.score}/100. Each point below is shown beside the answer it concerns.`;
 	for (const f of report.findings || []) {
@@ -362,6 +389,7 @@ async function start() {
 		try {
 			fill((await call("answers", await file.text())).answers || {});
 			say(`Opened ${file.name}.`);
+			document.body.dataset.opened = file.name;
 			changed();
 		} catch (e) {
 			say(`${file.name} cannot be opened: ${e.message}`);
@@ -372,6 +400,7 @@ async function start() {
 		$("keep").checked = true;
 		fill(JSON.parse(kept));
 	}
+	document.body.dataset.engine = "ready";
 	say("Ready. Start with the first question; the documents appear once there is enough to make them.");
 	changed();
 }
