@@ -97,15 +97,8 @@ func parse(args []js.Value) (*proposal.Proposal, *reply) {
 	}
 	p, err := proposal.Parse("proposal.yaml", []byte(args[0].String()), today)
 	if err != nil {
-		var ps proposal.Problems
-		if errors.As(err, &ps) {
-			r := &reply{}
-			for _, q := range ps {
-				r.Problems = append(r.Problems, problem{q.Line, q.Col, q.Field, q.Message(), q.Warning})
-			}
-			return nil, r
-		}
-		return nil, &reply{Error: err.Error()}
+		r := failed(err)
+		return nil, &r
 	}
 	return p, nil
 }
@@ -117,10 +110,7 @@ func renderFunc(_ js.Value, args []js.Value) any {
 	if bad != nil {
 		return answer(*bad)
 	}
-	opts := render.Options{Creator: "propose"}
-	if len(args) > 2 && args[2].String() != "" {
-		opts.Creator = args[2].String()
-	}
+	opts := render.Options{Creator: creatorOf(args)}
 	if len(args) > 3 {
 		for i := 0; i < args[3].Length(); i++ {
 			opts.Formats = append(opts.Formats, render.Format(args[3].Index(i).String()))
@@ -128,15 +118,7 @@ func renderFunc(_ js.Value, args []js.Value) any {
 	}
 	files, err := render.Files(p, opts)
 	if err != nil {
-		var ps proposal.Problems
-		if errors.As(err, &ps) {
-			r := reply{}
-			for _, q := range ps {
-				r.Problems = append(r.Problems, problem{q.Line, q.Col, q.Field, q.Message(), q.Warning})
-			}
-			return answer(r)
-		}
-		return answer(reply{Error: err.Error()})
+		return answer(failed(err))
 	}
 	var r reply
 	for _, f := range files {
@@ -152,10 +134,7 @@ func emailFunc(_ js.Value, args []js.Value) any {
 	if bad != nil {
 		return answer(*bad)
 	}
-	opts := render.Options{Creator: "propose"}
-	if len(args) > 2 && args[2].String() != "" {
-		opts.Creator = args[2].String()
-	}
+	opts := render.Options{Creator: creatorOf(args)}
 	f, err := render.Email(view.NewPublic(p), "", opts)
 	return oneFile(f, err)
 }
@@ -171,18 +150,33 @@ func calendarFunc(_ js.Value, args []js.Value) any {
 	return oneFile(f, err)
 }
 
+// creatorOf is the program the documents name as their creator: the third
+// argument, as the page read it from version.txt, or "propose".
+func creatorOf(args []js.Value) string {
+	if len(args) > 2 && args[2].String() != "" {
+		return args[2].String()
+	}
+	return "propose"
+}
+
+// failed is the reply for an error: the problems it lists, each at its
+// place in the file, or its message.
+func failed(err error) reply {
+	var ps proposal.Problems
+	if !errors.As(err, &ps) {
+		return reply{Error: err.Error()}
+	}
+	var r reply
+	for _, q := range ps {
+		r.Problems = append(r.Problems, problem{q.Line, q.Col, q.Field, q.Message(), q.Warning})
+	}
+	return r
+}
+
 // oneFile answers with f, or with the problems that stopped it.
 func oneFile(f output.File, err error) any {
 	if err != nil {
-		var ps proposal.Problems
-		if errors.As(err, &ps) {
-			r := reply{}
-			for _, q := range ps {
-				r.Problems = append(r.Problems, problem{q.Line, q.Col, q.Field, q.Message(), q.Warning})
-			}
-			return answer(r)
-		}
-		return answer(reply{Error: err.Error()})
+		return answer(failed(err))
 	}
 	return answer(reply{Files: []file{{Name: f.Name, Private: f.Private, Data: base64.StdEncoding.EncodeToString(f.Data)}}})
 }
