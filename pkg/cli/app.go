@@ -2,20 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"path/filepath"
-	"strconv"
-	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
-
-	"github.com/propose-cli/propose/pkg/loopback"
 )
 
 // AppOptions are the inputs of `propose app`.
@@ -68,33 +60,10 @@ func appRun(opts *AppOptions) error {
 			return usageErrorf("the page is not in %s (it has no %s): use the app folder from the release archive, or build one with scripts/build-app.sh, and name it with --dir", dir, name)
 		}
 	}
-	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(opts.Port)))
-	if err != nil {
-		return fmt.Errorf("app: %w", err)
-	}
-	addr := "http://" + ln.Addr().String() + "/"
-	srv := &http.Server{Handler: loopback.Only(pageHandler(dir)), ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	fmt.Fprintf(env.IO.Out, "The page is at %s (this computer only). Ctrl-C stops it.\n", addr)
-	if opts.ready != nil {
-		opts.ready(addr)
-	}
-	if !opts.NoOpen {
-		openBrowser(addr)
-	}
-	ctx := opts.ctx
-	if ctx == nil {
-		var stop context.CancelFunc
-		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
-	}
-	<-ctx.Done()
-	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	return nil
+	l := localServer{Name: "app", Port: opts.Port, NoOpen: opts.NoOpen, ctx: opts.ctx, ready: opts.ready}
+	return l.serve(pageHandler(dir), func(addr string) {
+		fmt.Fprintf(env.IO.Out, "The page is at %s (this computer only). Ctrl-C stops it.\n", addr)
+	}, untilDone)
 }
 
 // shippedPage is where a release put the page: app/ beside the binary

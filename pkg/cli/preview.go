@@ -2,21 +2,12 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"net"
-	"net/http"
-	"os"
 	"os/exec"
-	"os/signal"
 	"runtime"
-	"strconv"
-	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
 
-	"github.com/propose-cli/propose/pkg/loopback"
 	"github.com/propose-cli/propose/pkg/preview"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
@@ -87,33 +78,10 @@ func previewRun(opts *PreviewOptions) error {
 	}}
 	s.Update()
 
-	ln, err := net.Listen("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(opts.Port)))
-	if err != nil {
-		return fmt.Errorf("preview: %w", err)
-	}
-	addr := "http://" + ln.Addr().String() + "/"
-	srv := &http.Server{Handler: loopback.Only(s), ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	fmt.Fprintf(env.IO.Out, "Previewing %s at %s (this computer only). Save the file to see the change; Ctrl-C stops.\n", file, addr)
-	if opts.ready != nil {
-		opts.ready(addr)
-	}
-	if !opts.NoOpen {
-		openBrowser(addr)
-	}
-	ctx := opts.ctx
-	if ctx == nil {
-		var stop context.CancelFunc
-		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-		defer stop()
-	}
-	werr := watch.Changes(ctx, []string{file}, s.Update)
-	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
-	defer cancel()
-	if err := srv.Shutdown(shutdown); err != nil && !errors.Is(err, context.DeadlineExceeded) {
-		return err
-	}
-	return werr
+	l := localServer{Name: "preview", Port: opts.Port, NoOpen: opts.NoOpen, ctx: opts.ctx, ready: opts.ready}
+	return l.serve(s, func(addr string) {
+		fmt.Fprintf(env.IO.Out, "Previewing %s at %s (this computer only). Save the file to see the change; Ctrl-C stops.\n", file, addr)
+	}, func(ctx context.Context) error { return watch.Changes(ctx, []string{file}, s.Update) })
 }
 
 // openBrowser asks the system to open the address or file with its
