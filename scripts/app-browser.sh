@@ -12,16 +12,7 @@ set -Eeuo pipefail
 trap 'echo "FAIL: line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/.."
 
-if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null; then
-	if command -v apt-get >/dev/null && [ "$(id -u)" = 0 ]; then
-		timeout 600 apt-get install -y chromium chromium-driver curl >/dev/null 2>&1 ||
-			(apt-get update -qq && timeout 600 apt-get install -y chromium chromium-driver curl) >/dev/null 2>&1 || true
-	fi
-fi
-if ! command -v chromedriver >/dev/null || ! command -v chromium >/dev/null || ! command -v curl >/dev/null; then
-	echo "skip: the page's browser check needs chromium, chromium-driver and curl, which are not installed here"
-	exit 0
-fi
+source scripts/need-chromium.sh "the page's browser check"
 
 work=$(mktemp -d)
 pids=()
