@@ -1,6 +1,7 @@
 package proposal
 
 import (
+	"github.com/propose-cli/propose/pkg/locale"
 	"slices"
 	"time"
 )
@@ -148,3 +149,37 @@ func nextMeetingDay(d Date, office []Weekday, region string, step int, limit Dat
 // NoticeWritten reports whether the file gives the notice either side
 // gives: a notice period is a term the user offers, never a default.
 func (p *Proposal) NoticeWritten() bool { return p.HasTrial() && p.Trial.NoticeDays > 0 }
+
+// DocumentLanguage is the language tag of the documents the manager reads:
+// the file's language, or US English on letter and British English on A4.
+func (p *Proposal) DocumentLanguage() string {
+	if p.Language != "" {
+		return p.Language
+	}
+	if p.Paper == "a4" {
+		return "en-GB"
+	}
+	return "en-US"
+}
+
+// PrepLanguageTag is the language tag of the private prep sheets: the
+// file's prep_language, or the documents' language.
+func (p *Proposal) PrepLanguageTag() string {
+	if p.PrepLanguage != "" {
+		return p.PrepLanguage
+	}
+	return p.DocumentLanguage()
+}
+
+// languageChoices offers every supported language, by its own name.
+func languageChoices() []Choice {
+	var out []Choice
+	for _, l := range locale.Languages {
+		label := l.Native
+		if l.Native != l.Name {
+			label += " (" + l.Name + ")"
+		}
+		out = append(out, Choice{l.Tag, label})
+	}
+	return out
+}

@@ -38,6 +38,8 @@ type Proposal struct {
 	Scenario       Scenario      `yaml:"scenario" validate:"required,oneof=trial offer keep-remote reask"`
 	Date           Date          `yaml:"date"`
 	Paper          string        `yaml:"paper" validate:"omitempty,oneof=letter a4"`
+	Language       string        `yaml:"language" validate:"omitempty,language"`
+	PrepLanguage   string        `yaml:"prep_language" validate:"omitempty,language"`
 	Employee       Employee      `yaml:"employee"`
 	Manager        Manager       `yaml:"manager"`
 	Company        Company       `yaml:"company"`
@@ -78,9 +80,13 @@ func (p *Proposal) declare() []Field {
 			}},
 		{at: &p.Date, Doc: "The date the documents carry.", Example: "2027-01-05",
 			Default: "the day you render, or the day of SOURCE_DATE_EPOCH when it is set"},
-		{at: &p.Paper, Doc: "The paper size of the PDFs, which also sets how dates and times are written.",
+		{at: &p.Paper, Doc: "The paper size of the PDFs. Without `language`, it also sets the language: letter writes US English, a4 British English.",
 			Ask: "Paper size for the PDFs", Help: "Letter also writes US dates and times.", Default: DefaultPaper,
 			Choices: []Choice{{"letter", "US Letter, with US dates and 12-hour times"}, {"a4", "A4, with dates such as 12 January 2027 and 24-hour times"}}},
+		{at: &p.Language, Doc: "The language of the documents your manager reads (proposal, one-pager, email, calendar, status notes, review, agreement), with its dates, times, numbers and quotation marks. Write your own answers in it too: they are printed as you wrote them.",
+			Default: "from `paper`: en-US on letter, en-GB on a4", Choices: languageChoices()},
+		{at: &p.PrepLanguage, Doc: "The language of your private prep sheets, when it is not the documents' language: you can send German and prepare in English.",
+			Default: "`language`", Choices: languageChoices()},
 		{at: &p.Employee, Doc: "Who is asking."},
 		{at: &p.Manager, Doc: "Who decides."},
 		{at: &p.Company, Doc: "Your employer, its flexible-work policy and colleagues who already work this way."},

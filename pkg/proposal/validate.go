@@ -21,6 +21,7 @@ import (
 	"github.com/go-playground/validator/v10"
 
 	"github.com/propose-cli/propose/pkg/evidence"
+	"github.com/propose-cli/propose/pkg/locale"
 )
 
 var (
@@ -40,6 +41,10 @@ func structValidator() *validator.Validate {
 		_ = validate.RegisterValidation("evidence_id", func(fl validator.FieldLevel) bool {
 			c, ok := evidence.Lookup(fl.Field().String())
 			return ok && c.Kind == evidence.Supporting
+		})
+		_ = validate.RegisterValidation("language", func(fl validator.FieldLevel) bool {
+			_, ok := locale.Of(fl.Field().String())
+			return ok
 		})
 		_ = validate.RegisterValidation("colour", func(fl validator.FieldLevel) bool {
 			return colourRE().MatchString(fl.Field().String())
