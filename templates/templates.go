@@ -1,12 +1,21 @@
-// Package templates embeds the Markdown templates of the documents. Each
-// `NAME.md.tmpl` is a text/template executed with a view from pkg/view:
-// manager-facing documents with view.Public, the prep sheet with
-// view.Private. User text in a view is already escaped for Markdown.
+// Package templates embeds the words of the documents, one folder per
+// language (en, de, fr, es, nl). Each folder holds:
+//
+//   - `NAME.md.tmpl`, a text/template executed with a view from pkg/view
+//     into a document's Markdown: manager-facing documents with
+//     view.Public, the prep sheet with view.Private;
+//   - `phrases.tmpl`, the phrases the view composes from the facts of a
+//     proposal (a title, a risk and its answer, a milestone's name), each
+//     a named template ({{define "name"}}…{{end}}) that the documents'
+//     templates may also call.
+//
+// User text in a view is already escaped for Markdown. No sentence a reader
+// sees is written in Go.
 package templates
 
 import "embed"
 
-// FS holds every `*.md.tmpl` file.
+// FS holds every language's templates, as FOLDER/NAME.
 //
-//go:embed *.md.tmpl
+//go:embed */*.md.tmpl */phrases.tmpl
 var FS embed.FS

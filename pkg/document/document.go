@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -63,17 +64,6 @@ const reviewPrepName = "review-prep"
 // agreementName is the template of the agreement after an approval.
 const agreementName = "agreement"
 
-var funcs = template.FuncMap{
-	"count":    view.Count,
-	"lower":    view.LowerFirst,
-	"capital":  view.Capitalize,
-	"yours":    view.Yours,
-	"document": view.Document,
-	"onDays":   view.OnDays,
-	"sentence": view.Sentence,
-	"list":     view.JoinAnd,
-}
-
 // allKinds are every template, in the order Names lists their files.
 var allKinds = append(append([]Kind(nil), Kinds...), Email, prepName, statusName, reviewName, reviewPrepName, agreementName)
 
@@ -93,10 +83,15 @@ func Names() []string {
 	return out
 }
 
-// Builtin returns the text of the built-in template with the file name
-// name, and whether there is one.
-func Builtin(name string) ([]byte, bool) {
-	b, err := fs.ReadFile(templates.FS, name)
+// Builtin returns the text of the built-in English template with the file
+// name name, and whether there is one.
+func Builtin(name string) ([]byte, bool) { return BuiltinIn("en", name) }
+
+// BuiltinIn returns the text of the built-in template with the file name
+// name in the language folder folder ("en", "de"), and whether there is
+// one.
+func BuiltinIn(folder, name string) ([]byte, bool) {
+	b, err := fs.ReadFile(templates.FS, path.Join(folder, name))
 	return b, err == nil
 }
 
@@ -104,9 +99,11 @@ func Builtin(name string) ([]byte, bool) {
 // possibly replaced by a file from an override folder. A Set is safe for
 // concurrent use.
 type Set struct {
-	mu   sync.Mutex
-	ts   map[Kind]*template.Template // parsed so far
-	from map[Kind]string             // where each replaced template was read, for errors
+	mu    sync.Mutex
+	ts    map[string]*template.Template // parsed so far, by language folder and kind: "de/proposal"
+	from  map[Kind]string               // where each replaced template was read, for errors
+	fsys  fs.FS                         // the override folder; nil for none
+	label string
 }
 
 // Option changes the templates a Set is made of.
@@ -142,65 +139,79 @@ func New(opts ...Option) (*Set, error) {
 			return nil, err
 		}
 	}
-	s := &Set{ts: map[Kind]*template.Template{}, from: map[Kind]string{}}
+	s := &Set{ts: map[string]*template.Template{}, from: map[Kind]string{}, fsys: c.fsys, label: c.label}
+	if c.fsys == nil {
+		return s, nil // a built-in template is parsed when first used (template)
+	}
 	for _, k := range allKinds {
 		name := FileName(k)
-		fsys, shown := fs.FS(templates.FS), name
-		if c.fsys == nil {
-			continue // a built-in template is parsed when first used (template)
-		}
-		if c.fsys != nil {
-			if _, err := fs.Stat(c.fsys, name); err == nil {
-				fsys = c.fsys
-				shown = name
-				if c.label != "" {
-					shown = filepath.Join(c.label, name)
-				}
-				s.from[k] = shown
-			} else if !errors.Is(err, fs.ErrNotExist) {
-				return nil, fmt.Errorf("read template %s: %w", name, err)
+		if _, err := fs.Stat(c.fsys, name); err == nil {
+			shown := name
+			if c.label != "" {
+				shown = filepath.Join(c.label, name)
 			}
+			s.from[k] = shown
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("read template %s: %w", name, err)
 		}
-		if fsys == fs.FS(templates.FS) {
-			continue
-		}
-		// A replaced template is parsed now, so a mistake in it is found
-		// whichever document is asked for.
-		t, err := parseTemplate(fsys, name, shown)
-		if err != nil {
+	}
+	// A replaced template is parsed now, so a mistake in it is found
+	// whichever document is asked for.
+	for k := range s.from {
+		if _, err := s.template(k, "en"); err != nil {
 			return nil, err
 		}
-		s.ts[k] = t
 	}
 	return s, nil
 }
 
-func parseTemplate(fsys fs.FS, name, shown string) (*template.Template, error) {
-	t, err := template.New(name).Funcs(funcs).Option("missingkey=error").ParseFS(fsys, name)
+// parseTemplate parses the document template name from fsys with the
+// phrases of the language folder, which it may call, and the language's
+// functions.
+func parseTemplate(fsys fs.FS, file, shown, folder string) (*template.Template, error) {
+	l := view.LangOf(folder)
+	t, err := template.New(path.Base(file)).Funcs(l.Funcs()).Option("missingkey=error").ParseFS(fsys, file)
 	if err != nil {
 		return nil, fmt.Errorf("parse template %s: %w", shown, err)
+	}
+	if _, err := t.ParseFS(view.PhrasesFS, path.Join(l.Folder, view.PhrasesFile)); err != nil {
+		return nil, fmt.Errorf("parse phrases of %s: %w", l.Folder, err)
 	}
 	return t, nil
 }
 
-// template returns the template of kind, parsing the built-in one the
-// first time it is asked for: a command parses only what it renders.
-func (s *Set) template(kind Kind) (*template.Template, error) {
+// template returns the template of kind in the language folder, parsing
+// it the first time it is asked for: a command parses only what it
+// renders. A template the user replaced is theirs in every language.
+func (s *Set) template(kind Kind, folder string) (*template.Template, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if t, ok := s.ts[kind]; ok {
+	key := folder + "/" + string(kind)
+	if t, ok := s.ts[key]; ok {
 		return t, nil
 	}
 	if !slices.Contains(allKinds, kind) {
 		return nil, fmt.Errorf("render %s: no such document", kind)
 	}
-	t, err := parseTemplate(templates.FS, FileName(kind), FileName(kind))
+	var (
+		t   *template.Template
+		err error
+	)
+	if shown, ok := s.from[kind]; ok {
+		t, err = parseTemplate(s.fsys, FileName(kind), shown, folder)
+	} else {
+		t, err = parseTemplate(TemplatesFS, path.Join(folder, FileName(kind)), FileName(kind), folder)
+	}
 	if err != nil {
 		return nil, err
 	}
-	s.ts[kind] = t
+	s.ts[key] = t
 	return t, nil
 }
+
+// TemplatesFS is where the built-in templates are read, one folder per
+// language. A test may point it at a pseudo-language's.
+var TemplatesFS fs.FS = templates.FS
 
 // unknownFiles reports a template file in fsys that propose does not know.
 func unknownFiles(fsys fs.FS, label string) error {
@@ -232,8 +243,8 @@ var fieldErr = regexp.MustCompile(`^template: [^:]+:(\d+):\d+: executing "[^"]*"
 // Markdown. A manager-facing template that asks for a field its view does
 // not have (a private answer, most often, in an edited copy) fails with
 // an error naming the file and line.
-func (s *Set) execute(kind Kind, what string, v any) ([]byte, error) {
-	t, err := s.template(kind)
+func (s *Set) execute(kind Kind, what string, v languaged) ([]byte, error) {
+	t, err := s.template(kind, view.LangOf(v.LangTag()).Folder)
 	if err != nil {
 		return nil, err
 	}
@@ -256,6 +267,9 @@ func (s *Set) execute(kind Kind, what string, v any) ([]byte, error) {
 	}
 	return tidy(b.Bytes()), nil
 }
+
+// languaged is a view that knows its language.
+type languaged interface{ LangTag() string }
 
 // TemplateError is a template that asks for something its view does not
 // have, such as a private answer in a manager-facing template.

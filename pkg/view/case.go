@@ -40,14 +40,14 @@ func records(rs []proposal.RemoteRecord) []Record {
 
 // policy quotes the company's policy and compares the request with its
 // limit, when it gives one.
-func policy(p *proposal.Proposal) Policy {
+func policy(p *proposal.Proposal, st *Lang) Policy {
 	pol := p.Company.Policy
 	v := Policy{
 		Name:       Escape(pol.Name),
 		Reference:  Escape(pol.Reference),
 		Summary:    Escape(unquote(pol.Summary)),
 		Exceptions: Escape(unquote(pol.Exceptions)),
-		Effective:  styleFor(p.Paper).date(pol.Effective),
+		Effective:  st.date(pol.Effective),
 	}
 	v.Any = v.Name != "" || v.Summary != "" || v.Reference != ""
 	fit := p.PolicyFit()
@@ -75,7 +75,7 @@ func noticePhrase(days int) string {
 // milestones are the trial's dates in the order they fall: a trial that
 // ends on a Saturday is reviewed on the Friday before, and the table says
 // so in that order.
-func milestones(p *proposal.Proposal, st dateStyle) []Milestone {
+func milestones(p *proposal.Proposal, st *Lang) []Milestone {
 	d := p.Derived
 	type dated struct {
 		m    Milestone

@@ -9,57 +9,11 @@ import (
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
-// dateStyle writes dates and times as readers on each paper size expect:
-// US letter as "Tuesday, January 12, 2027" and "9:00 a.m.", A4 as
-// "Tuesday 12 January 2027" and "09:00".
-type dateStyle struct{ us bool }
-
-func styleFor(paper string) dateStyle { return dateStyle{us: paper != "a4"} }
-
-func (s dateStyle) date(d proposal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	if s.us {
-		return d.Time().Format("January" + nbsp + "2," + nbsp + "2006")
-	}
-	return d.Time().Format("2" + nbsp + "January" + nbsp + "2006")
-}
-
-func (s dateStyle) longDate(d proposal.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	if s.us {
-		return d.Time().Format("Monday, January" + nbsp + "2," + nbsp + "2006")
-	}
-	return d.Time().Format("Monday 2" + nbsp + "January" + nbsp + "2006")
-}
-
-func (s dateStyle) clock(c proposal.Clock) string {
-	if !c.Set {
-		return ""
-	}
-	if !s.us {
-		return c.String()
-	}
-	h, suffix := c.Hour(), "a.m."
-	switch {
-	case h == 0:
-		h = 12
-	case h == 12:
-		suffix = "p.m."
-	case h > 12:
-		h, suffix = h-12, "p.m."
-	}
-	return fmt.Sprintf("%d:%02d %s", h, c.Minute(), suffix)
-}
-
 // hours writes core hours as a range with the zone named so that it stays
 // true all year, such as "9:00 a.m.–4:00 p.m. US Central" or
 // "09:30–16:00 Oslo time": an abbreviation such as CET is wrong for half
 // of a trial that runs into summer.
-func (s dateStyle) hours(ch proposal.CoreHours, on proposal.Date) string {
+func (s *Lang) hours(ch proposal.CoreHours, on proposal.Date) string {
 	if !ch.Start.Set || !ch.End.Set {
 		return ""
 	}

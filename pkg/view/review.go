@@ -64,7 +64,7 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 		return nil, false
 	}
 	last := entries[len(entries)-1]
-	st := styleFor(p.Paper)
+	st := LangOf(p.DocumentLanguage())
 	d := p.Derived
 	v := &Review{
 		Public:     NewPublic(p),
@@ -289,7 +289,7 @@ func NewPermanent(p *proposal.Proposal, l *proposal.Log) (*Permanent, bool) {
 	if !ok || l.Outcome.Decision != "approved" {
 		return nil, false
 	}
-	st := styleFor(p.Paper)
+	st := LangOf(p.DocumentLanguage())
 	decided := l.Outcome.Date
 	if decided.IsZero() {
 		decided = p.Derived.Review

@@ -51,7 +51,7 @@ func NewStatus(p *proposal.Proposal, l *proposal.Log, date proposal.Date) (*Stat
 		return nil, false
 	}
 	e := entries[at]
-	st := styleFor(p.Paper)
+	st := LangOf(p.DocumentLanguage())
 	d := p.Derived
 	v := &Status{
 		Public:     NewPublic(p),

@@ -63,7 +63,7 @@ func strength(kind string) string {
 	return StrengthSigned
 }
 
-func agreement(p *proposal.Proposal, st dateStyle) Agreement {
+func agreement(p *proposal.Proposal, st *Lang) Agreement {
 	a := p.Agreement
 	v := Agreement{
 		Kind:       a.Kind,
@@ -82,7 +82,7 @@ func agreement(p *proposal.Proposal, st dateStyle) Agreement {
 	return v
 }
 
-func move(p *proposal.Proposal, st dateStyle) *Move {
+func move(p *proposal.Proposal, st *Lang) *Move {
 	m := p.Move
 	if m.To == "" && m.Date.IsZero() {
 		return nil
@@ -103,7 +103,7 @@ func move(p *proposal.Proposal, st dateStyle) *Move {
 	return v
 }
 
-func demand(p *proposal.Proposal, st dateStyle) Demand {
+func demand(p *proposal.Proposal, st *Lang) Demand {
 	d := p.Demand
 	if p.Scenario != proposal.ScenarioKeepRemote || d.From == "" {
 		return Demand{}

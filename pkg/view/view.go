@@ -91,6 +91,8 @@ type Public struct {
 	Theme           Theme    // how the PDFs and HTML pages look; for the renderers, not the templates
 	Risks           []Risk
 	ManagerKeeps    []string
+
+	lang *Lang // the language the view is written in
 }
 
 // Theme is how the PDFs and HTML pages look. The renderers take it from
@@ -357,20 +359,22 @@ type Counter struct {
 }
 
 // NewPublic builds the manager-facing view. It reads no private field.
-func NewPublic(p *proposal.Proposal) *Public {
-	st := styleFor(p.Paper)
+func NewPublic(p *proposal.Proposal) *Public { return newPublic(p, p.DocumentLanguage()) }
+
+// newPublic builds the manager-facing view in the language tag: the
+// documents' language, or the prep sheet's for the view it embeds.
+func newPublic(p *proposal.Proposal, tag string) *Public {
+	st := LangOf(tag)
 	v := &Public{
 		Scenario: string(p.Scenario),
 		Paper:    p.Paper,
 		Date:     st.date(p.Date),
 		Issued:   p.Date.Time(),
-		Language: "en-US",
+		Language: st.Tag,
+		lang:     st,
 		Texts:    p.PublicTexts(),
 		Source:   p.Source(),
 		Company:  Escape(p.Company.Name),
-	}
-	if p.Paper == "a4" {
-		v.Language = "en-GB"
 	}
 	v.Theme = Theme{Accent: p.Theme.Accent, Sans: p.Theme.Body == "sans", Logo: p.Derived.Logo}
 	v.Employee = person(p.Employee.Name, p.Employee.Title, p.Employee.Team, p.Employee.Email)
@@ -426,7 +430,7 @@ func NewPublic(p *proposal.Proposal) *Public {
 			v.Scoped = true
 		}
 	}
-	v.Policy = policy(p)
+	v.Policy = policy(p, st)
 	// Hearsay is no precedent to state to a manager: it is warned at its
 	// field and kept for the prep sheet, to check.
 	for _, pr := range p.Company.Precedents {
@@ -493,8 +497,9 @@ func NewPublic(p *proposal.Proposal) *Public {
 
 // NewPrivate builds the employee's view for the prep sheet.
 func NewPrivate(p *proposal.Proposal) *Private {
+	st := LangOf(p.PrepLanguageTag())
 	v := &Private{
-		Public:       *NewPublic(p),
+		Public:       *newPublic(p, st.Tag),
 		AllTexts:     p.Texts(),
 		Motivation:   Escape(p.Private.Motivation),
 		Alternatives: Escape(p.Private.Alternatives),
@@ -530,12 +535,12 @@ func NewPrivate(p *proposal.Proposal) *Private {
 		// A move needs months, not a week: the manager may need to plan
 		// for an answer either way.
 		if by := p.PreviousWorkday(d.AddDays(-91)); !by.Before(p.Date) {
-			v.MoveAskBy = styleFor(p.Paper).date(by)
+			v.MoveAskBy = st.date(by)
 		}
 	}
 	if start := p.Arrangement.Start; !start.IsZero() && p.Scenario != proposal.ScenarioKeepRemote {
 		if by := p.PreviousWorkday(start.AddDays(-7)); !by.Before(p.Date) {
-			v.AskBy = styleFor(p.Paper).date(by)
+			v.AskBy = st.date(by)
 		} else {
 			v.AskNow = true
 		}
@@ -582,7 +587,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 			v.Leverage = append(v.Leverage, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
 		}
 	}
-	v.RevisitDate = styleFor(p.Paper).date(p.NextWorkday(p.Date.AddDays(90)))
+	v.RevisitDate = st.date(p.NextWorkday(p.Date.AddDays(90)))
 	return v
 }
 
@@ -619,7 +624,7 @@ func escapeAll(items []string) []string {
 	return out
 }
 
-func arrangement(p *proposal.Proposal, st dateStyle) Arrangement {
+func arrangement(p *proposal.Proposal, st *Lang) Arrangement {
 	a := p.Arrangement
 	v := Arrangement{
 		Type:         a.Type,
@@ -715,7 +720,7 @@ func equipment(e proposal.Equipment) Equipment {
 	return v
 }
 
-func trial(p *proposal.Proposal, st dateStyle) *Trial {
+func trial(p *proposal.Proposal, st *Lang) *Trial {
 	d := p.Derived
 	t := &Trial{
 		LengthDays: p.Trial.LengthDays,

@@ -1,0 +1,163 @@
+package view
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"strings"
+	"sync"
+	"text/template"
+	"time"
+
+	"github.com/propose-cli/propose/pkg/locale"
+	"github.com/propose-cli/propose/pkg/proposal"
+	"github.com/propose-cli/propose/templates"
+)
+
+// Lang is a language's conventions and its phrases: what the view needs to
+// put the facts of a proposal into words. The words themselves are the
+// named templates of templates/FOLDER/phrases.tmpl.
+type Lang struct {
+	*locale.Locale
+	phrases *template.Template
+	numbers []string
+}
+
+// langs holds each language's phrases once parsed, by tag.
+var langs sync.Map
+
+// PhrasesFS is where the phrases of each language are read: the built-in
+// templates. A test may point it at a pseudo-language's.
+var PhrasesFS fs.FS = templates.FS
+
+// LangOf returns the language of tag (US English for a tag that is not
+// supported: validation refuses one before a view is made).
+func LangOf(tag string) *Lang {
+	loc := locale.MustOf(tag)
+	if l, ok := langs.Load(loc.Tag); ok {
+		return l.(*Lang)
+	}
+	l, err := parseLang(loc, PhrasesFS)
+	if err != nil {
+		// The built-in phrases are tested to parse; a broken set is a
+		// bug, not an input problem.
+		panic(err)
+	}
+	actual, _ := langs.LoadOrStore(loc.Tag, l)
+	return actual.(*Lang)
+}
+
+// ResetLangs forgets the parsed phrases, after a test changed PhrasesFS.
+func ResetLangs() { langs.Clear() }
+
+func parseLang(loc *locale.Locale, fsys fs.FS) (*Lang, error) {
+	name := loc.Folder + "/phrases.tmpl"
+	l := &Lang{Locale: loc}
+	t, err := template.New("phrases.tmpl").Funcs(l.Funcs()).Option("missingkey=error").ParseFS(fsys, name)
+	if err != nil {
+		return nil, fmt.Errorf("parse phrases %s: %w", name, err)
+	}
+	l.phrases = t
+	l.numbers = strings.Fields(l.say("numbers", nil))
+	return l, nil
+}
+
+// PhrasesFile is the phrases' file name inside a language's folder.
+const PhrasesFile = "phrases.tmpl"
+
+// say executes the phrase name with data and returns it trimmed. A phrase
+// the language lacks is a bug the tests find (every language defines every
+// phrase); the document shows its name rather than English.
+func (l *Lang) say(name string, data any) string {
+	var b bytes.Buffer
+	if err := l.phrases.ExecuteTemplate(&b, name, data); err != nil {
+		return "[" + name + "]"
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// sayf executes the phrase name with the arguments as .A, .B, .C and .D.
+func (l *Lang) sayf(name string, args ...any) string {
+	var d struct{ A, B, C, D any }
+	for i, a := range args {
+		switch i {
+		case 0:
+			d.A = a
+		case 1:
+			d.B = a
+		case 2:
+			d.C = a
+		case 3:
+			d.D = a
+		}
+	}
+	return l.say(name, d)
+}
+
+// count writes small numbers as words, as formal prose does.
+func (l *Lang) count(n int) string {
+	if n >= 0 && n < len(l.numbers) {
+		return l.numbers[n]
+	}
+	return l.Number(float64(n), 0)
+}
+
+// date writes a date for running text in the language.
+func (l *Lang) date(d proposal.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return l.Date(d.Time())
+}
+
+// longDate writes a date with its weekday.
+func (l *Lang) longDate(d proposal.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return l.LongDate(d.Time())
+}
+
+// clock writes a time of day.
+func (l *Lang) clock(c proposal.Clock) string {
+	if !c.Set {
+		return ""
+	}
+	return l.Clock(c.Hour(), c.Minute())
+}
+
+// weekday names a day of the week.
+func (l *Lang) weekday(d proposal.Weekday) string {
+	return l.Weekday(time.Weekday(d))
+}
+
+// list joins items as a list in a sentence.
+func (l *Lang) list(items []string) string { return l.List(items) }
+
+// Funcs are the functions the language's templates may call.
+func (l *Lang) Funcs() template.FuncMap {
+	return template.FuncMap{
+		"count":    l.count,
+		"lower":    LowerFirst,
+		"capital":  Capitalize,
+		"yours":    Yours,
+		"document": Document,
+		"onDays":   OnDays,
+		"sentence": Sentence,
+		"list":     func(parts ...string) string { return l.List(nonEmpty(parts)) },
+		"quote":    l.Quote,
+	}
+}
+
+func nonEmpty(parts []string) []string {
+	var items []string
+	for _, p := range parts {
+		if p != "" {
+			items = append(items, p)
+		}
+	}
+	return items
+}
+
+// LangTag is the language tag of the documents made from the view.
+func (v *Public) LangTag() string { return v.Language }
