@@ -155,11 +155,12 @@ func (l *Lang) Funcs() template.FuncMap {
 			}
 			return out
 		},
-		"contains": strings.Contains,
-		"mod":      func(a, b int) int { return a % b },
-		"div":      func(a, b int) int { return a / b },
-		"date":     l.Date,
-		"number":   func(n int) string { return l.Number(float64(n), 0) },
+		"contains":   strings.Contains,
+		"trimPrefix": strings.TrimPrefix,
+		"mod":        func(a, b int) int { return a % b },
+		"div":        func(a, b int) int { return a / b },
+		"date":       l.Date,
+		"number":     func(n int) string { return l.Number(float64(n), 0) },
 	}
 }
 
