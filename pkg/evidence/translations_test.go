@@ -46,6 +46,12 @@ func eachTranslated(t *testing.T, f func(lang, id string, fl field)) {
 	}
 }
 
+func TestLanguages(t *testing.T) {
+	if got, want := Languages(), []string{"de", "es", "fr", "nl"}; !slices.Equal(got, want) {
+		t.Errorf("Languages() = %q, want %q", got, want)
+	}
+}
+
 // TestTranslationsComplete checks that every citation has every prose
 // field that is not empty in English translated in every language, none
 // that is empty in English, and no id the library does not have: a field
