@@ -250,8 +250,11 @@ func (l *Locale) Percent(n float64, decimals int) string {
 	if l.cldr == nil {
 		return l.Number(n, decimals) + "%"
 	}
-	if l.Folder == "nl" {
+	switch l.Folder {
+	case "nl":
 		return l.Number(n, decimals) + "%"
+	case "fr":
+		return l.Number(n, decimals) + narrow + "%" // CLDR since v34: a narrow no-break space
 	}
 	return l.Number(n, decimals) + nbsp + "%"
 }
