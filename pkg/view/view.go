@@ -694,16 +694,16 @@ func equipment(e proposal.Equipment, st *Lang) Equipment {
 	v.HasEquipment = len(v.Items) > 0 || v.Connectivity != "" || v.Workspace != "" || v.Security != ""
 	var parts []string
 	if len(v.Items) > 0 {
-		parts = append(parts, "equipment")
+		parts = append(parts, st.say("equipmentPart", "equipment"))
 	}
 	if v.Workspace != "" {
-		parts = append(parts, "workspace")
+		parts = append(parts, st.say("equipmentPart", "workspace"))
 	}
 	if v.Connectivity != "" {
-		parts = append(parts, "connectivity")
+		parts = append(parts, st.say("equipmentPart", "connectivity"))
 	}
 	if v.Security != "" {
-		parts = append(parts, "security")
+		parts = append(parts, st.say("equipmentPart", "security"))
 	}
 	if len(parts) > 0 {
 		v.EquipmentHeading = st.say("equipmentHeading", parts)
