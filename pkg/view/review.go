@@ -228,6 +228,9 @@ func containsAll(have, want []proposal.Weekday) bool {
 // said, the proposal's private answers. It is for the prep sheet only.
 type ReviewPrivate struct {
 	*Review
+	// ForManager is the report as the manager reads it: the same review,
+	// in the documents' language when the prep sheet has its own.
+	ForManager  *Review
 	Slips       []Slip
 	ManagerSaid []Said
 }
@@ -253,7 +256,10 @@ func NewReviewPrivate(p *proposal.Proposal, l *proposal.Log) (*ReviewPrivate, bo
 	if !ok {
 		return nil, false
 	}
-	v := &ReviewPrivate{Review: r}
+	v := &ReviewPrivate{Review: r, ForManager: r}
+	if st.Tag != p.DocumentLanguage() {
+		v.ForManager, _ = newReview(p, l, p.DocumentLanguage())
+	}
 	entries := byDate(l)
 	for _, m := range p.Trial.Metrics {
 		var when, values, why []string
