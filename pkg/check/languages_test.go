@@ -187,6 +187,8 @@ func TestThreatExamples(t *testing.T) {
 		"Ich überlege, zu einem Wettbewerber zu wechseln", "Sinon je vais voir ailleurs", "J'ai reçu une autre offre",
 		"Sinon, je devrai chercher un autre emploi", "Si no, me iré", "Tengo una oferta de otra empresa",
 		"Anders ga ik op zoek naar een andere baan", "Ik heb een aanbod van een andere werkgever", "Dan neem ik ontslag",
+		"Eine andere Versicherung hat mir eine Stelle mit drei mobilen Tagen angeboten",
+		"Een ander bedrijf heeft me een baan met drie thuiswerkdagen aangeboden",
 	} {
 		if threatIn(s) == "" {
 			t.Errorf("no threat found in %q", s)
@@ -198,6 +200,7 @@ func TestThreatExamples(t *testing.T) {
 		"Je vais chercher un autre client pour le projet", "El proveedor nos ha enviado otra oferta", "Me voy de vacaciones en agosto",
 		"De leverancier heeft een ander aanbod gedaan", "Er hebben al tien mensen gesolliciteerd op de vacature",
 		"Ik ga vrijdag eerder weg", "The recruiter told me three days would be fine", "Our competitor offers lower prices",
+		"Der Lieferant hat mir einen Rabatt angeboten",
 	} {
 		if m := threatIn(s); m != "" {
 			t.Errorf("%q found as a threat (%q)", s, m)

@@ -35,7 +35,7 @@ var (
 		// fr: équipe, joignable, clôtures, erreurs, devis, astreinte
 		`equipe|collegue|productif|joignable|couvrir|couverture|permanence|astreinte|alerte|reponse|repondre|cloture|comptab|erreur|qualite|devis|\bfactur|commande|\bun poste de travail|postes de travail|\brdv\b|reunion d|projet|doc technique|documentation technique|entreprise|\bsociete\b|\bdelais?\b|livraison|absenteisme|arrets? maladie`,
 		// es: equipo, clientes, llamadas, cobertura, nóminas, presupuestos
-		`equipo|compan?eros|llamadas?\b|cobertura|cubrir|interrupcion|revisiones|\bnominas?\b|respuesta|responder a|incidencias?|\bun puesto\b|proyecto|documentacion|presupuesto|entregas?\b|\bplazos?\b|ventas|factura|informes?\b|calidad|empresa|concentracion|errores|absentismo|bajas? (laborales|por)`,
+		`equipo|compan?eros|llamadas?\b|cobertura|cubrir|interrupcion|revisiones|\bnominas?\b|respuesta|responder a|incidencias?|\bun puesto\b|proyecto|documentacion|presupuesto|entregas?\b|\bplazos?\b|ventas|factura|informes?\b|calidad|empresa|concentracion|errores|\bcierres?\b|plantilla|absentismo|bajas? (laborales|por)`,
 		// nl: klant, collega's, bereikbaar, onderbrekingen, offertes, storingen
 		`klant|collega|bereikbaar|onderbrek|offertes?\b|storingen|afsluiting|correcties|fouten|een werkplek|werkplekken|\bhuur\b|inwerk|reageren|reactietijd|bedrijf|organisatie|kwaliteit|oplever|productie|verzuim|ziekmeld|ziektedagen|(minder|vaak) ziek`,
 	))
