@@ -44,7 +44,6 @@ type languageLine struct {
 
 // readLanguageLabels parses testdata/coach/languages/LABELS.md.
 func readLanguageLabels(t *testing.T) []languageLine {
-	t.Helper()
 	raw, err := os.ReadFile("../../testdata/coach/languages/LABELS.md")
 	if err != nil {
 		t.Fatal(err)
