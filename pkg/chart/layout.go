@@ -817,8 +817,8 @@ func Describe(s Spec) string {
 	return b.String()
 }
 
-// englishWords label a chart whose fence gives no words of its own.
-var englishWords = Words{Baseline: "Baseline", Target: "Target", OrMore: "or more", OrLess: "or less",
+// EnglishWords label a chart whose fence gives no words of its own.
+var EnglishWords = Words{Baseline: "Baseline", Target: "Target", OrMore: "or more", OrLess: "or less",
 	Note: "The chart is drawn in the PDF."}
 
 // words returns the chart's labels, each in English where the fence gives
@@ -828,8 +828,8 @@ func (s Spec) words() Words {
 	for _, f := range []struct {
 		at *string
 		en string
-	}{{&w.Baseline, englishWords.Baseline}, {&w.Target, englishWords.Target},
-		{&w.OrMore, englishWords.OrMore}, {&w.OrLess, englishWords.OrLess}, {&w.Note, englishWords.Note}} {
+	}{{&w.Baseline, EnglishWords.Baseline}, {&w.Target, EnglishWords.Target},
+		{&w.OrMore, EnglishWords.OrMore}, {&w.OrLess, EnglishWords.OrLess}, {&w.Note, EnglishWords.Note}} {
 		if *f.at == "" {
 			*f.at = f.en
 		}

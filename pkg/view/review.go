@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/propose-cli/propose/pkg/chart"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
@@ -122,7 +123,7 @@ func newReview(p *proposal.Proposal, l *proposal.Log, tag string) (*Review, bool
 		}
 		rm.Status, rm.State = st.say("reviewStatus", state), state
 		if numeric && len(points) > 0 {
-			rm.Chart = chartSpec(p, m, ref, points)
+			rm.Chart = chartSpec(p, st, m, ref, points)
 		}
 		v.Measures = append(v.Measures, rm)
 	}
@@ -188,9 +189,21 @@ func chartReference(m proposal.Metric, p *proposal.Proposal, entries []proposal.
 // number is in the terms of ref (see chartReference), the values the
 // judge compares: a reading of 19/20 against "95% or more" is drawn at
 // 95 on a scale of percentages, as the table beside it says "Met".
-func chartSpec(p *proposal.Proposal, m proposal.Metric, ref string, points []string) string {
+func chartSpec(p *proposal.Proposal, st *Lang, m proposal.Metric, ref string, points []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: %s\n", oneLine(m.Name))
+	// The chart's words and its dates and numbers are the document's; a
+	// fence says only where they differ from its English defaults.
+	if !st.English() {
+		fmt.Fprintf(&b, "lang: %s\n", st.Tag)
+	}
+	en := chart.EnglishWords
+	for _, w := range []struct{ key, phrase, def string }{{"baseline_label", "baseline", en.Baseline}, {"target_label", "target", en.Target},
+		{"or_more", "or-more", en.OrMore}, {"or_less", "or-less", en.OrLess}, {"note", "note", en.Note}} {
+		if s := oneLine(st.say("chart", w.phrase)); s != w.def {
+			fmt.Fprintf(&b, "%s: %s\n", w.key, s)
+		}
+	}
 	if u := proposal.Unit(ref); u != "" {
 		fmt.Fprintf(&b, "unit: %s\n", u)
 	}

@@ -573,7 +573,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 			v.Questions = append(v.Questions, q)
 		}
 	}
-	v.Busy = joinAnd(escapeAll(p.Company.BusyPeriods))
+	v.Busy = st.list(escapeAll(p.Company.BusyPeriods))
 	v.Mentoring = mentions(p.PublicTexts(), "mentor", "junior", "pairing", "pair with", "onboard", "newer", "new starter", "apprentice", "intern")
 	for _, e := range p.Evidence {
 		if e.ID == "" {
