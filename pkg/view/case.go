@@ -56,22 +56,6 @@ func policy(p *proposal.Proposal, st *Lang) Policy {
 	return v
 }
 
-// noticePhrase writes a notice period as people say it: "two weeks’
-// notice" for 14 days, "10 days’ notice" otherwise.
-func noticePhrase(days int) string {
-	switch {
-	case days <= 0:
-		return ""
-	case days == 7:
-		return "one week’s notice"
-	case days%7 == 0:
-		return count(days/7) + " weeks’ notice"
-	case days == 1:
-		return "one day’s notice"
-	}
-	return count(days) + " days’ notice"
-}
-
 // milestones are the trial's dates in the order they fall: a trial that
 // ends on a Saturday is reviewed on the Friday before, and the table says
 // so in that order.
