@@ -155,11 +155,12 @@ func (l *Lang) Funcs() template.FuncMap {
 			}
 			return out
 		},
-		"contains": strings.Contains,
-		"mod":      func(a, b int) int { return a % b },
-		"div":      func(a, b int) int { return a / b },
-		"date":     l.Date,
-		"number":   func(n int) string { return l.Number(float64(n), 0) },
+		"contains":   strings.Contains,
+		"trimPrefix": strings.TrimPrefix,
+		"mod":        func(a, b int) int { return a % b },
+		"div":        func(a, b int) int { return a / b },
+		"date":       l.Date,
+		"number":     func(n int) string { return l.Number(float64(n), 0) },
 	}
 }
 
@@ -175,3 +176,17 @@ func nonEmpty(parts []string) []string {
 
 // LangTag is the language tag of the documents made from the view.
 func (v *Public) LangTag() string { return v.Language }
+
+// Say executes the phrase name of the view's language with data: the
+// words a renderer puts around the document (metadata, the page footer,
+// the prep sheet's mark), which live with the language's phrases.
+func (v *Public) Say(name string, data any) string { return v.lang.say(name, data) }
+
+// Folio is the page footer's words around the page number and the page
+// count: "Page ", " of " and "" in English.
+func (v *Public) Folio() [3]string {
+	s := v.lang.say("folio", map[string]string{"N": "\x00", "Total": "\x01"})
+	before, rest, _ := strings.Cut(s, "\x00")
+	between, after, _ := strings.Cut(rest, "\x01")
+	return [3]string{before, between, after}
+}

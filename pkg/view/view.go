@@ -275,6 +275,7 @@ type Agreement struct {
 
 // WhyItem is one reason to say yes on the one-pager: a label and a line.
 type WhyItem struct {
+	Kind  string // what it rests on: written, record, team, policy, research, …
 	Label string
 	Text  string
 }
