@@ -76,23 +76,9 @@ func (l *Lang) say(name string, data any) string {
 	return strings.TrimSpace(b.String())
 }
 
-// sayf executes the phrase name with the arguments as .A, .B, .C and .D.
-func (l *Lang) sayf(name string, args ...any) string {
-	var d struct{ A, B, C, D any }
-	for i, a := range args {
-		switch i {
-		case 0:
-			d.A = a
-		case 1:
-			d.B = a
-		case 2:
-			d.C = a
-		case 3:
-			d.D = a
-		}
-	}
-	return l.say(name, d)
-}
+// Say executes the phrase name with data, for a renderer that writes
+// words of its own around the documents (the calendar's events).
+func (l *Lang) Say(name string, data any) string { return l.say(name, data) }
 
 // count writes small numbers as words, as formal prose does.
 func (l *Lang) count(n int) string {
