@@ -42,7 +42,8 @@ type ReviewMeasure struct {
 	Target   string
 	Latest   string
 	Verdict  Verdict
-	Status   string
+	Status   string // the state in words, in the document's language
+	State    string // met, missed, unmeasured or open: for templates to test
 	Readings []ReadingRow
 	MissedOn []string // the dates of readings below the target, short
 	Chart    string   // the chart fence's body; "" when the readings are not numbers
@@ -119,7 +120,7 @@ func newReview(p *proposal.Proposal, l *proposal.Log, tag string) (*Review, bool
 		default:
 			v.Unjudged = append(v.Unjudged, rm.Name)
 		}
-		rm.Status = st.say("reviewStatus", state)
+		rm.Status, rm.State = st.say("reviewStatus", state), state
 		if numeric && len(points) > 0 {
 			rm.Chart = chartSpec(p, m, ref, points)
 		}

@@ -673,7 +673,7 @@ func communication(c proposal.Communication, st *Lang) Communication {
 		if rest, ok := cutPrefixFold(strings.TrimSpace(format), ci.Cadence+" "); ok && strings.TrimSpace(rest) != "" {
 			format = rest
 		}
-		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: capitalize(ci.Cadence), Format: Escape(capitalize(format))})
+		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: st.say("checkInCadence", ci.Cadence), Format: Escape(capitalize(format))})
 	}
 	return v
 }
