@@ -147,6 +147,19 @@ func (l *Locale) MonthYear(t time.Time) string {
 	return m + " " + strconv.Itoa(t.Year())
 }
 
+// ShortDate writes a day and an abbreviated month, for tables and
+// charts: "Jan 15", "15. Jan.", "15 janv.".
+func (l *Locale) ShortDate(t time.Time) string {
+	if l.cldr == nil {
+		return t.Format("Jan 2")
+	}
+	day := strconv.Itoa(t.Day())
+	if l.Folder == "de" {
+		day += "."
+	}
+	return day + nbsp + l.cldr.MonthAbbreviated(t.Month())
+}
+
 // Month names a month: "March", "März", "mars".
 func (l *Locale) Month(m time.Month) string {
 	if l.cldr == nil {

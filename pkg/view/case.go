@@ -56,22 +56,6 @@ func policy(p *proposal.Proposal, st *Lang) Policy {
 	return v
 }
 
-// noticePhrase writes a notice period as people say it: "two weeks’
-// notice" for 14 days, "10 days’ notice" otherwise.
-func noticePhrase(days int) string {
-	switch {
-	case days <= 0:
-		return ""
-	case days == 7:
-		return "one week’s notice"
-	case days%7 == 0:
-		return count(days/7) + " weeks’ notice"
-	case days == 1:
-		return "one day’s notice"
-	}
-	return count(days) + " days’ notice"
-}
-
 // milestones are the trial's dates in the order they fall: a trial that
 // ends on a Saturday is reviewed on the Friday before, and the table says
 // so in that order.
@@ -82,22 +66,23 @@ func milestones(p *proposal.Proposal, st *Lang) []Milestone {
 		at   proposal.Date
 		rank int
 	}
-	begin, end := "Trial begins", "Trial ends"
+	begin := "begins"
 	moving := p.Move.To != "" || !p.Move.Date.IsZero()
 	switch {
 	case p.Scenario == proposal.ScenarioKeepRemote:
-		begin = "Measures start"
+		begin = "measures"
 	case moving:
-		begin = "Arrangement begins"
+		begin = "arrangement"
 	}
+	name := func(kind string) string { return st.say("milestone", kind) }
 	// The check-in carries its day, and the day asked for when it moved:
 	// the template says why.
-	checkIn := Milestone{Name: "Check-in", Day: d.TrialStart.DaysUntil(d.CheckIn) + 1}
+	checkIn := Milestone{Name: name("check-in"), Day: d.TrialStart.DaysUntil(d.CheckIn) + 1}
 	if m, ok := p.CheckInMoved(); ok {
 		checkIn.Asked = d.TrialStart.DaysUntil(m.Asked) + 1
 		checkIn.Holiday = Escape(m.Holiday)
 		if m.Weekend {
-			checkIn.Weekday = m.Asked.Weekday().String()
+			checkIn.Weekday = st.Weekday(m.Asked.Weekday())
 		}
 		days := append(slices.Clone(p.Arrangement.RemoteDays), p.Arrangement.OfficeDays...)
 		if !m.Weekend && m.Holiday == "" && !slices.Contains(days, proposal.Weekday(m.Asked.Weekday())) {
@@ -105,7 +90,7 @@ func milestones(p *proposal.Proposal, st *Lang) []Milestone {
 		}
 	}
 	ms := []dated{
-		{Milestone{Name: begin}, d.TrialStart, 0},
+		{Milestone{Name: name(begin)}, d.TrialStart, 0},
 		{checkIn, d.CheckIn, 1},
 	}
 	// The trial ends on its last working day: a Saturday, a holiday or a
@@ -121,11 +106,11 @@ func milestones(p *proposal.Proposal, st *Lang) []Milestone {
 	case p.Scenario == proposal.ScenarioKeepRemote || moving:
 		// A review period, or a move: a lasting arrangement with a review,
 		// and no end to put in a table.
-		ms = append(ms, dated{Milestone{Name: "Review together"}, d.Review, 2})
+		ms = append(ms, dated{Milestone{Name: name("review")}, d.Review, 2})
 	case last == d.Review:
-		ms = append(ms, dated{Milestone{Name: end + "; review together"}, d.Review, 2})
+		ms = append(ms, dated{Milestone{Name: name("ends-review")}, d.Review, 2})
 	default:
-		ms = append(ms, dated{Milestone{Name: end}, last, 3}, dated{Milestone{Name: "Review together"}, d.Review, 2})
+		ms = append(ms, dated{Milestone{Name: name("ends")}, last, 3}, dated{Milestone{Name: name("review")}, d.Review, 2})
 	}
 	sort.SliceStable(ms, func(i, j int) bool {
 		if ms[i].at != ms[j].at {
@@ -147,24 +132,9 @@ func offerClause(v *Public) string {
 	if v.Scenario != string(proposal.ScenarioOffer) {
 		return ""
 	}
-	c := "The employee will work " + strings.TrimPrefix(v.Pattern, "working ")
-	if v.Hours != "" {
-		c += ", with core hours of " + v.Hours + " on every working day"
-	}
-	if v.StartShort != "" {
-		c += ", from " + v.StartShort
-	}
-	c += "."
 	// A term of the contract changes only by agreement: a clause that let
 	// either side change it on notice would give the arrangement away.
-	// A review is written in only where the file offers one.
-	if v.ReviewDate != "" {
-		c += " The arrangement will be reviewed together on " + v.ReviewDate + ";"
-		c += " any change to it will be agreed in writing."
-	} else {
-		c += " Any change to this arrangement will be agreed in writing."
-	}
-	return c
+	return v.lang.say("offerClause", map[string]string{"Pattern": v.Pattern, "Hours": v.Hours, "Start": v.StartShort, "Review": v.ReviewDate})
 }
 
 // maxWhy is how many reasons to say yes the one-pager gives: the strongest
@@ -175,91 +145,55 @@ const maxWhy = 4
 // agreed in writing and the remote record (in keep-remote these lead), the
 // strongest result, the top benefit, and one citation.
 func why(v *Public) []WhyItem {
+	l := v.lang
 	var out []WhyItem
+	add := func(kind, text string) { out = append(out, WhyItem{Kind: kind, Label: l.say("why", kind), Text: text}) }
 	// What is in writing, worded to its strength: a posting is "as
 	// advertised", never "in writing" as if agreed; what was only said is
 	// left to the proposal. The quote is kept whole.
 	if a := v.Agreement; a.Written {
-		label, text := "In writing", ""
+		kind := "written"
 		if a.Strength == StrengthDescribed || a.Strength == StrengthAdvertised {
-			label = "As offered"
+			kind = "offered"
 			if a.Strength == StrengthAdvertised {
-				label = "As advertised"
+				kind = "advertised"
 			}
 		}
-		if a.Advertised != "" && (a.Terms != "" || a.Strength != StrengthAdvertised) {
-			text = "Advertised as “" + a.Advertised + "”; "
-		}
-		switch {
-		case a.Terms == "":
-			text = "“" + sentence(a.Advertised) + "”"
-		case a.Document != "":
-			doc := a.Document
-			if text != "" {
-				doc = lowerFirst(Document(doc))
-			} else {
-				doc = capitalize(doc)
-			}
-			text += doc
-			if a.Date != "" {
-				text += " (" + a.Date + ")"
-			}
-			text += ": “" + sentence(a.Terms) + "”"
-		default:
-			text += "“" + sentence(a.Terms) + "”"
-		}
-		out = append(out, WhyItem{label, text})
+		both := a.Advertised != "" && a.Terms != ""
+		add(kind, l.say("why.written", map[string]any{"Advertised": a.Advertised, "Terms": a.Terms, "Document": a.Document, "Date": a.Date, "Both": both}))
 	}
 	if rs := v.Performance.RemoteRecord; len(rs) > 0 {
 		r := rs[0]
-		period := r.Period
-		if r.Arrangement != "" {
-			period += ", " + r.Arrangement
-		}
-		out = append(out, WhyItem{"Record", strings.TrimRight(r.Delivered, ".") + " (" + lowerFirst(period) + ")."})
+		add("record", l.say("why.record", map[string]string{"Delivered": strings.TrimRight(r.Delivered, "."), "Period": r.Period, "Arrangement": r.Arrangement}))
 	} else if res := strongestResult(v.Performance); res != "" {
-		out = append(out, WhyItem{"Record", sentence(res)})
+		add("record", sentence(res))
 	}
 	// The commute is the employee's gain, not the team's: it is never
 	// given as the reason the team should say yes.
 	if len(v.Benefits) > 0 {
-		out = append(out, WhyItem{"For the team", sentence(v.Benefits[0])})
+		add("team", sentence(v.Benefits[0]))
 	}
-	if pol := v.Policy; v.Scenario == string(proposal.ScenarioKeepRemote) && v.Exception {
-		name := "the new policy"
-		if pol.Name != "" {
-			name = "the " + pol.Name
-		}
-		if pol.Reference != "" {
-			name += " (" + pol.Reference + ")"
-		}
-		text := "An exception to " + name
-		if pol.Exceptions != "" {
-			text += ", whose exception clause says: “" + sentence(capitalize(pol.Exceptions)) + "”"
-		} else {
-			text += "."
-		}
-		out = append(out, WhyItem{"The policy", text})
-	} else if pol := v.Policy; v.Scenario != string(proposal.ScenarioKeepRemote) && pol.Known {
+	pol := v.Policy
+	policy := map[string]string{"Name": pol.Name, "Reference": pol.Reference, "Limit": pol.Limit, "Exceptions": pol.Exceptions}
+	if v.Scenario == string(proposal.ScenarioKeepRemote) && v.Exception {
+		policy["Kind"] = "exception"
+		add("policy", l.say("why.policy", policy))
+	} else if v.Scenario != string(proposal.ScenarioKeepRemote) && pol.Known {
 		// Where the request stands against the written limit is what a
 		// manager checks first: within it, or the exception it asks for.
-		name := "the company policy"
-		if pol.Name != "" {
-			name = "the " + pol.Name
-		}
 		switch {
 		case !pol.Exceeds:
-			out = append(out, WhyItem{"The policy", "Within " + name + ", whose limit is " + pol.Limit + "."})
+			policy["Kind"] = "within"
 		case v.Exception:
-			out = append(out, WhyItem{"The policy", "Above the limit of " + pol.Limit + " in " + name +
-				"; its exception clause says: “" + sentence(capitalize(pol.Exceptions)) + "”"})
+			policy["Kind"] = "above-exception"
 		default:
-			out = append(out, WhyItem{"The policy", "Above the limit of " + pol.Limit + " in " + name + ", which names no exception process."})
+			policy["Kind"] = "above"
 		}
+		add("policy", l.say("why.policy", policy))
 	}
 	for _, pr := range v.Precedents {
 		if !proposal.Hedged(pr) {
-			out = append(out, WhyItem{"Precedent", sentence(pr)})
+			add("precedent", sentence(pr))
 			break
 		}
 	}
@@ -272,11 +206,11 @@ func why(v *Public) []WhyItem {
 		}
 		switch {
 		case c.Own:
-			out = append(out, WhyItem{"Our data", c.Claim})
+			add("own-data", c.Claim)
 		case c.Report:
-			out = append(out, WhyItem{"Elsewhere", c.Claim})
+			add("elsewhere", c.Claim)
 		default:
-			out = append(out, WhyItem{"Research", sentence(c.Short)})
+			add("research", sentence(c.Short))
 		}
 		break
 	}
@@ -359,7 +293,7 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) (*Public, []Clip) {
 	}
 	c.Why = nil
 	for _, w := range v.Why {
-		if (w.Label == "Research" || w.Label == "Our data" || w.Label == "Elsewhere") && maxRunes < 150 {
+		if (w.Kind == "research" || w.Kind == "own-data" || w.Kind == "elsewhere") && maxRunes < 150 {
 			continue
 		}
 		if maxRunes < 100 && len(c.Why) == 2 {
@@ -370,7 +304,7 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) (*Public, []Clip) {
 		if maxRunes < 90 {
 			floor = 90
 		}
-		c.Why = append(c.Why, WhyItem{w.Label, short(w.Text, max(maxRunes, floor), whyFields[w.Label])})
+		c.Why = append(c.Why, WhyItem{w.Kind, w.Label, short(w.Text, max(maxRunes, floor), whyFields[w.Kind])})
 	}
 	c.ResponseTime = short(v.ResponseTime, maxRunes, "communication.response_time")
 	c.CheckIns = nil
@@ -394,10 +328,10 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) (*Public, []Clip) {
 // whyFields are the fields each reason to say yes is written from, for a
 // reason that matches no single answer (fieldOf).
 var whyFields = map[string]string{
-	"In writing":   "agreement.terms",
-	"Record":       "performance",
-	"For the team": "benefits[0]",
-	"The policy":   "company.policy.exceptions",
+	"written": "agreement.terms",
+	"record":  "performance",
+	"team":    "benefits[0]",
+	"policy":  "company.policy.exceptions",
 }
 
 // fieldOf names the answer an escaped line of the one-pager was written

@@ -69,7 +69,7 @@ func TestCondensedReportsWordCuts(t *testing.T) {
 	v := &Public{
 		Texts:        []proposal.Text{{Field: "communication.response_time", Value: response}},
 		ManagerKeeps: []string{"A check-in on day 30 and a review on March 11, 2027; it continues only with your agreement"},
-		Why:          []WhyItem{{"In writing", "Offer letter: “The role is fully remote. Travel to the London office is expected once a quarter, at the company’s expense.”"}},
+		Why:          []WhyItem{{"written", "In writing", "Offer letter: “The role is fully remote. Travel to the London office is expected once a quarter, at the company’s expense.”"}},
 	}
 	v.ResponseTime = Escape(response)
 	c, clips := v.Condensed(5, 60)

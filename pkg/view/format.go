@@ -90,19 +90,9 @@ func zoneAbbrev(name string, on proposal.Date) string {
 	return fmt.Sprintf("UTC%s%d:%02d", sign, h, m)
 }
 
-// joinAnd joins items as English prose: "a", "a and b", "a, b and c".
-// JoinAnd joins the parts that are not empty as a list in a sentence:
-// "a, b and c". Templates use it to list what a document holds.
-func JoinAnd(parts ...string) string {
-	var items []string
-	for _, p := range parts {
-		if p != "" {
-			items = append(items, p)
-		}
-	}
-	return joinAnd(items)
-}
-
+// joinAnd joins items as a list in an English sentence: "a, b and c".
+// The documents' lists go through their language (Lang.list); this one
+// is for words that stay English, such as the coach's.
 func joinAnd(items []string) string {
 	switch len(items) {
 	case 0:
@@ -115,19 +105,16 @@ func joinAnd(items []string) string {
 
 // dayPhrase names weekdays as a recurring set: "Mondays and Fridays", or a
 // run such as "Tuesday to Thursday" when the days are consecutive.
-func dayPhrase(days []proposal.Weekday, plural bool) string {
+func (l *Lang) dayPhrase(days []proposal.Weekday, plural bool) string {
 	sorted := sortedDays(days)
-	if len(sorted) >= 3 && consecutive(sorted) {
-		return sorted[0].String() + " to " + sorted[len(sorted)-1].String()
+	if len(sorted) == 0 {
+		return ""
 	}
 	names := make([]string, len(sorted))
 	for i, d := range sorted {
-		names[i] = d.String()
-		if plural {
-			names[i] += "s"
-		}
+		names[i] = l.weekday(d)
 	}
-	return joinAnd(names)
+	return l.say("days", map[string]any{"Days": names, "Run": len(sorted) >= 3 && consecutive(sorted), "Plural": plural})
 }
 
 func sortedDays(days []proposal.Weekday) []proposal.Weekday {
@@ -152,21 +139,24 @@ func consecutive(days []proposal.Weekday) bool {
 	return true
 }
 
-var cadenceWords = map[string]string{
-	"daily":    "every day",
-	"weekly":   "every week",
-	"biweekly": "every two weeks",
-	"monthly":  "every month",
+// noticePhrase writes a notice period as people say it: "two weeks’
+// notice"; "" for none.
+func (l *Lang) noticePhrase(days int) string {
+	if days <= 0 {
+		return ""
+	}
+	return l.say("notice", days)
 }
 
-var numberWords = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
-
-// count writes small numbers as words, as formal prose does.
-func count(n int) string {
-	if n >= 0 && n < len(numberWords) {
-		return numberWords[n]
+// duration writes a duration in minutes as words a reader takes in at
+// once: minutes under an hour and a half, else hours and minutes to the
+// nearest five (100 minutes is an hour and 40, not an hour and a half).
+func (l *Lang) duration(minutes int) string {
+	if minutes < 90 {
+		return l.say("duration", map[string]int{"Hours": 0, "Minutes": minutes})
 	}
-	return fmt.Sprint(n)
+	minutes = (minutes + 2) / 5 * 5
+	return l.say("duration", map[string]int{"Hours": minutes / 60, "Minutes": minutes % 60})
 }
 
 // capitalize upper-cases the first letter of text (escaped or not), unless
@@ -198,37 +188,6 @@ func sentence(s string) string {
 	}
 	return s + "."
 }
-
-// hoursText writes a duration in minutes as words a reader takes in at once.
-func hoursText(minutes int) string {
-	if minutes < 90 {
-		return fmt.Sprintf("%d minutes", minutes)
-	}
-	// To the nearest five minutes: 100 minutes is an hour and 40, not
-	// an hour and a half.
-	minutes = (minutes + 2) / 5 * 5
-	h, m := minutes/60, minutes%60
-	hours := count(h) + " hours"
-	if h == 1 {
-		hours = "one hour"
-	}
-	switch {
-	case m == 0:
-		return hours
-	case m == 30 && h > 1:
-		return count(h) + " and a half hours"
-	case m == 30:
-		return "an hour and a half"
-	}
-	return fmt.Sprintf("%s and %d minutes", hours, m)
-}
-
-// Count writes small numbers as words, for templates.
-func Count(n int) string { return count(n) }
-
-// OnDays introduces a day phrase in a sentence: "on Mondays and Fridays",
-// but "Tuesday to Thursday" as it stands.
-func OnDays(phrase string) string { return onDays(phrase) }
 
 // Sentence ends text with a full stop unless it already ends a sentence.
 func Sentence(s string) string { return sentence(s) }

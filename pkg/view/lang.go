@@ -142,10 +142,25 @@ func (l *Lang) Funcs() template.FuncMap {
 		"capital":  Capitalize,
 		"yours":    Yours,
 		"document": Document,
-		"onDays":   OnDays,
+		"onDays":   l.onDays,
 		"sentence": Sentence,
 		"list":     func(parts ...string) string { return l.List(nonEmpty(parts)) },
+		"listOf":   func(items []string) string { return l.List(nonEmpty(items)) },
 		"quote":    l.Quote,
+		"last":     func(items []string) string { return items[len(items)-1] },
+		"suffix": func(items []string, s string) []string {
+			out := make([]string, len(items))
+			for i, it := range items {
+				out[i] = it + s
+			}
+			return out
+		},
+		"contains":   strings.Contains,
+		"trimPrefix": strings.TrimPrefix,
+		"mod":        func(a, b int) int { return a % b },
+		"div":        func(a, b int) int { return a / b },
+		"date":       l.Date,
+		"number":     func(n int) string { return l.Number(float64(n), 0) },
 	}
 }
 

@@ -59,15 +59,21 @@ const maxDelivered = 8
 
 // NewReview builds the review report from the log as it stands.
 func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
+	return newReview(p, l, p.DocumentLanguage())
+}
+
+// newReview builds the review in the language tag: the documents', or the
+// prep sheet's for the review prep sheet.
+func newReview(p *proposal.Proposal, l *proposal.Log, tag string) (*Review, bool) {
 	entries := byDate(l)
 	if len(entries) == 0 {
 		return nil, false
 	}
 	last := entries[len(entries)-1]
-	st := LangOf(p.DocumentLanguage())
+	st := LangOf(tag)
 	d := p.Derived
 	v := &Review{
-		Public:     NewPublic(p),
+		Public:     newPublic(p, tag),
 		AsOf:       st.date(last.Date),
 		PlainAsOf:  strings.ReplaceAll(st.date(last.Date), nbsp, " "),
 		Final:      !last.Date.Before(d.Review.AddDays(-7)), // the last week: the report is for the review
@@ -86,11 +92,11 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 				if name, ok := proposal.MetricNamed(p, r.Metric); !ok || name != m.Name {
 					continue
 				}
-				rm.Readings = append(rm.Readings, ReadingRow{Date: e.Date.Time().Format("Jan 2"), Value: Escape(r.Value)})
+				rm.Readings = append(rm.Readings, ReadingRow{Date: st.ShortDate(e.Date.Time()), Value: Escape(r.Value)})
 				rm.Latest = Escape(r.Value)
 				rm.Verdict = verdictOf(m.Target, r)
 				if rm.Verdict == Missed {
-					rm.MissedOn = append(rm.MissedOn, e.Date.Time().Format("Jan 2"))
+					rm.MissedOn = append(rm.MissedOn, st.ShortDate(e.Date.Time()))
 				}
 				if n, ok := proposal.Compared(ref, r.Value); ok {
 					points = append(points, e.Date.String()+" "+formatNumber(n))
@@ -99,20 +105,21 @@ func NewReview(p *proposal.Proposal, l *proposal.Log) (*Review, bool) {
 				}
 			}
 		}
+		state := "open"
 		switch {
 		case rm.Latest == "":
-			rm.Status = "Not measured"
+			state = "unmeasured"
 			v.Unjudged = append(v.Unjudged, rm.Name)
 		case rm.Verdict == Met:
-			rm.Status = "Met"
+			state = "met"
 			v.Met++
 		case rm.Verdict == Missed:
-			rm.Status = "Not met"
+			state = "missed"
 			v.Missed++
 		default:
-			rm.Status = "To be judged"
 			v.Unjudged = append(v.Unjudged, rm.Name)
 		}
+		rm.Status = st.say("reviewStatus", state)
 		if numeric && len(points) > 0 {
 			rm.Chart = chartSpec(p, m, ref, points)
 		}
@@ -241,7 +248,8 @@ type Said struct {
 
 // NewReviewPrivate builds the review prep sheet's view.
 func NewReviewPrivate(p *proposal.Proposal, l *proposal.Log) (*ReviewPrivate, bool) {
-	r, ok := NewReview(p, l)
+	st := LangOf(p.PrepLanguageTag())
+	r, ok := newReview(p, l, st.Tag)
 	if !ok {
 		return nil, false
 	}
@@ -252,7 +260,7 @@ func NewReviewPrivate(p *proposal.Proposal, l *proposal.Log) (*ReviewPrivate, bo
 		for _, e := range entries {
 			for _, rd := range e.Readings {
 				if name, ok := proposal.MetricNamed(p, rd.Metric); ok && name == m.Name && verdictOf(m.Target, rd) == Missed {
-					when = append(when, e.Date.Time().Format("Jan 2"))
+					when = append(when, st.ShortDate(e.Date.Time()))
 					values = append(values, rd.Value)
 					if rd.Why != "" {
 						why = append(why, sentence(rd.Why))
@@ -267,7 +275,7 @@ func NewReviewPrivate(p *proposal.Proposal, l *proposal.Log) (*ReviewPrivate, bo
 	}
 	for _, e := range entries {
 		if e.ManagerSaid != "" {
-			v.ManagerSaid = append(v.ManagerSaid, Said{When: e.Date.Time().Format("Jan 2"), What: Escape(sentence(capitalize(e.ManagerSaid)))})
+			v.ManagerSaid = append(v.ManagerSaid, Said{When: st.ShortDate(e.Date.Time()), What: Escape(sentence(capitalize(e.ManagerSaid)))})
 		}
 	}
 	return v, true
@@ -297,7 +305,7 @@ func NewPermanent(p *proposal.Proposal, l *proposal.Log) (*Permanent, bool) {
 	return &Permanent{
 		Review:     r,
 		Decided:    st.date(decided),
-		TrialDates: st.date(p.Derived.TrialStart) + " to " + st.date(p.Derived.TrialEnd),
+		TrialDates: st.say("dateRange", map[string]string{"From": st.date(p.Derived.TrialStart), "To": st.date(p.Derived.TrialEnd)}),
 		Total:      len(r.Measures),
 	}, true
 }

@@ -1,7 +1,6 @@
 package view
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -63,7 +62,7 @@ func NewStatus(p *proposal.Proposal, l *proposal.Log, date proposal.Date) (*Stat
 		Shipped:    lines(e.Shipped),
 		Next:       lines(e.Next),
 		Blocked:    lines(e.Blocked),
-		InOffice:   dayPhrase(e.OfficeDays, false),
+		InOffice:   st.dayPhrase(e.OfficeDays, false),
 	}
 	for _, m := range p.Trial.Metrics {
 		ms := Measure{Name: Escape(capitalize(m.Name)), Baseline: Escape(m.Baseline), Target: Escape(m.Target)}
@@ -75,19 +74,19 @@ func NewStatus(p *proposal.Proposal, l *proposal.Log, date proposal.Date) (*Stat
 				}
 			}
 		}
+		state := "open"
 		switch {
 		case ms.Latest == "":
-			ms.Status = "Not yet measured"
+			state = "unmeasured"
 		case ms.Verdict == Met:
-			ms.Status = "On target"
+			state = "met"
 			v.OnTarget++
 			v.Judged++
 		case ms.Verdict == Missed:
-			ms.Status = "Below target"
+			state = "missed"
 			v.Judged++
-		default:
-			ms.Status = "To be judged"
 		}
+		ms.Status = st.say("measureStatus", state)
 		v.Measures = append(v.Measures, ms)
 	}
 	return v, true
@@ -107,7 +106,7 @@ func verdictOf(target string, r proposal.Reading) Verdict {
 
 // Subject is the status email's subject line.
 func (s *Status) Subject() string {
-	return fmt.Sprintf("Status, week %d of %d: %s", s.WeekN, s.WeeksTotal, s.AttachmentLabel)
+	return s.lang.say("statusSubject", map[string]any{"Week": s.WeekN, "Weeks": s.WeeksTotal, "Label": s.AttachmentLabel})
 }
 
 // byDate returns the log's entries in date order.

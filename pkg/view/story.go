@@ -1,6 +1,8 @@
 package view
 
 import (
+	"strings"
+
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
@@ -94,12 +96,12 @@ func move(p *proposal.Proposal, st *Lang) *Move {
 		IfNotWorking: Escape(m.IfNotWorking),
 	}
 	if !m.Date.IsZero() {
-		v.Month = m.Date.Time().Format("January" + nbsp + "2006")
+		v.Month = strings.ReplaceAll(st.MonthYear(m.Date.Time()), " ", nbsp)
 	}
 	for _, t := range m.Trips {
 		v.Trips = append(v.Trips, Trip{HowOften: Escape(capitalize(t.HowOften)), Purpose: Escape(lowerFirst(t.Purpose)), PaidBy: t.PaidBy})
 	}
-	v.TripsPhrase = tripsPhrase(v)
+	v.TripsPhrase = tripsPhrase(v, st)
 	return v
 }
 
@@ -149,10 +151,10 @@ func asksException(p *proposal.Proposal, v *Public) bool {
 
 // tripsPhrase is how often the employee travels to the office after a
 // move, for running text: "once a quarter and when a new class starts".
-func tripsPhrase(m *Move) string {
+func tripsPhrase(m *Move, st *Lang) string {
 	var parts []string
 	for _, t := range m.Trips {
 		parts = append(parts, lowerFirst(t.HowOften))
 	}
-	return joinAnd(parts)
+	return st.list(parts)
 }

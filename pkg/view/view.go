@@ -19,6 +19,7 @@ import (
 
 	"github.com/propose-cli/propose/pkg/check"
 	"github.com/propose-cli/propose/pkg/evidence"
+	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
@@ -274,6 +275,7 @@ type Agreement struct {
 
 // WhyItem is one reason to say yes on the one-pager: a label and a line.
 type WhyItem struct {
+	Kind  string // what it rests on: written, record, team, policy, research, …
 	Label string
 	Text  string
 }
@@ -380,9 +382,9 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 	v.Employee = person(p.Employee.Name, p.Employee.Title, p.Employee.Team, p.Employee.Email)
 	v.Manager = person(p.Manager.Name, p.Manager.Title, "", p.Manager.Email)
 	v.Arrangement = arrangement(p, st)
-	v.Communication = communication(p.Communication)
+	v.Communication = communication(p.Communication, st)
 	v.OutputTracking = lines(p.OutputTracking)
-	v.Equipment = equipment(p.Equipment)
+	v.Equipment = equipment(p.Equipment, st)
 	v.Performance = Performance{
 		RemoteRecord: records(p.Performance.RemoteRecord),
 		Highlights:   lines(p.Performance.Highlights),
@@ -397,8 +399,8 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 	// gain of the arrangement's.
 	moving := p.Move.To != "" || !p.Move.Date.IsZero()
 	if m, days := p.Employee.CommuteMinutes, commuteDays(p, v.RemoteCount); m > 0 && days > 0 && !moving {
-		v.CommuteOneWay = fmt.Sprintf("%d minutes", m)
-		v.CommuteSaving = "about " + hoursText(2*m*days) + " of commuting a week"
+		v.CommuteOneWay = st.say("commuteOneWay", m)
+		v.CommuteSaving = st.say("commuteSaving", st.duration(2*m*days))
 	}
 	// The library's findings first, then the user's own data, numbered in
 	// the order the proposal prints them.
@@ -450,7 +452,7 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 		v.ReviewPeriod = p.Scenario == proposal.ScenarioKeepRemote
 	}
 	v.NoticeDays = p.NoticeDays()
-	v.NoticePhrase = noticePhrase(v.NoticeDays)
+	v.NoticePhrase = st.noticePhrase(v.NoticeDays)
 	v.NoticeWritten = p.NoticeWritten()
 	// A review is a term the user offers: a trial's, or a review period's
 	// in keep-remote. Without one, the documents propose none.
@@ -461,13 +463,14 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 		v.Since = v.StartShort
 	}
 	v.Contractor = p.Employee.WorksAs == "contractor"
-	v.SignOff = []Signatory{{Role: "Manager", Name: v.Manager.Name}, {Role: "Employee", Name: v.Employee.Name}}
+	roles := [2]string{"manager", "employee"}
 	switch {
 	case v.Contractor:
-		v.SignOff = []Signatory{{Role: "Client", Name: v.Manager.Name}, {Role: "Contractor", Name: v.Employee.Name}}
+		roles = [2]string{"client", "contractor"}
 	case p.Scenario == proposal.ScenarioOffer:
-		v.SignOff = []Signatory{{Role: "Hiring manager", Name: v.Manager.Name}, {Role: "Candidate", Name: v.Employee.Name}}
+		roles = [2]string{"hiring-manager", "candidate"}
 	}
+	v.SignOff = []Signatory{{Role: st.say("role", roles[0]), Name: v.Manager.Name}, {Role: st.say("role", roles[1]), Name: v.Employee.Name}}
 	v.Offer = OfferTerms{Role: Escape(p.Offer.Role), Recruiter: Escape(p.Offer.Recruiter)}
 	v.DeniedOn = st.date(p.Reask.DeniedOn)
 	for _, r := range p.Reask.Reasons {
@@ -478,7 +481,7 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 	}
 	v.Title, v.Subject, v.DecisionRequest = framing(p, v, v.Offer.Role)
 	v.EmailAsk, v.AttachmentLabel = emailFraming(p, v)
-	v.Greeting = "Hi " + firstName(v.Manager.Name)
+	v.Greeting = st.say("greeting", firstName(v.Manager.Name))
 	// Only the offer's role is user text in the framing; metadata gets it raw.
 	v.PlainTitle, v.PlainSubject, _ = framing(p, v, p.Offer.Role)
 	v.PlainTitle = strings.ReplaceAll(v.PlainTitle, nbsp, " ")
@@ -591,13 +594,6 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	return v
 }
 
-func trialPhrase(v *Public) string {
-	if v.Trial == nil {
-		return "a trial"
-	}
-	return fmt.Sprintf("a %d-day trial", v.Trial.LengthDays)
-}
-
 func person(name, title, team, email string) Person {
 	p := Person{Name: Escape(name), Title: Escape(title), Team: Escape(team), Email: Escape(email), PlainName: name, Address: email}
 	p.MailLink = p.Name
@@ -628,16 +624,15 @@ func arrangement(p *proposal.Proposal, st *Lang) Arrangement {
 	a := p.Arrangement
 	v := Arrangement{
 		Type:         a.Type,
-		RemotePhrase: dayPhrase(a.RemoteDays, true),
-		OfficePhrase: dayPhrase(a.OfficeDays, true),
+		RemotePhrase: st.dayPhrase(a.RemoteDays, true),
+		OfficePhrase: st.dayPhrase(a.OfficeDays, true),
 		RemoteCount:  len(sortedDays(a.RemoteDays)),
 		OfficeCount:  len(sortedDays(a.OfficeDays)),
 		Hours:        st.hours(a.CoreHours, laterOf(a.Start, p.Date)),
 		Start:        st.longDate(a.Start),
 		StartShort:   st.date(a.Start),
 		Location:     Escape(a.RemoteLocation),
-		Workplace:    "office",
-		AtWorkplace:  "in the office",
+		Workplace:    st.say("workplace", nil),
 		RemoteWork:   lines(a.RemoteWork),
 		InPerson:     lines(a.InPersonCommitments),
 	}
@@ -647,15 +642,13 @@ func arrangement(p *proposal.Proposal, st *Lang) Arrangement {
 			w = rest
 		}
 		v.Workplace = Escape(lowerFirst(w))
-		if v.Workplace != "office" {
-			v.AtWorkplace = "at the " + v.Workplace
-		}
 	}
+	v.AtWorkplace = st.say("atWorkplace", v.Workplace)
 	for _, d := range proposal.Workweek {
-		row := Day{Name: d.String(), Hours: v.Hours}
+		row := Day{Name: locale.Capitalize(st.weekday(d)), Hours: v.Hours}
 		switch {
 		case slices.Contains(a.RemoteDays, d):
-			row.Location = "Remote"
+			row.Location = st.say("grid.remote", nil)
 		case slices.Contains(a.OfficeDays, d):
 			row.Location = capitalize(v.Workplace)
 		default:
@@ -666,11 +659,11 @@ func arrangement(p *proposal.Proposal, st *Lang) Arrangement {
 	return v
 }
 
-func communication(c proposal.Communication) Communication {
+func communication(c proposal.Communication, st *Lang) Communication {
 	v := Communication{
-		Channels:     joinAnd(escapeAll(c.Channels)),
+		Channels:     st.list(escapeAll(c.Channels)),
 		ResponseTime: Escape(c.ResponseTime),
-		StatusReport: cadenceWords[c.StatusReport],
+		StatusReport: st.say("cadence", c.StatusReport),
 	}
 	for _, ci := range c.CheckIns {
 		// "Daily: Daily standup" says the cadence twice.
@@ -683,20 +676,14 @@ func communication(c proposal.Communication) Communication {
 	return v
 }
 
-func equipment(e proposal.Equipment) Equipment {
+func equipment(e proposal.Equipment, st *Lang) Equipment {
 	v := Equipment{
 		Connectivity: Escape(capitalize(e.Connectivity)),
 		Workspace:    Escape(capitalize(e.Workspace)),
 		Security:     Escape(capitalize(e.Security)),
 	}
 	for _, it := range e.Items {
-		by := ""
-		switch it.ProvidedBy {
-		case "company":
-			by = "Company"
-		case "me":
-			by = "Me"
-		}
+		by := st.say("providedBy", it.ProvidedBy)
 		if by != "" {
 			v.ShowProvider = true
 		}
@@ -716,7 +703,9 @@ func equipment(e proposal.Equipment) Equipment {
 	if v.Security != "" {
 		parts = append(parts, "security")
 	}
-	v.EquipmentHeading = capitalize(joinAnd(parts))
+	if len(parts) > 0 {
+		v.EquipmentHeading = st.say("equipmentHeading", parts)
+	}
 	return v
 }
 
@@ -742,85 +731,42 @@ func trial(p *proposal.Proposal, st *Lang) *Trial {
 	return t
 }
 
+// framingData is what the title, subject, decision and email phrases are
+// made of.
+type framingData struct {
+	Scenario, Type, Pattern, Role, Start string
+	Days                                 int // the trial's length; 0 without one
+	Moving                               bool
+	MoveTo, MoveDate, MoveMonth, Review  string
+}
+
+func (v *Public) framingData(p *proposal.Proposal, role string) framingData {
+	d := framingData{Scenario: string(p.Scenario), Type: v.Type, Pattern: v.Pattern, Role: role, Start: v.StartShort, Review: v.ReviewDate}
+	if v.Trial != nil {
+		d.Days = v.Trial.LengthDays
+	}
+	if v.Move != nil && p.Scenario != proposal.ScenarioKeepRemote && p.Scenario != proposal.ScenarioOffer {
+		// A move is a lasting change: never a trial with a way back.
+		d.Moving, d.MoveTo, d.MoveDate, d.MoveMonth = true, v.Move.To, v.Move.Date, v.Move.Month
+	}
+	return d
+}
+
 // framing returns the title, subject line and one-line decision request for
 // the scenario. role is the offered role as it is to appear: escaped for
 // Markdown, or as typed for PDF metadata; it is the only user text here.
 func framing(p *proposal.Proposal, v *Public, role string) (title, subject, decision string) {
-	kind := "Hybrid"
-	if v.Type == "remote" {
-		kind = "Remote"
-	}
-	pattern := "working remotely " + onDays(v.RemotePhrase)
-	switch {
-	case v.Type == "remote":
-		pattern = "working remotely full time"
-	case v.OfficeCount >= 3 && !strings.Contains(v.OfficePhrase, " to ") && v.OfficeCount+v.RemoteCount == len(proposal.Workweek):
-		pattern += " and " + v.AtWorkplace + " on the other weekdays"
-	case v.OfficePhrase != "":
-		pattern += " and " + v.AtWorkplace + " " + onDays(v.OfficePhrase)
-	}
-	v.Pattern = pattern
-	if p.Scenario != proposal.ScenarioKeepRemote && p.Scenario != proposal.ScenarioOffer && v.Move != nil {
-		// A move is a lasting change: never a trial with a way back.
-		title = "Proposal to Continue My Role After My Move"
-		subject = capitalize(pattern) + " after my move"
-		decision = "Approve " + pattern
-		if v.StartShort != "" {
-			subject += ", from " + v.StartShort
-			decision += " from " + v.StartShort
-		}
-		decision += ", after my move to " + v.Move.To
-		if v.Move.Date != "" {
-			decision += " on " + v.Move.Date
-		}
-		decision += "."
-		if v.Trial != nil {
-			decision += " We review how it is going on " + v.ReviewDate + "."
-		}
-		return title, subject, decision
-	}
-	switch p.Scenario {
-	case proposal.ScenarioOffer:
-		title = kind + " Working Terms for the " + role + " Offer"
-		subject = strings.ToLower(kind[:1]) + kind[1:] + " working terms for the " + role + " role"
-		subject = strings.ToUpper(subject[:1]) + subject[1:]
-		decision = fmt.Sprintf("Include %s in the offer letter for the %s role.", pattern, role)
-		if v.StartShort != "" {
-			decision = fmt.Sprintf("Include %s in the offer letter for the %s role, from %s.", pattern, role, v.StartShort)
-		}
-	case proposal.ScenarioKeepRemote:
-		title = "Proposal to Continue My " + kind + " Working Arrangement"
-		subject = "Continuing my " + strings.ToLower(kind) + " working arrangement"
-		decision = fmt.Sprintf("Confirm that I continue %s, on the terms below.", pattern)
-	case proposal.ScenarioReask:
-		title = "Revised Proposal for a " + kind + " Work Trial"
-		if v.Trial != nil {
-			subject = fmt.Sprintf("A revised, %d-day %s work trial starting %s", v.Trial.LengthDays, strings.ToLower(kind), v.StartShort)
-			decision = fmt.Sprintf("Approve a %d-day trial of %s, starting %s, with the changes set out here.",
-				v.Trial.LengthDays, pattern, v.StartShort)
-		}
-	default:
-		title = "Proposal for a " + kind + " Work Trial"
-		if v.Trial != nil {
-			subject = fmt.Sprintf("A %d-day %s work trial starting %s", v.Trial.LengthDays, strings.ToLower(kind), v.StartShort)
-			decision = fmt.Sprintf("Approve a %d-day trial of %s, starting %s.", v.Trial.LengthDays, pattern, v.StartShort)
-		} else {
-			title = "Proposal for a " + kind + " Work Arrangement"
-			subject = kind + " work arrangement"
-			decision = fmt.Sprintf("Approve %s.", pattern)
-		}
-	}
-	return title, subject, decision
+	l := v.lang
+	officeRun := len(sortedDays(p.Arrangement.OfficeDays)) >= 3 && consecutive(sortedDays(p.Arrangement.OfficeDays))
+	v.Pattern = l.say("pattern", map[string]any{"Type": v.Type, "Remote": v.RemotePhrase, "Office": v.OfficePhrase, "At": v.AtWorkplace,
+		"OthersAll": v.OfficeCount >= 3 && !officeRun && v.OfficeCount+v.RemoteCount == len(proposal.Workweek)})
+	d := v.framingData(p, role)
+	return l.say("title", d), l.say("subject", d), l.say("decision", d)
 }
 
-// onDays turns "Tuesday to Thursday" into "Tuesday to Thursday" and
-// "Mondays and Fridays" into "on Mondays and Fridays".
-func onDays(phrase string) string {
-	if strings.Contains(phrase, " to ") {
-		return phrase
-	}
-	return "on " + phrase
-}
+// onDays introduces a day phrase in a sentence: "on Mondays and
+// Fridays", but "Tuesday to Thursday" as it stands.
+func (l *Lang) onDays(phrase string) string { return l.say("onDays", phrase) }
 
 // withTeam marks an in-person commitment spent with the team.
 // It is compiled on first use: a command that renders nothing does not pay
@@ -833,19 +779,20 @@ var withTeam = sync.OnceValue(func() *regexp.Regexp {
 // proposal answers each. A concern with no answer in the file is left out
 // rather than answered with nothing.
 func risks(v *Public) []Risk {
+	l := v.lang
 	var out []Risk
 	// Slower responses are answered by "Reachable", beside the table.
 	switch {
 	case v.StatusReport != "":
-		out = append(out, Risk{"Less visibility of my work", "A written status summary " + v.StatusReport})
+		out = append(out, Risk{l.say("risk", "visibility"), l.say("risk.status", v.StatusReport)})
 	case len(v.OutputTracking) > 0:
-		out = append(out, Risk{"Less visibility of my work", v.OutputTracking[0]})
+		out = append(out, Risk{l.say("risk", "visibility"), v.OutputTracking[0]})
 	}
 	switch {
 	case v.OfficeCount > 0:
-		out = append(out, Risk{"Less time with the team", capitalize(v.AtWorkplace) + " " + onDays(v.OfficePhrase)})
+		out = append(out, Risk{l.say("risk", "team"), l.say("risk.office", map[string]any{"At": v.AtWorkplace, "Days": v.OfficePhrase})})
 	case v.Move != nil && len(v.Move.Trips) > 0:
-		out = append(out, Risk{"Less time with the team", "Trips to the " + v.Workplace + ": " + v.Move.TripsPhrase})
+		out = append(out, Risk{l.say("risk", "team"), l.say("risk.trips", map[string]any{"Workplace": v.Workplace, "Trips": v.Move.TripsPhrase})})
 	case len(v.InPerson) > 0:
 		// The commitment that brings the person to the team answers
 		// this concern; a customer visit does not.
@@ -856,59 +803,69 @@ func risks(v *Public) []Risk {
 				break
 			}
 		}
-		out = append(out, Risk{"Less time with the team", line})
+		out = append(out, Risk{l.say("risk", "team"), line})
 	}
 	if v.Security != "" {
-		out = append(out, Risk{"Data security", v.Security})
+		out = append(out, Risk{l.say("risk", "security"), v.Security})
 	}
 	return out
 }
 
+// keepsData is one line of what the manager keeps.
+type keepsData struct {
+	Kind, Review, Notice, Workplace, Trips string
+	Day, Count                             int
+}
+
 func managerKeeps(v *Public) []string {
+	l := v.lang
 	var out []string
+	add := func(kind string) {
+		d := keepsData{Kind: kind, Review: v.ReviewDate, Workplace: v.Workplace, Count: v.OfficeCount}
+		if v.Trial != nil {
+			d.Day = v.Trial.CheckInDay
+		}
+		if v.NoticeWritten {
+			d.Notice = v.NoticePhrase
+		}
+		if v.Move != nil {
+			d.Trips = v.Move.TripsPhrase
+		}
+		out = append(out, l.say("keeps", d))
+	}
 	switch {
 	case v.Move != nil:
 		// A move cannot be undone: no right to end it on notice, which
 		// would end the job; a review, and changes agreed together.
 		if v.Trial != nil {
-			out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s against the measures above",
-				v.Trial.CheckInDay, v.ReviewDate))
+			add("review-measures")
 		}
-		out = append(out, "Any change to the arrangement agreed between us in writing")
+		add("change-arrangement")
 		if v.Move.TripsPhrase != "" {
-			out = append(out, "Trips to the "+v.Workplace+": "+v.Move.TripsPhrase)
+			add("trips")
 		}
 	case v.ReviewPeriod:
-		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s against the measures above",
-			v.Trial.CheckInDay, v.ReviewDate))
-		out = append(out, notice("Any change agreed between us in writing", v))
+		add("review-measures")
+		add("change")
 	case v.Trial != nil:
-		out = append(out, fmt.Sprintf("A check-in on day %d and a review on %s; it continues only with your agreement",
-			v.Trial.CheckInDay, v.ReviewDate))
+		add("review-agreement")
 		if v.NoticeWritten {
-			out = append(out, "The right to end it at any time with "+v.NoticePhrase)
+			add("end")
 		}
 	case v.ReviewDate != "" && v.Scenario == string(proposal.ScenarioOffer):
-		out = append(out, "A review together on "+v.ReviewDate+", and any change agreed in writing")
+		add("offer-review")
 	case v.ReviewDate != "":
-		out = append(out, "A review together on "+v.ReviewDate)
-		out = append(out, notice("Any change agreed between us in writing", v))
+		add("review")
+		add("change")
 	default:
-		out = append(out, "Any change to the arrangement agreed between us in writing")
+		add("change-arrangement")
 	}
 	if v.OfficeCount > 0 {
-		days := "days"
-		if v.OfficeCount == 1 {
-			days = "day"
-		}
-		out = append(out, fmt.Sprintf("%s %s %s a week for the work that needs the room",
-			capitalize(count(v.OfficeCount)), v.Workplace, days))
+		add("office")
 	}
-	for _, p := range v.Promises {
-		out = append(out, p)
-	}
+	out = append(out, v.Promises...)
 	if v.Scenario != string(proposal.ScenarioOffer) {
-		out = append(out, "The same hours and deliverables as today")
+		add("same")
 	}
 	return out
 }
@@ -925,37 +882,8 @@ func laterOf(a, b proposal.Date) proposal.Date {
 // emailFraming returns the cover email's one-sentence ask and the label the
 // attachments' file names use.
 func emailFraming(p *proposal.Proposal, v *Public) (ask, label string) {
-	kind := "hybrid"
-	if v.Type == "remote" {
-		kind = "remote"
-	}
-	start := ""
-	if v.StartShort != "" {
-		start = ", starting " + v.StartShort
-	}
-	if v.Move != nil && p.Scenario != proposal.ScenarioOffer && p.Scenario != proposal.ScenarioKeepRemote {
-		when := ""
-		if v.Move.Month != "" {
-			when = " in " + v.Move.Month
-		}
-		return fmt.Sprintf("I’m moving to %s%s, and I’d like to keep doing this job, %s%s.", v.Move.To, when, v.Pattern, start),
-			kind + " arrangement"
-	}
-	switch p.Scenario {
-	case proposal.ScenarioOffer:
-		return fmt.Sprintf("Thank you for the offer. Before I sign, I’d like the offer letter for the %s role to include %s.", v.Offer.Role, v.Pattern),
-			kind + " working terms"
-	case proposal.ScenarioKeepRemote:
-		return fmt.Sprintf("I’d like to continue %s, and I’ve set out how the arrangement keeps serving the team.", v.Pattern),
-			kind + " arrangement"
-	case proposal.ScenarioReask:
-		return fmt.Sprintf("I’ve revised my proposal to respond to the concerns you raised, and I’m asking for %s of %s%s.",
-			trialPhrase(v), v.Pattern, start), "revised " + kind + " trial"
-	}
-	if v.Trial == nil {
-		return fmt.Sprintf("I’d like to propose %s%s.", v.Pattern, start), kind + " arrangement"
-	}
-	return fmt.Sprintf("I’d like to propose %s of %s%s.", trialPhrase(v), v.Pattern, start), kind + " trial"
+	d := v.framingData(p, v.Offer.Role)
+	return v.lang.say("emailAsk", d), v.lang.say("attachmentLabel", d)
 }
 
 // firstName is the name to greet someone by: the first word of their name,
@@ -963,7 +891,7 @@ func emailFraming(p *proposal.Proposal, v *Public) (ask, label string) {
 func firstName(name string) string {
 	fields := strings.Fields(name)
 	if len(fields) == 0 {
-		return "there"
+		return ""
 	}
 	if strings.HasSuffix(fields[0], ".") || len(fields) == 1 {
 		return name
@@ -977,15 +905,6 @@ func cutPrefixFold(s, prefix string) (string, bool) {
 		return s, false
 	}
 	return s[len(prefix):], true
-}
-
-// notice adds the notice period to a change agreed in writing, where the
-// file gives one.
-func notice(s string, v *Public) string {
-	if v.NoticeWritten {
-		return s + ", with at least " + v.NoticePhrase
-	}
-	return s
 }
 
 // addressTo puts the user's lines to the manager they are addressed to:

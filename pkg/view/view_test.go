@@ -59,8 +59,8 @@ func TestHoursTextSaysTheTimeItCounts(t *testing.T) {
 		60: "60 minutes", 90: "an hour and a half", 100: "one hour and 40 minutes", 120: "two hours",
 		300: "five hours", 330: "five and a half hours", 400: "six hours and 40 minutes", 718: "12 hours",
 	} {
-		if got := hoursText(minutes); got != want {
-			t.Errorf("hoursText(%d) = %q, want %q", minutes, got, want)
+		if got := LangOf("en-US").duration(minutes); got != want {
+			t.Errorf("duration(%d) = %q, want %q", minutes, got, want)
 		}
 	}
 }
