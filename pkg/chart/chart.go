@@ -25,6 +25,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/propose-cli/propose/pkg/locale"
 )
 
 // Info is the info string of a fenced code block that holds a chart.
@@ -46,6 +48,25 @@ type Spec struct {
 	Better      Better // which side of the target is good
 
 	Points []Point // the readings, in date order
+
+	// Lang is the language tag the chart's dates and numbers are written
+	// in ("de"); "" for US English.
+	Lang string
+	// Words are the chart's labels in its language; a fence that gives
+	// none is labelled in English.
+	Words Words
+	// Alt says what the chart shows for readers who cannot see it; ""
+	// for the sentence Describe writes.
+	Alt string
+}
+
+// Words are a chart's labels, which a fence may give in its language:
+// `baseline_label: Ausgangswert`, `target_label: Ziel`, `or_more: oder
+// mehr`, `or_less: oder weniger`, `note: Das Diagramm steht im PDF.`
+type Words struct {
+	Baseline, Target, OrMore, OrLess string
+	// Note is said where the chart cannot be drawn (a Word file).
+	Note string
 }
 
 // Point is one reading.
@@ -107,7 +128,8 @@ func Parse(text string) (Spec, error) {
 		key = strings.ToLower(strings.TrimSpace(key))
 		value = strings.TrimSpace(value)
 		switch key {
-		case "title", "unit", "from", "to", "baseline", "target", "better", "points":
+		case "title", "unit", "from", "to", "baseline", "target", "better", "points",
+			"lang", "baseline_label", "target_label", "or_more", "or_less", "note", "alt":
 		default:
 			continue // unknown keys are ignored
 		}
@@ -148,6 +170,23 @@ func Parse(text string) (Spec, error) {
 			}
 		case "points":
 			s.Points, err = parsePoints(value)
+		case "lang":
+			if _, ok := locale.Of(value); !ok {
+				err = fmt.Errorf("%q is not a supported language (%s)", value, strings.Join(locale.Tags(), ", "))
+			}
+			s.Lang = value
+		case "baseline_label":
+			s.Words.Baseline = value
+		case "target_label":
+			s.Words.Target = value
+		case "or_more":
+			s.Words.OrMore = value
+		case "or_less":
+			s.Words.OrLess = value
+		case "note":
+			s.Words.Note = value
+		case "alt":
+			s.Alt = value
 		}
 		if err != nil {
 			return Spec{}, &ParseError{n, key + ": " + err.Error()}

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/propose-cli/propose/pkg/locale"
 )
 
 // Role says what a mark shows; each renderer gives a role its colour.
@@ -196,7 +198,7 @@ func (l *layouter) layOut() {
 	// The baseline comes first, so that the target is drawn over it.
 	var lineLabels []lineLabel
 	if s.HasBaseline {
-		lineLabels = append(lineLabels, lineLabel{v: s.Baseline, role: Baseline, s: "Baseline: " + l.short(s.Baseline)})
+		lineLabels = append(lineLabels, lineLabel{v: s.Baseline, role: Baseline, s: s.words().Baseline + ": " + l.short(s.Baseline)})
 	}
 	if s.HasTarget {
 		lineLabels = append(lineLabels, lineLabel{v: s.Target, role: Target, s: l.targetLabel()})
@@ -487,7 +489,7 @@ func (l *layouter) tickLabel(v float64, decimals int) string {
 // short formats a value as the fence gives it, with the percent sign when
 // the unit is "%"; other units are in the caption.
 func (l *layouter) short(v float64) string {
-	t := formatValue(v)
+	t := l.s.value(v)
 	if l.s.Unit == "%" {
 		t += "%"
 	}
@@ -505,12 +507,13 @@ func formatValue(v float64) string {
 // targetLabel is "Target: 60", with "or less" or "or more" when the fence
 // says which side is better.
 func (l *layouter) targetLabel() string {
-	t := "Target: " + l.short(l.s.Target)
+	w := l.s.words()
+	t := w.Target + ": " + l.short(l.s.Target)
 	switch l.s.Better {
 	case Higher:
-		t += " or more"
+		t += " " + w.OrMore
 	case Lower:
-		t += " or less"
+		t += " " + w.OrLess
 	}
 	return t
 }
@@ -573,7 +576,7 @@ func (l *layouter) labelTicks(days []time.Time, layout string) []dateTick {
 	ticks := make([]dateTick, len(days))
 	prevEnd := math.Inf(-1)
 	for i, d := range days {
-		s := d.Format(layout)
+		s := l.s.dateLabel(d, layout)
 		w := textWidth(s, labelSize, false)
 		x := l.x(d)
 		c := min(max(x, w/2), l.p.Width-w/2)
@@ -772,6 +775,9 @@ func wrap(s string, size float64, bold bool, width float64, lines int) []string 
 // Describe says what a chart shows in a sentence or two, for readers who
 // cannot see it.
 func Describe(s Spec) string {
+	if s.Alt != "" {
+		return s.Alt
+	}
 	var b strings.Builder
 	b.WriteString(s.Title)
 	if len(s.Points) == 0 {
@@ -809,4 +815,55 @@ func Describe(s Spec) string {
 		b.WriteString(".")
 	}
 	return b.String()
+}
+
+// englishWords label a chart whose fence gives no words of its own.
+var englishWords = Words{Baseline: "Baseline", Target: "Target", OrMore: "or more", OrLess: "or less",
+	Note: "The chart is drawn in the PDF."}
+
+// words returns the chart's labels, each in English where the fence gives
+// none.
+func (s Spec) words() Words {
+	w := s.Words
+	for _, f := range []struct {
+		at *string
+		en string
+	}{{&w.Baseline, englishWords.Baseline}, {&w.Target, englishWords.Target},
+		{&w.OrMore, englishWords.OrMore}, {&w.OrLess, englishWords.OrLess}, {&w.Note, englishWords.Note}} {
+		if *f.at == "" {
+			*f.at = f.en
+		}
+	}
+	return w
+}
+
+// Note is what a document that cannot draw the chart says in its place.
+func (s Spec) Note() string { return s.words().Note }
+
+// value writes a value in as few digits as give it back exactly, with the
+// decimal mark of the chart's language.
+func (s Spec) value(v float64) string {
+	t := formatValue(v)
+	if s.Lang == "" {
+		return t
+	}
+	return locale.MustOf(s.Lang).Decimal(t)
+}
+
+// dateLabel writes an axis label in one of the layouts the axis uses:
+// "Jan 2", "Jan", "Jan 2006" or "Jan 2, 2006", in the chart's language.
+func (s Spec) dateLabel(d time.Time, layout string) string {
+	l, ok := locale.Of(s.Lang)
+	if !ok || l.English() {
+		return d.Format(layout)
+	}
+	switch layout {
+	case "Jan 2":
+		return l.ShortDate(d)
+	case "Jan":
+		return l.MonthShort(d.Month())
+	case "Jan 2006":
+		return l.MonthShort(d.Month()) + " " + strconv.Itoa(d.Year())
+	}
+	return l.ShortDate(d) + " " + strconv.Itoa(d.Year())
 }

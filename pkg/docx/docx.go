@@ -34,6 +34,7 @@ type Meta struct {
 	Date     time.Time // creation and modification date, for reproducible output
 	Paper    string    // "letter" or "a4"
 	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
+	Folio    [3]string // the footer's words around the page number and count, as pdf.Meta.Folio
 	Scale    float64   // type size factor, as the PDF's (pdf.Meta.Scale); 0 or 1 is the normal setting
 }
 

@@ -66,7 +66,7 @@ func (b *builder) parts() []part {
 	add("word/styles.xml", styles(b.meta.Language, newScale(b.meta.Scale)))
 	add("word/numbering.xml", b.numbering())
 	add("word/settings.xml", settings)
-	add("word/footer1.xml", footer)
+	add("word/footer1.xml", footer(b.meta.Folio))
 	if banner {
 		add("word/header1.xml", xmlDecl+`<w:hdr xmlns:w="`+nsW+`"><w:p><w:pPr><w:pStyle w:val="Header"/><w:jc w:val="center"/></w:pPr>`+
 			`<w:r><w:rPr><w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans"/><w:b/><w:bCs/><w:color w:val="`+bannerColor+`"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr>`+
@@ -199,13 +199,26 @@ const settings = xmlDecl + `<w:settings xmlns:w="` + nsW + `"><w:defaultTabStop 
 	`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>` +
 	`</w:settings>`
 
-// footer numbers the pages: "Page 2 of 3".
-const footer = xmlDecl + `<w:ftr xmlns:w="` + nsW + `"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>` +
-	`<w:r><w:t xml:space="preserve">Page </w:t></w:r>` +
-	`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>` +
-	`<w:r><w:t xml:space="preserve"> of </w:t></w:r>` +
-	`<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>` +
-	`</w:p></w:ftr>`
+// footer numbers the pages with the words of the document's language
+// around the numbers: "Page 2 of 3".
+func footer(f [3]string) string {
+	if f == [3]string{} {
+		f = [3]string{"", " / ", ""} // no words given: the numbers alone
+	}
+	run := func(s string) string {
+		if s == "" {
+			return ""
+		}
+		return `<w:r><w:t xml:space="preserve">` + esc(s) + `</w:t></w:r>`
+	}
+	return xmlDecl + `<w:ftr xmlns:w="` + nsW + `"><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>` +
+		run(f[0]) +
+		`<w:fldSimple w:instr=" PAGE "><w:r><w:t>1</w:t></w:r></w:fldSimple>` +
+		run(f[1]) +
+		`<w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>1</w:t></w:r></w:fldSimple>` +
+		run(f[2]) +
+		`</w:p></w:ftr>`
+}
 
 // scale is Meta.Scale applied as the PDF applies it: type follows it down
 // to the floors of 8.5 points for text and 8 for tables, and the top and

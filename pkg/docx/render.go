@@ -530,7 +530,7 @@ func (b *builder) writeChart(s chart.Spec) {
 	b.run(s.Title)
 	b.closeParagraph()
 	b.body.WriteString(`<w:p><w:pPr><w:pStyle w:val="ChartNote"/></w:pPr>`)
-	b.run(strings.TrimPrefix(chart.Describe(s), s.Title+": ") + " The chart is drawn in the PDF.")
+	b.run(strings.TrimPrefix(chart.Describe(s), s.Title+": ") + " " + s.Note())
 	b.closeParagraph()
 }
 

@@ -305,11 +305,16 @@ type ManagerCitation struct {
 
 // ForManager returns the citation with the given id when a manager may
 // read it.
-func ForManager(id string) (ManagerCitation, bool) {
+func ForManager(id string) (ManagerCitation, bool) { return ForManagerIn("en", id) }
+
+// ForManagerIn is ForManager with the finding in the language lang (see
+// In); the reference stays as published.
+func ForManagerIn(lang, id string) (ManagerCitation, bool) {
 	c, ok := byID[id]
 	if !ok || !c.Kind.ForManager() {
 		return ManagerCitation{}, false
 	}
+	c = In(lang, c)
 	return ManagerCitation{ID: c.ID, Claim: c.Claim, Reference: c.Reference, URL: c.URL, Cite: shortCite(c.Reference), Short: c.Short, RemoteDays: c.RemoteDays, Balance: c.Balance, SelfReport: c.SelfReport}, true
 }
 

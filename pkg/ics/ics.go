@@ -57,44 +57,29 @@ type Trial struct {
 	// event that changed since gets a higher SEQUENCE than it had there,
 	// one that did not keeps it. nil when there is none.
 	Previous []byte
+	Words    Words
 }
 
-// calendarWords are the events' names and descriptions.
-type calendarWords struct {
-	calendar, start, startDesc, checkIn, checkInDesc, review, reviewDesc string
+// Words are the events' names and descriptions, in the language of the
+// documents; the caller writes them (they live with the language's
+// phrases).
+type Words struct {
+	Calendar             string                      // the calendar's name
+	Start, StartDesc     string                      // the first day's event
+	CheckIn, CheckInDesc string                      // the check-in meeting, with the manager named
+	Review, ReviewDesc   string                      // the review meeting, with the manager named
+	Bring                string                      // the line before the measures
+	Status, StatusDesc   string                      // the weekly status reminder
+	Reminder             func(summary string) string // an alarm's text the day before
 }
-
-var (
-	trialWords = calendarWords{
-		calendar:    "Remote work trial",
-		start:       "Remote work trial begins",
-		startDesc:   "First day of the %d-day trial agreed with %s. Send the first status summary this week.",
-		checkIn:     "Trial check-in with ",
-		checkInDesc: "Mid-trial check-in: look at the measures so far and adjust what is not working.",
-		review:      "Trial review with ",
-		reviewDesc:  "Final review: bring your data and decide together whether to continue, change or end the arrangement.",
-	}
-	reviewWords = calendarWords{
-		calendar:    "Remote work review",
-		start:       "Review period begins: record each measure",
-		startDesc:   "First day of the %d-day review period agreed with %s. Keep your own record of each measure from today, and send the first status summary this week.",
-		checkIn:     "Check-in with ",
-		checkInDesc: "Check-in: look at the measures so far together.",
-		review:      "Review with ",
-		reviewDesc:  "Review: bring your data and agree what, if anything, should change.",
-	}
-)
 
 // Write returns the calendar as an .ics file.
 func Write(t Trial) ([]byte, error) {
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropProductID, "-//propose//trial calendar//EN")
-	words := trialWords
-	if t.ReviewPeriod {
-		words = reviewWords
-	}
-	cal.Props.Set(rawProp("X-WR-CALNAME", words.calendar))
+	words := t.Words
+	cal.Props.Set(rawProp("X-WR-CALNAME", words.Calendar))
 	if t.Invite {
 		cal.Props.SetText(ical.PropMethod, "REQUEST")
 	}
@@ -108,7 +93,7 @@ func Write(t Trial) ([]byte, error) {
 		loc = l
 		cal.Children = append(cal.Children, timezone(l, t.Start.AddDate(-1, 0, 0), t.End.AddDate(1, 0, 0)))
 	}
-	bring := "Bring your own record of each measure:\n"
+	bring := words.Bring + "\n"
 	for _, m := range t.Metrics {
 		bring += "- " + m + "\n"
 	}
@@ -141,28 +126,28 @@ func Write(t Trial) ([]byte, error) {
 			att.Params.Set(ical.ParamRSVP, "TRUE")
 			ev.Props.Set(att)
 		}
-		ev.Children = append(ev.Children, reminder(summary))
+		ev.Children = append(ev.Children, reminder(words.Reminder(summary)))
 		return ev.Component
 	}
-	startDesc := fmt.Sprintf(words.startDesc, t.LengthDays, t.Manager) + "\n\n" + bring
+	startDesc := words.StartDesc + "\n\n" + bring
 	start := ical.NewEvent()
 	start.Props.SetText(ical.PropUID, key+"-start@propose")
 	start.Props.SetDateTime(ical.PropDateTimeStamp, t.Stamp.UTC())
-	start.Props.SetText(ical.PropSummary, words.start)
+	start.Props.SetText(ical.PropSummary, words.Start)
 	start.Props.SetText(ical.PropDescription, startDesc)
 	start.Props.SetDate(ical.PropDateTimeStart, t.Start)
 	start.Props.SetDate(ical.PropDateTimeEnd, t.Start.AddDate(0, 0, 1))
-	start.Children = append(start.Children, reminder(words.start))
+	start.Children = append(start.Children, reminder(words.Reminder(words.Start)))
 	cal.Children = append(cal.Children, start.Component,
-		meeting("checkin", words.checkIn+t.Manager, words.checkInDesc+"\n\n"+bring, t.CheckIn),
-		meeting("review", words.review+t.Manager, words.reviewDesc+"\n\n"+bring, t.Review),
+		meeting("checkin", words.CheckIn, words.CheckInDesc+"\n\n"+bring, t.CheckIn),
+		meeting("review", words.Review, words.ReviewDesc+"\n\n"+bring, t.Review),
 	)
 
 	status := ical.NewEvent()
 	status.Props.SetText(ical.PropUID, key+"-status@propose")
 	status.Props.SetDateTime(ical.PropDateTimeStamp, t.Stamp.UTC())
-	status.Props.SetText(ical.PropSummary, "Send the weekly status summary")
-	status.Props.SetText(ical.PropDescription, "What shipped, what is next, what is blocked, and where each measure stands.")
+	status.Props.SetText(ical.PropSummary, words.Status)
+	status.Props.SetText(ical.PropDescription, words.StatusDesc)
 	first := t.Start
 	for first.Weekday() != t.StatusDay {
 		first = first.AddDate(0, 0, 1)
@@ -323,10 +308,10 @@ func digest(c *ical.Component) string {
 	return hex.EncodeToString(h.Sum(nil))
 }
 
-func reminder(summary string) *ical.Component {
+func reminder(text string) *ical.Component {
 	a := ical.NewComponent(ical.CompAlarm)
 	a.Props.SetText(ical.PropAction, "DISPLAY")
-	a.Props.SetText(ical.PropDescription, "Tomorrow: "+summary)
+	a.Props.SetText(ical.PropDescription, text)
 	a.Props.Set(rawProp(ical.PropTrigger, "-P1D"))
 	return a
 }

@@ -160,6 +160,18 @@ func (l *Locale) ShortDate(t time.Time) string {
 	return day + nbsp + l.cldr.MonthAbbreviated(t.Month())
 }
 
+// MonthShort is a month's abbreviated name: "Jan", "Jan.", "janv.".
+func (l *Locale) MonthShort(m time.Month) string {
+	if l.cldr == nil {
+		return m.String()[:3]
+	}
+	return l.cldr.MonthAbbreviated(m)
+}
+
+// Decimal writes a number already written with a decimal point ("52.5")
+// with the language's decimal mark ("52,5").
+func (l *Locale) Decimal(s string) string { return strings.Replace(s, ".", l.decimal(), 1) }
+
 // Month names a month: "March", "März", "mars".
 func (l *Locale) Month(m time.Month) string {
 	if l.cldr == nil {
@@ -238,8 +250,11 @@ func (l *Locale) Percent(n float64, decimals int) string {
 	if l.cldr == nil {
 		return l.Number(n, decimals) + "%"
 	}
-	if l.Folder == "nl" {
+	switch l.Folder {
+	case "nl":
 		return l.Number(n, decimals) + "%"
+	case "fr":
+		return l.Number(n, decimals) + narrow + "%" // CLDR since v34: a narrow no-break space
 	}
 	return l.Number(n, decimals) + nbsp + "%"
 }

@@ -231,7 +231,12 @@ func (d *drawer) footer() {
 	d.furniture = true
 	defer func() { d.furniture = false }()
 	w, h := p.GetPageSize()
-	d.drawText(fmt.Sprintf("Page %d of %d", p.PageNo(), max(d.totalPages, p.PageNo())), span{family: serif, size: 8, color: st.muted},
+	f := d.meta.Folio
+	if f == [3]string{} {
+		f = [3]string{"", " / ", ""} // no words given: the numbers alone
+	}
+	folio := fmt.Sprintf("%s%d%s%d%s", f[0], p.PageNo(), f[1], max(d.totalPages, p.PageNo()), f[2])
+	d.drawText(folio, span{family: serif, size: 8, color: st.muted},
 		st.margin, h-st.footerY-8, w-2*st.margin, 10, "C")
 }
 

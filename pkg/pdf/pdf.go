@@ -31,6 +31,7 @@ type Meta struct {
 	Date     time.Time // creation and modification date, for reproducible output
 	Paper    string    // "letter" or "a4"
 	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
+	Folio    [3]string // the footer's words before the page number, between it and the page count, and after: "Page ", " of ", ""
 	Scale    float64   // type size factor; 1 is the normal setting, smaller condenses
 
 	// The theme: how the document looks, whatever it says.

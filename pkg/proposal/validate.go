@@ -894,8 +894,12 @@ type PolicyFit struct {
 	Known     bool   // the policy gives a limit the request can be compared with
 	Exceeds   bool   // the request is above it
 	ByPercent bool   // the limit is a share of working time
-	Limit     string // the limit, such as "2 remote days a week" or "40% of working time"
-	Asked     string // the request in the same terms, such as "3 remote days a week"
+	Limit     string // the limit, such as "2 remote days a week" or "40% of working time", for messages
+	Asked     string // the request in the same terms, such as "3 remote days a week", for messages
+
+	// The same as numbers, for documents that word them in their language.
+	LimitDays, AskedDays       int // remote days a week
+	LimitPercent, AskedPercent int // shares of working time, when ByPercent
 }
 
 // PolicyFit compares the remote days asked for with the policy's limit,
@@ -917,11 +921,12 @@ func (p *Proposal) PolicyFit() PolicyFit {
 		return PolicyFit{}
 	}
 	byDays := PolicyFit{Known: pol.MaxRemoteDays > 0, Exceeds: pol.MaxRemoteDays > 0 && remote > pol.MaxRemoteDays,
-		Limit: days(pol.MaxRemoteDays), Asked: days(remote)}
+		Limit: days(pol.MaxRemoteDays), Asked: days(remote), LimitDays: pol.MaxRemoteDays, AskedDays: remote}
 	pct := (remote*100 + working/2) / working
 	byPercent := PolicyFit{Known: pol.MaxRemotePercent > 0, Exceeds: pol.MaxRemotePercent > 0 && remote*100 > pol.MaxRemotePercent*working,
 		ByPercent: true, Limit: fmt.Sprintf("%d%% of working time", pol.MaxRemotePercent),
-		Asked: fmt.Sprintf("%s, %d%% of working time", days(remote), pct)}
+		Asked: fmt.Sprintf("%s, %d%% of working time", days(remote), pct), AskedDays: remote,
+		LimitPercent: pol.MaxRemotePercent, AskedPercent: pct}
 	// With both limits written, the one the request breaks speaks; if it
 	// keeps to both, the days.
 	switch {

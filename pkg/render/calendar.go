@@ -2,7 +2,7 @@ package render
 
 import (
 	"fmt"
-	"strings"
+	"github.com/propose-cli/propose/pkg/view"
 	"time"
 
 	"github.com/propose-cli/propose/pkg/ics"
@@ -49,20 +49,18 @@ func Calendar(p *proposal.Proposal, opts CalendarOptions) (output.File, error) {
 		return output.File{}, proposal.Problems{p.Source().ProblemAt("scenario",
 			fmt.Sprintf("the %s proposal has no trial or review period, so there are no dates to put in a calendar", p.Scenario), fix)}
 	}
+	l := view.LangOf(p.DocumentLanguage())
 	var metrics []string
 	for _, m := range p.Trial.Metrics {
-		line := m.Name + ": target " + m.Target
-		var extra []string
-		if m.Baseline != "" {
-			extra = append(extra, "today "+m.Baseline)
-		}
-		if m.MeasuredBy != "" {
-			extra = append(extra, "measured by "+m.MeasuredBy)
-		}
-		if len(extra) > 0 {
-			line += " (" + strings.Join(extra, "; ") + ")"
-		}
-		metrics = append(metrics, line)
+		metrics = append(metrics, l.Say("cal.metric", m))
+	}
+	d := map[string]any{"Review": p.Scenario == proposal.ScenarioKeepRemote, "Days": p.Trial.LengthDays, "Manager": p.Manager.Name}
+	words := ics.Words{
+		Calendar: l.Say("cal.name", d), Start: l.Say("cal.start", d), StartDesc: l.Say("cal.startDesc", d),
+		CheckIn: l.Say("cal.checkIn", d), CheckInDesc: l.Say("cal.checkInDesc", d),
+		Review: l.Say("cal.review", d), ReviewDesc: l.Say("cal.reviewDesc", d),
+		Bring: l.Say("cal.bring", d), Status: l.Say("cal.status", d), StatusDesc: l.Say("cal.statusDesc", d),
+		Reminder: func(s string) string { return l.Say("cal.reminder", map[string]string{"Summary": s}) },
 	}
 	ch := p.Arrangement.CoreHours
 	coreStart := 9 * 60
@@ -89,6 +87,7 @@ func Calendar(p *proposal.Proposal, opts CalendarOptions) (output.File, error) {
 		WhoEmail:     p.Employee.Email,
 		ManagerEmail: p.Manager.Email,
 		Previous:     opts.Previous,
+		Words:        words,
 	})
 	if err != nil {
 		return output.File{}, err

@@ -253,7 +253,7 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 		files = append(files, output.File{Name: name + ".html", Data: page})
 	}
 	if opts.has(DOCX) {
-		doc, err := docx.Render(md, docx.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject, Creator: m.Creator,
+		doc, err := docx.Render(md, docx.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject, Creator: m.Creator, Folio: m.Folio,
 			Language: m.Language, Date: m.Date, Paper: m.Paper, Banner: m.Banner, Scale: m.Scale})
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", name, err)
@@ -280,9 +280,10 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 func meta(kind document.Kind, v *view.Public, opts Options, scale float64) pdf.Meta {
 	title := v.PlainTitle
 	if kind == document.OnePager {
-		title += ": Summary"
+		title = v.Say("onePagerTitle", title)
 	}
 	return pdf.Meta{
+		Folio:    v.Folio(),
 		Title:    title,
 		Author:   v.Employee.PlainName,
 		Subject:  v.PlainSubject,
@@ -638,15 +639,12 @@ func longestOnePagerTexts(texts []proposal.Text, n int) []proposal.Text {
 	return shown
 }
 
-// PrepBanner marks every page of the prep sheet.
-const PrepBanner = "PRIVATE — for your preparation only. Do not send."
-
 // prep renders the employee's prep sheet, md, made from the private view.
 func prep(v *view.Private, md []byte, opts Options) ([]output.File, error) {
 	m := meta(document.Proposal, &v.Public, opts, 1)
-	m.Title = "Conversation Prep (private)"
-	m.Subject = "Private preparation notes; not for sending"
-	m.Banner = PrepBanner
+	m.Title = v.Say("prep.title", nil)
+	m.Subject = v.Say("prep.subject", nil)
+	m.Banner = v.Say("prep.banner", nil)
 	var laid *pdf.Laid
 	if opts.has(PDF) {
 		var err error

@@ -358,7 +358,7 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 					t.Errorf("the prep sheet lacks %s", s)
 				}
 			}
-			if !strings.Contains(prep, pdftext.Squash(PrepBanner)) {
+			if !strings.Contains(prep, pdftext.Squash(view.NewPublic(&proposal.Proposal{}).Say("prep.banner", nil))) {
 				t.Error("the prep sheet PDF is not marked private")
 			}
 		})

@@ -31,16 +31,19 @@ func ReviewFilesOf(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]outp
 	return reviewFiles(v, l, opts)
 }
 
-func reviewFiles(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output.File, error) {
+func reviewFiles(pv *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output.File, error) {
 	docs, err := opts.docs()
 	if err != nil {
 		return nil, err
 	}
-	md, err := docs.RenderReview(v.Review)
+	// The report is in the documents' language; the prep sheet may be in
+	// another.
+	v := pv.ForManager
+	md, err := docs.RenderReview(v)
 	if err != nil {
 		return nil, err
 	}
-	prepMD, err := docs.RenderReviewPrep(v)
+	prepMD, err := docs.RenderReviewPrep(pv)
 	if err != nil {
 		return nil, err
 	}
@@ -54,8 +57,9 @@ func reviewFiles(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output
 			}
 		}
 	}
-	title := "Review of the " + v.AttachmentLabel
-	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: title + ", " + v.PlainAsOf, Creator: opts.Creator,
+	title := v.Say("review.title", v.AttachmentLabel)
+	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: v.Say("review.subject", map[string]string{"Title": title, "AsOf": v.PlainAsOf}),
+		Creator: opts.Creator, Folio: v.Folio(),
 		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1, Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo}
 	var laid *pdf.Laid
 	if opts.has(PDF) {
@@ -68,7 +72,8 @@ func reviewFiles(v *view.ReviewPrivate, l *proposal.Log, opts Options) ([]output
 		return nil, fmt.Errorf("render review: %w", err)
 	}
 	pm := m
-	pm.Title, pm.Subject, pm.Banner = "Review Prep (private)", "Private preparation notes; not for sending", PrepBanner
+	pm.Title, pm.Subject, pm.Banner = pv.Say("reviewPrep.title", nil), pv.Say("prep.subject", nil), pv.Say("prep.banner", nil)
+	pm.Folio, pm.Language = pv.Folio(), pv.Language
 	prep, err := outputs(ReviewPrepName, prepMD, pm, opts, nil)
 	if err != nil {
 		return nil, fmt.Errorf("render review prep: %w", err)
@@ -94,9 +99,9 @@ func AgreementFiles(v *view.Permanent, opts Options) ([]output.File, error) {
 	if err != nil {
 		return nil, err
 	}
-	title := "Agreement: " + v.AttachmentLabel
-	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: "The permanent arrangement, after the review",
-		Creator: opts.Creator, Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1,
+	title := v.Say("agreementTitle", v.AttachmentLabel)
+	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: v.Say("agreementSubject", nil),
+		Creator: opts.Creator, Folio: v.Folio(), Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1,
 		Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo}
 	return outputs(AgreementName, md, m, opts, nil)
 }

@@ -51,7 +51,11 @@ func policy(p *proposal.Proposal, st *Lang) Policy {
 	}
 	v.Any = v.Name != "" || v.Summary != "" || v.Reference != ""
 	fit := p.PolicyFit()
-	v.Known, v.Exceeds, v.Limit, v.Asked = fit.Known, fit.Exceeds, fit.Limit, fit.Asked
+	v.Known, v.Exceeds = fit.Known, fit.Exceeds
+	if fit.Known {
+		v.Limit = st.say("policyLimit", map[string]any{"ByPercent": fit.ByPercent, "Days": fit.LimitDays, "Percent": st.Percent(float64(fit.LimitPercent), 0)})
+		v.Asked = st.say("policyAsked", map[string]any{"ByPercent": fit.ByPercent, "Days": fit.AskedDays, "Percent": st.Percent(float64(fit.AskedPercent), 0)})
+	}
 	v.ExceptionsQuoted = v.Exceptions != "" && strings.Contains(strings.ToLower(v.Summary), strings.ToLower(strings.TrimRight(v.Exceptions, ".")))
 	return v
 }

@@ -18,46 +18,48 @@ func (s *Lang) hours(ch proposal.CoreHours, on proposal.Date) string {
 		return ""
 	}
 	r := s.clock(ch.Start) + "–" + s.clock(ch.End)
-	if z := zoneName(ch.Timezone, on); z != "" {
+	if z := s.zoneName(ch.Timezone, on); z != "" {
 		r += " " + z
 	}
 	return r
 }
 
-// zoneNames are the names people use for zones whose city is not how they
-// say it.
-var zoneNames = map[string]string{
-	"America/New_York": "US Eastern", "America/Detroit": "US Eastern", "US/Eastern": "US Eastern",
-	"America/Chicago": "US Central", "US/Central": "US Central",
-	"America/Denver": "US Mountain", "US/Mountain": "US Mountain", "America/Boise": "US Mountain",
-	"America/Phoenix": "Arizona time", "US/Arizona": "Arizona time",
-	"America/Los_Angeles": "US Pacific", "US/Pacific": "US Pacific",
-	"America/Anchorage": "Alaska time", "Pacific/Honolulu": "Hawaii time",
-	"Europe/London": "UK time", "Asia/Kolkata": "India time", "Asia/Calcutta": "India time",
-	"UTC": "UTC", "Etc/UTC": "UTC", "Etc/GMT": "GMT", "GMT": "GMT",
+// zoneRegions are the zones people name by their region, not their city.
+var zoneRegions = map[string]string{
+	"America/New_York": "us-eastern", "America/Detroit": "us-eastern", "US/Eastern": "us-eastern",
+	"America/Chicago": "us-central", "US/Central": "us-central",
+	"America/Denver": "us-mountain", "US/Mountain": "us-mountain", "America/Boise": "us-mountain",
+	"America/Phoenix": "arizona", "US/Arizona": "arizona",
+	"America/Los_Angeles": "us-pacific", "US/Pacific": "us-pacific",
+	"America/Anchorage": "alaska", "Pacific/Honolulu": "hawaii",
+	"Europe/London": "uk", "Asia/Kolkata": "india", "Asia/Calcutta": "india",
+	"UTC": "utc", "Etc/UTC": "utc", "Etc/GMT": "gmt", "GMT": "gmt",
 }
 
 // zoneName names a time zone so that it is true all year: a region's or a
 // city's time, such as "US Eastern" or "Berlin time". A zone with no place
 // in its name is given as its offset on the day.
-func zoneName(name string, on proposal.Date) string {
+func (l *Lang) zoneName(name string, on proposal.Date) string {
 	if name == "" {
 		return ""
 	}
-	if n, ok := zoneNames[name]; ok {
-		return n
-	}
-	if strings.HasPrefix(name, "America/Indiana/") || strings.HasPrefix(name, "America/Kentucky/") {
-		return "US Eastern"
-	}
-	area, city, ok := strings.Cut(name, "/")
-	if ok && area != "Etc" {
-		if i := strings.LastIndex(city, "/"); i >= 0 {
-			city = city[i+1:]
+	d := map[string]string{"Region": zoneRegions[name]}
+	switch {
+	case d["Region"] != "":
+	case strings.HasPrefix(name, "America/Indiana/") || strings.HasPrefix(name, "America/Kentucky/"):
+		d["Region"] = "us-eastern"
+	default:
+		area, city, ok := strings.Cut(name, "/")
+		if ok && area != "Etc" {
+			if i := strings.LastIndex(city, "/"); i >= 0 {
+				city = city[i+1:]
+			}
+			d["City"] = strings.ReplaceAll(city, "_", " ")
+		} else {
+			d["Offset"] = zoneAbbrev(name, on)
 		}
-		return strings.ReplaceAll(city, "_", " ") + " time"
 	}
-	return zoneAbbrev(name, on)
+	return l.say("zone", d)
 }
 
 // zoneAbbrev returns the zone's abbreviation in force on the day, such as

@@ -76,23 +76,9 @@ func (l *Lang) say(name string, data any) string {
 	return strings.TrimSpace(b.String())
 }
 
-// sayf executes the phrase name with the arguments as .A, .B, .C and .D.
-func (l *Lang) sayf(name string, args ...any) string {
-	var d struct{ A, B, C, D any }
-	for i, a := range args {
-		switch i {
-		case 0:
-			d.A = a
-		case 1:
-			d.B = a
-		case 2:
-			d.C = a
-		case 3:
-			d.D = a
-		}
-	}
-	return l.say(name, d)
-}
+// Say executes the phrase name with data, for a renderer that writes
+// words of its own around the documents (the calendar's events).
+func (l *Lang) Say(name string, data any) string { return l.say(name, data) }
 
 // count writes small numbers as words, as formal prose does.
 func (l *Lang) count(n int) string {
@@ -176,3 +162,17 @@ func nonEmpty(parts []string) []string {
 
 // LangTag is the language tag of the documents made from the view.
 func (v *Public) LangTag() string { return v.Language }
+
+// Say executes the phrase name of the view's language with data: the
+// words a renderer puts around the document (metadata, the page footer,
+// the prep sheet's mark), which live with the language's phrases.
+func (v *Public) Say(name string, data any) string { return v.lang.say(name, data) }
+
+// Folio is the page footer's words around the page number and the page
+// count: "Page ", " of " and "" in English.
+func (v *Public) Folio() [3]string {
+	s := v.lang.say("folio", map[string]string{"N": "\x00", "Total": "\x01"})
+	before, rest, _ := strings.Cut(s, "\x00")
+	between, after, _ := strings.Cut(rest, "\x01")
+	return [3]string{before, between, after}
+}

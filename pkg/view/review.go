@@ -42,7 +42,8 @@ type ReviewMeasure struct {
 	Target   string
 	Latest   string
 	Verdict  Verdict
-	Status   string
+	Status   string // the state in words, in the document's language
+	State    string // met, missed, unmeasured or open: for templates to test
 	Readings []ReadingRow
 	MissedOn []string // the dates of readings below the target, short
 	Chart    string   // the chart fence's body; "" when the readings are not numbers
@@ -119,7 +120,7 @@ func newReview(p *proposal.Proposal, l *proposal.Log, tag string) (*Review, bool
 		default:
 			v.Unjudged = append(v.Unjudged, rm.Name)
 		}
-		rm.Status = st.say("reviewStatus", state)
+		rm.Status, rm.State = st.say("reviewStatus", state), state
 		if numeric && len(points) > 0 {
 			rm.Chart = chartSpec(p, m, ref, points)
 		}
@@ -228,6 +229,9 @@ func containsAll(have, want []proposal.Weekday) bool {
 // said, the proposal's private answers. It is for the prep sheet only.
 type ReviewPrivate struct {
 	*Review
+	// ForManager is the report as the manager reads it: the same review,
+	// in the documents' language when the prep sheet has its own.
+	ForManager  *Review
 	Slips       []Slip
 	ManagerSaid []Said
 }
@@ -253,7 +257,10 @@ func NewReviewPrivate(p *proposal.Proposal, l *proposal.Log) (*ReviewPrivate, bo
 	if !ok {
 		return nil, false
 	}
-	v := &ReviewPrivate{Review: r}
+	v := &ReviewPrivate{Review: r, ForManager: r}
+	if st.Tag != p.DocumentLanguage() {
+		v.ForManager, _ = newReview(p, l, p.DocumentLanguage())
+	}
 	entries := byDate(l)
 	for _, m := range p.Trial.Metrics {
 		var when, values, why []string

@@ -34,7 +34,8 @@ type Measure struct {
 	Target   string
 	Latest   string // the latest reading up to the entry; "" when none yet
 	Verdict  Verdict
-	Status   string // "On target", "Below target", "Not yet measured", "To be judged"
+	Status   string // the state in words: "On target", "Below target", "Not yet measured", "To be judged"
+	State    string // met, missed, unmeasured or open: for templates to test
 }
 
 // NewStatus builds the status note of the log's entry on the date (the
@@ -86,7 +87,7 @@ func NewStatus(p *proposal.Proposal, l *proposal.Log, date proposal.Date) (*Stat
 			state = "missed"
 			v.Judged++
 		}
-		ms.Status = st.say("measureStatus", state)
+		ms.Status, ms.State = st.say("measureStatus", state), state
 		v.Measures = append(v.Measures, ms)
 	}
 	return v, true

@@ -413,7 +413,7 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 		if e.ID == "" {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(sentence(capitalize(e.Finding))),
 				Reference: Escape(sentence(e.Source)), URL: e.URL, Cite: Escape(strings.TrimSuffix(e.Source, ".")), Own: true, Fits: true})
-		} else if c, ok := evidence.ForManager(e.ID); ok {
+		} else if c, ok := evidence.ForManagerIn(st.Tag, e.ID); ok {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL,
 				Cite: Escape(c.Cite), Short: Escape(c.Short), Fits: c.RemoteDays == 0 || v.RemoteCount <= c.RemoteDays, Balance: c.Balance, Report: c.SelfReport})
 		}
@@ -572,7 +572,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 		if e.ID == "" {
 			v.Speak = append(v.Speak, Escape(sentence(e.Finding)))
 		} else if c, ok := evidence.Lookup(e.ID); ok && c.Speak != "" {
-			v.Speak = append(v.Speak, Escape(c.Speak))
+			v.Speak = append(v.Speak, Escape(evidence.In(st.Tag, c).Speak))
 		}
 	}
 	// Only the findings a manager of this work is likely to raise: a code
@@ -583,10 +583,12 @@ func NewPrivate(p *proposal.Proposal) *Private {
 		if c.Raised != "" && !regexp.MustCompile(`(?i)(`+c.Raised+`)`).MatchString(work) {
 			continue
 		}
+		c = evidence.In(st.Tag, c)
 		v.Counter = append(v.Counter, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
 	}
 	if p.Scenario == proposal.ScenarioKeepRemote {
 		for _, c := range evidence.All(evidence.Leverage) {
+			c = evidence.In(st.Tag, c)
 			v.Leverage = append(v.Leverage, Counter{Finding: Escape(c.Finding), Answer: Escape(c.Answer), Source: Escape(c.Reference)})
 		}
 	}
@@ -671,7 +673,7 @@ func communication(c proposal.Communication, st *Lang) Communication {
 		if rest, ok := cutPrefixFold(strings.TrimSpace(format), ci.Cadence+" "); ok && strings.TrimSpace(rest) != "" {
 			format = rest
 		}
-		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: capitalize(ci.Cadence), Format: Escape(capitalize(format))})
+		v.CheckIns = append(v.CheckIns, CheckIn{Cadence: st.say("checkInCadence", ci.Cadence), Format: Escape(capitalize(format))})
 	}
 	return v
 }
