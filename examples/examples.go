@@ -10,13 +10,41 @@ import (
 	"strings"
 )
 
-//go:embed *.yaml
+//go:embed *.yaml */*.yaml
 var files embed.FS
 
 // Get returns the example file for a scenario, such as "trial".
 func Get(scenario string) ([]byte, bool) {
 	b, err := files.ReadFile(scenario + ".yaml")
 	return b, err == nil
+}
+
+// GetIn returns the example file for a scenario written in the language
+// folder lang ("de"), such as a German request under a works agreement.
+// English examples are the ones Get returns.
+func GetIn(lang, scenario string) ([]byte, bool) {
+	if lang == "" || lang == "en" {
+		return Get(scenario)
+	}
+	b, err := files.ReadFile(lang + "/" + scenario + ".yaml")
+	return b, err == nil
+}
+
+// NamesIn returns the scenarios that have an example in the language
+// folder lang.
+func NamesIn(lang string) []string {
+	if lang == "" || lang == "en" {
+		return Names()
+	}
+	entries, _ := files.ReadDir(lang)
+	var names []string
+	for _, e := range entries {
+		if n, ok := strings.CutSuffix(e.Name(), ".yaml"); ok && !strings.HasSuffix(n, ".log") {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
 }
 
 // order is the order the scenarios are documented in.
@@ -41,7 +69,7 @@ func Names() []string {
 	var extra []string
 	for _, e := range entries {
 		n := strings.TrimSuffix(e.Name(), ".yaml")
-		if !slices.Contains(order, n) && !strings.HasSuffix(n, ".log") {
+		if !e.IsDir() && !slices.Contains(order, n) && !strings.HasSuffix(n, ".log") {
 			extra = append(extra, n)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/propose-cli/propose/examples"
+	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
@@ -20,6 +21,7 @@ type ExampleOptions struct {
 	Log      bool   // print the example's trial log instead
 	Out      string // write it to this file instead of standard output
 	Force    bool
+	Language string // the language of the example: a tag such as "de"; "" for English
 }
 
 // NewCmdExample returns `propose example`. runF replaces the run function
@@ -42,6 +44,12 @@ so the trial starts on the same weekday a week or so from now.
 
   propose example --log > proposal.log.yaml
 
+--language writes a sample in another language, written the way someone
+there would write it (a German request under a works agreement, a French
+one under a charte de télétravail):
+
+  propose example --language de -o antrag.yaml
+
 Scenarios with an example: ` + strings.Join(examples.Names(), ", "),
 		Args:      maxOneFile,
 		ValidArgs: examples.Names(),
@@ -59,6 +67,7 @@ Scenarios with an example: ` + strings.Join(examples.Names(), ", "),
 	cmd.Flags().BoolVar(&opts.Log, "log", false, "print the example's trial log")
 	cmd.Flags().StringVarP(&opts.Out, "out", "o", "", "write it to FILE instead of printing it (no shell redirection needed)")
 	cmd.Flags().BoolVarP(&opts.Force, "force", "f", false, "replace FILE if it exists")
+	cmd.Flags().StringVar(&opts.Language, "language", "", "a sample written in this language: "+strings.Join(exampleLanguages(), ", "))
 	return cmd
 }
 
@@ -70,8 +79,23 @@ func exampleRun(opts *ExampleOptions) error {
 		}
 		return writeExample(opts, b)
 	}
-	b, ok := examples.Get(opts.Scenario)
+	folder := ""
+	if opts.Language != "" {
+		l, ok := locale.Of(opts.Language)
+		if !ok {
+			return usageErrorf("--language %q is not a language propose writes (choose one of: %s)", opts.Language, strings.Join(locale.Tags(), ", "))
+		}
+		folder = l.Folder
+	}
+	b, ok := examples.GetIn(folder, opts.Scenario)
 	if !ok {
+		if folder != "" && folder != "en" {
+			have := examples.NamesIn(folder)
+			if len(have) == 0 {
+				return usageErrorf("there is no example in %s yet", opts.Language)
+			}
+			return usageErrorf("there is no %s example of scenario %q yet (there is one of: %s)", opts.Language, opts.Scenario, strings.Join(have, ", "))
+		}
 		return usageErrorf("no example for scenario %q (choose one of: %s)", opts.Scenario, strings.Join(examples.Names(), ", "))
 	}
 	if opts.Out != "" && opts.Out != "-" {
@@ -142,3 +166,14 @@ var (
 var renderLine = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?m)^(# Render it with:\s+)propose render \S+`)
 })
+
+// exampleLanguages are the languages with an example of their own.
+func exampleLanguages() []string {
+	var out []string
+	for _, l := range locale.Languages {
+		if l.Folder != "en" && len(examples.NamesIn(l.Folder)) > 0 {
+			out = append(out, l.Tag)
+		}
+	}
+	return out
+}

@@ -67,8 +67,8 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 		return output.File{}, err
 	}
 	names := map[string]string{
-		string(document.Proposal) + ".pdf": "Proposal",
-		string(document.OnePager) + ".pdf": "Summary",
+		string(document.Proposal) + ".pdf": v.Say("attachment", string(document.Proposal)),
+		string(document.OnePager) + ".pdf": v.Say("attachment", string(document.OnePager)),
 	}
 	var attachments []eml.Attachment
 	for _, f := range files {
@@ -80,14 +80,10 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 			})
 		}
 	}
-	subject := v.PlainSubject
-	if subject != "" {
-		subject = strings.ToLower(subject[:1]) + subject[1:]
-	}
 	msg := eml.Message{
 		From:        mail.Address{Name: v.Employee.PlainName, Address: v.Employee.Address},
 		To:          recipient,
-		Subject:     "Proposal: " + subject,
+		Subject:     v.Say("emailSubject", v.PlainSubject),
 		Date:        v.Issued.Add(9 * time.Hour),
 		Text:        text,
 		HTML:        html,

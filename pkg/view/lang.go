@@ -8,6 +8,8 @@ import (
 	"sync"
 	"text/template"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -126,8 +128,8 @@ func (l *Lang) Funcs() template.FuncMap {
 		"count":    l.count,
 		"lower":    LowerFirst,
 		"capital":  Capitalize,
-		"yours":    Yours,
-		"document": Document,
+		"yours":    l.english(Yours),
+		"document": l.english(Document),
 		"onDays":   l.onDays,
 		"sentence": Sentence,
 		"list":     func(parts ...string) string { return l.List(nonEmpty(parts)) },
@@ -143,10 +145,17 @@ func (l *Lang) Funcs() template.FuncMap {
 		},
 		"contains":   strings.Contains,
 		"trimPrefix": strings.TrimPrefix,
-		"mod":        func(a, b int) int { return a % b },
-		"div":        func(a, b int) int { return a / b },
-		"date":       l.Date,
-		"number":     func(n int) string { return l.Number(float64(n), 0) },
+		"lowerInitial": func(s string) string {
+			r, n := utf8.DecodeRuneInString(s)
+			if n == 0 {
+				return s
+			}
+			return string(unicode.ToLower(r)) + s[n:]
+		},
+		"mod":    func(a, b int) int { return a % b },
+		"div":    func(a, b int) int { return a / b },
+		"date":   l.Date,
+		"number": func(n int) string { return l.Number(float64(n), 0) },
 	}
 }
 
@@ -175,4 +184,14 @@ func (v *Public) Folio() [3]string {
 	before, rest, _ := strings.Cut(s, "\x00")
 	between, after, _ := strings.Cut(rest, "\x01")
 	return [3]string{before, between, after}
+}
+
+// english returns f for an English locale, whose grammar it writes ("my
+// offer letter" to "your offer letter"), and leaves text as it is in any
+// other language.
+func (l *Lang) english(f func(string) string) func(string) string {
+	if l.English() {
+		return f
+	}
+	return func(s string) string { return s }
 }

@@ -476,7 +476,10 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 	for _, r := range p.Reask.Reasons {
 		// The reasons are answered to the manager who gave them: "Karen
 		// prefers …" is put to Karen as "You prefer …".
-		reason, _ := proposal.AddressedTo(r.Reason, p.Manager.Name)
+		reason := r.Reason
+		if st.English() {
+			reason, _ = proposal.AddressedTo(r.Reason, p.Manager.Name)
+		}
 		v.Reasons = append(v.Reasons, Reason{Reason: Escape(capitalize(reason)), Response: Escape(capitalize(r.Response))})
 	}
 	v.Title, v.Subject, v.DecisionRequest = framing(p, v, v.Offer.Role)
@@ -486,7 +489,11 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 	v.PlainTitle, v.PlainSubject, _ = framing(p, v, p.Offer.Role)
 	v.PlainTitle = strings.ReplaceAll(v.PlainTitle, nbsp, " ")
 	v.PlainSubject = strings.ReplaceAll(v.PlainSubject, nbsp, " ")
-	v.addressTo(p.Manager.Name)
+	if st.English() {
+		// The rewrite knows English grammar only; in another language the
+		// user writes to the manager as they mean to be read.
+		v.addressTo(p.Manager.Name)
+	}
 	if p.Scenario != proposal.ScenarioReask || len(v.Reasons) == 0 {
 		// In a re-ask, the concerns answered are the risks, in the
 		// manager's own words.
@@ -694,16 +701,16 @@ func equipment(e proposal.Equipment, st *Lang) Equipment {
 	v.HasEquipment = len(v.Items) > 0 || v.Connectivity != "" || v.Workspace != "" || v.Security != ""
 	var parts []string
 	if len(v.Items) > 0 {
-		parts = append(parts, "equipment")
+		parts = append(parts, st.say("equipmentPart", "equipment"))
 	}
 	if v.Workspace != "" {
-		parts = append(parts, "workspace")
+		parts = append(parts, st.say("equipmentPart", "workspace"))
 	}
 	if v.Connectivity != "" {
-		parts = append(parts, "connectivity")
+		parts = append(parts, st.say("equipmentPart", "connectivity"))
 	}
 	if v.Security != "" {
-		parts = append(parts, "security")
+		parts = append(parts, st.say("equipmentPart", "security"))
 	}
 	if len(parts) > 0 {
 		v.EquipmentHeading = st.say("equipmentHeading", parts)
