@@ -454,8 +454,32 @@ func (c *checker) timing() {
 }
 
 // threats are words that make a proposal an ultimatum, in the first
-// person: "or I'll have to look elsewhere", "another offer on the table".
-var threats = lazyRegexp(`(?i)((or|otherwise|else|if not),? i('ll| will| would| may| might| could)? (need to |have to |be forced to )?(leave|quit|resign|go|move on|look elsewhere|look for (a new|another) (job|role)|start looking)|i('ll| will| would)? (have to |be forced to )(leave|quit|resign|look)|look(ing)? elsewhere|(another|other|competing|a better) (job )?offers?|counter-?offer|offers? on the table|considering my options|recruiters? (have|has|keep) (contacted|approached|called|been in touch with) me|headhunt\w*|i will resign|i would leave|i will leave|i'll leave|i'd leave|rather than (go |going |look |looking )?(elsewhere|somewhere else|at a competitor|for a competitor|with a competitor)|(have|keep|weigh\w*|consider\w*) (my |other |some )*options|look(ing)? around|hate to (have to )?(leave|go|look)|(people|many|some|they|others|colleagues|staff|\d+%)( \w+){0,5} (would|will|might|could) (leave|quit|walk)|(at|to|for) a competitor|than go(ing)? elsewhere|offers? from (another|other|a different) (company|companies|employer|firm))`)
+// person: "or I'll have to look elsewhere", "another offer on the table";
+// "sonst muss ich mich umsehen", "j'ai d'autres propositions", "tengo otra
+// oferta", "ik heb een ander aanbod". One pattern a language; the text is
+// folded first (proposal.Fold), so all but English are written without
+// accents. An offer from a supplier or to a client, a job posting and a
+// competitor's prices share words with these, and are not threats: each
+// pattern names the writer's own move or another employer's offer to them.
+var threats = lazyRegexp(`(?i)(` + strings.Join([]string{
+	`(or|otherwise|else|if not),? i('ll| will| would| may| might| could)? (need to |have to |be forced to )?(leave|quit|resign|go|move on|look elsewhere|look for (a new|another) (job|role)|start looking)|i('ll| will| would)? (have to |be forced to )(leave|quit|resign|look)|look(ing)? elsewhere|(another|other|competing|a better) (job )?offers?|counter-?offer|offers? on the table|considering my options|recruiters? (have|has|keep) (contacted|approached|called|been in touch with) me|headhunt\w*|i will resign|i would leave|i will leave|i'll leave|i'd leave|rather than (go |going |look |looking )?(elsewhere|somewhere else|at a competitor|for a competitor|with a competitor)|(have|keep|weigh\w*|consider\w*) (my |other |some )*options|look(ing)? around|hate to (have to )?(leave|go|look)|(people|many|some|they|others|colleagues|staff|\d+%)( \w+){0,5} (would|will|might|could) (leave|quit|walk)|(at|to|for) a competitor|than go(ing)? elsewhere|offers? from (another|other|a different) (company|companies|employer|firm)`,
+	// de: sich nach etwas anderem umsehen, ein anderes Angebot, zur
+	// Konkurrenz wechseln, dass sie kündigen, keine Zukunft hier
+	`nach (etwas |einer |einem )?(anderem|anderen|anderes|neuem|neuen|neuer) ?(job|stelle|arbeitgeber)? ?(umsehen|umschauen|umgucken|suchen)|\b(mich|sich|uns) (woanders |anderweitig |auf dem markt )?(umsehen|umschauen|umgucken)|\banderweitig (orientieren|umsehen)|\b(ich|mir)\b[^.]{0,40}\b(ander|weiter)es angebot|\b(ich|mir)\b[^.]{0,40}\bandere (job|stellen)?angebote|angebot (von|bei) (einer|einem) ander\w* (firma|unternehmen|arbeitgeber)|jobangebot|abwerbe|gegenangebot|\bmir\b[^.]{0,40}\b(stelle|job|position|posten|vertrag)\b[^.]{0,40}\bangeboten|kue?ndige ich\b|\bich kue?ndige\b|\b(ich|sie|wir|kollegen|leute)\b[^.]{0,40}\bkue?ndig(en|e)\b|(zur konkurrenz|zum wettbewerb|zu (einem|einer) (konkurrenten|konkurrenz|wettbewerber)) (zu )?(wechseln|gehen|abwandern)|(wechseln|gehen|abwandern) (\w+ ){0,3}(zur konkurrenz|zum wettbewerb|zu einem (konkurrenten|wettbewerber))|(alten|ehemaligen|frue?heren|vorherigen|letzten) arbeitgeber[^.]{0,40}(wieder anfangen|zurue?ck)|zukunft hier\b[^.]{0,30}\bnicht\b|keine zukunft (mehr )?(hier|bei euch|im team|in der firma)|wie es (fue?r|mit) mi(ch|r) weiter ?geht|recruiter\w* (rufen|schreiben|kontaktieren|kontaktierten|melden sich bei|sprechen) (\w+ )?(mich|mir)\b`,
+	// fr: regarder ailleurs, d'autres propositions, chez un concurrent,
+	// ils partiraient, je sais pas si je reste, on m'a fait une offre
+	`\b(regarder|chercher|voir|aller|partir|postuler|travailler) ailleurs|(j'ai|j'en ai|je dispose|on m'a|m'a|m'ont)\b[^.]{0,30}(d'autres|une autre) (propositions?|offres?|opportunites|pistes)|(offre|proposition) d'une autre (entreprise|societe|boite)|chercher (un autre|un nouvel?|une autre) (emploi|poste|travail|job|entreprise)|contre-proposition|recrute(u|r|s)\w* (\w+ )?(me|m')|chasseurs? de tetes?|\bpartir(ais|ait|aient)\b|\b(je|ils|elles|collegues)\b[^.]{0,30}\b(quitter(ai|ais|ait|aient) |demissionner)|\bje demissionne|chez (un|le|la|une) (concurrent|concurrente|concurrence)|(a|pour) la concurrence|sais pas si je (reste|resterai|vais rester)|si je (reste|resterai) (ici|dans)|\bm'(a|ont) (fait|propose|offert) (une|des|un) (offre|proposition|poste)`,
+	// es: buscar otras opciones, otra oferta, se irían, irme a la
+	// competencia, me ofrecen, me ha ofrecido
+	`buscar (otras?|nuevas?) (opciones|alternativas|oportunidades)|buscar (otro )?(trabajo|empleo)|\b(tengo|he recibido|me han hecho|me hicieron)\b[^.]{0,20}\botras? ofertas?\b|ofertas? de otra empresa|oferta (encima|sobre) de la mesa|oferta sobre la mesa|contraoferta|cazatalentos|\b(se|me|nos) (irian|iria|ire|iremos)\b|\b(irme|irse|irnos|marcharme|pasarme|cambiarme|me voy|se van) (a|con) (la competencia|otra empresa|otro sitio)|\bme (ofrecen|ofrecieron|(ha|han) ofrecido)|plantearme (un cambio|otras)|\b(dejar|dejaria|dejare) la empresa|\b(renunciar|renunciaria|dimitir|dimitiria)\b`,
+	// nl: verder kijken, een ander aanbod, recruiters bellen me, dat ze
+	// weggaan, naar een concurrent, vacatures bekijken
+	`\b(verder|ergens anders|elders|om me heen|rond) (gaan |te )?kijken|rondkijken|\bik\b[^.]{0,30}\bander(e)? (aanbod|aanbiedingen)|(aanbod|baan) (van|bij) een andere (werkgever|bedrijf|organisatie)|andere (baan|werkgever)|ontslag (nemen|neem)|neem ik ontslag|tegenbod|\b(me|mij)\b[^.]{0,40}\b(baan|functie|job|positie|contract)\b[^.]{0,30}\baangeboden|recruiters? (bellen|benaderen|mailen|appen|contacteren|zoeken) (\w+ )?(me|mij)\b|\b(ze|zij|ik|collega's|mensen)\b[^.,]{0,25}\b(weggaan|vertrekken|opstappen|ontslag nemen|opzeggen)\b|naar (een|de) concurrent|(vorige|oude|vroegere) werkgever[^.]{0,40}\bterug|\bniet of ik (hier )?(nog )?(blijf|op (mijn|m'n) plek)|(naar|op) vacatures|vacatures (kijk|bekijk|bekijken|kijken)|\bik\b[^.]{0,30}\b(solliciteer|solliciteren|gesolliciteerd)|aan het solliciteren`,
+}, "|") + `)`)
+
+// threatIn returns the words of text that threaten, as written; "" when
+// there are none.
+func threatIn(text string) string { return proposal.FindFolded(threats(), text) }
 
 // leverageFields are where a request's own argument is written: a threat
 // or a private fact there is the employee speaking. Names, titles, the
@@ -475,7 +499,7 @@ func (c *checker) leverage() {
 			continue
 		}
 		text := strings.NewReplacer("’", "'", "‘", "'").Replace(t.Value)
-		if m := threats().FindString(text); m != "" {
+		if m := threatIn(text); m != "" {
 			c.add("leverage.threat", t.Field, m)
 			continue
 		}
