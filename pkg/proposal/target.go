@@ -39,8 +39,14 @@ const (
 var (
 	numberPat = `[0-9]+(?:[.,][0-9]+)?`
 	numberRE  = lazyRegexp(`[-+]?` + numberPat)
-	// timeRE is a number with a unit of time: 2h, 90 min, 1.5 hours.
-	timeRE = lazyRegexp(`(` + numberPat + `)\s*(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s)\b(\s*[0-9]{1,2}\b)?`)
+	// timeRE is a number with a unit of time: 2h, 90 min, 1.5 hours, in
+	// the languages the documents are written in (2 Stunden, 3 jours,
+	// 48 horas, 2 werkdagen).
+	timeRE = lazyRegexp(`(` + numberPat + `)\s*(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|` +
+		`wochen|woche|arbeitstagen?|arbeitstage|tagen?|tage|stunden?|std|minuten|min|sekunden|` +
+		`semaines?|jours?(?: ouvrés| ouvrables)?|heures?|secondes?|` +
+		`semanas?|días?(?: hábiles| laborables)?|dias?|horas?|minutos?|segundos?|` +
+		`weken|werkdag(?:en)?|dagen|dag|uur|uren|minuten|seconden)(?:$|[^\p{L}])(\s*[0-9]{1,2}\b)?`)
 	// unitThenDigit is a unit run into the next number, as in 1h30.
 	unitThenDigit = lazyRegexp(`([a-z])([0-9])`)
 	clockRE       = lazyRegexp(`^([0-9]{1,2}):([0-5][0-9])$`)
@@ -49,9 +55,20 @@ var (
 	// than" phrases are read first: "no fewer than 40" is at least 40.
 	notAbove  = lazyRegexp(`\bno (more|greater|higher|longer) than\b`)
 	notBelow  = lazyRegexp(`\bno (fewer|less|lower|shorter) than\b`)
-	atMostRE  = lazyRegexp(`(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bor shorter\b|\bor faster\b|\bmax(imum)?\b|\bwithin\b|\bup to\b)`)
-	atLeastRE = lazyRegexp(`(≥|>=|>|\bor more\b|\bat least\b|\bor better\b|\bor higher\b|\bor above\b|\band (up|above|over)\b|\bmore than\b|\bover\b|\bminimum\b|[0-9]\s*\+)`)
-	strictRE  = lazyRegexp(`(^|[^=])(<|>)($|[^=])|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bmore than\b|\bover\b`)
+	atMostRE = lazyRegexp(`(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bor shorter\b|\bor faster\b|\bmax(imum)?\b|\bwithin\b|\bup to\b` +
+		// German, French, Spanish and Dutch.
+		`|höchstens|maximal|\bunter\b|weniger als|bis zu|oder weniger|innerhalb|` +
+		`\bau plus\b|au maximum|moins de|\bsous\b|en dessous de|\bou moins\b|jusqu.à|` +
+		`como máximo|máximo|menos de|por debajo de|\bo menos\b|\bhasta\b|dentro de|` +
+		`hoogstens|maximaal|ten hoogste|minder dan|\bonder\b|of minder|\bbinnen\b)`)
+	atLeastRE = lazyRegexp(`(≥|>=|>|\bor more\b|\bat least\b|\bor better\b|\bor higher\b|\bor above\b|\band (up|above|over)\b|\bmore than\b|\bover\b|\bminimum\b|[0-9]\s*\+` +
+		`|mindestens|wenigstens|oder mehr|oder besser|mehr als|(?:^|\s)über\b|` +
+		`au moins|\bou plus\b|ou mieux|plus de|au-dessus de|` +
+		`al menos|como mínimo|mínimo|\bo más\b|o mejor|más de|por encima de|` +
+		`minstens|ten minste|minimaal|of meer|of beter|meer dan|\bboven\b)`)
+	strictRE = lazyRegexp(`(^|[^=])(<|>)($|[^=])|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bmore than\b|\bover\b` +
+		`|\bunter\b|weniger als|mehr als|(?:^|\s)über\b|moins de|plus de|\bsous\b|en dessous de|au-dessus de|` +
+		`menos de|más de|por debajo de|por encima de|minder dan|meer dan|\bonder\b|\bboven\b`)
 )
 
 // parseQuantity reads a target or a reading; ok is false when it holds no
@@ -91,11 +108,12 @@ func parseQuantity(s string) (q quantity, ok bool) {
 		for _, p := range parts {
 			n := parseNumber(p[1])
 			switch u := p[2]; {
-			case strings.HasPrefix(u, "w"):
+			case strings.HasPrefix(u, "d"), strings.HasPrefix(u, "tag"), strings.HasPrefix(u, "arbeitstag"),
+				strings.HasPrefix(u, "jour"), strings.HasPrefix(u, "werkdag"):
+				n *= 24 * 60 // before weeks: a "werkdag" is a day
+			case strings.HasPrefix(u, "w"), strings.HasPrefix(u, "sem"):
 				n *= 7 * 24 * 60
-			case strings.HasPrefix(u, "d"):
-				n *= 24 * 60
-			case strings.HasPrefix(u, "h"):
+			case strings.HasPrefix(u, "h"), strings.HasPrefix(u, "st"), u == "uur", u == "uren":
 				n *= 60
 				if p[3] != "" { // 1h30: the minutes after the hours
 					n += parseNumber(strings.TrimSpace(p[3]))

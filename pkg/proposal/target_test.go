@@ -36,3 +36,34 @@ func TestJudgeReadsTargetsAsPeopleWriteThem(t *testing.T) {
 		}
 	}
 }
+
+// TestJudgeReadsTargetsInEveryLanguage checks targets and readings as
+// people write them in the languages the documents are written in: a
+// German, French, Spanish or Dutch measure is judged like an English one.
+func TestJudgeReadsTargetsInEveryLanguage(t *testing.T) {
+	for _, c := range []struct {
+		target, reading string
+		want            Verdict
+	}{
+		{"85 oder mehr", "88", Met},
+		{"mindestens 90 %", "87 %", Missed},
+		{"höchstens 6,5 Arbeitstage", "6 Arbeitstage", Met},
+		{"unter 2 Stunden", "2 Stunden", Missed},
+		{"innerhalb einer Stunde", "45 Minuten", Unknown}, // "einer Stunde" holds no number
+		{"über 40", "41", Met},
+		{"92 % ou plus", "93 %", Met},
+		{"moins de 48 heures", "50 heures", Missed},
+		{"au moins 4 sur 5", "4,5 sur 5", Met},
+		{"3 jours ou moins", "2 jours", Met},
+		{"al menos 95 %", "96 %", Met},
+		{"menos de 2 días", "3 días", Missed},
+		{"24 horas o menos", "20 horas", Met},
+		{"minstens 80%", "78%", Missed},
+		{"binnen 2 werkdagen", "1 werkdag", Met},
+		{"maximaal 4 uur", "5 uur", Missed},
+	} {
+		if got := Judge(c.target, c.reading); got != c.want {
+			t.Errorf("Judge(%q, %q) = %v, want %v", c.target, c.reading, got, c.want)
+		}
+	}
+}
