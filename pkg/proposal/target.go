@@ -53,8 +53,8 @@ var (
 	ratioRE       = lazyRegexp(`^(` + numberPat + `)\s*(?:/|of|out of)\s*(` + numberPat + `)`)
 	// The directions a target or reading is written with. The "no …
 	// than" phrases are read first: "no fewer than 40" is at least 40.
-	notAbove  = lazyRegexp(`\bno (more|greater|higher|longer) than\b`)
-	notBelow  = lazyRegexp(`\bno (fewer|less|lower|shorter) than\b`)
+	notAbove = lazyRegexp(`\bno (more|greater|higher|longer) than\b`)
+	notBelow = lazyRegexp(`\bno (fewer|less|lower|shorter) than\b`)
 	atMostRE = lazyRegexp(`(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bor shorter\b|\bor faster\b|\bmax(imum)?\b|\bwithin\b|\bup to\b` +
 		// German, French, Spanish and Dutch.
 		`|höchstens|maximal|\bunter\b|weniger als|bis zu|oder weniger|innerhalb|` +
