@@ -50,7 +50,7 @@ var (
 	// unitThenDigit is a unit run into the next number, as in 1h30.
 	unitThenDigit = lazyRegexp(`([a-z])([0-9])`)
 	clockRE       = lazyRegexp(`^([0-9]{1,2}):([0-5][0-9])$`)
-	ratioRE       = lazyRegexp(`^(` + numberPat + `)\s*(?:/|of|out of)\s*(` + numberPat + `)`)
+	ratioRE       = lazyRegexp(`^(` + numberPat + `)\s*(?:/|of|out of|von|sur|de|van|op)\s*(` + numberPat + `)`)
 	// The directions a target or reading is written with. The "no …
 	// than" phrases are read first: "no fewer than 40" is at least 40.
 	notAbove = lazyRegexp(`\bno (more|greater|higher|longer) than\b`)
