@@ -158,9 +158,18 @@ func PersonalWords(text string) bool { return personalWords().MatchString(Fold(t
 func PrivateMatter(text string) bool { return privateWords().MatchString(Fold(text)) }
 
 // hedgeWords mark a text its writer is not sure of: hearsay or a guess.
-var hedgeWords = lazyRegexp(`(?i)\b(not sure|i think|i believe|i['’]ve heard|i have heard|i heard|apparently|supposedly|rumou?rs?|i guess|probably|maybe|might be)\b`)
+var hedgeWords = lazyRegexp(`(?i)\b(not sure|i think|i believe|i['’]ve heard|i have heard|i heard|apparently|supposedly|rumou?rs?|i guess|probably|maybe|might be` +
+	// German, French, Spanish and Dutch, written without accents: the
+	// text is folded first.
+	`|ich glaube|glaube ich|ich denke|angeblich|anscheinend|vermutlich|vielleicht|soweit ich weiss|habe gehort|hab gehort|nicht sicher|gerucht\w*` +
+	`|je crois|je pense|il parait|apparemment|peut-etre|on m.a dit|j.ai entendu|il semble|probablement|pas sur|sauf erreur` +
+	`|creo que|al parecer|parece que|quizas?|tal vez|me han dicho|he oido|supongo|probablemente|no estoy segur[oa]|segun dicen` +
+	`|ik geloof|volgens mij|schijnbaar|blijkbaar|misschien|ik denk|naar ik hoor|heb gehoord|vermoedelijk|waarschijnlijk|niet zeker|zou(den)? )\b`)
 
 // Hedged reports whether a text says its writer is not sure of it ("Not
-// sure yet, I've heard the sales team…"): the documents would state it as
-// fact to the manager.
-func Hedged(text string) bool { return hedgeWords().MatchString(text) }
+// sure yet, I've heard the sales team…", "Ich glaube, im Vertrieb…"): the
+// documents would state it as fact to the manager.
+func Hedged(text string) bool {
+	folded, _ := fold(text)
+	return hedgeWords().MatchString(folded)
+}

@@ -67,3 +67,25 @@ func TestBenefitsAcrossLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestHedgedInEveryLanguage checks that a precedent its writer is not sure
+// of is recognised in every language the documents are written in, so it
+// stays on the prep sheet, and that a plain statement is not.
+func TestHedgedInEveryLanguage(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Ich glaube, im Vertrieb arbeiten zwei Kollegen schon so": true,
+		"Im Vertrieb arbeiten zwei Kollegen seit 2024 so":         false,
+		"Je crois que l’équipe RH fait déjà deux jours":           true,
+		"L’équipe RH fait deux jours depuis 2024":                 false,
+		"Al parecer, en Contabilidad ya lo hacen":                 true,
+		"En Contabilidad teletrabajan dos días desde 2024":        false,
+		"Volgens mij werkt het team Financiën al zo":              true,
+		"Het team Financiën werkt sinds 2024 twee dagen thuis":    false,
+		"Peut-être que le service achats le fait":                 true,
+		"Soweit ich weiß, hat die IT eine Ausnahme":               true,
+	} {
+		if got := Hedged(text); got != want {
+			t.Errorf("Hedged(%q) = %v, want %v", text, got, want)
+		}
+	}
+}
