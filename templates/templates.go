@@ -7,7 +7,11 @@
 //   - `phrases.tmpl`, the phrases the view composes from the facts of a
 //     proposal (a title, a risk and its answer, a milestone's name), each
 //     a named template ({{define "name"}}…{{end}}) that the documents'
-//     templates may also call.
+//     templates may also call;
+//   - `questions.tmpl` (languages other than English), the question each
+//     rule of `propose check` raises in a manager's mind, for the prep
+//     sheet: `{{define "q:RULE"}}…{{end}}`. English keeps them with the
+//     rules, in pkg/check/rules.md.
 //
 // User text in a view is already escaped for Markdown. No sentence a reader
 // sees is written in Go.
@@ -17,5 +21,5 @@ import "embed"
 
 // FS holds every language's templates, as FOLDER/NAME.
 //
-//go:embed */*.md.tmpl */phrases.tmpl
+//go:embed */*.md.tmpl */phrases.tmpl */questions.tmpl
 var FS embed.FS

@@ -327,3 +327,90 @@ func icsText(s string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// templateWords are the words a language's templates and phrases write
+// (outside their actions), lower-cased.
+func templateWords(t *testing.T, folder string) map[string]bool {
+	t.Helper()
+	files, err := fs.Glob(templates.FS, folder+"/*")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no templates in %s: %v", folder, err)
+	}
+	words := map[string]bool{}
+	for _, f := range files {
+		b, err := fs.ReadFile(templates.FS, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		src := regexp.MustCompile(`(?s)\{\{.*?\}\}`).ReplaceAllString(string(b), " ")
+		for _, w := range asciiWord.FindAllString(src, -1) {
+			words[strings.ToLower(w)] = true
+		}
+	}
+	return words
+}
+
+// TestEveryLanguageWritesEveryExample renders the four English examples
+// and every language's own example in each supported language other than
+// English, and checks that the documents fit (the one-pager on one page,
+// the proposal on two to four) and that no word the English templates
+// write, and the language's never do, reaches a manager's document or
+// the prep sheet, other than the user's own.
+func TestEveryLanguageWritesEveryExample(t *testing.T) {
+	english := templateWords(t, "en")
+	for _, l := range locale.Languages {
+		if l.English() {
+			continue
+		}
+		own := templateWords(t, l.Folder)
+		var foreign []string
+		for w := range english {
+			if !own[w] && len(w) > 2 {
+				foreign = append(foreign, w)
+			}
+		}
+		type example struct{ name, scenario string }
+		var all []example
+		for _, n := range examples.Names() {
+			all = append(all, example{n, n})
+		}
+		for _, n := range examples.NamesIn(l.Folder) {
+			all = append(all, example{l.Folder + "/" + n, n})
+		}
+		for _, ex := range all {
+			t.Run(l.Tag+"/"+ex.name, func(t *testing.T) {
+				var src []byte
+				if strings.Contains(ex.name, "/") {
+					src, _ = examples.GetIn(l.Folder, ex.scenario)
+				} else {
+					src, _ = examples.Get(ex.scenario)
+				}
+				p := load(t, src)
+				p.Language, p.PrepLanguage = l.Tag, ""
+				allowed := allowedWords(p, nil, l.Tag)
+				files, err := Files(p, Options{Creator: "propose", Formats: []Format{Markdown, PDF}})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, f := range files {
+					switch {
+					case strings.HasSuffix(f.Name, ".md"):
+						for _, w := range englishLeft(string(f.Data), allowed) {
+							if slices.Contains(foreign, strings.ToLower(w)) {
+								t.Errorf("%s holds the English %q", f.Name, w)
+							}
+						}
+					case f.Name == "one-pager.pdf" || f.Name == "proposal.pdf":
+						pages, err := pdftext.Pages(f.Data)
+						if err != nil {
+							t.Fatal(err)
+						}
+						if n := len(pages); f.Name == "one-pager.pdf" && n != 1 || f.Name == "proposal.pdf" && (n < 2 || n > 4) {
+							t.Errorf("%s has %d pages", f.Name, n)
+						}
+					}
+				}
+			})
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 	"sync"
 	"text/template"
@@ -11,6 +12,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/propose-cli/propose/pkg/check"
 	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/templates"
@@ -59,6 +61,14 @@ func parseLang(loc *locale.Locale, fsys fs.FS) (*Lang, error) {
 	if err != nil {
 		return nil, fmt.Errorf("parse phrases %s: %w", name, err)
 	}
+	// A language other than English words the coach's questions for the
+	// prep sheet in its own file.
+	q := path.Join(loc.Folder, QuestionsFile)
+	if _, err := fs.Stat(fsys, q); err == nil {
+		if _, err := t.ParseFS(fsys, q); err != nil {
+			return nil, fmt.Errorf("parse questions %s: %w", q, err)
+		}
+	}
 	l.phrases = t
 	l.numbers = strings.Fields(l.say("numbers", nil))
 	return l, nil
@@ -66,6 +76,21 @@ func parseLang(loc *locale.Locale, fsys fs.FS) (*Lang, error) {
 
 // PhrasesFile is the phrases' file name inside a language's folder.
 const PhrasesFile = "phrases.tmpl"
+
+// QuestionsFile holds, in a language other than English, the question
+// each rule of the coach raises, as the phrase "q:RULE".
+const QuestionsFile = "questions.tmpl"
+
+// question is what the manager will think or ask, for a finding of the
+// coach: its own words in English, the language's phrase otherwise. The
+// phrase is given the text the rule found (.Value), the policy's limit
+// (.Limit) and the date of the earlier no (.DeniedOn), in the language.
+func (l *Lang) question(f check.Finding, v *Public) string {
+	if l.English() {
+		return f.Manager
+	}
+	return l.say("q:"+f.Rule, map[string]string{"Value": f.Value, "Limit": v.Policy.Limit, "DeniedOn": v.DeniedOn})
+}
 
 // say executes the phrase name with data and returns it trimmed. A phrase
 // the language lacks is a bug the tests find (every language defines every

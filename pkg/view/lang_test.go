@@ -4,8 +4,10 @@ import (
 	"io/fs"
 	"regexp"
 	"slices"
+	"strings"
 	"testing"
 
+	"github.com/propose-cli/propose/pkg/check"
 	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/templates"
@@ -62,6 +64,39 @@ func TestPhrasesFormatTheLanguage(t *testing.T) {
 		}
 		if got := l.noticePhrase(14); got != want[1] {
 			t.Errorf("%s: notice %q, want %q", tag, got, want[1])
+		}
+	}
+}
+
+// TestEveryLanguageAsksEveryQuestion checks that a language other than
+// English words the question of every rule of the coach, which its prep
+// sheet lists, and that each takes only the data the view gives it.
+func TestEveryLanguageAsksEveryQuestion(t *testing.T) {
+	for _, l := range locale.Languages {
+		if l.English() {
+			continue
+		}
+		got := defines(t, l.Folder)
+		b, err := fs.ReadFile(templates.FS, l.Folder+"/"+QuestionsFile)
+		if err != nil {
+			t.Fatalf("%s: %v", l.Tag, err)
+		}
+		for _, m := range defineRE.FindAllStringSubmatch(string(b), -1) {
+			got = append(got, m[1])
+		}
+		lang := LangOf(l.Tag)
+		for _, r := range check.Rules() {
+			if !slices.Contains(got, "q:"+r.ID) {
+				t.Errorf("%s: no question for %s (templates/%s/%s)", l.Tag, r.ID, l.Folder, QuestionsFile)
+				continue
+			}
+			q := lang.question(check.Finding{Rule: r.ID, Manager: r.Manager, Value: "VALUE"}, &Public{})
+			if strings.HasPrefix(q, "[") || q == "" {
+				t.Errorf("%s: the question for %s does not run: %q", l.Tag, r.ID, q)
+			}
+			if strings.Contains(r.Manager, "{value}") && !strings.Contains(q, "VALUE") && !strings.Contains(r.Manager, "allows") && !strings.Contains(r.Manager, "I said no on") {
+				t.Errorf("%s: the question for %s leaves out what the rule found: %q", l.Tag, r.ID, q)
+			}
 		}
 	}
 }

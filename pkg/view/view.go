@@ -566,7 +566,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 			seen[f.Rule], seen[f.Manager] = true, true
 			// The question names what it is about (the measure, the study,
 			// the line) when its words do not already.
-			q := Question{Ask: Escape(f.Manager)}
+			q := Question{Ask: Escape(st.question(f, &v.Public))}
 			if f.Value != "" && f.Value != f.Fix && !strings.Contains(f.Manager, f.Value) {
 				q.About = Escape(f.Value)
 			}
