@@ -289,7 +289,7 @@ func (v *Public) Condensed(maxMetrics, maxRunes int) (*Public, []Clip) {
 	}
 	var clips []Clip
 	short := func(s string, max int, field string) string {
-		out, clipped := shorten(s, max)
+		out, clipped := shortenIn(s, max, v.lang.marks())
 		if clipped {
 			clips = append(clips, Clip{Field: v.fieldOf(s, field), Text: out})
 		}
@@ -362,12 +362,31 @@ func (v *Public) fieldOf(line, fallback string) string {
 // after a sentence of it: when no boundary fits and the cut would fall
 // inside a quotation, the text is kept to its first boundary, longer
 // than max, rather than misquote.
-func shorten(s string, max int) (string, bool) {
+func shorten(s string, max int) (string, bool) { return shortenIn(s, max, englishMarks) }
+
+// marks are a language's quotation marks, which shortening never cuts
+// between.
+type marks struct{ open, close rune }
+
+var englishMarks = marks{'“', '”'}
+
+// marks returns the language's quotation marks.
+func (l *Lang) marks() marks {
+	if l == nil {
+		return englishMarks // a view built by hand, in a test
+	}
+	q := []rune(strings.Trim(l.Quote("\x00"), "\u202f\u00a0 "))
+	open, close := q[0], q[len(q)-1]
+	return marks{open, close}
+}
+
+// shortenIn is shorten for text in a language whose quotation marks are q.
+func shortenIn(s string, max int, q marks) (string, bool) {
 	if utf8.RuneCountInString(s) <= max {
 		return s, false
 	}
 	var sentence, clause, first string
-	for _, b := range boundaries(s) {
+	for _, b := range boundaries(s, q) {
 		kept := b.text
 		if first == "" {
 			first = kept
@@ -390,7 +409,7 @@ func shorten(s string, max int) (string, bool) {
 	}
 	rs := []rune(s)
 	head := string(rs[:max])
-	if open := quoteOpenAt(s, len(head)); open >= 0 {
+	if open := quoteOpenAt(s, len(head), q); open >= 0 {
 		if first != "" {
 			return first, false
 		}
@@ -429,8 +448,8 @@ var abbreviations = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": t
 // ends of its sentences, and the ends of its clauses outside parentheses
 // and quotations. Each keeps at least three words (a sentence two), so
 // that "Daily: written update" is never shortened to "Daily".
-func boundaries(s string) []boundary {
-	full := strings.TrimRight(s, "”’\"\\)* ")
+func boundaries(s string, q marks) []boundary {
+	full := strings.TrimRight(s, "”’\"\\)* "+string(q.close)+"\u202f")
 	stop := strings.HasSuffix(full, ".") || strings.HasSuffix(full, "!") || strings.HasSuffix(full, "?")
 	var out []boundary
 	depth, quoted := 0, false
@@ -440,17 +459,17 @@ func boundaries(s string) []boundary {
 			depth++
 		case ')':
 			depth = max(0, depth-1)
-		case '“':
+		case q.open:
 			quoted = true
-		case '”':
+		case q.close:
 			quoted = false
 		}
 		rest := s[i:]
 		if r == '.' || r == '!' || r == '?' {
-			if end, ok := sentenceEnd(s, i); ok && depth == 0 {
+			if end, ok := sentenceEnd(s, i, q); ok && depth == 0 {
 				kept := s[:end]
-				if quoteOpenAt(s, end) >= 0 {
-					kept += "”"
+				if quoteOpenAt(s, end, q) >= 0 {
+					kept += string(q.close)
 				}
 				if words(kept) >= 2 {
 					out = append(out, boundary{kept, true})
@@ -460,14 +479,14 @@ func boundaries(s string) []boundary {
 		}
 		// A clause before a quotation is no place to stop: the quotation
 		// is what the line is for.
-		if depth > 0 || quoted || strings.Contains(rest, "“") {
+		if depth > 0 || quoted || strings.ContainsRune(rest, q.open) {
 			continue
 		}
 		for _, sep := range clauseEnds {
 			if !strings.HasPrefix(rest, sep) {
 				continue
 			}
-			if sep == ": " && strings.HasPrefix(strings.TrimLeft(rest[2:], "*_"), "“") {
+			if sep == ": " && strings.HasPrefix(strings.TrimLeft(rest[2:], "*_\u202f\u00a0"), string(q.open)) {
 				break // a colon that opens a quotation leads into it
 			}
 			if (sep == ", and " || sep == ", or ") && listBefore(s[:i]) {
@@ -490,11 +509,11 @@ func boundaries(s string) []boundary {
 // at s[i] ends a sentence (it is followed by a space and a capital, a
 // digit or an opening mark, and it ends no abbreviation such as "a.m." or
 // "Dr."), and returns where the sentence ends, after any closing marks.
-func sentenceEnd(s string, i int) (int, bool) {
+func sentenceEnd(s string, i int, qm marks) (int, bool) {
 	end := i + 1
 	for closed := true; closed; {
 		closed = false
-		for _, q := range []string{"”", "’", `"`, ")", "*", "_"} {
+		for _, q := range []string{"”", "’", `"`, ")", "*", "_", "\u202f" + string(qm.close), string(qm.close)} {
 			if strings.HasPrefix(s[end:], q) {
 				end += len(q)
 				closed = true
@@ -505,7 +524,7 @@ func sentenceEnd(s string, i int) (int, bool) {
 		return 0, false
 	}
 	next, _ := utf8.DecodeRuneInString(strings.TrimLeft(s[end+1:], "*_\\"))
-	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("“‘(\"", next) {
+	if !unicode.IsUpper(next) && !unicode.IsDigit(next) && !strings.ContainsRune("“‘(\"", next) && next != qm.open {
 		return 0, false
 	}
 	if s[i] == '.' {
@@ -535,13 +554,13 @@ func listBefore(s string) bool {
 
 // quoteOpenAt returns where the quotation that is open at byte n of s
 // starts, or -1 when none is.
-func quoteOpenAt(s string, n int) int {
+func quoteOpenAt(s string, n int, q marks) int {
 	open := -1
 	for i, r := range s[:n] {
 		switch r {
-		case '“':
+		case q.open:
 			open = i
-		case '”':
+		case q.close:
 			open = -1
 		}
 	}

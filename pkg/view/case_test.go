@@ -86,3 +86,19 @@ func TestCondensedReportsWordCuts(t *testing.T) {
 		t.Errorf("in writing %q", got)
 	}
 }
+
+// TestShortenKeepsQuotationsInEveryLanguage checks that shortening a line
+// never cuts inside a quotation written with the language's own marks.
+func TestShortenKeepsQuotationsInEveryLanguage(t *testing.T) {
+	for tag, line := range map[string]string{
+		"de": "Über dem Limit der Betriebsvereinbarung; ihre Ausnahmeregel lautet: „Ausnahmen sind in begründeten Fällen möglich, etwa bei langen Wegen.“",
+		"fr": "Au-delà de la limite de la charte ; sa clause d’exception prévoit : « Des dérogations sont possibles sur demande motivée du salarié. »",
+		"nl": "Boven de limiet van het beleid; de uitzonderingsbepaling luidt: ‘Uitzonderingen zijn mogelijk op grond van zwaarwegende persoonlijke omstandigheden.’",
+	} {
+		q := LangOf(tag).marks()
+		got, clipped := shortenIn(line, 90, q)
+		if strings.Count(got, string(q.open)) != strings.Count(got, string(q.close)) {
+			t.Errorf("%s: shortened to %q (clipped %v): a quotation is cut", tag, got, clipped)
+		}
+	}
+}
