@@ -30,6 +30,16 @@ func GetIn(lang, scenario string) ([]byte, bool) {
 	return b, err == nil
 }
 
+// LogIn returns the trial log that goes with a scenario's example in the
+// language folder lang.
+func LogIn(lang, scenario string) ([]byte, bool) {
+	if lang == "" || lang == "en" {
+		return Log(scenario)
+	}
+	b, err := files.ReadFile(lang + "/" + scenario + ".log.yaml")
+	return b, err == nil
+}
+
 // NamesIn returns the scenarios that have an example in the language
 // folder lang.
 func NamesIn(lang string) []string {

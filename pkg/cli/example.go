@@ -72,13 +72,6 @@ Scenarios with an example: ` + strings.Join(examples.Names(), ", "),
 }
 
 func exampleRun(opts *ExampleOptions) error {
-	if opts.Log {
-		b, ok := examples.Log(opts.Scenario)
-		if !ok {
-			return usageErrorf("no example trial log for scenario %q (there is one for trial)", opts.Scenario)
-		}
-		return writeExample(opts, b)
-	}
 	folder := ""
 	if opts.Language != "" {
 		l, ok := locale.Of(opts.Language)
@@ -86,6 +79,13 @@ func exampleRun(opts *ExampleOptions) error {
 			return usageErrorf("--language %q is not a language propose writes (choose one of: %s)", opts.Language, strings.Join(locale.Tags(), ", "))
 		}
 		folder = l.Folder
+	}
+	if opts.Log {
+		b, ok := examples.LogIn(folder, opts.Scenario)
+		if !ok {
+			return usageErrorf("no example trial log for scenario %q in this language (there is one for trial in English)", opts.Scenario)
+		}
+		return writeExample(opts, b)
 	}
 	b, ok := examples.GetIn(folder, opts.Scenario)
 	if !ok {
