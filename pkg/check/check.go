@@ -233,10 +233,17 @@ var numberRange = lazyRegexp(`\d\s*(-|–|to)\s*\d`)
 // that holds to the baseline; replyWords are reply times a manager can
 // hold someone to.
 var (
-	numberWords = lazyRegexp(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero)\b`)
+	numberWords = lazyRegexp(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero` +
+		// German, French, Spanish and Dutch.
+		`|eine[nmr]? (stunde|minute|tag|woche)|alle|jede[nrs]?|keine|null|halbe[nr]?|une (heure|minute|journee|journée|semaine)|un jour|tous|toutes|aucun|aucune|` +
+		`una (hora|semana)|un d[ií]a|todos|todas|ning[uú]n|ninguna|cero|media|een (uur|minuut|dag|week)|alle|elke|geen|nul|half)\b`)
 	sameAs      = lazyRegexp(`(?i)\b(same|unchanged|no (worse|lower|fewer|less)|at least today)`)
-	hedgedReply = lazyRegexp(`(?i)\b(when i can|if i can|if possible|where possible|usually|try to|asap|as soon as (i can|possible)|depending)\b`)
-	replyWords  = lazyRegexp(`(?i)([0-9]|\b(one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty|half|an?) (hours?|minutes?|mins?|days?)\b|\b(hours?|minutes?)\b|end of (the )?(working |business )?day|same (working |business )?day|next (working |business )?day|within the hour|by (noon|lunch|close))`)
+	hedgedReply = lazyRegexp(`(?i)\b(when i can|if i can|if possible|where possible|usually|try to|asap|as soon as (i can|possible)|depending` +
+		`|wenn m[öo]glich|nach m[öo]glichkeit|meistens|versuche|so schnell wie m[öo]glich|si possible|dans la mesure du possible|g[ée]n[ée]ralement|j.essaie|d[èe]s que possible|` +
+		`si es posible|en la medida de lo posible|normalmente|intento|lo antes posible|indien mogelijk|zo snel mogelijk|meestal|ik probeer)\b`)
+	replyWords = lazyRegexp(`(?i)([0-9]|\b(one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty|half|an?) (hours?|minutes?|mins?|days?)\b|\b(hours?|minutes?)\b|end of (the )?(working |business )?day|same (working |business )?day|next (working |business )?day|within the hour|by (noon|lunch|close)` +
+		// German, French, Spanish and Dutch: "innerhalb einer Stunde", "dans l’heure", "en menos de una hora", "binnen het uur".
+		`|\b(stunden?|minuten|arbeitstag|werktag|heures?|minutes|journ[ée]e|horas?|minutos|d[ií]a laborable|uur|minuten|werkdag)\b|dans l.heure|am selben tag|le jour m[êe]me|el mismo d[ií]a|dezelfde dag|binnen het uur)`)
 )
 
 func (c *checker) data() {

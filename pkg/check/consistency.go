@@ -197,7 +197,7 @@ func (c *checker) rareStatus() {
 
 // figure is a statistic in a sentence: a percentage, "13% more", "50%
 // less likely", a sum of money a year, or a study named as proof.
-var figure = lazyRegexp(`(?i)(\d+(?:[.,]\d+)?\s?%|\$\s?\d[\d,]*|€\s?\d[\d,]*|£\s?\d[\d,]*|\b(studies|research|surveys?|data|experts?)\s+(show|shows|prove|proves|found|finds|suggest|suggests)\b|\b(stanford|harvard|mit|gallup|forbes|mckinsey|gartner|owl labs)\b|\b(landmark|famous) study\b|everyone knows)`)
+var figure = lazyRegexp(`((?i:\d+(?:[.,]\d+)?\s?%|\$\s?\d[\d,]*|€\s?\d[\d,]*|£\s?\d[\d,]*|\b(studies|research|surveys?|data|experts?)\s+(show|shows|prove|proves|found|finds|suggest|suggests)\b|\b(stanford|harvard|gallup|forbes|mckinsey|gartner|owl labs)\b|\b(landmark|famous) study\b|everyone knows)|\bMIT\b)`)
 
 // unsourcedFigure finds a statistic in the request's own sentences that
 // neither the user's record nor a cited finding carries.
