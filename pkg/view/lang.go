@@ -25,6 +25,7 @@ type Lang struct {
 	*locale.Locale
 	phrases *template.Template
 	numbers []string
+	common  map[string]bool // words that start a line without being names, lower-cased inside a sentence
 }
 
 // langs holds each language's phrases once parsed, by tag.
@@ -71,6 +72,12 @@ func parseLang(loc *locale.Locale, fsys fs.FS) (*Lang, error) {
 	}
 	l.phrases = t
 	l.numbers = strings.Fields(l.say("numbers", nil))
+	if !loc.English() {
+		l.common = map[string]bool{}
+		for _, w := range strings.Fields(l.say("commonWords", nil)) {
+			l.common[strings.ToLower(w)] = true
+		}
+	}
 	return l, nil
 }
 
@@ -151,7 +158,7 @@ func (l *Lang) list(items []string) string { return l.List(items) }
 func (l *Lang) Funcs() template.FuncMap {
 	return template.FuncMap{
 		"count":    l.count,
-		"lower":    LowerFirst,
+		"lower":    l.lowerFirst,
 		"capital":  Capitalize,
 		"yours":    l.english(Yours),
 		"document": l.english(Document),
@@ -219,4 +226,22 @@ func (l *Lang) english(f func(string) string) func(string) string {
 		return f
 	}
 	return func(s string) string { return s }
+}
+
+// lowerFirst lower-cases the first letter of user text that continues a
+// sentence, when its first word is one of the language's common words (an
+// article, a pronoun, a number) that only started with a capital because
+// it started a line: "Twee collega’s" inside a Dutch sentence reads
+// "twee collega’s". A name, or a German noun, keeps its capital.
+func (l *Lang) lowerFirst(s string) string {
+	if l.English() {
+		return lowerFirst(s)
+	}
+	word, _, _ := strings.Cut(s, " ")
+	w := strings.ToLower(strings.Trim(word, ",.;:\\*_"))
+	if !l.common[w] || word == strings.ToUpper(word) && len([]rune(word)) > 1 {
+		return s
+	}
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToLower(r)) + s[n:]
 }
