@@ -484,7 +484,7 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 	}
 	v.Title, v.Subject, v.DecisionRequest = framing(p, v, v.Offer.Role)
 	v.EmailAsk, v.AttachmentLabel = emailFraming(p, v)
-	v.Greeting = st.say("greeting", firstName(v.Manager.Name))
+	v.Greeting = st.say("greeting", map[string]string{"First": firstName(v.Manager.Name), "Full": v.Manager.Name})
 	// Only the offer's role is user text in the framing; metadata gets it raw.
 	v.PlainTitle, v.PlainSubject, _ = framing(p, v, p.Offer.Role)
 	v.PlainTitle = strings.ReplaceAll(v.PlainTitle, nbsp, " ")
