@@ -491,7 +491,7 @@ func (l *layouter) tickLabel(v float64, decimals int) string {
 func (l *layouter) short(v float64) string {
 	t := l.s.value(v)
 	if l.s.Unit == "%" {
-		t += "%"
+		t += l.s.percentSign()
 	}
 	return t
 }
@@ -866,4 +866,14 @@ func (s Spec) dateLabel(d time.Time, layout string) string {
 		return l.MonthShort(d.Month()) + " " + strconv.Itoa(d.Year())
 	}
 	return l.ShortDate(d) + " " + strconv.Itoa(d.Year())
+}
+
+// percentSign is how the chart's language writes a percentage after its
+// number: "%", or a (narrow) no-break space and "%".
+func (s Spec) percentSign() string {
+	l, ok := locale.Of(s.Lang)
+	if !ok {
+		return "%"
+	}
+	return l.PercentSign()
 }

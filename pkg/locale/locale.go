@@ -207,6 +207,14 @@ func (l *Locale) Clock(hour, minute int) string {
 	if l.cldr == nil {
 		return fmt.Sprintf("%02d:%02d", hour, minute)
 	}
+	if l.Folder == "fr" {
+		// French business writing: "9 h", "9 h 30" (Lexique des règles
+		// typographiques de l'Imprimerie nationale).
+		if minute == 0 {
+			return fmt.Sprintf("%d"+nbsp+"h", hour)
+		}
+		return fmt.Sprintf("%d"+nbsp+"h"+nbsp+"%02d", hour, minute)
+	}
 	return l.cldr.FmtTimeShort(time.Date(2000, 1, 1, hour, minute, 0, 0, time.UTC))
 }
 
@@ -243,6 +251,19 @@ func (l *Locale) decimal() string {
 		return "."
 	}
 	return string([]rune(l.cldr.FmtNumber(0.5, 1))[1])
+}
+
+// PercentSign is what follows a number to make it a percentage: "%" in
+// English and Dutch, a no-break space and "%" in German and Spanish, a
+// narrow one in French.
+func (l *Locale) PercentSign() string {
+	switch {
+	case l.cldr == nil || l.Folder == "nl":
+		return "%"
+	case l.Folder == "fr":
+		return narrow + "%"
+	}
+	return nbsp + "%"
 }
 
 // Percent writes a percentage, given in percent: 13 is "13%" or "13 %".
