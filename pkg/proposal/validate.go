@@ -393,17 +393,21 @@ type Period struct {
 }
 
 // ParsePeriod reads a busy period written as Q1 to Q4 or as a month name
-// (or its first three letters), in any case.
+// (or its first three letters), in any case, in any language the
+// documents are written in: "December", "Dezember", "décembre",
+// "diciembre", "december".
 func ParsePeriod(s string) (Period, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	if len(s) == 2 && s[0] == 'q' && s[1] >= '1' && s[1] <= '4' {
 		first := time.Month(3*int(s[1]-'1') + 1)
 		return Period{FirstMonth: first, LastMonth: first + 2, Quarter: true}, true
 	}
-	for m := time.January; m <= time.December; m++ {
-		name := strings.ToLower(m.String())
-		if s == name || len(s) >= 3 && strings.HasPrefix(name, s) {
-			return Period{FirstMonth: m, LastMonth: m}, true
+	for _, l := range locale.Languages {
+		for m := time.January; m <= time.December; m++ {
+			name := strings.ToLower(l.Month(m))
+			if s == name || len([]rune(s)) >= 3 && strings.HasPrefix(name, s) {
+				return Period{FirstMonth: m, LastMonth: m}, true
+			}
 		}
 	}
 	return Period{}, false
