@@ -363,6 +363,18 @@ func TestEveryLanguageWritesEveryExample(t *testing.T) {
 			continue
 		}
 		own := templateWords(t, l.Folder)
+		// A language's templates share few words with English (names,
+		// "Teams", "Slack"); a folder still largely English is not
+		// translated, whatever its documents say.
+		shared := 0
+		for w := range own {
+			if english[w] {
+				shared++
+			}
+		}
+		if share := float64(shared) / float64(len(own)); share > 0.15 {
+			t.Errorf("%s: %.0f%% of the words in templates/%s are English template words: is it translated?", l.Tag, 100*share, l.Folder)
+		}
 		var foreign []string
 		for w := range english {
 			if !own[w] && len(w) > 2 {
