@@ -18,6 +18,7 @@ import (
 	"github.com/propose-cli/propose/examples"
 	"github.com/propose-cli/propose/internal/pdftext"
 	"github.com/propose-cli/propose/pkg/evidence"
+	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/view"
@@ -299,10 +300,24 @@ func fillPrivate(t *testing.T, p *proposal.Proposal) []string {
 // and PDF text, and the email with its attachments. The prep sheet, the control,
 // holds every one.
 func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
-	for _, name := range examples.Names() {
-		t.Run(name, func(t *testing.T) {
-			src, _ := examples.Get(name)
-			p := load(t, src)
+	for _, lang := range locale.Tags() {
+		for _, name := range examples.Names() {
+			t.Run(lang+"/"+name, func(t *testing.T) {
+				src, _ := examples.Get(name)
+				p := load(t, src)
+				p.Language = lang
+				privateAnswersStayPrivate(t, name, p)
+			})
+		}
+	}
+}
+
+// privateAnswersStayPrivate renders p with a sentinel in every private
+// field and checks that no manager-facing output holds one.
+func privateAnswersStayPrivate(t *testing.T, name string, p *proposal.Proposal) {
+	t.Helper()
+	{
+		{
 			sentinels := fillPrivate(t, p)
 			files, err := Files(p, Options{Creator: "propose test", Formats: []Format{Markdown, HTML, PDF, DOCX}})
 			if err != nil {
@@ -329,7 +344,11 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 			if len(e.attachments) != 2 {
 				t.Errorf("the email has %d attachments", len(e.attachments))
 			}
-			prepOnly := prepOnlyPhrases()
+			prepOnly := prepOnlyPhrases(p.DocumentLanguage())
+			var allPrepOnly []string // in any language: English must not leak into a German document either
+			for _, l := range locale.Tags() {
+				allPrepOnly = append(allPrepOnly, prepOnlyPhrases(l)...)
+			}
 			for where, text := range manager {
 				if text == "" {
 					t.Errorf("%s is empty", where)
@@ -338,7 +357,7 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 					t.Errorf("%s contains a private answer: %s", where, text[i:min(len(text), i+40)])
 				}
 				flat := pdftext.Squash(text)
-				for _, phrase := range prepOnly {
+				for _, phrase := range allPrepOnly {
 					if strings.Contains(flat, phrase) {
 						t.Errorf("%s contains prep-only evidence: %q", where, phrase)
 					}
@@ -358,21 +377,21 @@ func TestPrivateAnswersNeverReachTheManager(t *testing.T) {
 					t.Errorf("the prep sheet lacks %s", s)
 				}
 			}
-			if !strings.Contains(prep, pdftext.Squash(view.NewPublic(&proposal.Proposal{}).Say("prep.banner", nil))) {
+			if !strings.Contains(prep, pdftext.Squash(view.NewPublic(p).Say("prep.banner", nil))) {
 				t.Error("the prep sheet PDF is not marked private")
 			}
-		})
+		}
 	}
 }
 
 // prepOnlyPhrases are the opening words of every finding the library
 // keeps off manager documents (leverage first, then what a manager may
 // raise), squashed as pdftext squashes extracted text.
-func prepOnlyPhrases() []string {
+func prepOnlyPhrases(lang string) []string {
 	var out []string
 	for _, kind := range []evidence.Kind{evidence.Leverage, evidence.Counter} {
 		for _, c := range evidence.All(kind) {
-			words := strings.Fields(c.Finding)
+			words := strings.Fields(evidence.In(lang, c).Finding)
 			out = append(out, pdftext.Squash(strings.Join(words[:min(6, len(words))], " ")))
 		}
 	}
