@@ -561,8 +561,15 @@ func TestLongProposalKeepsToFourPages(t *testing.T) {
 // example and the reason of every reading in its log, and checks that the
 // week's status note (Markdown, HTML and the .eml) holds none of it.
 func TestStatusNoteHoldsNothingPrivate(t *testing.T) {
+	for _, lang := range locale.Tags() {
+		t.Run(lang, func(t *testing.T) { testStatusNoteHoldsNothingPrivate(t, lang) })
+	}
+}
+
+func testStatusNoteHoldsNothingPrivate(t *testing.T, lang string) {
 	src, _ := examples.Get("trial")
 	p := load(t, src)
+	p.Language = lang
 	fillPrivate(t, p)
 	l := sentinelLog(t, p)
 	for _, e := range l.Entries {
@@ -590,8 +597,15 @@ func TestStatusNoteHoldsNothingPrivate(t *testing.T) {
 // and checks the review report (Markdown, HTML, Word and PDF text) holds none of
 // it, while the review prep sheet holds the reasons.
 func TestReviewReportHoldsNothingPrivate(t *testing.T) {
+	for _, lang := range locale.Tags() {
+		t.Run(lang, func(t *testing.T) { testReviewReportHoldsNothingPrivate(t, lang) })
+	}
+}
+
+func testReviewReportHoldsNothingPrivate(t *testing.T, lang string) {
 	src, _ := examples.Get("trial")
 	p := load(t, src)
+	p.Language = lang
 	fillPrivate(t, p)
 	l := sentinelLog(t, p)
 	v, ok := view.NewReviewPrivate(p, l)
