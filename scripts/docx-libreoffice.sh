@@ -55,6 +55,21 @@ for f in testdata/stories/*.yaml; do
 	stories+=("$n")
 done
 
+# Each language's own sample: German compounds and French spacing must fit
+# the page in a word processor as in the PDF.
+for d in examples/*/; do
+	lang=$(basename "$d")
+	n=sample-$lang
+	"$tmp/propose" example --language "$lang" >"$tmp/$n.yaml" &&
+		"$tmp/propose" render "$tmp/$n.yaml" --format docx --out "$tmp/$n" --quiet >"$tmp/render.log" 2>&1 || {
+		cat "$tmp/render.log" >&2
+		echo "$n: propose could not render the $lang sample" >&2
+		exit 1
+	}
+	cp "$tmp/$n/one-pager.docx" "$tmp/$n-one-pager.docx"
+	stories+=("$n")
+done
+
 # One LibreOffice run converts all of them, with the fonts the documents name
 # (the PDF's, from assets/fonts) and a profile kept apart from the user's.
 mkdir -p "$tmp/home/.local/share/fonts"

@@ -43,8 +43,15 @@ for f in examples/*.yaml; do
 	fi
 done
 
-# The stories people bring, each on the paper it asks for.
+# The stories people bring, each on the paper it asks for, and each
+# language's own sample (on A4, as it asks; the set's paper is the file's).
 cp testdata/stories/*.yaml "$work/letter/"
+for d in examples/*/; do
+	lang=$(basename "$d")
+	for f in "$d"*.yaml; do
+		cp "$f" "$work/letter/$lang-$(basename "$f")"
+	done
+done
 
 print() { # print HTML PDF: prints the page with headless Chromium
 	timeout 120 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
