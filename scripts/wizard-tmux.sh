@@ -56,6 +56,7 @@ fail() { echo "FAIL: $*"; cat "$work/proposal.yaml" 2>/dev/null || true; exit 1;
 start
 answer "What are you asking for?" Enter
 answer "Paper size" Enter
+answer "Language of the documents" Enter
 answer "Your full name" "Zoë Okafor" Enter
 answer "Your job title" "Senior Data Analyst" Enter
 answer "Your team" C-c
@@ -152,6 +153,8 @@ for line in '^scenario: trial$' '^paper: letter$' '^  type: hybrid$' '^  remote_
 	'^evidence: \[bloom-2024-nature\]$' '^    - A remote day can be swapped for an office day at a day’s notice$'; do
 	grep -q -- "$line" "$f" || fail "suggested answer lost: $line"
 done
+# The language left to the paper size on Enter: no language line.
+! grep -q '^language:' "$f" || fail "Enter at the language chose one: $(grep '^language:' "$f")"
 # No example taken as an answer; the parts left empty are left out.
 for example in "Director of Analytics" "Northwind" "LTE hotspot" "A dedicated room" "Jira due dates" "Weekly team planning" \
 	"Delivered the Q3" "^equipment:" "^performance:" "^private:" "^  policy:"; do

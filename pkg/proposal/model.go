@@ -84,6 +84,8 @@ func (p *Proposal) declare() []Field {
 			Ask: "Paper size for the PDFs", Help: "Letter also writes US dates and times.", Default: DefaultPaper,
 			Choices: []Choice{{"letter", "US Letter, with US dates and 12-hour times"}, {"a4", "A4, with dates such as 12 January 2027 and 24-hour times"}}},
 		{at: &p.Language, Doc: "The language of the documents your manager reads (proposal, one-pager, email, calendar, status notes, review, agreement), with its dates, times, numbers and quotation marks. Write your own answers in it too: they are printed as you wrote them.",
+			Ask: "Language of the documents your manager reads", Help: "Write your own answers in it too: they are printed as you write them.",
+			None:    "English, as the paper size says (US on letter, British on A4)",
 			Default: "from `paper`: en-US on letter, en-GB on a4", Choices: languageChoices()},
 		{at: &p.PrepLanguage, Doc: "The language of your private prep sheets, when it is not the documents' language: you can send German and prepare in English.",
 			Default: "`language`", Choices: languageChoices()},

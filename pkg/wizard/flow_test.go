@@ -257,7 +257,7 @@ func TestEveryQuestionSaysWhereItIs(t *testing.T) {
 	if last := s.fields[len(s.fields)-1].Where; last.SectionN != last.Sections || last.N != last.Of || sections != last.Sections {
 		t.Errorf("the last question is at %+v, of %d parts seen", last, sections)
 	}
-	if got := s.fields[0].Where.String(); got != "Your situation · part 1 of 11 · question 1 of 2" { // trial: no offer, no re-ask
+	if got := s.fields[0].Where.String(); got != "Your situation · part 1 of 11 · question 1 of 3" { // trial: no offer, no re-ask
 		t.Errorf("first question placed %q", got)
 	}
 }

@@ -16,7 +16,7 @@ func (f *Flow) parts() []*part {
 	if f.plan == nil {
 		f.plan = []*part{
 			{title: "Your situation", intro: "A few questions about where you stand decide how the documents are framed.",
-				build: func(b *builder) { b.field("scenario"); b.field("paper") }},
+				build: func(b *builder) { b.field("scenario"); b.field("paper"); b.field("language") }},
 			{title: "You", intro: "How the proposal is signed.",
 				build: func(b *builder) { b.fields("employee") }},
 			{title: "Your manager and company", intro: "Who decides, and what your company already allows.",
