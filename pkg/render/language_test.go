@@ -15,6 +15,7 @@ import (
 	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/locale"
+	"github.com/propose-cli/propose/pkg/pdf"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/view"
 	"github.com/propose-cli/propose/templates"
@@ -423,6 +424,26 @@ func TestEveryLanguageWritesEveryExample(t *testing.T) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// TestFontsDrawEveryLanguage checks that the embedded fonts draw the
+// letters and marks of every language the documents are written in, and
+// every character the languages' templates write.
+func TestFontsDrawEveryLanguage(t *testing.T) {
+	for _, r := range "äöüÄÖÜßéèêëàâçÇîïôûùÿœŒæÉÈÀñÑáíóúÁÍÓÚ¿¡«»„“”‚‘’–—…\u202f\u00a0€" {
+		if !pdf.Covers(r) {
+			t.Errorf("the fonts lack %q (%U)", r, r)
+		}
+	}
+	files, _ := fs.Glob(templates.FS, "*/*.tmpl")
+	for _, f := range files {
+		b, _ := fs.ReadFile(templates.FS, f)
+		for _, r := range string(b) {
+			if !pdf.Covers(r) {
+				t.Errorf("%s writes %q (%U), which the fonts lack", f, r, r)
+			}
 		}
 	}
 }
