@@ -18,6 +18,7 @@ import (
 	"unicode"
 
 	"github.com/propose-cli/propose/pkg/evidence"
+	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
@@ -64,7 +65,7 @@ type Report struct {
 // Run checks a validated proposal. today dates a stale file; extra are
 // findings made elsewhere (how the documents fit their pages).
 func Run(p *proposal.Proposal, today proposal.Date, extra ...Finding) *Report {
-	c := &checker{p: p, src: p.Source(), today: today}
+	c := &checker{p: p, src: p.Source(), today: today, lang: locale.MustOf(p.DocumentLanguage()).Folder}
 	c.framing()
 	c.data()
 	c.trial()
@@ -195,6 +196,7 @@ type checker struct {
 	src   *proposal.Source
 	today proposal.Date
 	found []Finding
+	lang  string // the template folder of the documents' language: "en", "de"
 }
 
 func (c *checker) add(id, field, value string) {
@@ -468,7 +470,9 @@ func (c *checker) timing() {
 // accents. An offer from a supplier or to a client, a job posting and a
 // competitor's prices share words with these, and are not threats: each
 // pattern names the writer's own move or another employer's offer to them.
-var threats = lazyRegexp(`(?i)(` + strings.Join([]string{
+// threatPatterns are the threats' patterns, English first, then German,
+// French, Spanish and Dutch.
+var threatPatterns = []string{
 	`(or|otherwise|else|if not),? i('ll| will| would| may| might| could)? (need to |have to |be forced to )?(leave|quit|resign|go|move on|look elsewhere|look for (a new|another) (job|role)|start looking)|i('ll| will| would)? (have to |be forced to )(leave|quit|resign|look)|look(ing)? elsewhere|(another|other|competing|a better) (job )?offers?|counter-?offer|offers? on the table|considering my options|recruiters? (have|has|keep) (contacted|approached|called|been in touch with) me|headhunt\w*|i will resign|i would leave|i will leave|i'll leave|i'd leave|rather than (go |going |look |looking )?(elsewhere|somewhere else|at a competitor|for a competitor|with a competitor)|(have|keep|weigh\w*|consider\w*) (my |other |some )*options|look(ing)? around|hate to (have to )?(leave|go|look)|(people|many|some|they|others|colleagues|staff|\d+%)( \w+){0,5} (would|will|might|could) (leave|quit|walk)|(at|to|for) a competitor|than go(ing)? elsewhere|offers? from (another|other|a different) (company|companies|employer|firm)`,
 	// de: sich nach etwas anderem umsehen, ein anderes Angebot, zur
 	// Konkurrenz wechseln, dass sie kündigen, keine Zukunft hier
@@ -482,11 +486,40 @@ var threats = lazyRegexp(`(?i)(` + strings.Join([]string{
 	// nl: verder kijken, een ander aanbod, recruiters bellen me, dat ze
 	// weggaan, naar een concurrent, vacatures bekijken
 	`\b(verder|ergens anders|elders|om me heen|rond) (gaan |te )?kijken|rondkijken|\bik\b[^.]{0,30}\bander(e)? (aanbod|aanbiedingen)|(aanbod|baan) (van|bij) een andere (werkgever|bedrijf|organisatie)|andere (baan|werkgever)|ontslag (nemen|neem)|neem ik ontslag|tegenbod|\b(me|mij)\b[^.]{0,40}\b(baan|functie|job|positie|contract)\b[^.]{0,30}\baangeboden|recruiters? (bellen|benaderen|mailen|appen|contacteren|zoeken) (\w+ )?(me|mij)\b|\b(ze|zij|ik|collega's|mensen)\b[^.,]{0,25}\b(weggaan|vertrekken|opstappen|ontslag nemen|opzeggen)\b|naar (een|de) concurrent|(vorige|oude|vroegere) werkgever[^.]{0,40}\bterug|\bniet of ik (hier )?(nog )?(blijf|op (mijn|m'n) plek)|(naar|op) vacatures|vacatures (kijk|bekijk|bekijken|kijken)|\bik\b[^.]{0,30}\b(solliciteer|solliciteren|gesolliciteerd)|aan het solliciteren`,
-}, "|") + `)`)
+}
+
+// threatLanguages name threatPatterns' languages, by template folder.
+var threatLanguages = []string{"en", "de", "fr", "es", "nl"}
+
+// threatsIn compiles, once for each language, the English pattern and the
+// language's own: people write in the documents' language, or in English.
+// One pattern of all five is several times slower to run on every line.
+var threatsIn = func() func(folder string) *regexp.Regexp {
+	var cache sync.Map
+	return func(folder string) *regexp.Regexp {
+		if re, ok := cache.Load(folder); ok {
+			return re.(*regexp.Regexp)
+		}
+		parts := []string{threatPatterns[0]}
+		if i := slices.Index(threatLanguages, folder); i > 0 {
+			parts = append(parts, threatPatterns[i])
+		}
+		re, _ := cache.LoadOrStore(folder, regexp.MustCompile(`(?i)(`+strings.Join(parts, "|")+`)`))
+		return re.(*regexp.Regexp)
+	}
+}()
+
+// threats is every language's pattern at once, for a text whose language
+// is not known.
+var threats = lazyRegexp(`(?i)(` + strings.Join(threatPatterns, "|") + `)`)
 
 // threatIn returns the words of text that threaten, as written; "" when
 // there are none.
 func threatIn(text string) string { return proposal.FindFolded(threats(), text) }
+
+// threatInLanguage is threatIn for a request written in the language of
+// the template folder lang, or in English.
+func threatInLanguage(text, lang string) string { return proposal.FindFolded(threatsIn(lang), text) }
 
 // leverageFields are where a request's own argument is written: a threat
 // or a private fact there is the employee speaking. Names, titles, the
@@ -506,7 +539,7 @@ func (c *checker) leverage() {
 			continue
 		}
 		text := strings.NewReplacer("’", "'", "‘", "'").Replace(t.Value)
-		if m := threatIn(text); m != "" {
+		if m := threatInLanguage(text, c.lang); m != "" {
 			c.add("leverage.threat", t.Field, m)
 			continue
 		}

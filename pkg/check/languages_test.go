@@ -87,7 +87,7 @@ func predicted(l languageLine) bool {
 	if l.rule == "benefit" {
 		return proposal.PersonalBenefit(l.text)
 	}
-	return threatIn(l.text) != ""
+	return threatInLanguage(l.text, l.lang) != "" // as the coach runs it: English and the language of the request
 }
 
 // tally counts a rule's hits and misses against the labels.

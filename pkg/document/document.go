@@ -170,12 +170,17 @@ func New(opts ...Option) (*Set, error) {
 // functions.
 func parseTemplate(fsys fs.FS, file, shown, folder string) (*template.Template, error) {
 	l := view.LangOf(folder)
-	t, err := template.New(path.Base(file)).Funcs(l.Funcs()).Option("missingkey=error").ParseFS(fsys, file)
+	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return nil, fmt.Errorf("parse template %s: %w", shown, err)
 	}
-	if _, err := t.ParseFS(view.PhrasesFS, path.Join(l.Folder, view.PhrasesFile)); err != nil {
+	phrases, err := l.Phrases()
+	if err != nil {
 		return nil, fmt.Errorf("parse phrases of %s: %w", l.Folder, err)
+	}
+	t, err := phrases.New(path.Base(file)).Option("missingkey=error").Parse(string(src))
+	if err != nil {
+		return nil, fmt.Errorf("parse template %s: %w", shown, err)
 	}
 	return t, nil
 }

@@ -86,7 +86,11 @@ func Languages() []string {
 // Every non-empty English field of every citation has a translation (the
 // package's tests check it); a field without one would stay English.
 func In(lang string, c Citation) Citation {
-	t, ok := mustTranslations()[baseLanguage(lang)][c.ID]
+	base := baseLanguage(lang)
+	if base == "en" || base == "" {
+		return c // the library's own language: nothing to parse
+	}
+	t, ok := mustTranslations()[base][c.ID]
 	if !ok {
 		return c
 	}

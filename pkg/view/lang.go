@@ -81,6 +81,11 @@ func parseLang(loc *locale.Locale, fsys fs.FS) (*Lang, error) {
 	return l, nil
 }
 
+// Phrases returns a copy of the language's phrases, parsed once, with its
+// functions: a document's template is parsed into it, so that it may call
+// them without parsing them again.
+func (l *Lang) Phrases() (*template.Template, error) { return l.phrases.Clone() }
+
 // PhrasesFile is the phrases' file name inside a language's folder.
 const PhrasesFile = "phrases.tmpl"
 
