@@ -36,6 +36,9 @@ const Info = "chart"
 type Spec struct {
 	Title string
 	Unit  string // a label such as "minutes", "%" or "of 5"; "" for none
+	// UnitLabel is the unit as the chart's caption names it, in the
+	// chart's language ("Arbeitstage", "sur 5"); "" to show Unit.
+	UnitLabel string
 
 	// From and To are the x range (the trial's first and last day); zero
 	// when not given, and the first and last reading are used.
@@ -129,7 +132,7 @@ func Parse(text string) (Spec, error) {
 		value = strings.TrimSpace(value)
 		switch key {
 		case "title", "unit", "from", "to", "baseline", "target", "better", "points",
-			"lang", "baseline_label", "target_label", "or_more", "or_less", "note", "alt":
+			"lang", "baseline_label", "target_label", "or_more", "or_less", "note", "alt", "unit_label":
 		default:
 			continue // unknown keys are ignored
 		}
@@ -187,6 +190,8 @@ func Parse(text string) (Spec, error) {
 			s.Words.Note = value
 		case "alt":
 			s.Alt = value
+		case "unit_label":
+			s.UnitLabel = value
 		}
 		if err != nil {
 			return Spec{}, &ParseError{n, key + ": " + err.Error()}

@@ -163,8 +163,8 @@ func (l *layouter) layOut() {
 			lines = 1
 		}
 		title = wrap(s.Title, titleSize, true, p.Width, lines)
-		if s.Unit != "" && s.Unit != "%" {
-			caption = fit(s.Unit, labelSize, false, p.Width)
+		if u := s.unitLabel(); u != "" && u != "%" {
+			caption = fit(u, labelSize, false, p.Width)
 		}
 		for {
 			headerBottom = headerHeight(len(title), caption != "")
@@ -876,4 +876,12 @@ func (s Spec) percentSign() string {
 		return "%"
 	}
 	return l.PercentSign()
+}
+
+// unitLabel is the unit the caption and the description name.
+func (s Spec) unitLabel() string {
+	if s.UnitLabel != "" {
+		return s.UnitLabel
+	}
+	return s.Unit
 }

@@ -86,9 +86,10 @@ func newReview(p *proposal.Proposal, l *proposal.Log, tag string) (*Review, bool
 	}
 	for _, m := range p.Trial.Metrics {
 		rm := ReviewMeasure{Name: Escape(capitalize(m.Name)), Baseline: Escape(m.Baseline), Target: Escape(m.Target)}
-		var points []string
+		var points []chartPoint
 		numeric := true
 		ref := chartReference(m, p, entries)
+		per, unit := st.chartUnit(ref)
 		for _, e := range entries {
 			for _, r := range e.Readings {
 				if name, ok := proposal.MetricNamed(p, r.Metric); !ok || name != m.Name {
@@ -101,7 +102,7 @@ func newReview(p *proposal.Proposal, l *proposal.Log, tag string) (*Review, bool
 					rm.MissedOn = append(rm.MissedOn, st.ShortDate(e.Date.Time()))
 				}
 				if n, ok := proposal.Compared(ref, r.Value); ok {
-					points = append(points, e.Date.String()+" "+formatNumber(n))
+					points = append(points, chartPoint{e.Date, n / per})
 				} else {
 					numeric = false
 				}
@@ -123,7 +124,7 @@ func newReview(p *proposal.Proposal, l *proposal.Log, tag string) (*Review, bool
 		}
 		rm.Status, rm.State = st.say("reviewStatus", state), state
 		if numeric && len(points) > 0 {
-			rm.Chart = chartSpec(p, st, m, ref, points)
+			rm.Chart = chartSpec(p, st, m, ref, points, per, unit)
 		}
 		v.Measures = append(v.Measures, rm)
 	}
@@ -189,7 +190,13 @@ func chartReference(m proposal.Metric, p *proposal.Proposal, entries []proposal.
 // number is in the terms of ref (see chartReference), the values the
 // judge compares: a reading of 19/20 against "95% or more" is drawn at
 // 95 on a scale of percentages, as the table beside it says "Met".
-func chartSpec(p *proposal.Proposal, st *Lang, m proposal.Metric, ref string, points []string) string {
+// chartPoint is one reading as a chart draws it.
+type chartPoint struct {
+	on proposal.Date
+	v  float64
+}
+
+func chartSpec(p *proposal.Proposal, st *Lang, m proposal.Metric, ref string, points []chartPoint, per float64, unit string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: %s\n", oneLine(m.Name))
 	// The chart's words and its dates and numbers are the document's; a
@@ -204,15 +211,25 @@ func chartSpec(p *proposal.Proposal, st *Lang, m proposal.Metric, ref string, po
 			fmt.Fprintf(&b, "%s: %s\n", w.key, s)
 		}
 	}
-	if u := proposal.Unit(ref); u != "" {
+	// unit: "%" and "of 5" set the scale's top, which the chart reads; a
+	// length of time is named in the unit it is drawn in. unit_label names
+	// the unit in the document's language where that differs.
+	u := proposal.Unit(ref)
+	if proposal.IsDuration(ref) {
+		u = unit
+	}
+	if u != "" {
 		fmt.Fprintf(&b, "unit: %s\n", u)
+	}
+	if unit != "" && unit != u {
+		fmt.Fprintf(&b, "unit_label: %s\n", unit)
 	}
 	fmt.Fprintf(&b, "from: %s\nto: %s\n", p.Derived.TrialStart, p.Derived.TrialEnd)
 	if n, ok := proposal.Compared(ref, m.Baseline); ok {
-		fmt.Fprintf(&b, "baseline: %s\n", formatNumber(n))
+		fmt.Fprintf(&b, "baseline: %s\n", formatNumber(n/per))
 	}
 	if n, ok := proposal.Compared(ref, m.Target); ok {
-		fmt.Fprintf(&b, "target: %s\n", formatNumber(n))
+		fmt.Fprintf(&b, "target: %s\n", formatNumber(n/per))
 		switch proposal.Better(m.Target) {
 		case -1:
 			b.WriteString("better: lower\n")
@@ -220,7 +237,14 @@ func chartSpec(p *proposal.Proposal, st *Lang, m proposal.Metric, ref string, po
 			b.WriteString("better: higher\n")
 		}
 	}
-	fmt.Fprintf(&b, "points: %s\n", strings.Join(points, "; "))
+	var ps []string
+	for _, pt := range points {
+		ps = append(ps, pt.on.String()+" "+formatNumber(pt.v))
+	}
+	if !st.English() {
+		fmt.Fprintf(&b, "alt: %s\n", oneLine(st.chartAlt(m, ref, points, per, unit)))
+	}
+	fmt.Fprintf(&b, "points: %s\n", strings.Join(ps, "; "))
 	return b.String()
 }
 
@@ -328,4 +352,61 @@ func NewPermanent(p *proposal.Proposal, l *proposal.Log) (*Permanent, bool) {
 		TrialDates: st.say("dateRange", map[string]string{"From": st.date(p.Derived.TrialStart), "To": st.date(p.Derived.TrialEnd)}),
 		Total:      len(r.Measures),
 	}, true
+}
+
+// chartUnit is how a measure's chart counts: lengths of time in the
+// unit that suits the target (minutes, hours or days: a target of "6.5
+// working days" is drawn in days, not in 9,360 minutes), with the unit
+// named in the document's language. per divides the minutes Compared
+// gives; unit is "" where the chart needs no caption.
+func (l *Lang) chartUnit(ref string) (per float64, unit string) {
+	if !proposal.IsDuration(ref) {
+		if u := proposal.Unit(ref); strings.HasPrefix(u, "of ") {
+			return 1, l.say("chartUnit", map[string]string{"Kind": "of", "N": strings.TrimPrefix(u, "of ")})
+		}
+		return 1, ""
+	}
+	minutes, _ := proposal.Compared(ref, ref)
+	switch {
+	case minutes >= 1440:
+		return 1440, l.say("chartUnit", map[string]string{"Kind": "days"})
+	case minutes >= 120:
+		return 60, l.say("chartUnit", map[string]string{"Kind": "hours"})
+	}
+	return 1, l.say("chartUnit", map[string]string{"Kind": "minutes"})
+}
+
+// chartAlt says what a measure's chart shows, for readers who cannot see
+// it, in the document's language: the readings, the latest, the baseline
+// and the target. (An English chart says it in the chart's own words.)
+func (l *Lang) chartAlt(m proposal.Metric, ref string, points []chartPoint, per float64, unit string) string {
+	value := func(v float64) string {
+		t := l.Decimal(formatNumber(v))
+		switch {
+		case proposal.Unit(ref) == "%":
+			return t + l.PercentSign()
+		case unit != "":
+			return t + " " + unit
+		}
+		return t
+	}
+	d := map[string]any{"Title": oneLine(m.Name), "N": len(points)}
+	if len(points) > 0 {
+		d["First"] = l.date(points[0].on)
+		d["Last"] = l.date(points[len(points)-1].on)
+		d["Latest"] = value(points[len(points)-1].v)
+	}
+	if n, ok := proposal.Compared(ref, m.Baseline); ok {
+		d["Baseline"] = value(n / per)
+	}
+	if n, ok := proposal.Compared(ref, m.Target); ok {
+		d["Target"] = value(n / per)
+		switch proposal.Better(m.Target) {
+		case -1:
+			d["Better"] = "lower"
+		case 1:
+			d["Better"] = "higher"
+		}
+	}
+	return l.say("chartAlt", d)
 }

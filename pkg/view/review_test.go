@@ -37,10 +37,11 @@ func TestReviewChartPlotsWhatTheJudgeCompares(t *testing.T) {
 		{"no fewer than 40", "40", "", 40, true, 40}, {"no fewer than 40", "39", "", 39, true, 40},
 		{"no more than 3", "4", "", 4, true, 3}, {"37", "40", "", 40, true, 37}, {"37-40", "38", "", 38, true, 37},
 		{"none", "0", "", 0, true, 0}, {"none", "2", "", 2, true, 0},
-		// Times, in minutes however they are written.
+		// Times however they are written, in the unit that suits the
+		// target: minutes, hours from two hours, days from one day.
 		{"under 1 hour", "45 minutes", "minutes", 45, true, 60}, {"under 1 hour", "75 minutes", "minutes", 75, true, 60},
-		{"under 1 hour", "60 minutes", "minutes", 60, true, 60}, {"within 2 hours", "2 hours", "minutes", 120, true, 120},
-		{"at most 2 days", "3 days", "minutes", 4320, true, 2880}, {"within 2 days", "36 hours", "minutes", 2160, true, 2880},
+		{"under 1 hour", "60 minutes", "minutes", 60, true, 60}, {"within 2 hours", "2 hours", "hours", 2, true, 2},
+		{"at most 2 days", "3 days", "days", 3, true, 2}, {"within 2 days", "36 hours", "days", 1.5, true, 2},
 		{"under 1 hour", "2h", "minutes", 120, true, 60}, {"under 1 hour", "1h 30m", "minutes", 90, true, 60},
 		{"under 1 hour", "1:30", "minutes", 90, true, 60}, {"under 1 hour", "1h30", "minutes", 90, true, 60},
 		{"under 1 hour", "1 h 5 min", "minutes", 65, true, 60}, {"under 1 hour", "half an hour", "minutes", 30, true, 60},
