@@ -43,6 +43,6 @@ fmt:
 # longer than the tests do (FUZZTIME=10m, or a count such as 1000000x).
 FUZZTIME ?= 2m
 fuzz:
-	go test ./pkg/proposal/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME)
-	go test ./pkg/view/ -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME)
-	go test ./pkg/render/ -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME)
+	go test ./pkg/proposal/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	go test ./pkg/view/ -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	go test ./pkg/render/ -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
