@@ -1,0 +1,214 @@
+// Package law is the library of what the law says about a request to work
+// remotely or flexibly where the user works: one embedded file a
+// jurisdiction (rules/CODE.yaml), each rule with its source, the date it
+// was checked against it and, where one is known, the date it is next
+// expected to change. It is information with its sources, not legal
+// advice; the documents and `propose rules` say so.
+//
+// The package computes what a rule decides from dates (when a request must
+// be sent, when the employer's decision is due) and reports what a request
+// lacks. It knows nothing of the proposal file: callers pass plain dates.
+package law
+
+import (
+	"embed"
+	"fmt"
+	"io/fs"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/goccy/go-yaml"
+)
+
+//go:embed rules/*.yaml
+var files embed.FS
+
+// Jurisdiction is one place's rules.
+type Jurisdiction struct {
+	Code      string `yaml:"code"`
+	Name      string `yaml:"name"`
+	Law       string `yaml:"law"`       // the statute, or "none for …"
+	Statutory bool   `yaml:"statutory"` // a statutory request exists that the user may choose
+
+	// The numbers the rules set; zero where the law sets none.
+	LeadDays          int  `yaml:"lead_days"`                   // a request is sent at least this many days before the start
+	LeadMonths        int  `yaml:"lead_months"`                 // or this many months
+	MinServiceDays    int  `yaml:"min_service_days"`            // service needed, in days
+	MinServiceMonths  int  `yaml:"min_service_months"`          // or in months
+	ServiceAtRequest  bool `yaml:"service_at_request"`          // the service is needed when the request is made, not by the start
+	MaxRequests       int  `yaml:"max_requests_12_months"`      // statutory requests allowed in any 12 months
+	DecideMonths      int  `yaml:"decide_months_after_request"` // the decision is due this many months after the request
+	DecideDays        int  `yaml:"decide_days_after_request"`   // or this many days after it
+	DecideMonthsAhead int  `yaml:"decide_months_before_start"`  // or this many months before the start
+	MinStaff          int  `yaml:"min_staff"`                   // the law applies to employers with at least this many staff
+
+	// MustSay are the statements a statutory request carries: statutory,
+	// date, change, start, end, previous, effect, signed, reasons,
+	// location, suitability.
+	MustSay []string `yaml:"must_say"`
+	// Grounds are the only grounds a refusal may rest on, where the law
+	// lists them: costs, customers, reorganise, recruit, quality,
+	// performance, work, structural.
+	Grounds []string `yaml:"grounds"`
+	// Accommodation marks a jurisdiction where a request for medical
+	// reasons takes the accommodation route, not a business case.
+	Accommodation bool `yaml:"accommodation"`
+
+	Rules []Rule `yaml:"rules"`
+}
+
+// Rule is one thing the law says, with where it says it.
+type Rule struct {
+	ID      string `yaml:"id"`
+	Says    string `yaml:"says"`
+	Source  string `yaml:"source"`
+	URL     string `yaml:"url"`
+	Checked Day    `yaml:"checked"` // when it was last checked against its source
+	Changes Day    `yaml:"changes"` // when it is next expected to change; zero when none is known
+}
+
+// Day is a calendar day, written YYYY-MM-DD.
+type Day struct{ time.Time }
+
+// UnmarshalText reads a day written YYYY-MM-DD.
+func (d *Day) UnmarshalText(b []byte) error {
+	t, err := time.Parse(time.DateOnly, string(b))
+	if err != nil {
+		return fmt.Errorf("%q is not a date written YYYY-MM-DD", b)
+	}
+	d.Time = t
+	return nil
+}
+
+// Codes are the jurisdictions with rules, in the order the file format
+// lists them; "other" is any place with none.
+var Codes = []string{"GB", "NI", "IE", "NL", "ES", "DE", "US"}
+
+// parsed holds every jurisdiction's rules, parsed on first use.
+var parsed = sync.OnceValues(func() (map[string]*Jurisdiction, error) { return parse(files) })
+
+func parse(fsys fs.FS) (map[string]*Jurisdiction, error) {
+	out := map[string]*Jurisdiction{}
+	for _, code := range Codes {
+		b, err := fs.ReadFile(fsys, "rules/"+code+".yaml")
+		if err != nil {
+			return nil, fmt.Errorf("law: %w", err)
+		}
+		var j Jurisdiction
+		if err := yaml.UnmarshalWithOptions(b, &j, yaml.DisallowUnknownField()); err != nil {
+			return nil, fmt.Errorf("law: rules/%s.yaml: %w", code, err)
+		}
+		if j.Code != code {
+			return nil, fmt.Errorf("law: rules/%s.yaml: its code is %q", code, j.Code)
+		}
+		for _, r := range j.Rules {
+			if r.Source == "" || r.URL == "" || r.Checked.IsZero() {
+				return nil, fmt.Errorf("law: rules/%s.yaml: rule %s has no source, address or date checked", code, r.ID)
+			}
+		}
+		out[code] = &j
+	}
+	return out, nil
+}
+
+// Of returns the rules of a jurisdiction by its code, and whether there are
+// any ("other" has none).
+func Of(code string) (*Jurisdiction, bool) {
+	all, err := parsed()
+	if err != nil {
+		panic(err) // the embedded rules are parsed by the tests: a broken file is a fault of the build
+	}
+	j, ok := all[strings.ToUpper(code)]
+	return j, ok
+}
+
+// All returns every jurisdiction's rules, in Codes order.
+func All() []*Jurisdiction {
+	var out []*Jurisdiction
+	for _, c := range Codes {
+		j, _ := Of(c)
+		out = append(out, j)
+	}
+	return out
+}
+
+// Checked is the date the jurisdiction's rules were last checked: the
+// oldest of its rules'.
+func (j *Jurisdiction) Checked() time.Time {
+	var oldest time.Time
+	for _, r := range j.Rules {
+		if oldest.IsZero() || r.Checked.Before(oldest) {
+			oldest = r.Checked.Time
+		}
+	}
+	return oldest
+}
+
+// Changed returns the rules whose expected change date is on or before
+// day: what the tool says of them may be out of date.
+func (j *Jurisdiction) Changed(day time.Time) []Rule {
+	var out []Rule
+	for _, r := range j.Rules {
+		if !r.Changes.IsZero() && !day.Before(r.Changes.Time) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Says reports whether a statutory request in the jurisdiction carries the
+// statement.
+func (j *Jurisdiction) Says(statement string) bool { return slices.Contains(j.MustSay, statement) }
+
+// SendBy is the last day a request may be sent for a change starting on
+// start, where the law sets a lead time; zero otherwise.
+func (j *Jurisdiction) SendBy(start time.Time) time.Time {
+	switch {
+	case start.IsZero():
+		return time.Time{}
+	case j.LeadMonths > 0:
+		return start.AddDate(0, -j.LeadMonths, 0)
+	case j.LeadDays > 0:
+		return start.AddDate(0, 0, -j.LeadDays)
+	}
+	return time.Time{}
+}
+
+// DecisionDue is the day the employer's decision is due for a request sent
+// on sent for a change starting on start, where the law sets one; zero
+// otherwise.
+func (j *Jurisdiction) DecisionDue(sent, start time.Time) time.Time {
+	switch {
+	case j.DecideMonths > 0:
+		return sent.AddDate(0, j.DecideMonths, 0)
+	case j.DecideDays > 0:
+		return sent.AddDate(0, 0, j.DecideDays)
+	case j.DecideMonthsAhead > 0 && !start.IsZero():
+		return start.AddDate(0, -j.DecideMonthsAhead, 0)
+	}
+	return time.Time{}
+}
+
+// ServiceBy is the day the service the law asks for is complete, for an
+// employee who started on started; zero when the law asks none.
+func (j *Jurisdiction) ServiceBy(started time.Time) time.Time {
+	switch {
+	case started.IsZero():
+		return time.Time{}
+	case j.MinServiceMonths > 0:
+		return started.AddDate(0, j.MinServiceMonths, 0)
+	case j.MinServiceDays > 0:
+		return started.AddDate(0, 0, j.MinServiceDays)
+	}
+	return time.Time{}
+}
+
+// Sorted returns the codes with rules, sorted, for error messages.
+func Sorted() []string {
+	out := slices.Clone(Codes)
+	sort.Strings(out)
+	return out
+}

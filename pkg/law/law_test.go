@@ -1,0 +1,95 @@
+package law
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+func day(s string) time.Time {
+	t, err := time.Parse(time.DateOnly, s)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// TestEveryRuleHasItsSource checks the library's promise: no rule without
+// a source, an address and the date it was checked, and every
+// jurisdiction the file format names has rules.
+func TestEveryRuleHasItsSource(t *testing.T) {
+	for _, j := range All() {
+		if len(j.Rules) == 0 || j.Name == "" || j.Law == "" {
+			t.Errorf("%s: no rules, name or law", j.Code)
+		}
+		for _, r := range j.Rules {
+			if !strings.HasPrefix(r.ID, strings.ToLower(j.Code)+".") {
+				t.Errorf("%s: rule %q is not named for its jurisdiction", j.Code, r.ID)
+			}
+			if r.Says == "" || r.Source == "" || !strings.HasPrefix(r.URL, "http") || r.Checked.IsZero() {
+				t.Errorf("%s: rule %s lacks what it says, its source, its address or its date", j.Code, r.ID)
+			}
+			if r.Checked.After(day("2026-12-31")) {
+				t.Errorf("%s: rule %s was checked in the future (%s)", j.Code, r.ID, r.Checked.Format(time.DateOnly))
+			}
+		}
+	}
+}
+
+// TestTheClockOfEachLaw checks the dates each law sets, for a request sent
+// on a fixed day: Ireland's eight weeks, the Dutch two months and one
+// month, Great Britain's two months, Northern Ireland's 28 and 14 days.
+func TestTheClockOfEachLaw(t *testing.T) {
+	sent, start := day("2027-01-11"), day("2027-04-05")
+	for _, c := range []struct {
+		code             string
+		sendBy, decideBy string
+	}{
+		{"GB", "", "2027-03-11"},
+		{"NI", "", "2027-02-22"},
+		{"IE", "2027-02-08", "2027-02-08"},
+		{"NL", "2027-02-05", "2027-03-05"},
+		{"ES", "", ""},
+		{"DE", "", ""},
+		{"US", "", ""},
+	} {
+		j, ok := Of(c.code)
+		if !ok {
+			t.Fatalf("no rules for %s", c.code)
+		}
+		if got := format(j.SendBy(start)); got != c.sendBy {
+			t.Errorf("%s: send by %q, want %q", c.code, got, c.sendBy)
+		}
+		if got := format(j.DecisionDue(sent, start)); got != c.decideBy {
+			t.Errorf("%s: decision due %q, want %q", c.code, got, c.decideBy)
+		}
+	}
+	ie, _ := Of("IE")
+	if got := format(ie.ServiceBy(day("2026-10-01"))); got != "2027-04-01" {
+		t.Errorf("IE: six months' service from 2026-10-01 complete on %s", got)
+	}
+	ni, _ := Of("NI")
+	if got := format(ni.ServiceBy(day("2026-10-01"))); got != "2027-04-01" {
+		t.Errorf("NI: 26 weeks' service from 2026-10-01 complete on %s", got)
+	}
+}
+
+// TestAChangedRuleWarns checks that a rule past the date it is expected to
+// change is reported, and not before.
+func TestAChangedRuleWarns(t *testing.T) {
+	gb, _ := Of("GB")
+	if got := gb.Changed(day("2026-12-07")); len(got) != 0 {
+		t.Errorf("before 2027: %d rules reported changed", len(got))
+	}
+	got := gb.Changed(day("2027-03-01"))
+	if len(got) != 1 || got[0].ID != "gb.reasonable-2027" {
+		t.Errorf("in 2027: changed %v, want gb.reasonable-2027", got)
+	}
+}
+
+func format(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
