@@ -104,6 +104,7 @@ answer "What do you call the place you work" Enter
 paste "Work you will do on remote days" $'Model development that needs long stretches\nWriting the weekly revenue commentary'
 answer "What you will always come in for" Enter
 answer "Whose public holidays apply to you?" Enter
+answer "Where do you work?" Enter
 answer "Are you moving away from the office?" Enter
 answer "Channels you will use" Enter
 # Typed in one chunk over the suggestion: the words up, end and home are text.

@@ -22,6 +22,11 @@ var unrendered = map[string]string{
 	"theme.accent": "styles the PDF and HTML, not the text (render's TestThemeStylesPDFAndHTML)",
 	"theme.body":   "styles the PDF and HTML, not the text (render's TestThemeStylesPDFAndHTML)",
 	"theme.logo":   "styles the PDF and HTML, not the text (render's TestThemeStylesPDFAndHTML)",
+	// The law's fields change a document only together: a jurisdiction
+	// with a statutory request (render's TestTheLawWhereYouWork).
+	"statutory":        "applies with a jurisdiction that has a statutory request (render's TestTheLawWhereYouWork)",
+	"previous_request": "applies to a statutory request (render's TestTheLawWhereYouWork)",
+	"employee.started": "counted where a jurisdiction asks for service (render's TestTheLawWhereYouWork)",
 }
 
 // TestEveryFieldReachesADocument changes each field of the file format, in

@@ -34,31 +34,34 @@ var Scenarios = []Scenario{ScenarioTrial, ScenarioOffer, ScenarioKeepRemote, Sce
 // Proposal is one request for remote or hybrid work, as the user wrote it,
 // completed by ApplyDefaults.
 type Proposal struct {
-	Version        int           `yaml:"version" validate:"required"`
-	Scenario       Scenario      `yaml:"scenario" validate:"required,oneof=trial offer keep-remote reask"`
-	Date           Date          `yaml:"date"`
-	Paper          string        `yaml:"paper" validate:"omitempty,oneof=letter a4"`
-	Language       string        `yaml:"language" validate:"omitempty,language"`
-	PrepLanguage   string        `yaml:"prep_language" validate:"omitempty,language"`
-	Employee       Employee      `yaml:"employee"`
-	Manager        Manager       `yaml:"manager"`
-	Company        Company       `yaml:"company"`
-	Demand         Demand        `yaml:"demand"`
-	Agreement      Agreement     `yaml:"agreement"`
-	Arrangement    Arrangement   `yaml:"arrangement"`
-	Move           Move          `yaml:"move"`
-	Region         string        `yaml:"region" validate:"omitempty,oneof=US GB-EAW GB-SCT GB-NIR none"`
-	Communication  Communication `yaml:"communication"`
-	OutputTracking []string      `yaml:"output_tracking" validate:"dive,required"`
-	Equipment      Equipment     `yaml:"equipment"`
-	Trial          Trial         `yaml:"trial"`
-	Performance    Performance   `yaml:"performance"`
-	Benefits       []string      `yaml:"benefits" validate:"dive,required"`
-	Evidence       []EvidenceRef `yaml:"evidence" validate:"dive"`
-	Reask          Reask         `yaml:"reask"`
-	Offer          Offer         `yaml:"offer"`
-	Theme          Theme         `yaml:"theme"`
-	Private        Private       `yaml:"private"`
+	Version         int           `yaml:"version" validate:"required"`
+	Scenario        Scenario      `yaml:"scenario" validate:"required,oneof=trial offer keep-remote reask"`
+	Date            Date          `yaml:"date"`
+	Paper           string        `yaml:"paper" validate:"omitempty,oneof=letter a4"`
+	Language        string        `yaml:"language" validate:"omitempty,language"`
+	PrepLanguage    string        `yaml:"prep_language" validate:"omitempty,language"`
+	Employee        Employee      `yaml:"employee"`
+	Manager         Manager       `yaml:"manager"`
+	Company         Company       `yaml:"company"`
+	Demand          Demand        `yaml:"demand"`
+	Agreement       Agreement     `yaml:"agreement"`
+	Arrangement     Arrangement   `yaml:"arrangement"`
+	Move            Move          `yaml:"move"`
+	Region          string        `yaml:"region" validate:"omitempty,oneof=US GB-EAW GB-SCT GB-NIR none"`
+	Jurisdiction    string        `yaml:"jurisdiction" validate:"omitempty,oneof=GB NI IE NL ES DE US other"`
+	Statutory       YesNo         `yaml:"statutory" validate:"omitempty,oneof=yes no"`
+	PreviousRequest Date          `yaml:"previous_request"`
+	Communication   Communication `yaml:"communication"`
+	OutputTracking  []string      `yaml:"output_tracking" validate:"dive,required"`
+	Equipment       Equipment     `yaml:"equipment"`
+	Trial           Trial         `yaml:"trial"`
+	Performance     Performance   `yaml:"performance"`
+	Benefits        []string      `yaml:"benefits" validate:"dive,required"`
+	Evidence        []EvidenceRef `yaml:"evidence" validate:"dive"`
+	Reask           Reask         `yaml:"reask"`
+	Offer           Offer         `yaml:"offer"`
+	Theme           Theme         `yaml:"theme"`
+	Private         Private       `yaml:"private"`
 
 	// Derived holds what ApplyDefaults computes; it is never read from the file.
 	Derived Derived `yaml:"-"`
@@ -113,6 +116,23 @@ func (p *Proposal) declare() []Field {
 				{"GB-NIR", "Northern Ireland: bank holidays"},
 				{"none", "Elsewhere: no public holidays are known"},
 			}},
+		{at: &p.Jurisdiction, Doc: "Where you work, for the law on a request to work remotely there: the request it recognises, its deadlines and the grounds a refusal must rest on. `propose rules` shows each rule with its source. Information, not legal advice.",
+			Ask: "Where do you work?", Help: "In some countries asking is a legal procedure with a clock; propose knows the rules of these.",
+			None: "Leave it out: the documents follow no country's procedure",
+			Choices: []Choice{
+				{"GB", "England, Wales or Scotland"},
+				{"NI", "Northern Ireland"},
+				{"IE", "Ireland"},
+				{"NL", "The Netherlands"},
+				{"ES", "Spain"},
+				{"DE", "Germany"},
+				{"US", "The United States"},
+				{"other", "Somewhere else"},
+			}},
+		{at: &p.Statutory, Doc: "`yes` makes this the request the law recognises where you work (GB, NI, IE or NL): the proposal then carries the statements the law requires, and the coach checks the lead time, your service and earlier requests. A statutory request starts the employer's clock; some laws allow only one or two a year.",
+			Choices: []Choice{{"yes", "The request the law recognises, with its statements and its clock"}, {"no", "An informal request"}}},
+		{at: &p.PreviousRequest, Doc: "The date of your last statutory request to this employer, if you have made one. Left out, a statutory request says you have made none.",
+			Example: "2026-05-04"},
 		{at: &p.Communication, Doc: "How your manager and team reach you, and hear from you."},
 		{at: &p.OutputTracking, Doc: "How your manager can see the work without seeing you, one way a line.",
 			Ask: "How your manager can track your output", Example: "The Jira board stays current every day"},
@@ -145,6 +165,7 @@ type Employee struct {
 	Email          string `yaml:"email" validate:"omitempty,email"`
 	CommuteMinutes int    `yaml:"commute_minutes" validate:"omitempty,min=1,max=600"`
 	WorksAs        string `yaml:"works_as" validate:"omitempty,oneof=employee contractor"`
+	Started        Date   `yaml:"started"`
 }
 
 func (e *Employee) declare() []Field {
@@ -162,6 +183,8 @@ func (e *Employee) declare() []Field {
 		{at: &e.WorksAs, Doc: "Whether you are an employee or a contractor; a contractor's documents are signed by the client and the contractor.",
 			Ask: "Are you an employee or a contractor?", Suggest: "employee",
 			Choices: []Choice{{"employee", "An employee"}, {"contractor", "A contractor: the manager is my client"}}},
+		{at: &e.Started, Doc: "When you started with this employer. Where the law asks for months of service before a request (`jurisdiction`), the coach counts them.",
+			Example: "2024-03-01"},
 	}
 }
 

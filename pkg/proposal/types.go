@@ -183,3 +183,23 @@ func (c Clock) String() string {
 	}
 	return fmt.Sprintf("%02d:%02d", c.Hour(), c.Minute())
 }
+
+// YesNo is a choice written yes or no; true and false are read as yes and
+// no, as a YAML reader would expect.
+type YesNo string
+
+// UnmarshalText reads yes, no, true or false, in any case.
+func (y *YesNo) UnmarshalText(b []byte) error {
+	switch strings.ToLower(strings.TrimSpace(string(b))) {
+	case "yes", "true", "y":
+		*y = "yes"
+	case "no", "false", "n":
+		*y = "no"
+	default:
+		*y = YesNo(b) // validation names it at its field
+	}
+	return nil
+}
+
+// Yes reports whether the choice is yes.
+func (y YesNo) Yes() bool { return y == "yes" }

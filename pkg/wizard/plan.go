@@ -32,6 +32,7 @@ func (f *Flow) parts() []*part {
 				build: func(b *builder) {
 					b.fields("arrangement")
 					b.field("region")
+					b.field("jurisdiction")
 					if b.f.P.Scenario != proposal.ScenarioOffer {
 						b.section("move")
 					}
