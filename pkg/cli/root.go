@@ -105,6 +105,7 @@ Then render it:         propose render proposal.yaml`,
 		NewCmdSchema(env, nil),
 		NewCmdTemplates(env),
 		NewCmdEvidence(env),
+		NewCmdRules(env, nil),
 		NewCmdVersion(env),
 		NewCmdMan(env),
 	)
