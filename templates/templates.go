@@ -11,7 +11,11 @@
 //   - `questions.tmpl` (languages other than English), the question each
 //     rule of `propose check` raises in a manager's mind, for the prep
 //     sheet: `{{define "q:RULE"}}…{{end}}`. English keeps them with the
-//     rules, in pkg/check/rules.md.
+//     rules, in pkg/check/rules.md;
+//   - `law.tmpl`, what the law where the user works adds (pkg/law): the
+//     statements of a statutory request and the prep sheet's lines on the
+//     law. A language without one of its phrases uses British English's,
+//     the language of most of these laws.
 //
 // User text in a view is already escaped for Markdown. No sentence a reader
 // sees is written in Go.
@@ -21,5 +25,5 @@ import "embed"
 
 // FS holds every language's templates, as FOLDER/NAME.
 //
-//go:embed */*.md.tmpl */phrases.tmpl */questions.tmpl
+//go:embed */*.md.tmpl */phrases.tmpl */questions.tmpl */law.tmpl
 var FS embed.FS

@@ -3,6 +3,7 @@ package document
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -81,7 +82,10 @@ func TestOverrideCannotSeePrivate(t *testing.T) {
 				t.Fatalf("error %T %v is not a TemplateError", err, err)
 			}
 			msg := err.Error()
-			for _, want := range []string{"custom/proposal.md.tmpl line 11:", "the template cannot see private fields"} {
+			// The line of the field: the one after the summary's heading.
+			src, _ := Builtin("proposal.md.tmpl")
+			line := bytes.Count(src[:bytes.Index(src, []byte("## Summary\n"))], []byte("\n")) + 3
+			for _, want := range []string{fmt.Sprintf("custom/proposal.md.tmpl line %d:", line), "the template cannot see private fields"} {
 				if !strings.Contains(msg, want) {
 					t.Errorf("error %q does not say %q", msg, want)
 				}

@@ -58,6 +58,12 @@ type Trial struct {
 	// one that did not keeps it. nil when there is none.
 	Previous []byte
 	Words    Words
+
+	// DecisionDue is the day the law has the employer's decision on a
+	// statutory request due; zero for none. Decision and DecisionDesc
+	// name and describe its event.
+	DecisionDue            time.Time
+	Decision, DecisionDesc string
 }
 
 // Words are the events' names and descriptions, in the language of the
@@ -142,6 +148,17 @@ func Write(t Trial) ([]byte, error) {
 		meeting("checkin", words.CheckIn, words.CheckInDesc+"\n\n"+bring, t.CheckIn),
 		meeting("review", words.Review, words.ReviewDesc+"\n\n"+bring, t.Review),
 	)
+
+	if !t.DecisionDue.IsZero() {
+		due := ical.NewEvent()
+		due.Props.SetText(ical.PropUID, key+"-decision@propose")
+		due.Props.SetDateTime(ical.PropDateTimeStamp, t.Stamp.UTC())
+		due.Props.SetText(ical.PropSummary, t.Decision)
+		due.Props.SetText(ical.PropDescription, t.DecisionDesc)
+		due.Props.SetDate(ical.PropDateTimeStart, t.DecisionDue)
+		due.Props.SetDate(ical.PropDateTimeEnd, t.DecisionDue.AddDate(0, 0, 1))
+		cal.Children = append(cal.Children, due.Component)
+	}
 
 	status := ical.NewEvent()
 	status.Props.SetText(ical.PropUID, key+"-status@propose")

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/propose-cli/propose/pkg/law"
 	"github.com/propose-cli/propose/pkg/view"
 	"time"
 
@@ -50,6 +51,18 @@ func Calendar(p *proposal.Proposal, opts CalendarOptions) (output.File, error) {
 			fmt.Sprintf("the %s proposal has no trial or review period, so there are no dates to put in a calendar", p.Scenario), fix)}
 	}
 	l := view.LangOf(p.DocumentLanguage())
+	// A statutory request's decision date, where the law sets one.
+	var (
+		decisionDue            time.Time
+		decision, decisionDesc string
+	)
+	if v := view.NewPublic(p); v.Law != nil && v.Law.DecisionDue != "" {
+		if j, ok := law.Of(p.Jurisdiction); ok {
+			decisionDue = j.DecisionDue(p.Date.Time(), p.Arrangement.Start.Time())
+			d := map[string]string{"Name": v.Law.Name, "Date": v.Date}
+			decision, decisionDesc = v.Say("law.cal.decision", d), v.Say("law.cal.decisionDesc", d)
+		}
+	}
 	var metrics []string
 	for _, m := range p.Trial.Metrics {
 		metrics = append(metrics, l.Say("cal.metric", m))
@@ -88,6 +101,9 @@ func Calendar(p *proposal.Proposal, opts CalendarOptions) (output.File, error) {
 		ManagerEmail: p.Manager.Email,
 		Previous:     opts.Previous,
 		Words:        words,
+		DecisionDue:  decisionDue,
+		Decision:     decision,
+		DecisionDesc: decisionDesc,
 	})
 	if err != nil {
 		return output.File{}, err

@@ -64,10 +64,12 @@ func parseLang(loc *locale.Locale, fsys fs.FS) (*Lang, error) {
 	}
 	// A language other than English words the coach's questions for the
 	// prep sheet in its own file.
-	q := path.Join(loc.Folder, QuestionsFile)
-	if _, err := fs.Stat(fsys, q); err == nil {
-		if _, err := t.ParseFS(fsys, q); err != nil {
-			return nil, fmt.Errorf("parse questions %s: %w", q, err)
+	for _, name := range []string{QuestionsFile, LawFile} {
+		q := path.Join(loc.Folder, name)
+		if _, err := fs.Stat(fsys, q); err == nil {
+			if _, err := t.ParseFS(fsys, q); err != nil {
+				return nil, fmt.Errorf("parse %s: %w", q, err)
+			}
 		}
 	}
 	l.phrases = t
@@ -88,6 +90,10 @@ func (l *Lang) Phrases() (*template.Template, error) { return l.phrases.Clone() 
 
 // PhrasesFile is the phrases' file name inside a language's folder.
 const PhrasesFile = "phrases.tmpl"
+
+// LawFile holds what the law where the user works adds, as phrases named
+// "law.…" (see Law).
+const LawFile = "law.tmpl"
 
 // QuestionsFile holds, in a language other than English, the question
 // each rule of the coach raises, as the phrase "q:RULE".
@@ -212,7 +218,12 @@ func (v *Public) LangTag() string { return v.Language }
 // Say executes the phrase name of the view's language with data: the
 // words a renderer puts around the document (metadata, the page footer,
 // the prep sheet's mark), which live with the language's phrases.
-func (v *Public) Say(name string, data any) string { return v.lang.say(name, data) }
+func (v *Public) Say(name string, data any) string {
+	if strings.HasPrefix(name, "law.") {
+		return v.lang.sayLaw(name, data) // British English where the language has none
+	}
+	return v.lang.say(name, data)
+}
 
 // Folio is the page footer's words around the page number and the page
 // count: "Page ", " of " and "" in English.

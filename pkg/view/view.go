@@ -90,6 +90,7 @@ type Public struct {
 	Reasons         []Reason // the reasons given then, with their answers; reask only
 	PlainRole       string   // the offered role without escapes, for PDF metadata
 	Theme           Theme    // how the PDFs and HTML pages look; for the renderers, not the templates
+	Law             *Law     // the law where the employee works; nil without a jurisdiction propose has rules for
 	Risks           []Risk
 	ManagerKeeps    []string
 
@@ -502,6 +503,7 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 	v.ManagerKeeps = managerKeeps(v)
 	v.Clause = offerClause(v)
 	v.Why = why(v)
+	v.Law = newLaw(p, v, st)
 	return v
 }
 

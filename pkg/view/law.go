@@ -1,0 +1,126 @@
+package view
+
+import (
+	"time"
+
+	"github.com/propose-cli/propose/pkg/law"
+	"github.com/propose-cli/propose/pkg/proposal"
+)
+
+// Law is what the law where the employee works adds to the documents:
+// the statements a statutory request carries, the dates the law sets, and
+// for the prep sheet the grounds a refusal must rest on. Every sentence is
+// a phrase of templates/LANG/law.tmpl (English where a language has none:
+// the law of an English-speaking place is written in English).
+type Law struct {
+	Code      string // GB, NI, IE, NL, ES, DE or US
+	Name      string // the jurisdiction's name, in words
+	Statutory bool   // the request is the statutory one the law recognises
+
+	Heading     string   // the proposal section's heading
+	Statements  []string // what a statutory request must say, each a paragraph
+	Signature   string   // the signature line a statutory request asks for; "" when none
+	DecisionDue string   // when the employer's decision is due, formatted; "" when the law sets no date
+	SendBy      string   // the last day to send the request, formatted; "" when the law sets no lead time
+	EmailLine   string   // the cover email's sentence on the decision date; "" when none
+
+	Prep []string // the prep sheet's lines on the law, each a paragraph
+	// Grounds are the only grounds a refusal may rest on, each with how to
+	// answer it, where the law lists them.
+	Grounds   []LawGround
+	Checked   string // when the rules were last checked, formatted
+	Changed   []string
+	NotAdvice string // the line that says this is information, not legal advice
+}
+
+// LawGround is a ground a refusal may rest on, and how to answer it.
+type LawGround struct {
+	Ground string
+	Answer string
+}
+
+// lawData is what the law's phrases are given.
+type lawData struct {
+	Code, Name, Act, Date, Start, End, Pattern, Previous, Location, Workspace, Connectivity, Security string
+	SendBy, DecisionDue, ServiceBy, Checked, Employee                                                 string
+	Lead, Service                                                                                      string
+	Statutory, HasTrial, Late, ShortService                                                            bool
+}
+
+// sayLaw executes a law phrase in the language, or in British English
+// where the language has none.
+func (l *Lang) sayLaw(name string, data any) string {
+	if l.phrases.Lookup(name) == nil {
+		return LangOf("en-GB").say(name, data)
+	}
+	return l.say(name, data)
+}
+
+// newLaw builds the law's part of the view; nil without a jurisdiction
+// propose has rules for.
+func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
+	j, ok := law.Of(p.Jurisdiction)
+	if !ok {
+		return nil
+	}
+	start := p.Arrangement.Start.Time()
+	sent := p.Date.Time()
+	d := lawData{Code: j.Code, Name: j.Name, Act: j.Law, Date: v.Date, Start: v.StartShort, Pattern: v.Pattern,
+		Location: v.Location, Workspace: v.Workspace, Connectivity: v.Connectivity, Security: v.Security,
+		Employee: v.Employee.Name, Statutory: j.Statutory && p.Statutory.Yes(), HasTrial: v.Trial != nil}
+	if !p.PreviousRequest.IsZero() {
+		d.Previous = st.date(p.PreviousRequest)
+	}
+	if v.Trial != nil {
+		d.End = v.Trial.End
+	}
+	day := func(t time.Time) string {
+		if t.IsZero() {
+			return ""
+		}
+		return st.Date(t)
+	}
+	d.SendBy = day(j.SendBy(start))
+	d.Late = d.SendBy != "" && j.SendBy(start).Before(sent)
+	d.DecisionDue = day(j.DecisionDue(sent, start))
+	d.ServiceBy = day(j.ServiceBy(p.Employee.Started.Time()))
+	// The service is counted to the start, or to the request where the law
+	// asks for it then (Northern Ireland).
+	by := start
+	if j.ServiceAtRequest {
+		by = sent
+	}
+	d.ShortService = d.ServiceBy != "" && !by.IsZero() && by.Before(j.ServiceBy(p.Employee.Started.Time()))
+	d.Checked = day(j.Checked())
+	w := &Law{Code: j.Code, Name: st.sayLaw("law.name", d.Code), Statutory: d.Statutory, Checked: d.Checked,
+		NotAdvice: st.sayLaw("law.notAdvice", d)}
+	d.Name = w.Name
+	if d.Statutory {
+		w.Heading = st.sayLaw("law.heading", d)
+		for _, s := range j.MustSay {
+			if line := st.sayLaw("law.say."+s, d); line != "" {
+				w.Statements = append(w.Statements, line)
+			}
+		}
+		if j.Says("signed") {
+			w.Signature = st.sayLaw("law.signature", d)
+		}
+		w.DecisionDue, w.SendBy = d.DecisionDue, d.SendBy
+		if w.DecisionDue != "" {
+			w.EmailLine = st.sayLaw("law.email", d)
+		}
+	}
+	w.Prep = append(w.Prep, st.sayLaw("law.prep."+j.Code, d))
+	if d.Statutory {
+		w.Prep = append(w.Prep, st.sayLaw("law.prep.clock", d))
+	}
+	for _, g := range j.Grounds {
+		w.Grounds = append(w.Grounds, LawGround{Ground: st.sayLaw("law.ground", g), Answer: st.sayLaw("law.answer", g)})
+	}
+	// Past the date a rule is expected to change, counted from the
+	// document's date, so that the same file gives the same documents.
+	for _, r := range j.Changed(sent) {
+		w.Changed = append(w.Changed, st.sayLaw("law.changed", map[string]string{"Says": r.Says, "On": st.Date(r.Changes.Time), "Checked": st.Date(r.Checked.Time)}))
+	}
+	return w
+}
