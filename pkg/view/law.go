@@ -43,8 +43,8 @@ type LawGround struct {
 type lawData struct {
 	Code, Name, Act, Date, Start, End, Pattern, Previous, Location, Workspace, Connectivity, Security string
 	SendBy, DecisionDue, ServiceBy, Checked, Employee                                                 string
-	Lead, Service                                                                                      string
-	Statutory, HasTrial, Late, ShortService                                                            bool
+	Lead, Service                                                                                     string
+	Statutory, HasTrial, Late, ShortService                                                           bool
 }
 
 // sayLaw executes a law phrase in the language, or in British English
