@@ -88,6 +88,7 @@ func Run(p *proposal.Proposal, today proposal.Date, extra ...Finding) *Report {
 	c.draftedCase()
 	c.personalDevice()
 	c.reaskSoon()
+	c.law()
 	c.found = append(c.found, extra...)
 	r := &Report{Findings: append([]Finding{}, c.found...)}
 	if c.src != nil {

@@ -120,6 +120,18 @@ func TestEachRuleFindsItsGap(t *testing.T) {
 		{"leverage.threat", "trial", []string{"  - Office days are kept", "  - Keeping me is cheaper than hiring, or I will leave\n  - Office days are kept"}, "benefits[1]", nil},
 		{"evidence.beyond-study", "keep-remote", []string{"  - choudhury-2021\n", "  - bloom-2024-nature\n"}, "evidence[0]", nil},
 		{"evidence.other-work", "trial", []string{"evidence: [bloom-2024-nature, gallup-hybrid]", "evidence: [bloom-2015-qje, gallup-hybrid]"}, "evidence[0]", nil},
+		// The law where the employee works (the trial example is dated 2027-01-05 and starts on 2027-01-12).
+		{"law.no-statutory", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: DE\nstatutory: yes\n"}, "statutory", nil},
+		{"law.lead-time", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: IE\nstatutory: yes\n"}, "arrangement.start", nil},
+		{"law.service", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: IE\nstatutory: yes\n",
+			"  title: Senior Data Analyst\n", "  title: Senior Data Analyst\n  started: 2026-11-02\n"}, "employee.started", nil},
+		{"law.one-a-year", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: NL\nstatutory: yes\nprevious_request: 2026-06-01\n"}, "previous_request", nil},
+		{"law.second-request", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: GB\nstatutory: yes\nprevious_request: 2026-06-01\n"}, "previous_request", nil},
+		{"law.statement-missing", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: IE\nstatutory: yes\n",
+			"  remote_location: Home office in Naperville, IL\n", ""}, "arrangement.remote_location", nil},
+		{"law.changed", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: GB\n"}, "jurisdiction", nil},
+		{"law.accommodation", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: US\n",
+			"  motivation: The 75-minute commute each way costs me the evenings with my kids", "  motivation: My chronic migraines are worse after the commute"}, "private.motivation", nil},
 	}
 	covered := map[string]bool{"length.proposal": true, "length.one-pager": true, "length.one-pager-overflow": true, "length.proposal-overflow": true} // found by laying out the PDFs: the CLI's tests
 	for _, c := range cases {

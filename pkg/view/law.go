@@ -72,7 +72,7 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 		d.Previous = st.date(p.PreviousRequest)
 	}
 	if v.Trial != nil {
-		d.End = v.Trial.End
+		d.End = st.date(p.Derived.TrialEnd)
 	}
 	day := func(t time.Time) string {
 		if t.IsZero() {
