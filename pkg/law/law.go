@@ -14,6 +14,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -211,4 +212,34 @@ func Sorted() []string {
 	out := slices.Clone(Codes)
 	sort.Strings(out)
 	return out
+}
+
+// groundWords find which of the statutory grounds a reason given for a
+// refusal points to, in the words people use in the languages propose
+// writes (the text is lower-cased).
+var groundWords = []struct {
+	ground string
+	re     *regexp.Regexp
+}{
+	{"structural", regexp.MustCompile(`restructur|reorgani[sz]ation|merger|umstrukturierung|neuorganisation|réorganisation|restructuration|reestructuraci|reorganizaci|reorganisatie|herstructurering`)},
+	{"recruit", regexp.MustCompile(`recruit|hire|hiring|headcount|einstell|recrut|contratar|contrataci|werven|aannemen`)},
+	{"costs", regexp.MustCompile(`cost|expens|budget|money|kosten|coût|cout|dépense|coste|gasto|presupuesto`)},
+	{"customers", regexp.MustCompile(`customer|client|kunde|cliente|klant`)},
+	{"quality", regexp.MustCompile(`quality|qualität|qualite|qualité|calidad|kwaliteit`)},
+	{"performance", regexp.MustCompile(`performance|productiv|output|leistung|produktiv|rendement|rendimiento|productividad|prestaties|productiviteit`)},
+	{"work", regexp.MustCompile(`not enough work|nothing to do|workload|arbeitsmenge|zu wenig arbeit|pas assez de travail|charge de travail|no hay suficiente trabajo|carga de trabajo|te weinig werk|werkaanbod`)},
+	{"reorganise", regexp.MustCompile(`cover|coverage|colleague|team|rota|vertretung|kolleg|équipe|equipe|collègue|compañer|equipo|collega|bezetting`)},
+}
+
+// GroundOf returns the statutory ground a reason given for a refusal
+// points to (costs, customers, reorganise, recruit, quality, performance,
+// work or structural), or "" when it points to none of them.
+func GroundOf(reason string) string {
+	r := strings.ToLower(reason)
+	for _, g := range groundWords {
+		if g.re.MatchString(r) {
+			return g.ground
+		}
+	}
+	return ""
 }

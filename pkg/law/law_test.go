@@ -93,3 +93,27 @@ func format(t time.Time) string {
 	}
 	return t.Format(time.DateOnly)
 }
+
+// TestReasonsMapToTheGrounds checks that the reasons managers give, as
+// people write them, are put to the statutory grounds they rest on, and
+// that a reason resting on none is left without one.
+func TestReasonsMapToTheGrounds(t *testing.T) {
+	for reason, want := range map[string]string{
+		"We can't afford the extra equipment costs":             "costs",
+		"Clients expect someone in the office every day":        "customers",
+		"Urgent requests from the CFO need someone to cover":     "reorganise",
+		"We are restructuring the department in spring":         "structural",
+		"I worry your output will drop":                         "performance",
+		"Die Kunden erwarten uns vor Ort":                       "customers",
+		"Wir haben kein Budget für die Ausstattung":             "costs",
+		"On ne peut pas recruter quelqu'un pour vous remplacer": "recruit",
+		"La calidad del trabajo puede bajar":                    "quality",
+		"De bezetting op kantoor wordt te laag":                 "reorganise",
+		"I just prefer everyone in the office":                  "",
+		"Company culture matters to me":                         "",
+	} {
+		if got := GroundOf(reason); got != want {
+			t.Errorf("GroundOf(%q) = %q, want %q", reason, got, want)
+		}
+	}
+}

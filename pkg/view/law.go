@@ -27,7 +27,11 @@ type Law struct {
 	Prep []string // the prep sheet's lines on the law, each a paragraph
 	// Grounds are the only grounds a refusal may rest on, each with how to
 	// answer it, where the law lists them.
-	Grounds   []LawGround
+	Grounds []LawGround
+	// ReasonsIntro and Reasons put the reasons given for an earlier no to
+	// the grounds the law allows (a re-ask where the law lists them).
+	ReasonsIntro string
+	Reasons      []string
 	Checked   string // when the rules were last checked, formatted
 	Changed   []string
 	NotAdvice string // the line that says this is information, not legal advice
@@ -116,6 +120,19 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	}
 	for _, g := range j.Grounds {
 		w.Grounds = append(w.Grounds, LawGround{Ground: st.sayLaw("law.ground", g), Answer: st.sayLaw("law.answer", g)})
+	}
+	if p.Scenario == proposal.ScenarioReask && len(j.Grounds) > 0 {
+		for _, r := range p.Reask.Reasons {
+			g := law.GroundOf(r.Reason)
+			ground := ""
+			if g != "" {
+				ground = st.sayLaw("law.ground", g)
+			}
+			w.Reasons = append(w.Reasons, st.sayLaw("law.reason", map[string]string{"Reason": Escape(r.Reason), "Ground": ground}))
+		}
+		if len(w.Reasons) > 0 {
+			w.ReasonsIntro = st.sayLaw("law.reasonsIntro", d)
+		}
 	}
 	// Past the date a rule is expected to change, counted from the
 	// document's date, so that the same file gives the same documents.
