@@ -7,9 +7,6 @@ import (
 	"github.com/propose-cli/propose/pkg/law"
 )
 
-// medical finds a medical reason in the employee's own words.
-var medical = lazyRegexp(`(?i)\b(medical|health|illness|chronic|disabilit\w*|condition|diagnos\w*|therapy|treatment|migraine|fatigue|anxiety|depression|surgery|long covid|pain)\b`)
-
 // law checks a request against the law where the employee works: the
 // statutory request's lead time, the service it needs, the requests
 // already made, its statements, a rule past its change date, and a medical
@@ -61,13 +58,14 @@ func (c *checker) law() {
 	for _, r := range j.Changed(sent) {
 		c.add("law.changed", "jurisdiction", r.ID)
 	}
-	if j.Accommodation && medical().MatchString(p.Private.Motivation) {
+	if j.Accommodation && law.Medical(p.Private.Motivation) {
 		c.add("law.accommodation", "private.motivation", the(j.Name))
 	}
 }
 
 // the writes a country's name inside a sentence: "the United States".
 func the(name string) string {
+	name, _, _ = strings.Cut(name, " (") // "Great Britain (England, Wales and Scotland)"
 	if rest, ok := strings.CutPrefix(name, "The "); ok {
 		return "the " + rest
 	}

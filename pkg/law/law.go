@@ -243,3 +243,10 @@ func GroundOf(reason string) string {
 	}
 	return ""
 }
+
+// medicalWords name a health matter in the employee's own words.
+var medicalWords = regexp.MustCompile(`(?i)\b(medical|health|illness|chronic|disabilit\w*|condition|diagnos\w*|therapy|treatment|migraines?|fatigue|anxiety|depression|surgery|long covid|pain` +
+	`|gesundheit\w*|krankheit|chronisch\w*|behinderung|santé|maladie|chronique|handicap|salud|enfermedad|crónic\w*|discapacidad|gezondheid|ziekte|chronisch|beperking)\b`)
+
+// Medical reports whether a text names a health matter.
+func Medical(text string) bool { return medicalWords.MatchString(text) }

@@ -101,7 +101,7 @@ func TestReasonsMapToTheGrounds(t *testing.T) {
 	for reason, want := range map[string]string{
 		"We can't afford the extra equipment costs":             "costs",
 		"Clients expect someone in the office every day":        "customers",
-		"Urgent requests from the CFO need someone to cover":     "reorganise",
+		"Urgent requests from the CFO need someone to cover":    "reorganise",
 		"We are restructuring the department in spring":         "structural",
 		"I worry your output will drop":                         "performance",
 		"Die Kunden erwarten uns vor Ort":                       "customers",

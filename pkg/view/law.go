@@ -32,9 +32,9 @@ type Law struct {
 	// the grounds the law allows (a re-ask where the law lists them).
 	ReasonsIntro string
 	Reasons      []string
-	Checked   string // when the rules were last checked, formatted
-	Changed   []string
-	NotAdvice string // the line that says this is information, not legal advice
+	Checked      string // when the rules were last checked, formatted
+	Changed      []string
+	NotAdvice    string // the line that says this is information, not legal advice
 }
 
 // LawGround is a ground a refusal may rest on, and how to answer it.
@@ -118,7 +118,14 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	if d.Statutory {
 		w.Prep = append(w.Prep, st.sayLaw("law.prep.clock", d))
 	}
+	if j.Accommodation && j.Code != "US" && medicalReason(p) {
+		w.Prep = append(w.Prep, st.sayLaw("law.prep.adjustments", d))
+	}
+	// The grounds bind a statutory request only.
 	for _, g := range j.Grounds {
+		if !d.Statutory {
+			break
+		}
 		w.Grounds = append(w.Grounds, LawGround{Ground: st.sayLaw("law.ground", g), Answer: st.sayLaw("law.answer", g)})
 	}
 	if p.Scenario == proposal.ScenarioReask && len(j.Grounds) > 0 {
@@ -140,4 +147,10 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 		w.Changed = append(w.Changed, st.sayLaw("law.changed", map[string]string{"Says": r.Says, "On": st.Date(r.Changes.Time), "Checked": st.Date(r.Checked.Time)}))
 	}
 	return w
+}
+
+// medicalReason reports whether the employee's own reasons name a health
+// matter: the law may give such a request its own route.
+func medicalReason(p *proposal.Proposal) bool {
+	return law.Medical(p.Private.Motivation)
 }
