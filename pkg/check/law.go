@@ -15,11 +15,14 @@ func (c *checker) law() {
 	p := c.p
 	j, ok := law.Of(p.Jurisdiction)
 	if p.Statutory.Yes() && (!ok || !j.Statutory) {
-		where := "where you work"
-		if ok {
-			where = "in " + the(j.Name)
+		msg := "there is no statutory request for remote work where you work"
+		switch {
+		case ok && j.Code == "ES":
+			msg = "in Spain the only statutory route is an adaptation for care reasons (article 34.8 of the Estatuto de los Trabajadores), which propose does not write"
+		case ok:
+			msg = "there is no statutory request for remote work in " + the(j.Name)
 		}
-		c.add("law.no-statutory", "statutory", "there is no statutory request for remote work "+where)
+		c.add("law.no-statutory", "statutory", msg)
 	}
 	if !ok {
 		return
@@ -27,18 +30,26 @@ func (c *checker) law() {
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	sent, start := p.Date.Time(), p.Arrangement.Start.Time()
 	if j.Statutory && p.Statutory.Yes() {
+		// The earliest start the law allows: after the lead time, and
+		// after the service where it is counted to the start.
+		done := j.ServiceBy(p.Employee.Started.Time())
+		earliest := time.Time{}
+		late := false
 		if by := j.SendBy(start); !by.IsZero() && by.Before(sent) {
-			earliest := sent.Sub(by)
-			c.add("law.lead-time", "arrangement.start", day(start.Add(earliest)))
+			earliest, late = start.Add(sent.Sub(by)), true
 		}
-		if done := j.ServiceBy(p.Employee.Started.Time()); !done.IsZero() {
-			by := start
-			if j.ServiceAtRequest {
-				by = sent
-			}
-			if !by.IsZero() && by.Before(done) {
-				c.add("law.service", "employee.started", day(done))
-			}
+		if !done.IsZero() && !j.ServiceAtRequest && start.Before(done) && done.After(earliest) {
+			earliest = done
+		}
+		if late {
+			c.add("law.lead-time", "arrangement.start", day(earliest))
+		}
+		switch {
+		case done.IsZero():
+		case j.ServiceAtRequest && sent.Before(done):
+			c.add("law.service", "employee.started", "your 26 weeks' service is complete on "+day(done)+": send and date the request then")
+		case !j.ServiceAtRequest && !start.IsZero() && start.Before(done):
+			c.add("law.service", "employee.started", "your service the law asks for is complete on "+day(done)+": move `start` to "+day(earliest)+" or later")
 		}
 		if prev := p.PreviousRequest.Time(); !prev.IsZero() && sent.Before(prev.AddDate(1, 0, 0)) {
 			switch {
@@ -59,7 +70,11 @@ func (c *checker) law() {
 		c.add("law.changed", "jurisdiction", r.ID)
 	}
 	if j.Accommodation && law.Medical(p.Private.Motivation) {
-		c.add("law.accommodation", "private.motivation", the(j.Name))
+		route := "in " + the(j.Name) + ", a reasonable adjustment"
+		if j.Code == "US" {
+			route = "in the United States, a reasonable accommodation under the Americans with Disabilities Act"
+		}
+		c.add("law.accommodation", "private.motivation", route)
 	}
 }
 

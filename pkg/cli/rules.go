@@ -71,11 +71,15 @@ func rulesRun(opts *RulesOptions) error {
 				fmt.Fprintf(&b, "    %s\n", line)
 			}
 			fmt.Fprintf(&b, "    Source: %s\n    %s\n    Checked %s", r.Source, r.URL, r.Checked.Format(time.DateOnly))
+			when := r.Expected
+			if when == "" && !r.Changes.IsZero() {
+				when = "from " + r.Changes.Format(time.DateOnly)
+			}
 			switch {
 			case !r.Changes.IsZero() && !today.Time().Before(r.Changes.Time):
-				fmt.Fprintf(&b, "; expected to change from %s: propose may be out of date here, check the source", r.Changes.Format(time.DateOnly))
+				fmt.Fprintf(&b, "; expected to change %s: propose may be out of date here, check the source", when)
 			case !r.Changes.IsZero():
-				fmt.Fprintf(&b, "; expected to change from %s", r.Changes.Format(time.DateOnly))
+				fmt.Fprintf(&b, "; expected to change %s", when)
 			}
 			b.WriteString(".\n")
 		}

@@ -68,7 +68,10 @@ type Rule struct {
 	Source  string `yaml:"source"`
 	URL     string `yaml:"url"`
 	Checked Day    `yaml:"checked"` // when it was last checked against its source
-	Changes Day    `yaml:"changes"` // when it is next expected to change; zero when none is known
+	Changes Day    `yaml:"changes"` // from when it may have changed; zero when no change is known
+	// Expected says when the change is expected, in words, where no day
+	// is known ("in 2027, on a date not yet set"); "" to give Changes.
+	Expected string `yaml:"expected"`
 }
 
 // Day is a calendar day, written YYYY-MM-DD.
@@ -184,7 +187,10 @@ func (j *Jurisdiction) SendBy(start time.Time) time.Time {
 func (j *Jurisdiction) DecisionDue(sent, start time.Time) time.Time {
 	switch {
 	case j.DecideMonths > 0:
-		return sent.AddDate(0, j.DecideMonths, 0)
+		// "The period of two months beginning with" the day of the
+		// request counts that day: it ends the day before the same date
+		// two months on.
+		return sent.AddDate(0, j.DecideMonths, -1)
 	case j.DecideDays > 0:
 		return sent.AddDate(0, 0, j.DecideDays)
 	case j.DecideMonthsAhead > 0 && !start.IsZero():

@@ -45,7 +45,7 @@ func TestTheClockOfEachLaw(t *testing.T) {
 		code             string
 		sendBy, decideBy string
 	}{
-		{"GB", "", "2027-03-11"},
+		{"GB", "", "2027-03-10"},
 		{"NI", "", "2027-02-22"},
 		{"IE", "2027-02-08", "2027-02-08"},
 		{"NL", "2027-02-05", "2027-03-05"},

@@ -47,8 +47,8 @@ type LawGround struct {
 type lawData struct {
 	Code, Name, Act, Date, Start, End, Pattern, Previous, Location, Workspace, Connectivity, Security string
 	SendBy, DecisionDue, ServiceBy, Checked, Employee                                                 string
-	Lead, Service                                                                                     string
-	Statutory, HasTrial, Late, ShortService                                                           bool
+	Lead, Service, Review                                                                             string
+	Chosen, Statutory, HasTrial, Late, ShortService, AtRequest                                        bool
 }
 
 // sayLaw executes a law phrase in the language, or in British English
@@ -71,7 +71,8 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	sent := p.Date.Time()
 	d := lawData{Code: j.Code, Name: j.Name, Act: j.Law, Date: v.Date, Start: v.StartShort, Pattern: v.Pattern,
 		Location: v.Location, Workspace: v.Workspace, Connectivity: v.Connectivity, Security: v.Security,
-		Employee: v.Employee.Name, Statutory: j.Statutory && p.Statutory.Yes(), HasTrial: v.Trial != nil}
+		Employee: v.Employee.Name, Chosen: j.Statutory && p.Statutory.Yes(), HasTrial: v.Trial != nil, Review: v.ReviewDate,
+		AtRequest: j.ServiceAtRequest}
 	if !p.PreviousRequest.IsZero() {
 		d.Previous = st.date(p.PreviousRequest)
 	}
@@ -96,6 +97,10 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	}
 	d.ShortService = d.ServiceBy != "" && !by.IsZero() && by.Before(j.ServiceBy(p.Employee.Started.Time()))
 	d.Checked = day(j.Checked())
+	// A request sent too late, or before the service the law asks for,
+	// is not the statutory one: the documents claim no statute for it,
+	// and the prep sheet says why.
+	d.Statutory = d.Chosen && !d.Late && !d.ShortService
 	w := &Law{Code: j.Code, Name: st.sayLaw("law.name", d.Code), Statutory: d.Statutory, Checked: d.Checked,
 		NotAdvice: st.sayLaw("law.notAdvice", d)}
 	d.Name = w.Name
@@ -114,7 +119,11 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 			w.EmailLine = st.sayLaw("law.email", d)
 		}
 	}
-	w.Prep = append(w.Prep, st.sayLaw("law.prep."+j.Code, d))
+	if d.Chosen && !d.Statutory {
+		w.Prep = append(w.Prep, st.sayLaw("law.prep.blocked", d))
+	} else {
+		w.Prep = append(w.Prep, st.sayLaw("law.prep."+j.Code, d))
+	}
 	if d.Statutory {
 		w.Prep = append(w.Prep, st.sayLaw("law.prep.clock", d))
 	}
@@ -144,7 +153,7 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	// Past the date a rule is expected to change, counted from the
 	// document's date, so that the same file gives the same documents.
 	for _, r := range j.Changed(sent) {
-		w.Changed = append(w.Changed, st.sayLaw("law.changed", map[string]string{"Says": r.Says, "On": st.Date(r.Changes.Time), "Checked": st.Date(r.Checked.Time)}))
+		w.Changed = append(w.Changed, st.sayLaw("law.changed", map[string]string{"Says": r.Says, "On": st.Date(r.Changes.Time), "Expected": r.Expected, "Checked": st.Date(r.Checked.Time)}))
 	}
 	return w
 }
