@@ -62,8 +62,13 @@ func (c *checker) law() {
 		if j.Says("location") && strings.TrimSpace(p.Arrangement.RemoteLocation) == "" {
 			c.add("law.statement-missing", "arrangement.remote_location", "add `remote_location:` under `arrangement:`: the Act asks where you would work")
 		}
-		if j.Says("suitability") && p.Equipment.Workspace == "" && p.Equipment.Connectivity == "" && p.Equipment.Security == "" {
-			c.add("law.statement-missing", "equipment.workspace", "add `workspace:`, `connectivity:` and `security:` under `equipment:`: the Act asks how suitable the location is")
+		// The Code asks for the workstation's suitability and a commitment
+		// to keep data secure, among others the prep sheet lists.
+		if j.Says("suitability") && strings.TrimSpace(p.Equipment.Workspace) == "" {
+			c.add("law.statement-missing", "equipment.workspace", "add `workspace:` under `equipment:`: the Act asks how suitable the workstation is")
+		}
+		if j.Says("suitability") && strings.TrimSpace(p.Equipment.Security) == "" {
+			c.add("law.statement-missing", "equipment.security", "add `security:` under `equipment:`: the Code asks for a commitment to keep company data secure")
 		}
 	}
 	for _, r := range j.Changed(sent) {
