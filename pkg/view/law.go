@@ -127,9 +127,7 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	if d.Statutory {
 		w.Prep = append(w.Prep, st.sayLaw("law.prep.clock", d))
 	}
-	if j.Accommodation && j.Code != "US" && medicalReason(p) {
-		w.Prep = append(w.Prep, st.sayLaw("law.prep.adjustments", d))
-	}
+
 	// The grounds bind a statutory request only.
 	for _, g := range j.Grounds {
 		if !d.Statutory {
@@ -158,8 +156,14 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	return w
 }
 
-// medicalReason reports whether the employee's own reasons name a health
-// matter: the law may give such a request its own route.
-func medicalReason(p *proposal.Proposal) bool {
-	return law.Medical(p.Private.Motivation)
+// lawAdjustments is the prep sheet's line on a reasonable adjustment,
+// where the law gives a health reason its own route and the employee's
+// private reasons name one; "" otherwise. It reads a private answer, so
+// only the private view holds it.
+func lawAdjustments(p *proposal.Proposal, st *Lang) string {
+	j, ok := law.Of(p.Jurisdiction)
+	if !ok || !j.Accommodation || j.Code == "US" || !law.Medical(p.Private.Motivation) {
+		return ""
+	}
+	return st.sayLaw("law.prep.adjustments", lawData{Code: j.Code, Name: st.sayLaw("law.name", j.Code)})
 }

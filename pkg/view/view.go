@@ -332,6 +332,7 @@ type Private struct {
 	SecondNo     bool        // reask: declined twice or more
 	InPrinciple  bool        // reask: the no was against remote work itself
 	MoveAskBy    string      // a move: the last weekday to ask with three months left before it; "" when that has passed
+	Adjustments  string      // the law's route for a health reason the private answers name; "" when none
 }
 
 // Question is one a manager may ask that the proposal does not answer yet,
@@ -602,6 +603,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 		}
 	}
 	v.RevisitDate = st.date(p.NextWorkday(p.Date.AddDays(90)))
+	v.Adjustments = lawAdjustments(p, st)
 	return v
 }
 
