@@ -510,16 +510,9 @@ var threatsIn = func() func(folder string) *regexp.Regexp {
 	}
 }()
 
-// threats is every language's pattern at once, for a text whose language
-// is not known.
-var threats = lazyRegexp(`(?i)(` + strings.Join(threatPatterns, "|") + `)`)
-
-// threatIn returns the words of text that threaten, as written; "" when
-// there are none.
-func threatIn(text string) string { return proposal.FindFolded(threats(), text) }
-
-// threatInLanguage is threatIn for a request written in the language of
-// the template folder lang, or in English.
+// threatInLanguage returns the words of text that threaten, as written,
+// for a request written in the language of the template folder lang or in
+// English; "" when there are none.
 func threatInLanguage(text, lang string) string { return proposal.FindFolded(threatsIn(lang), text) }
 
 // leverageFields are where a request's own argument is written: a threat

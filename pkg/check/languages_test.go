@@ -189,7 +189,7 @@ func TestThreatExamples(t *testing.T) {
 		"Eine andere Versicherung hat mir eine Stelle mit drei mobilen Tagen angeboten",
 		"Een ander bedrijf heeft me een baan met drie thuiswerkdagen aangeboden",
 	} {
-		if threatIn(s) == "" {
+		if threatInAny(s) == "" {
 			t.Errorf("no threat found in %q", s)
 		}
 	}
@@ -201,11 +201,22 @@ func TestThreatExamples(t *testing.T) {
 		"Ik ga vrijdag eerder weg", "The recruiter told me three days would be fine", "Our competitor offers lower prices",
 		"Der Lieferant hat mir einen Rabatt angeboten",
 	} {
-		if m := threatIn(s); m != "" {
+		if m := threatInAny(s); m != "" {
 			t.Errorf("%q found as a threat (%q)", s, m)
 		}
 	}
-	if got, want := threatIn("Franchement, j’ai d’autres propositions."), "j’ai d’autres propositions"; got != want {
+	if got, want := threatInAny("Franchement, j’ai d’autres propositions."), "j’ai d’autres propositions"; got != want {
 		t.Errorf("the threat is quoted as %q, want it as written, %q", got, want)
 	}
+}
+
+// threatInAny is what the coach finds in text written in any of the
+// languages: the first threat of English or a language's pattern.
+func threatInAny(text string) string {
+	for _, lang := range threatLanguages {
+		if m := threatInLanguage(text, lang); m != "" {
+			return m
+		}
+	}
+	return ""
 }

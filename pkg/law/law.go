@@ -16,7 +16,6 @@ import (
 	"io/fs"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -211,13 +210,6 @@ func (j *Jurisdiction) ServiceBy(started time.Time) time.Time {
 		return started.AddDate(0, 0, j.MinServiceDays)
 	}
 	return time.Time{}
-}
-
-// Sorted returns the codes with rules, sorted, for error messages.
-func Sorted() []string {
-	out := slices.Clone(Codes)
-	sort.Strings(out)
-	return out
 }
 
 // groundWords find which of the statutory grounds a reason given for a

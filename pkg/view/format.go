@@ -194,10 +194,6 @@ func sentence(s string) string {
 // Sentence ends text with a full stop unless it already ends a sentence.
 func Sentence(s string) string { return sentence(s) }
 
-// LowerFirst lower-cases the first letter of text that continues a
-// sentence, unless its first word is a name or an acronym.
-func LowerFirst(s string) string { return lowerFirst(s) }
-
 // Capitalize upper-cases the first letter of text that starts a sentence.
 func Capitalize(s string) string { return capitalize(s) }
 
