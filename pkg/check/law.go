@@ -30,26 +30,16 @@ func (c *checker) law() {
 	day := func(t time.Time) string { return t.Format(time.DateOnly) }
 	sent, start := p.Date.Time(), p.Arrangement.Start.Time()
 	if j.Statutory && p.Statutory.Yes() {
-		// The earliest start the law allows: after the lead time, and
-		// after the service where it is counted to the start.
-		done := j.ServiceBy(p.Employee.Started.Time())
-		earliest := time.Time{}
-		late := false
-		if by := j.SendBy(start); !by.IsZero() && by.Before(sent) {
-			earliest, late = start.Add(sent.Sub(by)), true
-		}
-		if !done.IsZero() && !j.ServiceAtRequest && start.Before(done) && done.After(earliest) {
-			earliest = done
-		}
-		if late {
-			c.add("law.lead-time", "arrangement.start", day(earliest))
+		a := j.Assess(sent, start, p.Employee.Started.Time())
+		if a.Late {
+			c.add("law.lead-time", "arrangement.start", day(a.Earliest))
 		}
 		switch {
-		case done.IsZero():
-		case j.ServiceAtRequest && sent.Before(done):
-			c.add("law.service", "employee.started", "your 26 weeks' service is complete on "+day(done)+": send and date the request then")
-		case !j.ServiceAtRequest && !start.IsZero() && start.Before(done):
-			c.add("law.service", "employee.started", "your service the law asks for is complete on "+day(done)+": move `start` to "+day(earliest)+" or later")
+		case !a.ShortService:
+		case j.ServiceAtRequest:
+			c.add("law.service", "employee.started", "your 26 weeks' service is complete on "+day(a.ServiceBy)+": send and date the request then")
+		default:
+			c.add("law.service", "employee.started", "your service the law asks for is complete on "+day(a.ServiceBy)+": move `start` to "+day(a.Earliest)+" or later")
 		}
 		if prev := p.PreviousRequest.Time(); !prev.IsZero() && sent.Before(prev.AddDate(1, 0, 0)) {
 			switch {

@@ -212,6 +212,43 @@ func (j *Jurisdiction) ServiceBy(started time.Time) time.Time {
 	return time.Time{}
 }
 
+// Assessment is what the law makes of a statutory request sent on one day
+// for a change starting on another, by an employee who started on a third:
+// the dates it sets and whether the request meets them. Zero dates where
+// the law sets none.
+type Assessment struct {
+	SendBy      time.Time // the last day to send the request for that start
+	DecisionDue time.Time // the day the employer's decision is due
+	ServiceBy   time.Time // the day the service the law asks for is complete
+	Late        bool      // sent after SendBy
+	// ShortService: the service is not complete when the law counts it,
+	// on the day of the request (Northern Ireland) or by the start.
+	ShortService bool
+	// Earliest is the earliest start the law allows, when the lead time or
+	// the service pushes it past the start asked for; zero otherwise.
+	Earliest time.Time
+}
+
+// Assess measures a request against the jurisdiction's clock.
+func (j *Jurisdiction) Assess(sent, start, started time.Time) Assessment {
+	a := Assessment{SendBy: j.SendBy(start), DecisionDue: j.DecisionDue(sent, start), ServiceBy: j.ServiceBy(started)}
+	a.Late = !a.SendBy.IsZero() && a.SendBy.Before(sent)
+	if a.Late {
+		a.Earliest = start.Add(sent.Sub(a.SendBy))
+	}
+	if !a.ServiceBy.IsZero() {
+		if j.ServiceAtRequest {
+			a.ShortService = sent.Before(a.ServiceBy)
+		} else if !start.IsZero() && start.Before(a.ServiceBy) {
+			a.ShortService = true
+			if a.ServiceBy.After(a.Earliest) {
+				a.Earliest = a.ServiceBy
+			}
+		}
+	}
+	return a
+}
+
 // groundWords find which of the statutory grounds a reason given for a
 // refusal points to, in the words people use in the languages propose
 // writes (the text is lower-cased).

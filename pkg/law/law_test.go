@@ -117,3 +117,20 @@ func TestReasonsMapToTheGrounds(t *testing.T) {
 		}
 	}
 }
+
+// TestAssessGivesOneEarliestStart checks the one reading of a request the
+// documents and the coach share: Ireland's lead time and service push the
+// start to the later of the two; Northern Ireland counts the service on
+// the day of the request, which no later start mends.
+func TestAssessGivesOneEarliestStart(t *testing.T) {
+	ie, _ := Of("IE")
+	a := ie.Assess(day("2027-01-11"), day("2027-03-01"), day("2026-09-14"))
+	if !a.Late || !a.ShortService || format(a.Earliest) != "2027-03-14" {
+		t.Errorf("IE: %+v, want late, short and earliest 2027-03-14", a)
+	}
+	ni, _ := Of("NI")
+	a = ni.Assess(day("2027-01-11"), day("2027-02-15"), day("2026-09-07"))
+	if a.Late || !a.ShortService || !a.Earliest.IsZero() || format(a.ServiceBy) != "2027-03-08" {
+		t.Errorf("NI: %+v, want short at the request, complete on 2027-03-08", a)
+	}
+}

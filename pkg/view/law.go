@@ -45,10 +45,9 @@ type LawGround struct {
 
 // lawData is what the law's phrases are given.
 type lawData struct {
-	Code, Name, Act, Date, Start, End, Pattern, Previous, Location, Workspace, Connectivity, Security string
-	SendBy, DecisionDue, ServiceBy, Checked, Employee                                                 string
-	Lead, Service, Review                                                                             string
-	Chosen, Statutory, HasTrial, Late, ShortService, AtRequest                                        bool
+	Code, Name, Act, Date, Start, Review, Pattern, Previous, Location, Workspace, Connectivity, Security string
+	SendBy, DecisionDue, ServiceBy, Checked, Employee                                                    string
+	Chosen, Statutory, Late, ShortService, AtRequest                                                     bool
 }
 
 // sayLaw executes a law phrase in the language, or in British English
@@ -71,13 +70,10 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	sent := p.Date.Time()
 	d := lawData{Code: j.Code, Name: j.Name, Act: j.Law, Date: v.Date, Start: v.StartShort, Pattern: v.Pattern,
 		Location: v.Location, Workspace: v.Workspace, Connectivity: v.Connectivity, Security: v.Security,
-		Employee: v.Employee.Name, Chosen: j.Statutory && p.Statutory.Yes(), HasTrial: v.Trial != nil, Review: v.ReviewDate,
+		Employee: v.Employee.Name, Chosen: j.Statutory && p.Statutory.Yes(), Review: v.ReviewDate,
 		AtRequest: j.ServiceAtRequest}
 	if !p.PreviousRequest.IsZero() {
 		d.Previous = st.date(p.PreviousRequest)
-	}
-	if v.Trial != nil {
-		d.End = st.date(p.Derived.TrialEnd)
 	}
 	day := func(t time.Time) string {
 		if t.IsZero() {
@@ -85,17 +81,9 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 		}
 		return st.Date(t)
 	}
-	d.SendBy = day(j.SendBy(start))
-	d.Late = d.SendBy != "" && j.SendBy(start).Before(sent)
-	d.DecisionDue = day(j.DecisionDue(sent, start))
-	d.ServiceBy = day(j.ServiceBy(p.Employee.Started.Time()))
-	// The service is counted to the start, or to the request where the law
-	// asks for it then (Northern Ireland).
-	by := start
-	if j.ServiceAtRequest {
-		by = sent
-	}
-	d.ShortService = d.ServiceBy != "" && !by.IsZero() && by.Before(j.ServiceBy(p.Employee.Started.Time()))
+	a := j.Assess(sent, start, p.Employee.Started.Time())
+	d.SendBy, d.DecisionDue, d.ServiceBy = day(a.SendBy), day(a.DecisionDue), day(a.ServiceBy)
+	d.Late, d.ShortService = a.Late, a.ShortService
 	d.Checked = day(j.Checked())
 	// A request sent too late, or before the service the law asks for,
 	// is not the statutory one: the documents claim no statute for it,
