@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"github.com/propose-cli/propose/pkg/law"
 	"github.com/propose-cli/propose/pkg/view"
 	"time"
 
@@ -56,12 +55,10 @@ func Calendar(p *proposal.Proposal, opts CalendarOptions) (output.File, error) {
 		decisionDue            time.Time
 		decision, decisionDesc string
 	)
-	if v := view.NewPublic(p); v.Law != nil && v.Law.DecisionDue != "" {
-		if j, ok := law.Of(p.Jurisdiction); ok {
-			decisionDue = j.DecisionDue(p.Date.Time(), p.Arrangement.Start.Time())
-			d := map[string]string{"Name": v.Law.Name, "Date": v.Date}
-			decision, decisionDesc = v.Say("law.cal.decision", d), v.Say("law.cal.decisionDesc", d)
-		}
+	if v := view.NewPublic(p); v.Law != nil && !v.Law.DecisionDay.IsZero() {
+		decisionDue = v.Law.DecisionDay
+		d := map[string]string{"Name": v.Law.Name, "Date": v.Date}
+		decision, decisionDesc = v.Say("law.cal.decision", d), v.Say("law.cal.decisionDesc", d)
 	}
 	var metrics []string
 	for _, m := range p.Trial.Metrics {

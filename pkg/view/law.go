@@ -17,12 +17,13 @@ type Law struct {
 	Name      string // the jurisdiction's name, in words
 	Statutory bool   // the request is the statutory one the law recognises
 
-	Heading     string   // the proposal section's heading
-	Statements  []string // what a statutory request must say, each a paragraph
-	Signature   string   // the signature line a statutory request asks for; "" when none
-	DecisionDue string   // when the employer's decision is due, formatted; "" when the law sets no date
-	SendBy      string   // the last day to send the request, formatted; "" when the law sets no lead time
-	EmailLine   string   // the cover email's sentence on the decision date; "" when none
+	Heading     string    // the proposal section's heading
+	Statements  []string  // what a statutory request must say, each a paragraph
+	Signature   string    // the signature line a statutory request asks for; "" when none
+	DecisionDue string    // when the employer's decision is due, formatted; "" when the law sets no date
+	DecisionDay time.Time // the same day, for the calendar; zero when DecisionDue is ""
+	SendBy      string    // the last day to send the request, formatted; "" when the law sets no lead time
+	EmailLine   string    // the cover email's sentence on the decision date; "" when none
 
 	Prep []string // the prep sheet's lines on the law, each a paragraph
 	// Grounds are the only grounds a refusal may rest on, each with how to
@@ -103,6 +104,9 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 			w.Signature = st.sayLaw("law.signature", d)
 		}
 		w.DecisionDue, w.SendBy = d.DecisionDue, d.SendBy
+		if w.DecisionDue != "" {
+			w.DecisionDay = a.DecisionDue
+		}
 		if w.DecisionDue != "" {
 			w.EmailLine = st.sayLaw("law.email", d)
 		}
