@@ -158,18 +158,16 @@ func New(opts ...Option) (*Set, error) {
 	// A replaced template is parsed now, so a mistake in it is found
 	// whichever document is asked for.
 	for k := range s.from {
-		if _, err := s.template(k, "en"); err != nil {
+		if _, err := s.template(k, view.LangOf("en-US")); err != nil {
 			return nil, err
 		}
 	}
 	return s, nil
 }
 
-// parseTemplate parses the document template name from fsys with the
-// phrases of the language folder, which it may call, and the language's
-// functions.
-func parseTemplate(fsys fs.FS, file, shown, folder string) (*template.Template, error) {
-	l := view.LangOf(folder)
+// parseTemplate parses the document template file from fsys into a copy
+// of the language l's phrases, which it may call, with l's functions.
+func parseTemplate(fsys fs.FS, file, shown string, l *view.Lang) (*template.Template, error) {
 	src, err := fs.ReadFile(fsys, file)
 	if err != nil {
 		return nil, fmt.Errorf("parse template %s: %w", shown, err)
@@ -185,13 +183,13 @@ func parseTemplate(fsys fs.FS, file, shown, folder string) (*template.Template, 
 	return t, nil
 }
 
-// template returns the template of kind in the language folder, parsing
+// template returns the template of kind in the language l's folder, parsing
 // it the first time it is asked for: a command parses only what it
 // renders. A template the user replaced is theirs in every language.
-func (s *Set) template(kind Kind, folder string) (*template.Template, error) {
+func (s *Set) template(kind Kind, l *view.Lang) (*template.Template, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	key := folder + "/" + string(kind)
+	key := l.Folder + "/" + string(kind)
 	if t, ok := s.ts[key]; ok {
 		return t, nil
 	}
@@ -203,9 +201,9 @@ func (s *Set) template(kind Kind, folder string) (*template.Template, error) {
 		err error
 	)
 	if shown, ok := s.from[kind]; ok {
-		t, err = parseTemplate(s.fsys, FileName(kind), shown, folder)
+		t, err = parseTemplate(s.fsys, FileName(kind), shown, l)
 	} else {
-		t, err = parseTemplate(TemplatesFS, path.Join(folder, FileName(kind)), FileName(kind), folder)
+		t, err = parseTemplate(TemplatesFS, path.Join(l.Folder, FileName(kind)), FileName(kind), l)
 	}
 	if err != nil {
 		return nil, err
@@ -249,7 +247,7 @@ var fieldErr = regexp.MustCompile(`^template: [^:]+:(\d+):\d+: executing "[^"]*"
 // not have (a private answer, most often, in an edited copy) fails with
 // an error naming the file and line.
 func (s *Set) execute(kind Kind, what string, v languaged) ([]byte, error) {
-	t, err := s.template(kind, view.LangOf(v.LangTag()).Folder)
+	t, err := s.template(kind, view.LangOf(v.LangTag()))
 	if err != nil {
 		return nil, err
 	}
