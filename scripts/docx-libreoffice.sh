@@ -41,33 +41,31 @@ for s in "${scenarios[@]}"; do
 	cp "$tmp/$s/one-pager.docx" "$tmp/$s-one-pager.docx"
 done
 
-# The stories people bring: each one-page summary must keep to one page in a
-# word processor too.
+# render_one_pager NAME FILE renders FILE's one-page summary as NAME-one-pager.docx,
+# to be converted with the rest.
 stories=()
-for f in testdata/stories/*.yaml; do
-	n=story-$(basename "$f" .yaml)
-	"$tmp/propose" render "$f" --format docx --out "$tmp/$n" --quiet >"$tmp/render.log" 2>&1 || {
+render_one_pager() {
+	"$tmp/propose" render "$2" --format docx --out "$tmp/$1" --quiet >"$tmp/render.log" 2>&1 || {
 		cat "$tmp/render.log" >&2
-		echo "$n: propose could not render the story" >&2
+		echo "$1: propose could not render $2" >&2
 		exit 1
 	}
-	cp "$tmp/$n/one-pager.docx" "$tmp/$n-one-pager.docx"
-	stories+=("$n")
+	cp "$tmp/$1/one-pager.docx" "$tmp/$1-one-pager.docx"
+	stories+=("$1")
+}
+
+# The stories people bring: each one-page summary must keep to one page in a
+# word processor too.
+for f in testdata/stories/*.yaml; do
+	render_one_pager "story-$(basename "$f" .yaml)" "$f"
 done
 
 # Each language's own sample: German compounds and French spacing must fit
 # the page in a word processor as in the PDF.
 for d in examples/*/; do
 	lang=$(basename "$d")
-	n=sample-$lang
-	"$tmp/propose" example --language "$lang" >"$tmp/$n.yaml" &&
-		"$tmp/propose" render "$tmp/$n.yaml" --format docx --out "$tmp/$n" --quiet >"$tmp/render.log" 2>&1 || {
-		cat "$tmp/render.log" >&2
-		echo "$n: propose could not render the $lang sample" >&2
-		exit 1
-	}
-	cp "$tmp/$n/one-pager.docx" "$tmp/$n-one-pager.docx"
-	stories+=("$n")
+	"$tmp/propose" example --language "$lang" >"$tmp/sample-$lang.yaml"
+	render_one_pager "sample-$lang" "$tmp/sample-$lang.yaml"
 done
 
 # One LibreOffice run converts all of them, with the fonts the documents name
