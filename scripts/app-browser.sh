@@ -132,6 +132,17 @@ download() {
 	done
 	fail "clicking $1 downloaded nothing: $(ls dl)"
 }
+
+# open_example opens the trial example in the page, as a person picks it
+# with the file button, and downloads its proposal.pdf once it has settled.
+open_example() {
+	rm -rf dl/*
+	file_input=$(element '#open')
+	post "element/$file_input/value" "{\"text\":\"$work/trial.yaml\"}" >/dev/null
+	wait_for "$b.opened === \"trial.yaml\""
+	settled updated
+	download proposal.pdf
+}
 for f in proposal.yaml proposal.pdf one-pager.pdf PRIVATE-prep.pdf; do download "$f"; done
 mkdir -p page
 cp dl/proposal.yaml dl/proposal.pdf dl/one-pager.pdf page/
@@ -163,12 +174,7 @@ click '#keep'
 
 # An existing proposal.yaml opens in the form, and its documents are the
 # command line's.
-rm -rf dl/*
-file_input=$(element '#open')
-post "element/$file_input/value" "{\"text\":\"$work/trial.yaml\"}" >/dev/null
-wait_for "$b.opened === \"trial.yaml\""
-settled updated
-download proposal.pdf
+open_example
 download email.eml
 download trial.ics
 ./propose render trial.yaml --out cli-trial --quiet >/dev/null
@@ -191,12 +197,7 @@ start=$(date +%s%N)
 post url "{\"url\":\"file://$work/app/index.html\"}" >/dev/null
 wait_for "$b.engine === \"ready\""
 file_ms=$((($(date +%s%N) - start) / 1000000))
-rm -rf dl/*
-file_input=$(element '#open')
-post "element/$file_input/value" "{\"text\":\"$work/trial.yaml\"}" >/dev/null
-wait_for "$b.opened === \"trial.yaml\""
-settled updated
-download proposal.pdf
+open_example
 cmp -s dl/proposal.pdf cli-trial/proposal.pdf || fail "opened without a server, the page's proposal.pdf differs from the command line's"
 post se/log '{"type":"performance"}' >perf-file.json
 net=$(grep -o '\\"url\\":\\"https\?:[^\\]*' perf-file.json | sort -u || true)
