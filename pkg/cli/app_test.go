@@ -25,20 +25,9 @@ func TestAppServesThePageOnlyHere(t *testing.T) {
 	}
 	var out bytes.Buffer
 	env := &Env{IO: &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: io.Discard}, Getenv: func(string) string { return "" }, Now: time.Now}
-	ctx, cancel := context.WithCancel(context.Background())
-	addr := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- appRun(&AppOptions{Env: env, Dir: dir, NoOpen: true, ctx: ctx, ready: func(a string) { addr <- a }})
-	}()
-	var base string
-	select {
-	case base = <-addr:
-	case err := <-done:
-		t.Fatalf("the app did not start: %v", err)
-	case <-time.After(10 * time.Second):
-		t.Fatal("the app did not start")
-	}
+	base, stop := startLocal(t, "the app", nil, func(ctx context.Context, ready func(string)) error {
+		return appRun(&AppOptions{Env: env, Dir: dir, NoOpen: true, ctx: ctx, ready: ready})
+	})
 	if !strings.HasPrefix(base, "http://127.0.0.1:") {
 		t.Errorf("the app listens at %s, not on the loopback address", base)
 	}
@@ -74,12 +63,13 @@ func TestAppServesThePageOnlyHere(t *testing.T) {
 	if res, _ := do("POST", "index.html", ""); res.StatusCode != http.StatusMethodNotAllowed {
 		t.Errorf("POST got %d", res.StatusCode)
 	}
-	cancel()
-	if err := <-done; err != nil {
+	if err := stop(); err != nil {
 		t.Errorf("the app ended with %v", err)
 	}
 
 	empty := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel() // it must refuse before it serves; a cancelled context ends it if not
 	err := appRun(&AppOptions{Env: env, Dir: empty, NoOpen: true, ctx: ctx})
 	if err == nil || !strings.Contains(err.Error(), "has no index.html") || !strings.Contains(err.Error(), "--dir") {
 		t.Errorf("a folder without the page: %v", err)

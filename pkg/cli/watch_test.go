@@ -97,18 +97,9 @@ func TestPreviewServesOnLoopbackAndReloads(t *testing.T) {
 	var out, errOut syncBuffer
 	env := &Env{IO: &IOStreams{In: strings.NewReader(""), Out: &out, ErrOut: &errOut},
 		Getenv: func(string) string { return "" }, Now: time.Now}
-	ctx, cancel := context.WithCancel(context.Background())
-	addr := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- previewRun(&PreviewOptions{Env: env, File: file, NoOpen: true, ctx: ctx, ready: func(a string) { addr <- a }})
-	}()
-	var base string
-	select {
-	case base = <-addr:
-	case <-time.After(10 * time.Second):
-		t.Fatalf("the preview did not start: %s", errOut.String())
-	}
+	base, stop := startLocal(t, "the preview", errOut.String, func(ctx context.Context, ready func(string)) error {
+		return previewRun(&PreviewOptions{Env: env, File: file, NoOpen: true, ctx: ctx, ready: ready})
+	})
 	if !strings.HasPrefix(base, "http://127.0.0.1:") {
 		t.Errorf("the preview listens at %s, not on the loopback address", base)
 	}
@@ -151,13 +142,7 @@ func TestPreviewServesOnLoopbackAndReloads(t *testing.T) {
 	if !strings.Contains(get(""), "PRIVATE") {
 		t.Error("the index does not mark the private pages")
 	}
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("the preview ended with %v", err)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("the preview did not stop")
+	if err := stop(); err != nil {
+		t.Errorf("the preview ended with %v", err)
 	}
 }
