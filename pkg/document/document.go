@@ -85,12 +85,12 @@ func Names() []string {
 
 // Builtin returns the text of the built-in English template with the file
 // name name, and whether there is one.
-func Builtin(name string) ([]byte, bool) { return BuiltinIn("en", name) }
+func Builtin(name string) ([]byte, bool) { return builtinIn("en", name) }
 
-// BuiltinIn returns the text of the built-in template with the file name
+// builtinIn returns the text of the built-in template with the file name
 // name in the language folder folder ("en", "de"), and whether there is
 // one.
-func BuiltinIn(folder, name string) ([]byte, bool) {
+func builtinIn(folder, name string) ([]byte, bool) {
 	b, err := fs.ReadFile(templates.FS, path.Join(folder, name))
 	return b, err == nil
 }

@@ -88,9 +88,6 @@ func MustOf(tag string) *Locale {
 // English reports whether the locale is one of the English ones.
 func (l *Locale) English() bool { return l.cldr == nil }
 
-// Base is the language without its region: "en", "de".
-func (l *Locale) Base() string { return l.Folder }
-
 // Date writes a day as a date in running text: "January 12, 2027",
 // "12 January 2027", "12. Januar 2027", "1er janvier 2027". Its parts are
 // held together by no-break spaces.
@@ -261,23 +258,14 @@ func (l *Locale) PercentSign() string {
 	case l.cldr == nil || l.Folder == "nl":
 		return "%"
 	case l.Folder == "fr":
-		return narrow + "%"
+		return narrow + "%" // CLDR since v34: a narrow no-break space
 	}
 	return nbsp + "%"
 }
 
 // Percent writes a percentage, given in percent: 13 is "13%" or "13 %".
 func (l *Locale) Percent(n float64, decimals int) string {
-	if l.cldr == nil {
-		return l.Number(n, decimals) + "%"
-	}
-	switch l.Folder {
-	case "nl":
-		return l.Number(n, decimals) + "%"
-	case "fr":
-		return l.Number(n, decimals) + narrow + "%" // CLDR since v34: a narrow no-break space
-	}
-	return l.Number(n, decimals) + nbsp + "%"
+	return l.Number(n, decimals) + l.PercentSign()
 }
 
 // List joins items as a list in a sentence: "a, b and c", "a, b und c".
