@@ -40,7 +40,9 @@ what shipped, what is next, what is blocked, and each measure so far against
 its target, in two minutes' reading. It writes status-DATE.md and .html into the
 output folder, and status-DATE.eml, a draft to your manager, when the proposal
 has both email addresses. --date picks an entry; the default is the latest.
-Nothing private is in it.`,
+Nothing private is in it. For a statutory request (jurisdiction: and
+statutory: yes), it also tells you, and not the note, when your employer's
+decision is or was due.`,
 		Example: "  propose status proposal.yaml\n  propose status proposal.yaml --date 2027-02-05",
 		Args:    maxOneFile,
 		RunE:    withFile(&opts.File, opts, runF, statusRun),
@@ -96,6 +98,9 @@ func statusRun(opts *StatusOptions) error {
 	fmt.Fprintf(env.IO.Out, "Wrote the status note for week %d of %d:\n", v.WeekN, v.WeeksTotal)
 	for _, w := range written {
 		fmt.Fprintf(env.IO.Out, "  %s\n", w)
+	}
+	if line := view.LawClock(p, date); line != "" {
+		fmt.Fprintf(env.IO.Out, "\n%s\n", line)
 	}
 	return nil
 }

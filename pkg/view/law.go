@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strings"
 	"time"
 
 	"github.com/propose-cli/propose/pkg/law"
@@ -158,4 +159,20 @@ func lawAdjustments(p *proposal.Proposal, st *Lang) string {
 		return ""
 	}
 	return st.sayLaw("law.prep.adjustments", lawData{Code: j.Code, Name: st.sayLaw("law.name", j.Code)})
+}
+
+// LawClock is the line `propose status` prints for the employee on the
+// day of a week's entry: when the employer's decision on a statutory
+// request is or was due. It is "" when the request is not statutory or
+// the law sets no date. It is written in the prep sheets' language and
+// never goes into the note.
+func LawClock(p *proposal.Proposal, on proposal.Date) string {
+	v := newPublic(p, p.PrepLanguageTag())
+	w := v.Law
+	if w == nil || w.DecisionDue == "" {
+		return ""
+	}
+	line := v.lang.sayLaw("law.status", map[string]any{"Code": w.Code, "Date": v.Date, "DecisionDue": w.DecisionDue,
+		"Past": w.DecisionDay.Before(on.Time())})
+	return strings.ReplaceAll(line, nbsp, " ")
 }
