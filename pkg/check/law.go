@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"github.com/propose-cli/propose/pkg/law"
+	"github.com/propose-cli/propose/pkg/proposal"
 )
 
 // law checks a request against the law where the employee works: the
@@ -52,6 +53,12 @@ func (c *checker) law() {
 		if j.Says("location") && strings.TrimSpace(p.Arrangement.RemoteLocation) == "" {
 			c.add("law.statement-missing", "arrangement.remote_location", "add `remote_location:` under `arrangement:`: the Act asks where you would work")
 		}
+		if j.Says("effect") && len(p.Benefits) == 0 && !reachable(p) && len(p.Trial.Metrics) == 0 && len(p.OutputTracking) == 0 {
+			c.add("law.effect", "benefits", "")
+		}
+		if j.Says("reasons") && len(p.Benefits) == 0 {
+			c.add("law.reasons", "benefits", "")
+		}
 		// The Code asks for the workstation's suitability and a commitment
 		// to keep data secure, among others the prep sheet lists.
 		if j.Says("suitability") && strings.TrimSpace(p.Equipment.Workspace) == "" {
@@ -80,4 +87,12 @@ func the(name string) string {
 		return "the " + rest
 	}
 	return name
+}
+
+// reachable is whether the proposal says how the employee stays reachable:
+// the proposal's communication section has something to show.
+func reachable(p *proposal.Proposal) bool {
+	c := p.Communication
+	return len(c.Channels) > 0 || c.ResponseTime != "" || len(c.CheckIns) > 0 || c.StatusReport != "" ||
+		len(c.Promises) > 0 || p.Arrangement.CoreHours.Start.Set
 }

@@ -50,6 +50,17 @@ type lawData struct {
 	Code, Name, Act, Date, Start, Review, Pattern, Previous, Location, Workspace, Connectivity, Security string
 	SendBy, DecisionDue, ServiceBy, Checked, Employee                                                    string
 	Chosen, Statutory, Late, ShortService, AtRequest                                                     bool
+	// Gains, Reach and Measures say which of the proposal's sections a
+	// statement may point to: what the team gains, how the employee stays
+	// reachable, and how the work is measured.
+	Gains, Reach, Measures bool
+}
+
+// answerData is what the answer to a ground is given: the ground, and
+// which sections of the proposal the answer may point to.
+type answerData struct {
+	Ground                                     string
+	Equipment, Reach, Measures, Record, Review bool
 }
 
 // sayLaw executes a law phrase in the language, or in British English
@@ -73,7 +84,9 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 	d := lawData{Code: j.Code, Name: j.Name, Act: j.Law, Date: v.Date, Start: v.StartShort, Pattern: v.Pattern,
 		Location: v.Location, Workspace: v.Workspace, Connectivity: v.Connectivity, Security: v.Security,
 		Employee: v.Employee.Name, Chosen: j.Statutory && p.Statutory.Yes(), Review: v.ReviewDate,
-		AtRequest: j.ServiceAtRequest}
+		AtRequest: j.ServiceAtRequest, Gains: len(v.Benefits) > 0,
+		Reach:    v.Channels != "" || v.ResponseTime != "" || len(v.CheckIns) > 0 || v.StatusReport != "" || v.Hours != "" || len(v.Promises) > 0,
+		Measures: (v.Trial != nil && len(v.Trial.Metrics) > 0) || len(v.OutputTracking) > 0}
 	if !p.PreviousRequest.IsZero() {
 		d.Previous = st.date(p.PreviousRequest)
 	}
@@ -126,7 +139,8 @@ func newLaw(p *proposal.Proposal, v *Public, st *Lang) *Law {
 		if !d.Statutory {
 			break
 		}
-		w.Grounds = append(w.Grounds, LawGround{Ground: st.sayLaw("law.ground", g), Answer: st.sayLaw("law.answer", g)})
+		w.Grounds = append(w.Grounds, LawGround{Ground: st.sayLaw("law.ground", g), Answer: st.sayLaw("law.answer", answerData{Ground: g,
+			Equipment: v.HasEquipment, Reach: d.Reach, Measures: d.Measures, Record: v.Performance.Any, Review: v.ReviewDate != ""})})
 	}
 	if p.Scenario == proposal.ScenarioReask && len(j.Grounds) > 0 {
 		for _, r := range p.Reask.Reasons {
