@@ -18,6 +18,7 @@ import (
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
+	"github.com/propose-cli/propose/pkg/view"
 	"github.com/propose-cli/propose/pkg/watch"
 )
 
@@ -269,6 +270,9 @@ func renderOnce(opts *RenderOptions) error {
 		for _, w := range private {
 			fmt.Fprintf(env.IO.Out, "  %s\n", w)
 		}
+	}
+	if line := view.LawNote(p); line != "" && len(private) > 0 {
+		fmt.Fprintf(env.IO.Out, "%s\n", line)
 	}
 	if opts.Open {
 		for _, w := range shared {

@@ -190,3 +190,17 @@ func LawClock(p *proposal.Proposal, on proposal.Date) string {
 		"Past": w.DecisionDay.Before(on.Time())})
 	return strings.ReplaceAll(line, nbsp, " ")
 }
+
+// LawNote is the line `propose render` prints for the employee where the
+// file names a jurisdiction: when a statutory request's decision is due,
+// or else that the law in the prep sheet is information, not advice.
+func LawNote(p *proposal.Proposal) string {
+	if line := LawClock(p, p.Date); line != "" {
+		return line
+	}
+	v := newPublic(p, p.PrepLanguageTag())
+	if v.Law == nil {
+		return ""
+	}
+	return strings.ReplaceAll(v.Law.NotAdvice, nbsp, " ")
+}
