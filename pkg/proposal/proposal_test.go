@@ -13,13 +13,16 @@ func TestWeekdayNames(t *testing.T) {
 	for in, want := range map[string]time.Weekday{
 		"mon": time.Monday, "Monday": time.Monday, "MONDAY": time.Monday, " tue ": time.Tuesday,
 		"tues": time.Tuesday, "Wed": time.Wednesday, "thurs": time.Thursday, "thu": time.Thursday, "FRI": time.Friday,
+		// The documents' other languages, as people write them there.
+		"Mittwoch": time.Wednesday, "Mi.": time.Wednesday, "Do": time.Thursday, "vendredi": time.Friday,
+		"Miércoles": time.Wednesday, "mie": time.Wednesday, "woensdag": time.Wednesday, "vr": time.Friday, "di": time.Tuesday,
 	} {
 		var w Weekday
 		if err := w.UnmarshalText([]byte(in)); err != nil || time.Weekday(w) != want {
 			t.Errorf("%q: got %v, %v; want %v", in, time.Weekday(w), err, want)
 		}
 	}
-	for _, in := range []string{"", "sat", "Sunday", "mo", "monday,", "1"} {
+	for _, in := range []string{"", "sat", "Sunday", "tu", "monday,", "1", "Samstag", "zo", "sábado"} {
 		var w Weekday
 		if err := w.UnmarshalText([]byte(in)); err == nil {
 			t.Errorf("%q: accepted as %v", in, w)

@@ -57,7 +57,7 @@ func kindWords(f *Field) string {
 	case KindClock:
 		return `a time, "HH:MM" on a 24-hour clock, in quotes`
 	case KindDays:
-		return "a list of weekdays: monday to friday, or mon to fri, in any case"
+		return "a list of weekdays: monday to friday, or mon to fri, in any case; or in the language of the documents (montag, lundi, lunes, maandag)"
 	case KindTexts:
 		return "a list of text, one item a line"
 	case KindSection:

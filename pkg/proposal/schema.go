@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"unicode"
 	"sync"
 
 	"github.com/propose-cli/propose/pkg/evidence"
@@ -197,11 +198,11 @@ var weekdayPattern = sync.OnceValue(func() string {
 	for _, n := range names {
 		var b strings.Builder
 		for _, r := range n {
-			fmt.Fprintf(&b, "[%c%c]", r, r-'a'+'A')
+			fmt.Fprintf(&b, "[%c%c]", r, unicode.ToUpper(r))
 		}
 		alts = append(alts, b.String())
 	}
-	return `^\s*(` + strings.Join(alts, "|") + `)\s*$`
+	return `^\s*(` + strings.Join(alts, "|") + `)\.?\s*$`
 })
 
 // fieldSchema is the schema of one field.

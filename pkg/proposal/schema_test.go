@@ -45,6 +45,8 @@ func TestLogSchemaAcceptsTheExampleLog(t *testing.T) {
 // Marshal writes from it, against the schema with an independent validator.
 func TestSchemaAcceptsEveryExample(t *testing.T) {
 	all, _ := filepath.Glob("../../examples/*.yaml")
+	inLanguages, _ := filepath.Glob("../../examples/*/*.yaml") // their days in their own language
+	all = append(all, inLanguages...)
 	var files []string
 	for _, f := range all {
 		if !strings.HasSuffix(f, ".log.yaml") { // the trial log has its own schema
@@ -52,7 +54,7 @@ func TestSchemaAcceptsEveryExample(t *testing.T) {
 		}
 	}
 	files = append(files, "testdata/valid-minimal.yaml")
-	if len(files) < 5 {
+	if len(files) < 9 {
 		t.Fatalf("found %d examples", len(files))
 	}
 	for _, f := range files {

@@ -87,6 +87,10 @@ var Workweek = []Weekday{
 	Weekday(time.Thursday), Weekday(time.Friday),
 }
 
+// weekdayNames are the names a file may give a day: English, as the
+// wizard writes them, and the names and usual abbreviations in each
+// language the documents are written in, so that a Dutch or German file
+// can say "woensdag" or "Mi". No name means two days.
 var weekdayNames = map[string]time.Weekday{
 	"mon": time.Monday, "monday": time.Monday,
 	"tue": time.Tuesday, "tues": time.Tuesday, "tuesday": time.Tuesday,
@@ -95,14 +99,34 @@ var weekdayNames = map[string]time.Weekday{
 	"fri": time.Friday, "friday": time.Friday,
 	"sat": time.Saturday, "saturday": time.Saturday,
 	"sun": time.Sunday, "sunday": time.Sunday,
+	// German
+	"montag": time.Monday, "mo": time.Monday, "dienstag": time.Tuesday, "di": time.Tuesday,
+	"mittwoch": time.Wednesday, "mi": time.Wednesday, "donnerstag": time.Thursday, "do": time.Thursday,
+	"freitag": time.Friday, "fr": time.Friday, "samstag": time.Saturday, "sonnabend": time.Saturday, "sa": time.Saturday,
+	"sonntag": time.Sunday, "so": time.Sunday,
+	// French
+	"lundi": time.Monday, "lun": time.Monday, "mardi": time.Tuesday, "mar": time.Tuesday,
+	"mercredi": time.Wednesday, "mer": time.Wednesday, "jeudi": time.Thursday, "jeu": time.Thursday,
+	"vendredi": time.Friday, "ven": time.Friday, "samedi": time.Saturday, "sam": time.Saturday,
+	"dimanche": time.Sunday, "dim": time.Sunday,
+	// Spanish
+	"lunes": time.Monday, "martes": time.Tuesday, "miércoles": time.Wednesday, "miercoles": time.Wednesday,
+	"mié": time.Wednesday, "mie": time.Wednesday, "jueves": time.Thursday, "jue": time.Thursday,
+	"viernes": time.Friday, "vie": time.Friday, "sábado": time.Saturday, "sabado": time.Saturday, "sáb": time.Saturday,
+	"domingo": time.Sunday, "dom": time.Sunday,
+	// Dutch
+	"maandag": time.Monday, "ma": time.Monday, "dinsdag": time.Tuesday, "woensdag": time.Wednesday,
+	"wo": time.Wednesday, "donderdag": time.Thursday, "vrijdag": time.Friday, "vr": time.Friday,
+	"zaterdag": time.Saturday, "za": time.Saturday, "zondag": time.Sunday, "zo": time.Sunday,
 }
 
-// UnmarshalText reads a weekday name such as "mon" or "Monday", in any case.
+// UnmarshalText reads a weekday name such as "mon", "Monday" or "Montag",
+// in any case, with or without a final full stop ("Mi.").
 func (w *Weekday) UnmarshalText(b []byte) error {
-	s := strings.ToLower(strings.TrimSpace(string(b)))
+	s := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(string(b))), ".")
 	d, ok := weekdayNames[s]
 	if !ok {
-		return &valueError{fmt.Sprintf("%q is not a weekday", string(b)), "use monday to friday, or mon to fri"}
+		return &valueError{fmt.Sprintf("%q is not a weekday", string(b)), "use monday to friday or mon to fri, or the day's name in German, French, Spanish or Dutch"}
 	}
 	if d == time.Saturday || d == time.Sunday {
 		return &valueError{fmt.Sprintf("%q is a weekend day", string(b)), "remote and office days are monday to friday"}
