@@ -8,8 +8,8 @@ import (
 	"reflect"
 	"slices"
 	"strings"
-	"unicode"
 	"sync"
+	"unicode"
 
 	"github.com/propose-cli/propose/pkg/evidence"
 )
