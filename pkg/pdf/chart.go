@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"fmt"
+
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/propose-cli/propose/pkg/chart"
@@ -31,7 +33,20 @@ func (d *drawer) renderChart(n *ast.FencedCodeBlock) error {
 	d.ensure(chartHeight)
 	x, y := d.leftMargin(), d.pdf.GetY()
 	if !d.dry {
-		d.drawChart(chart.Layout(spec, d.contentWidth(), chartHeight), x, y)
+		pl := chart.Layout(spec, d.contentWidth(), chartHeight)
+		if fig := d.beginTag("Figure"); fig != nil {
+			// The chart is one figure: its marks and labels one marked
+			// content, read as the sentence that says what it shows
+			// (chart.Describe, which names it).
+			fig.alt = pl.Desc
+			mcid := d.tags.mark(d.pdf.PageNo()-1, fig)
+			d.pdf.RawWriteStr(fmt.Sprintf("/Figure <</MCID %d>> BDC", mcid))
+			d.marked(markInside, func() { d.drawChart(pl, x, y) })
+			d.pdf.RawWriteStr("EMC")
+			d.endTag()
+		} else {
+			d.drawChart(pl, x, y)
+		}
 	}
 	d.pdf.SetXY(x, y+chartHeight)
 	d.pending = chartGap

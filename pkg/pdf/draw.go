@@ -51,6 +51,9 @@ type drawer struct {
 	fill       float64           // the share of the last page's text area used, once laid out
 	scratch    *drawer           // where keep.go measures nodes, made on first use
 	render     renderer.Renderer // the scratch drawer's own renderer
+
+	tags    *tagger // the structure tree being built; nil when the drawer does not tag (see tags.go)
+	marking int     // how what is drawn now is marked: markTagged, markArtifact…
 }
 
 type listState struct {
@@ -117,7 +120,11 @@ func (d *drawer) show(family, style string, size float64, color rgb, x, y, w, le
 	if d.dry || d.err != nil {
 		return
 	}
+	end := d.markedContent(link, text)
 	d.err = d.showText(family, style, size, color, x, y, w, lead, text, link, alignRight)
+	if end != "" {
+		d.pdf.RawWriteStr(end)
+	}
 }
 
 // ---- Page furniture ----
@@ -147,12 +154,23 @@ func (d *drawer) header() {
 	y := st.headerY
 	if d.meta.Banner != "" {
 		if !d.dry {
-			d.drawText(d.meta.Banner, span{family: sans, style: "B", size: 8, color: rgb{150, 40, 40}}, st.margin, y-10, cw, 10, "C")
+			// The banner is read once, as the document's first words; on
+			// later pages it repeats as page furniture.
+			banner := func() {
+				d.drawText(d.meta.Banner, span{family: sans, style: "B", size: 8, color: rgb{150, 40, 40}}, st.margin, y-10, cw, 10, "C")
+			}
+			if p.PageNo() == 1 {
+				d.beginTag("P")
+				banner()
+				d.endTag()
+			} else {
+				d.marked(markHeader, banner)
+			}
 		}
 		y += 4
 	}
 	if p.PageNo() == 1 && len(d.meta.Logo) > 0 && !d.dry {
-		d.drawLogo()
+		d.decoration(d.drawLogo)
 	}
 	if p.PageNo() > 1 && d.dry {
 		// A dry run draws nothing: only where the text starts matters.
@@ -162,11 +180,13 @@ func (d *drawer) header() {
 		// One line each, whatever their length: a second line would sit
 		// on the rule.
 		gap := 12.0
-		d.drawText(d.clip(d.meta.Title, small, cw*0.65-gap), small, st.margin, y, cw*0.65, 10, "L")
-		d.drawText(d.clip(d.meta.Author, small, cw*0.35), small, st.margin+cw*0.65, y, cw*0.35, 10, "R")
+		d.marked(markHeader, func() {
+			d.drawText(d.clip(d.meta.Title, small, cw*0.65-gap), small, st.margin, y, cw*0.65, 10, "L")
+			d.drawText(d.clip(d.meta.Author, small, cw*0.35), small, st.margin+cw*0.65, y, cw*0.35, 10, "R")
+		})
 		p.SetDrawColor(st.rule.r, st.rule.g, st.rule.b)
 		p.SetLineWidth(0.5)
-		p.Line(st.margin, y+13, w-st.margin, y+13)
+		d.decoration(func() { p.Line(st.margin, y+13, w-st.margin, y+13) })
 		// The text starts clear of the rule however small the scale has
 		// made the top margin (the page then starts at the new margin).
 		p.SetTopMargin(max(st.top, y+13+headerClearance))
@@ -236,8 +256,10 @@ func (d *drawer) footer() {
 		f = [3]string{"", " / ", ""} // no words given: the numbers alone
 	}
 	folio := fmt.Sprintf("%s%d%s%d%s", f[0], p.PageNo(), f[1], max(d.totalPages, p.PageNo()), f[2])
-	d.drawText(folio, span{family: serif, size: 8, color: st.muted},
-		st.margin, h-st.footerY-8, w-2*st.margin, 10, "C")
+	d.marked(markFooter, func() {
+		d.drawText(folio, span{family: serif, size: 8, color: st.muted},
+			st.margin, h-st.footerY-8, w-2*st.margin, 10, "C")
+	})
 }
 
 // ---- Layout helpers ----
@@ -414,9 +436,11 @@ func (d *drawer) renderHeading(_ util.BufWriter, source []byte, node ast.Node, e
 		// Never leave a heading alone at the foot of a page: it needs its
 		// own lines and what its section opens with (see keepHeight).
 		d.ensure(d.headingKeep(n))
+		d.beginTag(fmt.Sprintf("H%d", min(n.Level, 6)))
 		return ast.WalkContinue, nil
 	}
 	d.flush()
+	d.endTag()
 	d.heading = 0
 	d.pending = d.st.headGapAfter
 	if n.Level == 1 {
@@ -436,12 +460,14 @@ func (d *drawer) renderParagraph(_ util.BufWriter, _ []byte, node ast.Node, ente
 		if _, inItem := node.Parent().(*ast.ListItem); !inItem || node.PreviousSibling() != nil {
 			d.startBlock(d.st.paraGap)
 		}
+		d.beginTag("P")
 		return ast.WalkContinue, nil
 	}
 	if next := introduces(node.(*ast.Paragraph), d.source); next != nil {
 		d.keepNext = d.introGap(next) + d.keepHeight(next)
 	}
 	d.flush()
+	d.endTag()
 	d.pending = d.st.paraGap
 	return ast.WalkContinue, nil
 }
@@ -465,7 +491,7 @@ func (d *drawer) renderThematicBreak(_ util.BufWriter, _ []byte, _ ast.Node, ent
 	y := d.pdf.GetY() + 2
 	d.pdf.SetDrawColor(d.st.rule.r, d.st.rule.g, d.st.rule.b)
 	d.pdf.SetLineWidth(0.75)
-	d.pdf.Line(d.leftMargin(), y, d.leftMargin()+d.contentWidth(), y)
+	d.decoration(func() { d.pdf.Line(d.leftMargin(), y, d.leftMargin()+d.contentWidth(), y) })
 	d.pdf.SetY(y + 2)
 	d.pending = d.st.paraGap + 2
 	return ast.WalkContinue, nil
@@ -478,6 +504,7 @@ func (d *drawer) renderBlockquote(_ util.BufWriter, _ []byte, _ ast.Node, enteri
 		d.quote = append(d.quote, q)
 		d.pdf.SetLeftMargin(q.margin + d.st.indent)
 		d.italic++
+		d.beginTag("BlockQuote")
 		return ast.WalkContinue, nil
 	}
 	d.italic--
@@ -489,7 +516,8 @@ func (d *drawer) renderBlockquote(_ util.BufWriter, _ []byte, _ ast.Node, enteri
 	}
 	d.pdf.SetDrawColor(d.st.accent.r, d.st.accent.g, d.st.accent.b)
 	d.pdf.SetLineWidth(2)
-	d.pdf.Line(q.margin+4, startY+1, q.margin+4, d.pdf.GetY()-1)
+	d.decoration(func() { d.pdf.Line(q.margin+4, startY+1, q.margin+4, d.pdf.GetY()-1) })
+	d.endTag()
 	d.pdf.SetLeftMargin(q.margin)
 	d.pending = d.st.paraGap
 	return ast.WalkContinue, nil
@@ -503,8 +531,10 @@ func (d *drawer) renderList(_ util.BufWriter, _ []byte, node ast.Node, entering 
 		}
 		d.ensure(d.keepHeight(n))
 		d.lists = append(d.lists, d.listState(n))
+		d.beginTag("L")
 		return ast.WalkContinue, nil
 	}
+	d.endTag()
 	top := d.lists[len(d.lists)-1]
 	d.lists = d.lists[:len(d.lists)-1]
 	d.pdf.SetLeftMargin(top.margin - d.st.indent)
@@ -532,6 +562,8 @@ func (d *drawer) listState(n *ast.List) listState {
 func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	l := &d.lists[len(d.lists)-1]
 	if !entering {
+		d.endTag() // LBody
+		d.endTag() // LI
 		d.pdf.SetLeftMargin(l.margin - d.st.indent)
 		d.pending = d.st.itemGap
 		if !l.tight {
@@ -543,11 +575,25 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 	d.keepLastItems(node)
 	d.pdf.SetLeftMargin(l.margin)
 	x := l.margin - d.st.indent
+	// The item's label (its number or bullet) and body, in that order.
+	d.beginTag("LI")
+	var lbl *elem
+	if d.tags != nil {
+		lbl = d.tags.child("Lbl")
+	}
+	d.beginTag("LBody")
+	label := func(f func()) {
+		if d.tags != nil {
+			d.tags.into = lbl
+			defer func() { d.tags.into = nil }()
+		}
+		f()
+	}
 	switch {
 	case l.ordered:
 		mark := fmt.Sprintf("%d.", l.next)
 		d.marker = func(y float64) {
-			d.show(d.st.body, "", d.st.bodySize, d.st.ink, x, y, d.st.indent-5, d.st.bodyLead, mark, "", true)
+			label(func() { d.show(d.st.body, "", d.st.bodySize, d.st.ink, x, y, d.st.indent-5, d.st.bodyLead, mark, "", true) })
 		}
 	default:
 		mark := "•"
@@ -555,7 +601,7 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 			mark = "–"
 		}
 		d.marker = func(y float64) {
-			d.show(d.st.body, "", d.st.bodySize, d.st.accent, x+3, y, d.st.indent-3, d.st.bodyLead, mark, "", false)
+			label(func() { d.show(d.st.body, "", d.st.bodySize, d.st.accent, x+3, y, d.st.indent-3, d.st.bodyLead, mark, "", false) })
 		}
 	}
 	l.next++
@@ -573,11 +619,13 @@ func (d *drawer) renderTaskCheckBox(_ util.BufWriter, _ []byte, node ast.Node, e
 		y += (d.st.bodyLead - size) / 2
 		d.pdf.SetDrawColor(d.st.ink.r, d.st.ink.g, d.st.ink.b)
 		d.pdf.SetLineWidth(0.75)
-		d.pdf.Rect(x, y, size, size, "D")
-		if checked {
-			d.pdf.Line(x+2, y+size/2, x+size/2.5, y+size-2)
-			d.pdf.Line(x+size/2.5, y+size-2, x+size-1.5, y+1.5)
-		}
+		d.decoration(func() {
+			d.pdf.Rect(x, y, size, size, "D")
+			if checked {
+				d.pdf.Line(x+2, y+size/2, x+size/2.5, y+size-2)
+				d.pdf.Line(x+size/2.5, y+size-2, x+size-1.5, y+1.5)
+			}
+		})
 	}
 	return ast.WalkSkipChildren, nil
 }
@@ -595,8 +643,10 @@ func (d *drawer) renderCodeBlock(_ util.BufWriter, source []byte, node ast.Node,
 		return ast.WalkSkipChildren, nil
 	}
 	d.startBlock(d.st.paraGap)
+	d.beginTag("P")
 	d.addLines(node.Lines(), source)
 	d.flush()
+	d.endTag()
 	d.pending = d.st.paraGap
 	return ast.WalkSkipChildren, nil
 }
@@ -608,12 +658,14 @@ func (d *drawer) renderHTMLBlock(_ util.BufWriter, source []byte, node ast.Node,
 	}
 	n := node.(*ast.HTMLBlock)
 	d.startBlock(d.st.paraGap)
+	d.beginTag("P")
 	d.addLines(n.Lines(), source)
 	if n.HasClosure() {
 		d.add("\n")
 		d.add(strings.TrimRight(string(n.ClosureLine.Value(source)), "\n"))
 	}
 	d.flush()
+	d.endTag()
 	d.pending = d.st.paraGap
 	return ast.WalkSkipChildren, nil
 }

@@ -114,7 +114,7 @@ func (d *drawer) showText(family, style string, size float64, color rgb, x, y, w
 		float64(color.r)/255, float64(color.g)/255, float64(color.b)/255,
 		f.res, size, x, base, shown))
 	if link != "" {
-		d.pdf.LinkString(x, y, width, lead, link)
+		d.addLink(x, y, width, lead, link)
 	}
 	return nil
 }

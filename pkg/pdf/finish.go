@@ -21,8 +21,14 @@ import (
 // and a new cross-reference table is written. The input is fpdf's classic
 // layout (one xref section, a trailer with /Size); anything else is an
 // error, never a damaged file.
-func finish(pdf []byte, fonts *docFonts) ([]byte, error) {
-	if len(fonts.order) == 0 && !bytes.Contains(pdf, []byte("/Annots [<<")) {
+//
+// With tags (a tagged document, tags.go), finish also writes the structure
+// tree and the XMP metadata, gives each page its /StructParents and tab
+// order, each link annotation its /StructParent and /Contents, and marks
+// the catalog: /MarkInfo, /StructTreeRoot, /ViewerPreferences and
+// /Metadata. The header then says PDF 1.7, the version PDF/UA-1 builds on.
+func finish(pdf []byte, fonts *docFonts, tags *tagger, meta Meta) ([]byte, error) {
+	if len(fonts.order) == 0 && tags == nil && !bytes.Contains(pdf, []byte("/Annots [<<")) {
 		return pdf, nil
 	}
 	xrefAt, err := startXref(pdf)
@@ -61,9 +67,33 @@ func finish(pdf []byte, fonts *docFonts) ([]byte, error) {
 		extra = append(extra, f.objects(first)...)
 	}
 
+	// The structure tree's objects come next; they are written once every
+	// page and annotation has its number.
+	var tree treeObjects
+	pageCount, annotKey := 0, 0
+	if tags != nil {
+		tags.prune()
+		var n int
+		tree, n = tags.number(size + len(extra))
+		extra = append(extra, make([][]byte, n)...)
+		for _, n := range order {
+			if isPage(pdf[offsets[n]:]) {
+				pageCount++
+			}
+		}
+		annotKey = pageCount
+	}
+	var pageObjs []int
+	var annotObjs [][]int
+
 	var out bytes.Buffer
 	out.Grow(len(pdf) + 1024)
-	out.Write(pdf[:offsets[order[0]]])
+	head := pdf[:offsets[order[0]]]
+	if tags != nil && bytes.HasPrefix(head, []byte("%PDF-1.")) && len(head) > 8 {
+		out.WriteString("%PDF-1.7")
+		head = head[8:]
+	}
+	out.Write(head)
 	newOffsets := make([]int, size)
 	for i, n := range order {
 		end := xrefAt
@@ -71,6 +101,11 @@ func finish(pdf []byte, fonts *docFonts) ([]byte, error) {
 			end = offsets[order[i+1]]
 		}
 		obj := pdf[offsets[n]:end]
+		if tags != nil && bytes.Contains(obj, []byte("/Type /Catalog\n")) {
+			obj = bytes.Replace(obj, []byte("/Type /Catalog\n"), fmt.Appendf(nil,
+				"/Type /Catalog\n/MarkInfo <</Marked true>>\n/StructTreeRoot %d 0 R\n/ViewerPreferences <</DisplayDocTitle true>>\n/Metadata %d 0 R\n",
+				tree.root, tree.metadata), 1)
+		}
 		newOffsets[n] = out.Len()
 		if n == 2 && fontRefs.Len() > 0 {
 			empty := []byte("/Font <<\n>>")
@@ -83,13 +118,36 @@ func finish(pdf []byte, fonts *docFonts) ([]byte, error) {
 			obj = c
 		} else if !bytes.Contains(obj, []byte("stream")) {
 			var moved [][]byte
-			obj, moved, err = moveAnnots(obj, size+len(extra))
+			first := size + len(extra)
+			obj, moved, err = moveAnnots(obj, first)
 			if err != nil {
 				return nil, fmt.Errorf("finish pdf: link annotations of object %d: %w", n, err)
+			}
+			if tags != nil && isPage(obj) {
+				// Each page's marked content and annotations lead back to
+				// their elements through the parent tree; the tab order
+				// follows the structure.
+				obj = bytes.Replace(obj, []byte("<</Type /Page\n"), fmt.Appendf(nil,
+					"<</Type /Page\n/StructParents %d\n/Tabs /S\n", len(pageObjs)), 1)
+				var nums []int
+				for j := range moved {
+					nums = append(nums, first+j)
+					moved[j] = linkAnnot(moved[j], annotKey, tags.annotText(len(pageObjs), j))
+					annotKey++
+				}
+				pageObjs = append(pageObjs, n)
+				annotObjs = append(annotObjs, nums)
 			}
 			extra = append(extra, moved...)
 		}
 		out.Write(obj)
+	}
+	if tags != nil {
+		objs, err := tags.objects(tree, pageObjs, annotObjs, pageCount, meta)
+		if err != nil {
+			return nil, fmt.Errorf("finish pdf: %w", err)
+		}
+		copy(extra[tree.root-size:], objs)
 	}
 	for i, a := range extra {
 		newOffsets = append(newOffsets, out.Len())
@@ -276,4 +334,19 @@ func dictEnd(b []byte, p int) (int, error) {
 
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+// isPage reports whether an object, from its "N 0 obj" line on, is a page.
+func isPage(obj []byte) bool {
+	_, body, ok := bytes.Cut(obj, []byte("\n"))
+	return ok && bytes.HasPrefix(body, []byte("<</Type /Page\n"))
+}
+
+// linkAnnot adds to a link annotation's dictionary its key in the parent
+// tree and its text, which says where the link goes (PDF/UA-1, 7.18.5).
+func linkAnnot(dict []byte, key int, contents string) []byte {
+	out := make([]byte, 0, len(dict)+len(contents)*4+40)
+	out = append(out, "<<"...)
+	out = fmt.Appendf(out, "/StructParent %d /Contents %s ", key, textString(contents))
+	return append(out, dict[2:]...)
 }

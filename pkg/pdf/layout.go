@@ -380,7 +380,7 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 					flush()
 					// A link's space is part of the link, so the click area is unbroken.
 					if f.s.link != "" && f.s.link == next.s.link && !d.dry {
-						d.pdf.LinkString(x, y, w.space, lead, f.s.link)
+						d.addLink(x, y, w.space, lead, f.s.link)
 					}
 					x += w.space
 				}
@@ -426,6 +426,6 @@ func (d *drawer) drawBoxes(sp *span, x, y, lead float64, n int) {
 	for i := 0; i < n; i++ {
 		bx := x + float64(i)*step + (step-size)/2
 		by := y + (lead-size)/2
-		d.pdf.Rect(bx, by, size, size, "D")
+		d.decoration(func() { d.pdf.Rect(bx, by, size, size, "D") })
 	}
 }

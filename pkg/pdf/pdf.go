@@ -38,6 +38,10 @@ type Meta struct {
 	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
 	Sans   bool   // body text in Noto Sans rather than Noto Serif; italic stays Noto Serif Italic, the only italic face
 	Logo   []byte // a PNG or JPEG image drawn at the top right of the first page; nil for none
+
+	// NoTags leaves the structure tree out: a plain PDF, as before PDF/UA
+	// (tags.go). Tagged is the default.
+	NoTags bool
 }
 
 // MinScale is the smallest type size factor a caller should try when it
@@ -140,7 +144,7 @@ func (l *Laid) Render() (res *Result, err error) {
 	if b.Len() == 0 {
 		return nil, errors.New("write pdf: empty output")
 	}
-	out, err := finish(b.Bytes(), &d.fonts)
+	out, err := finish(b.Bytes(), &d.fonts, d.tags, l.meta)
 	if err != nil {
 		return nil, fmt.Errorf("write pdf: %w", err)
 	}
@@ -160,6 +164,9 @@ func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, height
 	d.dry = dry
 	d.totalPages = totalPages
 	d.heights = heights
+	if !dry && !meta.NoTags {
+		d.tags = newTagger()
+	}
 	// A renderer of the drawer alone: goldmark's HTML renderers, the table
 	// extension's among them, never see the nodes.
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(d, 100)))

@@ -115,18 +115,35 @@ func (d *drawer) drawTable(header []cell, rows [][]cell, align []east.Alignment)
 		if p.GetY()+h > d.pageBottom() {
 			p.AddPage()
 			if !isHeader && !headerEmpty {
-				d.drawRowCells(header, widths, align, d.rowHeight(header, widths, true), true, false)
+				// The header again, at the top of the page the table goes
+				// on to: furniture, read once, where the table starts.
+				d.marked(markArtifact, func() {
+					d.drawRowCells(header, widths, align, d.rowHeight(header, widths, true), true, false)
+				})
 			}
 		}
+		d.beginTag("TR")
 		d.drawRowCells(cells, widths, align, h, isHeader, form)
+		d.endTag()
 	}
 	d.ensure(d.tableKeep(header, rows, widths))
+	d.beginTag("Table")
 	if len(header) > 0 {
-		drawRow(header, true)
+		if headerEmpty {
+			// A header without words is only the shape of the table.
+			d.marked(markArtifact, func() { drawRow(header, true) })
+		} else {
+			d.beginTag("THead")
+			drawRow(header, true)
+			d.endTag()
+		}
 	}
+	d.beginTag("TBody")
 	for _, r := range rows {
 		drawRow(r, false)
 	}
+	d.endTag()
+	d.endTag()
 	p.SetX(d.leftMargin())
 }
 
@@ -183,7 +200,7 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 	}
 	if isHeader {
 		p.SetFillColor(st.fill.r, st.fill.g, st.fill.b)
-		p.Rect(x0, y, total, h, "F")
+		d.decoration(func() { p.Rect(x0, y, total, h, "F") })
 	}
 	x := x0
 	for i, w := range widths {
@@ -195,7 +212,18 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 			// A line to write on, near the bottom of the cell.
 			p.SetDrawColor(st.ink.r, st.ink.g, st.ink.b)
 			p.SetLineWidth(0.6)
-			p.Line(x+st.cellPadX, y+h-st.cellPadY-2, x+w-st.cellPadX, y+h-st.cellPadY-2)
+			d.decoration(func() { p.Line(x+st.cellPadX, y+h-st.cellPadY-2, x+w-st.cellPadX, y+h-st.cellPadY-2) })
+		}
+		// Each cell is an element, an empty one too, so that every row
+		// has as many as the table has columns.
+		if d.marking == markTagged {
+			if isHeader {
+				if th := d.beginTag("TH"); th != nil {
+					th.scope = "Column"
+				}
+			} else {
+				d.beginTag("TD")
+			}
 		}
 		if c.text != "" {
 			a := "L"
@@ -213,6 +241,9 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 			}
 			d.drawText(c.text, d.cellSpan(isHeader, c.bold), x+st.cellPadX, ty, w-2*st.cellPadX, st.smallLead, a)
 		}
+		if d.marking == markTagged {
+			d.endTag()
+		}
 		x += w
 	}
 	if !form {
@@ -222,7 +253,7 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 			p.SetDrawColor(st.accent.r, st.accent.g, st.accent.b)
 			p.SetLineWidth(0.8)
 		}
-		p.Line(x0, y+h, x0+total, y+h)
+		d.decoration(func() { p.Line(x0, y+h, x0+total, y+h) })
 	}
 	p.SetXY(x0, y+h)
 }
