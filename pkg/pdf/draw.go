@@ -593,7 +593,9 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 	case l.ordered:
 		mark := fmt.Sprintf("%d.", l.next)
 		d.marker = func(y float64) {
-			label(func() { d.show(d.st.body, "", d.st.bodySize, d.st.ink, x, y, d.st.indent-5, d.st.bodyLead, mark, "", true) })
+			label(func() {
+				d.show(d.st.body, "", d.st.bodySize, d.st.ink, x, y, d.st.indent-5, d.st.bodyLead, mark, "", true)
+			})
 		}
 	default:
 		mark := "•"
@@ -601,7 +603,9 @@ func (d *drawer) renderListItem(_ util.BufWriter, _ []byte, node ast.Node, enter
 			mark = "–"
 		}
 		d.marker = func(y float64) {
-			label(func() { d.show(d.st.body, "", d.st.bodySize, d.st.accent, x+3, y, d.st.indent-3, d.st.bodyLead, mark, "", false) })
+			label(func() {
+				d.show(d.st.body, "", d.st.bodySize, d.st.accent, x+3, y, d.st.indent-3, d.st.bodyLead, mark, "", false)
+			})
 		}
 	}
 	l.next++

@@ -143,11 +143,11 @@ func (e *elem) keep() bool {
 
 // The ways text and graphics are marked on the page.
 const (
-	markTagged = iota // real content, in the structure tree
-	markArtifact      // decoration
-	markHeader        // the running header: a pagination artifact
-	markFooter        // the page number: a pagination artifact
-	markInside        // already inside marked content (a figure): not marked again
+	markTagged   = iota // real content, in the structure tree
+	markArtifact        // decoration
+	markHeader          // the running header: a pagination artifact
+	markFooter          // the page number: a pagination artifact
+	markInside          // already inside marked content (a figure): not marked again
 )
 
 // beginTag opens a structure element while the document is drawn; it does
