@@ -124,7 +124,7 @@ func checkRun(opts *CheckOptions) error {
 // them out as render would with docs, writing nothing.
 func checkProposal(p *proposal.Proposal, today proposal.Date, docs *document.Set) (*check.Report, error) {
 	var fits []check.Finding
-	_, err := render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs,
+	_, err := render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs, NoPDFTags: true,
 		Warn: func(q proposal.Problem) { fits = append(fits, lengthFinding(p, q)) }})
 	var tooLong *render.TooLongError
 	var tooMany *render.TooManyPagesError

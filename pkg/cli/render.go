@@ -35,6 +35,9 @@ type RenderOptions struct {
 	Quiet   bool // leave out the check's top findings
 	Watch   bool // render again each time FILE changes
 	Open    bool // open the proposal's PDF in the system's viewer once written
+	// NoPDFTags writes plain PDFs, without the structure tree that screen
+	// readers read.
+	NoPDFTags bool
 	// Templates is a folder of templates that replace the built-in ones;
 	// "" means the templates folder beside File, when there is one.
 	Templates string
@@ -75,6 +78,7 @@ output folder (out/trial/ for trial.yaml), all in one run.`,
 	cmd.Flags().BoolVarP(&opts.Quiet, "quiet", "q", false, "do not print what propose check would raise")
 	cmd.Flags().BoolVarP(&opts.Watch, "watch", "w", false, "render again each time FILE is saved, until Ctrl-C")
 	cmd.Flags().BoolVar(&opts.Open, "open", false, "open the proposal's PDF in your PDF viewer once it is written")
+	pdfTagsFlag(cmd, &opts.NoPDFTags)
 	return cmd
 }
 
@@ -215,7 +219,7 @@ func renderLog(opts *RenderOptions) error {
 	}
 	fmt.Fprintf(opts.Env.IO.Out, "%s is the trial log of %s: writing its review report, as `propose review` does.\n", opts.File, prop)
 	return reviewRun(&ReviewOptions{Env: opts.Env, File: prop, Log: opts.File, OutDir: outDirFor(opts.File, opts.OutDir),
-		Force: opts.Force, Formats: opts.Formats, Templates: opts.Templates})
+		Force: opts.Force, Formats: opts.Formats, Templates: opts.Templates, NoPDFTags: opts.NoPDFTags})
 }
 
 // renderOnce validates and renders the file once, as render without
@@ -240,7 +244,7 @@ func renderOnce(opts *RenderOptions) error {
 	}
 	var mu sync.Mutex
 	var warnings proposal.Problems
-	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs,
+	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs, NoPDFTags: opts.NoPDFTags,
 		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
 	if err := reportRefused(env, name, p, err, "; nothing was written"); err != nil {
 		return err

@@ -23,6 +23,7 @@ type ReviewOptions struct {
 	// Templates is a folder of templates that replace the built-in ones;
 	// "" means the templates folder beside File, when there is one.
 	Templates string
+	NoPDFTags bool // plain PDFs, without the structure tree
 }
 
 // NewCmdReview returns `propose review`. runF replaces the run function in
@@ -44,6 +45,7 @@ and your private prep sheet for the review into its private folder.`,
 	}
 	cmd.Flags().StringVar(&opts.Log, "log", "", "the trial log (default: FILE's name with .log.yaml)")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, docx, or a list such as md,pdf,docx")
+	pdfTagsFlag(cmd, &opts.NoPDFTags)
 	outputFlags(cmd, &opts.OutDir, &opts.Force, "the report")
 	templatesFlag(cmd, &opts.Templates)
 	completeFormats(cmd, "md", "pdf", "html", "docx")
@@ -68,7 +70,7 @@ func reviewRun(opts *ReviewOptions) error {
 	if err != nil {
 		return err
 	}
-	ropts := render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs}
+	ropts := render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs, NoPDFTags: opts.NoPDFTags}
 	files, err := render.ReviewFilesOf(v, l, ropts)
 	if err == nil {
 		// After an approval, the agreement for the permanent arrangement.

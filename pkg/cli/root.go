@@ -182,6 +182,12 @@ func withFile[O any](file *string, opts *O, runF, run func(*O) error) func(*cobr
 	}
 }
 
+// pdfTagsFlag adds --no-pdf-tags to a command that writes PDFs: tagged
+// PDF (PDF/UA-1), which screen readers can read, is the default.
+func pdfTagsFlag(cmd *cobra.Command, noTags *bool) {
+	cmd.Flags().BoolVar(noTags, "no-pdf-tags", false, "write PDFs without the structure (tags) that screen readers use")
+}
+
 // outputFlags adds --out and --force to a command that writes what, and
 // what the shell completes for them and for FILE: proposal files for FILE,
 // folders for --out.

@@ -40,6 +40,7 @@ type Options struct {
 	Formats     []Format // default: DefaultFormats
 	Creator     string   // the program and version, for PDF metadata
 	ManagerOnly bool     // leave out the prep sheet: Files then renders from the public view alone
+	NoPDFTags   bool     // write plain PDFs, without the structure tree screen readers use (pdf.Meta.NoTags)
 
 	// Templates are the templates the documents are made from; nil means
 	// the built-in ones.
@@ -295,6 +296,7 @@ func meta(kind document.Kind, v *view.Public, opts Options, scale float64) pdf.M
 		Accent:   v.Theme.Accent,
 		Sans:     v.Theme.Sans,
 		Logo:     v.Theme.Logo,
+		NoTags:   opts.NoPDFTags,
 	}
 }
 
