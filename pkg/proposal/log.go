@@ -23,6 +23,7 @@ type Log struct {
 	Adjusted       []string   `yaml:"adjusted" validate:"dive,required"`
 	Recommendation string     `yaml:"recommendation" validate:"omitempty,oneof=permanent extend adjust"`
 	Outcome        Outcome    `yaml:"outcome"`
+	Charts         []Chart    `yaml:"charts" validate:"dive"`
 
 	source *Source
 }
@@ -39,7 +40,37 @@ func (l *Log) declare() []Field {
 		{at: &l.Recommendation, Doc: "What you recommend at the review; by default propose recommends from the measures: permanent when every target is met, adjust when one is missed, extend when one cannot be judged yet.",
 			Choices: []Choice{{"permanent", "Make the arrangement permanent"}, {"extend", "Extend the trial"}, {"adjust", "Adjust the arrangement"}}},
 		{at: &l.Outcome, Doc: "The decision at the review, once it is made."},
+		{at: &l.Charts, Doc: "What a measure's chart in the review report says to readers who cannot see it, in your words; by default propose describes the readings.",
+			Item: "chart"},
 	}
+}
+
+// Chart is the user's description of a measure's chart, read aloud by
+// screen readers in place of the one propose writes.
+type Chart struct {
+	Metric string `yaml:"metric" validate:"required"`
+	Alt    string `yaml:"alt" validate:"required"`
+}
+
+func (c *Chart) declare() []Field {
+	return []Field{
+		{at: &c.Metric, Doc: "The measure, by its name in the proposal's `trial.metrics`.",
+			Fix: "name the measure as the proposal does, under `trial.metrics`"},
+		{at: &c.Alt, Doc: "What its chart shows, in a sentence or two.",
+			Example: "Reply time, 8 weeks: 52 minutes at the start, under the 60-minute target from week 3",
+			Fix: "say what the chart shows, for example `alt: Reply time fell below the 60-minute target from week 3`"},
+	}
+}
+
+// ChartAlt returns the user's description of the named measure's chart,
+// or "".
+func (l *Log) ChartAlt(p *Proposal, metric string) string {
+	for _, c := range l.Charts {
+		if name, ok := MetricNamed(p, c.Metric); ok && name == metric {
+			return c.Alt
+		}
+	}
+	return ""
 }
 
 // Source returns where each field of the log was written, or nil.
@@ -197,6 +228,24 @@ func ValidateLog(l *Log, p *Proposal) Problems {
 			}
 			seen[name] = true
 		}
+	}
+	charted := map[string]bool{}
+	for i, c := range l.Charts {
+		at := fmt.Sprintf("charts[%d].metric", i)
+		name, ok := MetricNamed(p, c.Metric)
+		switch {
+		case c.Metric == "":
+			// validate's required rule reports it
+		case !ok:
+			fix := "use a measure's name from the proposal: " + strings.Join(names, "; ")
+			if best := closest(strings.ToLower(c.Metric), lower(names)); best != "" {
+				fix = fmt.Sprintf("did you mean `%s`?", names[slices.Index(lower(names), best)])
+			}
+			add(at, fmt.Sprintf("%q is not a measure in the proposal", c.Metric), fix)
+		case charted[name]:
+			add(at, fmt.Sprintf("%q has two descriptions", c.Metric), "keep one")
+		}
+		charted[name] = true
 	}
 	o := l.Outcome
 	if o.Decision != "" && o.Decision != "approved" && o.Decision != "extended" && o.Decision != "declined" {

@@ -124,7 +124,7 @@ func newReview(p *proposal.Proposal, l *proposal.Log, tag string) (*Review, bool
 		}
 		rm.Status, rm.State = st.say("reviewStatus", state), state
 		if numeric && len(points) > 0 {
-			rm.Chart = chartSpec(p, st, m, ref, points, per, unit)
+			rm.Chart = chartSpec(p, st, m, ref, points, per, unit, l.ChartAlt(p, m.Name))
 		}
 		v.Measures = append(v.Measures, rm)
 	}
@@ -196,7 +196,9 @@ type chartPoint struct {
 	v  float64
 }
 
-func chartSpec(p *proposal.Proposal, st *Lang, m proposal.Metric, ref string, points []chartPoint, per float64, unit string) string {
+// chartSpec writes a measure's chart fence. alt is the user's own
+// description of it, from the log; "" lets propose describe the readings.
+func chartSpec(p *proposal.Proposal, st *Lang, m proposal.Metric, ref string, points []chartPoint, per float64, unit string, alt string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "title: %s\n", oneLine(m.Name))
 	// The chart's words and its dates and numbers are the document's; a
@@ -241,7 +243,10 @@ func chartSpec(p *proposal.Proposal, st *Lang, m proposal.Metric, ref string, po
 	for _, pt := range points {
 		ps = append(ps, pt.on.String()+" "+formatNumber(pt.v))
 	}
-	if !st.English() {
+	switch {
+	case alt != "":
+		fmt.Fprintf(&b, "alt: %s\n", oneLine(alt))
+	case !st.English():
 		fmt.Fprintf(&b, "alt: %s\n", oneLine(st.chartAlt(m, ref, points, per, unit)))
 	}
 	fmt.Fprintf(&b, "points: %s\n", strings.Join(ps, "; "))

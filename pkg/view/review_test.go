@@ -1,6 +1,7 @@
 package view
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/propose-cli/propose/examples"
@@ -108,5 +109,54 @@ func TestReviewChartPlotsWhatTheJudgeCompares(t *testing.T) {
 		case verdict == Missed && (spec.Better == chart.Unstated || at > goal):
 			t.Errorf("%q against %q: not met, drawn on the good side of the target (%v, better %v)", c.reading, c.target, spec.Points[0].Value, spec.Better)
 		}
+	}
+}
+
+// TestReviewChartSaysWhatTheLogSays: a description the user gives for a
+// measure's chart in the log is what the chart says to a screen reader, in
+// place of the one propose writes; other charts keep propose's.
+func TestReviewChartSaysWhatTheLogSays(t *testing.T) {
+	src, _ := examples.Get("trial")
+	p, err := proposal.Parse("trial.yaml", src, proposal.NewDate(2027, 1, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	logSrc, _ := examples.Get("trial.log")
+	const mine = "Replies came faster every week and stayed under the hour from week 3"
+	logSrc = append(logSrc, []byte("charts:\n  - metric: median first response to stakeholder questions\n    alt: "+mine+"\n")...)
+	l, err := proposal.ParseLog("trial.log.yaml", logSrc, p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, ok := NewReview(p, l)
+	if !ok {
+		t.Fatal("no review")
+	}
+	found := 0
+	for _, m := range v.Measures {
+		if m.Chart == "" {
+			continue
+		}
+		spec, err := chart.Parse(m.Chart)
+		if err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case m.Name == "Median first response to stakeholder questions":
+			found++
+			if got := chart.Describe(spec); got != mine {
+				t.Errorf("the chart says %q, want the log's %q", got, mine)
+			}
+		case chart.Describe(spec) == mine:
+			t.Errorf("%s took another measure's description", m.Name)
+		}
+	}
+	if found != 1 {
+		t.Errorf("found %d charts of the measure, want 1", found)
+	}
+
+	bad := append(logSrc, []byte("  - metric: Dashbords\n    alt: x\n")...)
+	if _, err := proposal.ParseLog("trial.log.yaml", bad, p); err == nil || !strings.Contains(err.Error(), `charts[1].metric: "Dashbords" is not a measure in the proposal`) {
+		t.Errorf("an unknown measure in charts: %v", err)
 	}
 }
