@@ -58,7 +58,7 @@ func (c *Chart) declare() []Field {
 			Fix: "name the measure as the proposal does, under `trial.metrics`"},
 		{at: &c.Alt, Doc: "What its chart shows, in a sentence or two.",
 			Example: "Reply time, 8 weeks: 52 minutes at the start, under the 60-minute target from week 3",
-			Fix: "say what the chart shows, for example `alt: Reply time fell below the 60-minute target from week 3`"},
+			Fix:     "say what the chart shows, for example `alt: Reply time fell below the 60-minute target from week 3`"},
 	}
 }
 
