@@ -35,8 +35,21 @@ func (l localServer) serve(h http.Handler, say func(addr string), wait func(ctx 
 		return fmt.Errorf("%s: %w", l.Name, err)
 	}
 	addr := "http://" + ln.Addr().String() + "/"
-	srv := &http.Server{Handler: loopback.Only(h), ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
+	// Requests carry the context base, which ends when the server shuts
+	// down: a stream of reload events ends with it instead of holding the
+	// shutdown. Idle connections close after a minute, and at most
+	// maxConns are open at once.
+	base, stopStreams := context.WithCancel(context.Background())
+	defer stopStreams()
+	srv := &http.Server{
+		Handler:           loopback.Only(h, ln.Addr().(*net.TCPAddr).Port),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return base },
+	}
+	srv.RegisterOnShutdown(stopStreams)
+	go func() { _ = srv.Serve(loopback.Listener(ln, maxConns)) }()
 	say(addr)
 	if l.ready != nil {
 		l.ready(addr)
@@ -58,6 +71,11 @@ func (l localServer) serve(h http.Handler, say func(addr string), wait func(ctx 
 	}
 	return werr
 }
+
+// maxConns is how many connections a local server holds open at once:
+// a browser opens six or so to a host, and a page of this server's own
+// keeps one stream of reload events.
+const maxConns = 32
 
 // untilDone waits for the end of ctx.
 func untilDone(ctx context.Context) error {

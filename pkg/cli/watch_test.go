@@ -142,7 +142,21 @@ func TestPreviewServesOnLoopbackAndReloads(t *testing.T) {
 	if !strings.Contains(get(""), "PRIVATE") {
 		t.Error("the index does not mark the private pages")
 	}
+	// A page left open holds a stream of reload events; stopping the
+	// preview ends it rather than waiting on it.
+	events, err := http.Get(base + "events")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer events.Body.Close()
+	streamEnded := make(chan error, 1)
+	go func() { _, err := io.Copy(io.Discard, events.Body); streamEnded <- err }()
 	if err := stop(); err != nil {
 		t.Errorf("the preview ended with %v", err)
+	}
+	select {
+	case <-streamEnded:
+	case <-time.After(5 * time.Second):
+		t.Error("the stream of reload events outlived the preview")
 	}
 }
