@@ -141,7 +141,7 @@ func load(name string, data []byte, m *model, v reflect.Value, shape, shapeFix s
 		return nil, fileProblem(tk.Position.Line, 1, "the file holds more than one YAML document",
 			"keep one proposal a file; remove the second `---` and what follows it")
 	}
-	d := &decoder{src: src, anchors: map[string]ast.Node{}, failed: map[string]bool{}, homes: m.homes}
+	d := &decoder{src: src, anchors: map[string]ast.Node{}, failed: map[string]bool{}, homes: m.homes, model: m}
 	src.failed = d.failed
 	body := docs[0].Body
 	if _, ok := unwrap(body, d.anchors).(*ast.MappingNode); !ok {
@@ -479,6 +479,26 @@ type decoder struct {
 	anchored map[string]*ast.AnchorNode
 	aliased  map[string]bool // anchors some alias uses
 	via      ast.Node        // the alias being decoded, where its value's problems are reported
+	model    *model          // the format being read: which fields are private
+}
+
+// private reports whether the field at path is private (under private:
+// in a proposal, a reading's why in a log) or lies inside one.
+func (d *decoder) private(path string) bool {
+	if path == "private" || strings.HasPrefix(path, "private.") {
+		return true
+	}
+	for p := GenericPath(path); p != ""; {
+		if f := d.model.byPath[p]; f != nil && f.Private {
+			return true
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return false
 }
 
 // privateAlias notes where the anchors on node are defined and reports an
@@ -489,7 +509,7 @@ func (d *decoder) privateAlias(node ast.Node, path string) bool {
 	if d.anchorAt == nil {
 		d.anchorAt = map[string]string{}
 	}
-	private := func(p string) bool { return p == "private" || strings.HasPrefix(p, "private.") }
+	private := d.private
 	for i := 0; i < maxDepth && node != nil; i++ {
 		switch t := node.(type) {
 		case *ast.TagNode:
@@ -514,8 +534,8 @@ func (d *decoder) privateAlias(node ast.Node, path string) bool {
 			}
 			d.aliased[name] = true
 			if at, ok := d.anchorAt[name]; ok && private(at) && !private(path) {
-				d.problem(t, path, fmt.Sprintf("the alias *%s repeats your private answer at %s outside `private:`", name, at),
-					"write what the manager may read here in its own words; what is under private: never reaches your manager")
+				d.problem(t, path, fmt.Sprintf("the alias *%s repeats your private answer at %s where your manager would read it", name, at),
+					"write what the manager may read here in its own words; a private answer never reaches your manager")
 				return true
 			}
 			return false

@@ -99,7 +99,7 @@ func (e *LogEntry) declare() []Field {
 			Example: "Waiting for finance to confirm the Q1 targets"},
 		{at: &e.OfficeDays, Doc: "The days you were in the office that week.", Ask: "Which days were you in the office?", Flow: true},
 		{at: &e.ManagerSaid, Doc: "Anything your manager said about the arrangement, in a line: the review report keeps it for you.",
-			Ask: "Anything your manager said about the arrangement?"},
+			Ask: "Anything your manager said about the arrangement?", Private: true},
 	}
 }
 
@@ -119,7 +119,7 @@ func (r *Reading) declare() []Field {
 			Fix: "write the reading, for example `value: 37`"},
 		{at: &r.Met, Doc: "Whether the target is met, when the target cannot be judged from the numbers (a reading propose cannot compare).",
 			Choices: []Choice{{"yes", "The target is met"}, {"no", "The target is not met"}}},
-		{at: &r.Why, Doc: "Why the measure moved, for your review prep sheet: it never reaches your manager's documents."},
+		{at: &r.Why, Doc: "Why the measure moved, for your review prep sheet: it never reaches your manager's documents.", Private: true},
 	}
 }
 
@@ -186,6 +186,11 @@ func ValidateLog(l *Log, p *Proposal) Problems {
 		add("version", fmt.Sprintf("this log is version %d; this propose reads version %d", l.Version, Version), "write `version: 1`")
 	}
 	ps = append(ps, logStructProblems(l)...)
+	for _, t := range l.Texts() {
+		if msg, fix, bad := refusedText(t.Value); bad {
+			add(t.Field, msg, fix)
+		}
+	}
 	if !p.HasTrial() {
 		add("entries", fmt.Sprintf("the %s proposal has no trial or review period to log", p.Scenario),
 			"add a `trial:` section with its measures to the proposal")

@@ -91,3 +91,41 @@ outcome:
 		}
 	}
 }
+
+// TestLogKeepsPrivateTextPrivate: a reading's why and what the manager
+// said are for the review prep sheet alone, so a YAML alias cannot repeat
+// them where the status note or the review report would print them; and a
+// log refuses the invisible and control characters a proposal refuses.
+func TestLogKeepsPrivateTextPrivate(t *testing.T) {
+	p := trialExample(t)
+	for _, c := range []struct{ name, src, want string }{
+		{"alias of a why", `version: 1
+entries:
+  - date: 2027-01-15
+    readings:
+      - {metric: Stakeholder satisfaction, value: 4.6 of 5, why: &w The VPN outage of the 12th}
+    shipped: [*w]
+`, "alias.log.yaml:6:15: entries[0].shipped[0]: the alias *w repeats your private answer at entries[0].readings[0].why where your manager would read it"},
+		{"alias of what the manager said", `version: 1
+entries:
+  - date: 2027-01-15
+    manager_said: &m Greg is not sure yet
+  - date: 2027-01-22
+    blocked: [*m]
+`, "alias.log.yaml:6:15: entries[1].blocked[0]: the alias *m repeats your private answer at entries[0].manager_said where your manager would read it"},
+		{"direction control", "version: 1\nentries:\n  - date: 2027-01-15\n    shipped: [\"The \\u202Edashboard\"]\n",
+			"entries[0].shipped[0]: has an invisible character (U+202E, a direction control)"},
+		{"escape", "version: 1\nentries:\n  - date: 2027-01-15\n    next: [\"The \\e[2Jplan\"]\n",
+			"entries[0].next[0]: has a control character (U+001B)"},
+	} {
+		_, err := ParseLog("alias.log.yaml", []byte(c.src), p)
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: got %v, want %q", c.name, err, c.want)
+		}
+	}
+	// An alias inside the private fields, or of public text, is fine.
+	ok := "version: 1\nentries:\n  - date: 2027-01-15\n    shipped: [&s The dashboard]\n    next: [*s]\n"
+	if _, err := ParseLog("ok.log.yaml", []byte(ok), p); err != nil {
+		t.Errorf("an alias of public text: %v", err)
+	}
+}

@@ -438,19 +438,25 @@ func (b Period) Meets(from, to Date) (Date, bool) {
 // noise. Tabs and line breaks are text.
 func (v *validation) controlCharacters() {
 	for _, t := range v.p.Texts() {
-		for _, r := range t.Value {
-			if refused := refusedRune(r); refused != nil {
-				if refused.what == "" {
-					v.add(t.Field, fmt.Sprintf("has a control character (U+%04X), which cannot be printed", r),
-						"delete it; if it came from a copy and paste, type that part again")
-				} else {
-					v.add(t.Field, fmt.Sprintf("has an invisible character (U+%04X, %s), which would print as nothing or reorder the text", r, refused.what),
-						"delete it; if it came from a copy and paste, type that part again")
-				}
-				break
-			}
+		if msg, fix, bad := refusedText(t.Value); bad {
+			v.add(t.Field, msg, fix)
 		}
 	}
+}
+
+// refusedText says what is wrong with a text that holds a refused
+// character (the first), and how to fix it; bad is false when none.
+func refusedText(s string) (msg, fix string, bad bool) {
+	for _, r := range s {
+		if refused := refusedRune(r); refused != nil {
+			fix = "delete it; if it came from a copy and paste, type that part again"
+			if refused.what == "" {
+				return fmt.Sprintf("has a control character (U+%04X), which cannot be printed", r), fix, true
+			}
+			return fmt.Sprintf("has an invisible character (U+%04X, %s), which would print as nothing or reorder the text", r, refused.what), fix, true
+		}
+	}
+	return "", "", false
 }
 
 // runeRange is a range of characters a text may not hold.
