@@ -30,6 +30,11 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 	if file == "-" {
 		name, r = stdinName, env.IO.In
 	} else {
+		// Looked at before it is opened: opening a named pipe waits for a
+		// writer, and a device may never end.
+		if st, err := os.Stat(file); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+			return name, nil, usageErrorf("%s is not a regular file (a named pipe or a device); save the proposal in a file and give that", file)
+		}
 		f, err := os.Open(file)
 		if errors.Is(err, fs.ErrNotExist) {
 			// Notepad and TextEdit add their own extension to a name typed
@@ -65,6 +70,16 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 // than the limit is read, so the loader can say the file is too large, and
 // a device such as /dev/zero cannot make it read for ever.
 func readFile(path string) ([]byte, error) {
+	// Looked at before it is opened: opening a named pipe waits for a
+	// writer, and a device may never end.
+	if st, err := os.Stat(path); err == nil {
+		switch {
+		case st.IsDir():
+			return nil, usageErrorf("%s is a folder, not a file", path)
+		case !st.Mode().IsRegular():
+			return nil, usageErrorf("%s is not a regular file (a named pipe or a device); save the text in a file and give that", path)
+		}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

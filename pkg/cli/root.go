@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/propose-cli/propose/pkg/document"
+	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
@@ -132,10 +133,11 @@ func exitCode(err error) int {
 	var usage *usageError
 	var problems proposal.Problems
 	var tmpl *document.TemplateError
+	var link *output.LinkError
 	switch {
 	case errors.As(err, &silent):
 		return silent.code
-	case errors.As(err, &usage):
+	case errors.As(err, &usage), errors.As(err, &link):
 		return ExitUsage
 	case errors.As(err, &problems), errors.As(err, &tmpl):
 		return ExitInvalid

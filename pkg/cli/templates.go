@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/propose-cli/propose/pkg/document"
+	"github.com/propose-cli/propose/pkg/output"
 )
 
 // TemplatesDir is the folder, beside the proposal file, whose templates
@@ -101,10 +102,17 @@ func templatesEjectRun(opts *TemplatesEjectOptions) error {
 	if err := os.MkdirAll(opts.Dir, 0o755); err != nil {
 		return fmt.Errorf("eject templates: %w", err)
 	}
+	// Each is replaced whole (never written through a link planted in
+	// its place), and only after every place is checked.
+	for _, n := range names {
+		if err := output.CheckRegular(filepath.Join(opts.Dir, n)); err != nil {
+			return err
+		}
+	}
 	for _, n := range names {
 		text, _ := document.Builtin(n)
 		path := filepath.Join(opts.Dir, n)
-		if err := os.WriteFile(path, append(ejectHeader(n, text), text...), 0o644); err != nil {
+		if err := output.WriteFile(path, append(ejectHeader(n, text), text...), 0o644); err != nil {
 			return fmt.Errorf("eject templates: %w", err)
 		}
 	}

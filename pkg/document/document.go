@@ -106,6 +106,9 @@ type Set struct {
 	label string
 }
 
+// MaxTemplateSize is the largest template file propose reads, in bytes.
+const MaxTemplateSize = 256 << 10
+
 // Option changes the templates a Set is made of.
 type Option func(*config)
 
@@ -145,8 +148,23 @@ func New(opts ...Option) (*Set, error) {
 	}
 	for _, k := range allKinds {
 		name := FileName(k)
-		if _, err := fs.Stat(c.fsys, name); err == nil {
+		if fi, err := fs.Lstat(c.fsys, name); err == nil {
 			shown := name
+			if c.label != "" {
+				shown = filepath.Join(c.label, name)
+			}
+			// A template is a small text file: a link, a named pipe or a
+			// device in its place would read another file, wait for ever
+			// or never end.
+			switch {
+			case fi.Mode()&fs.ModeSymlink != 0:
+				return nil, fmt.Errorf("template %s is a link; propose reads only regular files in a templates folder (copy the file in its place)", shown)
+			case !fi.Mode().IsRegular():
+				return nil, fmt.Errorf("template %s is not a regular file (replace it with the template's text, or remove it)", shown)
+			case fi.Size() > MaxTemplateSize:
+				return nil, fmt.Errorf("template %s is %d KB; a template may be at most %d KB (the built-in ones are under 20 KB)", shown, fi.Size()>>10, MaxTemplateSize>>10)
+			}
+			shown = name
 			if c.label != "" {
 				shown = filepath.Join(c.label, name)
 			}

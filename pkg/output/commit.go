@@ -114,7 +114,10 @@ func commit(dir string, files []File, retire map[string]string, m map[string]str
 // was never committed, and removes temporary files of older versions.
 func recoverDir(dir string) error {
 	stage := filepath.Join(dir, stageName)
-	if _, err := os.Stat(filepath.Join(stage, markerName)); err == nil {
+	if err := realDirs(dir, stage); err != nil {
+		return err // a link in place of the staging folder: never read, never removed through
+	}
+	if _, err := os.Lstat(filepath.Join(stage, markerName)); err == nil {
 		if err := rollForward(dir, true); err != nil {
 			return err
 		}
@@ -147,7 +150,7 @@ type move struct {
 // committed and is dropped.
 func rollForward(dir string, check bool) error {
 	stage := filepath.Join(dir, stageName)
-	data, err := os.ReadFile(filepath.Join(stage, markerName))
+	data, err := readRegular(filepath.Join(stage, markerName))
 	if err != nil {
 		return fmt.Errorf("finish the last change to %s: %w", dir, err)
 	}
@@ -157,7 +160,7 @@ func rollForward(dir string, check bool) error {
 	for _, line := range strings.Split(string(data), "\n") {
 		f := strings.Fields(line)
 		switch {
-		case len(f) == 5 && f[0] == "move" && localName(f[4]):
+		case len(f) == 5 && f[0] == "move" && localName(f[4]) && stagedName(f[3]):
 			moves = append(moves, move{private: f[1] == "1", sum: f[2], staged: f[3], name: f[4]})
 		case len(f) == 3 && f[0] == "remove" && localName(f[2]):
 			removes = append(removes, [2]string{f[1], f[2]})
@@ -173,9 +176,9 @@ func rollForward(dir string, check bool) error {
 			}
 			// Each file is either still staged or already moved; the marker
 			// is written beside the files, so one not yet written is neither.
-			b, err := os.ReadFile(filepath.Join(stage, mv.staged))
+			b, err := readRegular(filepath.Join(stage, mv.staged))
 			if errors.Is(err, fs.ErrNotExist) {
-				b, err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(mv.name)))
+				b, err = readRegular(filepath.Join(dir, filepath.FromSlash(mv.name)))
 			}
 			if err != nil || digest(b) != mv.sum {
 				ok = false
@@ -191,6 +194,12 @@ func rollForward(dir string, check bool) error {
 		if _, err := os.Lstat(from); errors.Is(err, fs.ErrNotExist) {
 			continue // moved before the crash
 		}
+		if err := realDirs(dir, filepath.Dir(to)); err != nil {
+			return err
+		}
+		if err := regularOrAbsent(to); err != nil {
+			return err
+		}
 		if sub := filepath.Dir(to); sub != dir {
 			if err := makeDir(sub, mv.private); err != nil {
 				return err
@@ -203,7 +212,10 @@ func rollForward(dir string, check bool) error {
 	}
 	for _, rm := range removes {
 		path := filepath.Join(dir, filepath.FromSlash(rm[1]))
-		if data, err := os.ReadFile(path); err == nil && digest(data) == rm[0] {
+		if realDirs(dir, filepath.Dir(path)) != nil {
+			continue
+		}
+		if data, err := readRegular(path); err == nil && digest(data) == rm[0] {
 			if err := os.Remove(path); err != nil {
 				return fmt.Errorf("remove %s: %w", path, err)
 			}
@@ -224,6 +236,21 @@ func rollForward(dir string, check bool) error {
 		return fmt.Errorf("clean %s: %w", stage, err)
 	}
 	return nil
+}
+
+// stagedName reports whether name is a staged file's: a number, so that a
+// damaged or planted marker cannot move a file from outside the staging
+// folder into the output folder.
+func stagedName(name string) bool {
+	if name == "" || len(name) > 9 {
+		return false
+	}
+	for _, c := range name {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // localName reports whether name stays inside the folder it names a file

@@ -15,9 +15,19 @@ import (
 // for another propose to let go of it. The lock ends with the process, so
 // a killed propose never leaves the folder locked.
 func lock(dir string, wait time.Duration, waiting func()) (func(), error) {
-	f, err := os.OpenFile(dir+string(os.PathSeparator)+lockName, os.O_RDWR|os.O_CREATE, 0o666)
+	// O_NOFOLLOW: a link planted as the lock file would create or open
+	// its target; O_NONBLOCK: a named pipe would wait for a writer.
+	path := dir + string(os.PathSeparator) + lockName
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|unix.O_NOFOLLOW|unix.O_NONBLOCK, 0o666)
+	if errors.Is(err, syscall.ELOOP) {
+		return nil, &LinkError{Path: path, What: "a link"}
+	}
 	if err != nil {
 		return nil, &os.PathError{Op: "lock", Path: dir, Err: err}
+	}
+	if fi, err := f.Stat(); err == nil && !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, &LinkError{Path: path, What: "not a regular file"}
 	}
 	if wait == 0 {
 		wait = time.Minute

@@ -117,6 +117,17 @@ func Write(dir string, set Set, opts Options) (Result, error) {
 	if err := recoverDir(dir); err != nil {
 		return Result{}, err
 	}
+	// Every place a file goes, and the folders on the way, must be real:
+	// checked before anything is written, so a refusal changes nothing.
+	for _, name := range append(fileNames(set.Files), ManifestName) {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := realDirs(dir, filepath.Dir(path)); err != nil {
+			return Result{}, err
+		}
+		if err := regularOrAbsent(path); err != nil {
+			return Result{}, err
+		}
+	}
 	manifest, found, err := readManifest(dir)
 	if err != nil {
 		return Result{}, err
@@ -125,7 +136,7 @@ func Write(dir string, set Set, opts Options) (Result, error) {
 		var edited []string
 		for _, f := range set.Files {
 			path := filepath.Join(dir, filepath.FromSlash(f.Name))
-			old, err := os.ReadFile(path)
+			old, err := readRegular(path)
 			if errors.Is(err, fs.ErrNotExist) {
 				continue
 			}
@@ -148,7 +159,7 @@ func Write(dir string, set Set, opts Options) (Result, error) {
 			continue
 		}
 		path := filepath.Join(dir, filepath.FromSlash(name))
-		data, err := os.ReadFile(path)
+		data, err := readRegular(path)
 		if errors.Is(err, fs.ErrNotExist) {
 			delete(manifest, name)
 			continue
@@ -238,4 +249,12 @@ func manifestBytes(m map[string]string) []byte {
 		fmt.Fprintf(&b, "%s  %s\n", m[n], n)
 	}
 	return b.Bytes()
+}
+
+func fileNames(files []File) []string {
+	names := make([]string, len(files))
+	for i, f := range files {
+		names[i] = f.Name
+	}
+	return names
 }
