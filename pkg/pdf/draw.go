@@ -47,6 +47,7 @@ type drawer struct {
 	dry        bool              // lay out only: no text is drawn, no face added
 	measuring  bool              // a scratch page for keep.go: lay out without keep rules
 	furniture  bool              // drawing text in a fixed size: the running header, footer or banner, or a chart's labels
+	measured   int               // bytes of text measured so far: the work of laying text out
 	minSize    float64           // the smallest size the document's text is set in; 0 before any
 	fill       float64           // the share of the last page's text area used, once laid out
 	scratch    *drawer           // where keep.go measures nodes, made on first use
