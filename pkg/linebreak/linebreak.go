@@ -93,6 +93,12 @@ type Params struct {
 	// whose fitness classes are more than one apart, a tight line next to
 	// a loose one (\adjdemerits).
 	FlaggedDemerits, FinalFlaggedDemerits, FitnessDemerits float64
+	// FreeEnds leaves out of the fitness comparison the start of the
+	// paragraph (TeX counts it as a decent line) and lines with glue that
+	// fills any line, such as the last: in ragged-right setting their
+	// length says nothing, and comparing them would keep the line before
+	// the last from ending loose, even to avoid a last line of one word.
+	FreeEnds bool
 }
 
 // DefaultParams returns TeX's plain format's settings for lines of the
@@ -154,6 +160,7 @@ const (
 	loose            // stretches by more than half of what it can
 	veryLoose        // stretches by more than all of it
 	classes
+	free = -1 // compared with no class (Params.FreeEnds)
 )
 
 // sums are running totals of widths, stretch and shrink over the items.
@@ -167,7 +174,7 @@ type sums struct {
 type node struct {
 	pos      int   // the item broken at; -1 for the paragraph's start
 	prev     int32 // the node that ends the line before, in breaker.nodes; -1 for none
-	fitness  int8
+	fitness  int8  // the fitness class of the line it ends; free for none (Params.FreeEnds)
 	flagged  bool
 	demerits float64 // total, from the paragraph's start
 	after    sums    // totals up to the first item of the next line
@@ -196,7 +203,11 @@ func (b *breaker) run(ps pass) (breaks []int, ok bool) {
 		tolerance = math.Inf(1)
 		stretch += b.p.EmergencyStretch
 	}
-	b.nodes = append(b.nodes[:0], node{pos: -1, prev: -1, fitness: decent})
+	start := node{pos: -1, prev: -1, fitness: decent}
+	if b.p.FreeEnds {
+		start.fitness = free
+	}
+	b.nodes = append(b.nodes[:0], start)
 	b.active = append(b.active[:0], 0)
 	var total sums
 	for i := 0; i <= b.end && len(b.active) > 0; i++ {
@@ -261,6 +272,7 @@ func (b *breaker) try(ps pass, pos int, total sums, width, penalty float64, flag
 	forced := penalty <= -Infinity
 	var best [classes]float64
 	var from [classes]int32
+	var filled [classes]bool // the best line has glue that fills it
 	for c := range best {
 		best[c] = math.Inf(1)
 		from[c] = -1
@@ -274,15 +286,16 @@ func (b *breaker) try(ps pass, pos int, total sums, width, penalty float64, flag
 		r := b.ratio(n, total, width, stretch)
 		if r >= -1 {
 			bad := badness(r)
-			if bad <= tolerance {
+			if min(bad, Infinity) <= tolerance {
 				d := b.demerits(n, bad, penalty, flagged, forced)
 				c := fitness(r)
-				if abs(c-int(n.fitness)) > 1 {
+				fills := b.p.FreeEnds && total.fil > n.after.fil
+				if !fills && n.fitness != free && abs(c-int(n.fitness)) > 1 {
 					d += b.p.FitnessDemerits
 				}
 				d += n.demerits
 				if d < best[c] {
-					best[c], from[c] = d, a
+					best[c], from[c], filled[c] = d, a, fills
 					found = true
 				}
 			}
@@ -312,7 +325,11 @@ func (b *breaker) try(ps pass, pos int, total sums, width, penalty float64, flag
 		if from[c] < 0 || d > least+b.p.FitnessDemerits {
 			continue
 		}
-		b.nodes = append(b.nodes, node{pos: pos, prev: from[c], fitness: int8(c), flagged: flagged, demerits: d, after: after})
+		fit := int8(c)
+		if filled[c] {
+			fit = free
+		}
+		b.nodes = append(b.nodes, node{pos: pos, prev: from[c], fitness: fit, flagged: flagged, demerits: d, after: after})
 		b.active = append(b.active, int32(len(b.nodes)-1))
 	}
 }
@@ -341,14 +358,21 @@ func (b *breaker) ratio(n *node, total sums, width, stretch float64) float64 {
 	return 0
 }
 
-// badness is 100·|r|³, at most Infinity.
+// badness is 100·|r|³, the cost of a line whose glue is set at ratio r.
+// TeX caps it at Infinity; here it runs on (to maxBadness), so that
+// where only lines worse than that are left, as in the emergency pass, a
+// line twice as empty still costs more. Tolerances compare it capped.
 func badness(r float64) float64 {
 	r = math.Abs(r)
-	if r > 5 { // 100·5³ > Infinity, and keeps r³ finite
-		return Infinity
+	if r > 1e4 { // keeps r³ finite; 100·(10⁴)³ is over maxBadness
+		return maxBadness
 	}
-	return min(100*r*r*r, Infinity)
+	return min(100*r*r*r, maxBadness)
 }
+
+// maxBadness bounds badness, so that demerits stay finite (and can be
+// compared) for lines that cannot stretch at all.
+const maxBadness = 1e12
 
 // fitness is the fitness class of a line whose glue is set at ratio r.
 func fitness(r float64) int {

@@ -187,6 +187,44 @@ func TestAnOverlongWordStillBreaks(t *testing.T) {
 	}
 }
 
+func TestEmergencyPrefersTheLessEmptyLine(t *testing.T) {
+	// "p qqqqqqqqqqqqqq rrrr" and a word of 16 that fits on no line with
+	// another, in lines of 20 that may end 1 short at badness 100: no
+	// breaks are within tolerance. Ending the first line after "p"
+	// leaves 18 empty; after the q's, 3, and the line of "rrrr" 16. TeX's
+	// badness stops at 10000, which makes both lines of 18 and 16 cost
+	// the same, and so prefers "p" alone; counted on, 18 costs more.
+	items := ragged(1, 14, 4, 16)
+	p := raggedParams(20)
+	p.LineStretch = 1
+	if got := Break(items, p); !slices.Equal(got, []int{3, 5, 9}) {
+		t.Errorf("breaks %v, want [3 5 9]", got)
+	}
+}
+
+func TestFreeEndsComparesOnlyLinesBetween(t *testing.T) {
+	// "aaaaaaaa bbbbbb xxx ccc" in lines of 20 that may end 4 short at
+	// badness 100, with a penalty of 230 for ending before the last word.
+	// Paying it: (10+1.6)² + 230² + 10² = 53134 demerits. Ending the
+	// first line after "bbbbbb", 5 short: (10+195)² + 10² = 42125; as a
+	// very loose line, TeX also compares it with the paragraph's start
+	// and with the last line, both decent, for 2·10000 more.
+	items := []Item{
+		NewBox(8), NewGlue(1, 0, 0), NewBox(6), NewGlue(1, 0, 0), NewBox(3),
+		NewPenalty(0, 230, false), NewGlue(1, 0, 0), NewBox(3),
+		NewPenalty(0, Infinity, false), NewGlue(0, math.Inf(1), 0), NewPenalty(0, -Infinity, false),
+	}
+	p := raggedParams(20)
+	p.LineStretch = 4
+	if got := Break(items, p); !slices.Equal(got, []int{5, 10}) {
+		t.Errorf("TeX's comparison: breaks %v, want [5 10]", got)
+	}
+	p.FreeEnds = true
+	if got := Break(items, p); !slices.Equal(got, []int{3, 10}) {
+		t.Errorf("free ends: breaks %v, want [3 10]", got)
+	}
+}
+
 func TestEmptyParagraph(t *testing.T) {
 	if got := Break(nil, raggedParams(10)); got != nil {
 		t.Errorf("no items: breaks %v", got)
