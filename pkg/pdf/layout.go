@@ -41,16 +41,7 @@ type word struct {
 // parts (cutWord), its first piece filling the line it starts on, and
 // anywhere only where no such place fits.
 func (d *drawer) breakLines(spans []span, width float64) [][]word {
-	if d.broken == nil {
-		return d.breakWords(d.words(spans), width)
-	}
-	key := lineKey(spans, width)
-	if lines, ok := d.broken[key]; ok {
-		return lines
-	}
-	lines := d.breakWords(d.words(spans), width)
-	d.broken[key] = lines
-	return lines
+	return d.breakLinesBy(spans, width, fill)
 }
 
 // lineCache holds paragraphs already broken into lines, by lineKey. A
@@ -59,13 +50,15 @@ func (d *drawer) breakLines(spans []span, width float64) [][]word {
 // chosen. The lines are shared, so callers must not change them.
 type lineCache map[string][][]word
 
-// lineKey is everything the lines of spans at width depend on.
-func lineKey(spans []span, width float64) string {
-	n := 8
+// lineKey is everything the lines of spans at width, broken as how says,
+// depend on.
+func lineKey(spans []span, width float64, how breaking) string {
+	n := 9
 	for _, s := range spans {
 		n += len(s.text) + len(s.family) + len(s.style) + len(s.link) + 16
 	}
 	b := make([]byte, 0, n)
+	b = append(b, byte(how))
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
 	for _, s := range spans {
 		b = append(b, s.text...)
@@ -81,7 +74,8 @@ func lineKey(spans []span, width float64) string {
 	return string(b)
 }
 
-// breakWords is breakLines after the spans are cut into words.
+// breakWords is breakLines after the spans are cut into words: each line
+// as full as it goes.
 func (d *drawer) breakWords(words []word, width float64) [][]word {
 	var lines [][]word
 	var line []word

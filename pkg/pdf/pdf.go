@@ -38,6 +38,13 @@ type Meta struct {
 	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
 	Sans   bool   // body text in Noto Sans rather than Noto Serif; italic stays Noto Serif Italic, the only italic face
 	Logo   []byte // a PNG or JPEG image drawn at the top right of the first page; nil for none
+
+	// Hyphenate returns the byte offsets in word (letters only) after
+	// which a hyphen may break it, in order; nil hyphenates nothing. Only
+	// running text (paragraphs, list items, quotations) is hyphenated,
+	// and only where that sets its lines better. It must give the same
+	// answer every time it is asked.
+	Hyphenate func(word string) []int
 }
 
 // MinScale is the smallest type size factor a caller should try when it
