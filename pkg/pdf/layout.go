@@ -51,7 +51,8 @@ func (d *drawer) breakLines(spans []span, width float64) [][]word {
 type lineCache map[string][][]word
 
 // lineKey is everything the lines of spans at width, broken as how says,
-// depend on.
+// depend on within one document: the hyphenator (Meta.Hyphenate), which
+// the document fixes, is left out.
 func lineKey(spans []span, width float64, how breaking) string {
 	n := 9
 	for _, s := range spans {
