@@ -30,6 +30,7 @@ type drawer struct {
 	heading      int // level of the heading being drawn; 0 outside headings
 	spans        []span
 	marker       func(y float64) // draws the list marker beside the block's first line
+	balanced     bool            // the block being drawn is running text, whose lines are balanced (balanceWords)
 	pending      float64         // space the previous block asked for below it
 	keepNext     float64         // height of what the block being drawn introduces, kept with it
 	firstStart   float64         // on a scratch page, the start (startLines) of the first block drawn; -1 before it
@@ -41,16 +42,18 @@ type drawer struct {
 	lists []listState
 	quote []quoteState
 
-	fonts      docFonts          // faces this document draws with
-	err        error             // the first error drawing text
-	totalPages int               // for the footer; from a dry run before drawing
-	dry        bool              // lay out only: no text is drawn, no face added
-	measuring  bool              // a scratch page for keep.go: lay out without keep rules
-	furniture  bool              // drawing text in a fixed size: the running header, footer or banner, or a chart's labels
-	minSize    float64           // the smallest size the document's text is set in; 0 before any
-	fill       float64           // the share of the last page's text area used, once laid out
-	scratch    *drawer           // where keep.go measures nodes, made on first use
-	render     renderer.Renderer // the scratch drawer's own renderer
+	fonts      docFonts                // faces this document draws with
+	err        error                   // the first error drawing text
+	totalPages int                     // for the footer; from a dry run before drawing
+	dry        bool                    // lay out only: no text is drawn, no face added
+	measuring  bool                    // a scratch page for keep.go: lay out without keep rules
+	furniture  bool                    // drawing text in a fixed size: the running header, footer or banner, or a chart's labels
+	hyphenate  func(word string) []int // Meta.Hyphenate
+	measured   int                     // bytes of text measured so far: the work of laying text out
+	minSize    float64                 // the smallest size the document's text is set in; 0 before any
+	fill       float64                 // the share of the last page's text area used, once laid out
+	scratch    *drawer                 // where keep.go measures nodes, made on first use
+	render     renderer.Renderer       // the scratch drawer's own renderer
 
 	tags    *tagger // the structure tree being built; nil when the drawer does not tag (see tags.go)
 	marking int     // how what is drawn now is marked: markTagged, markArtifact…
@@ -75,7 +78,7 @@ func newDrawer(meta Meta) *drawer {
 		meta.Scale = 1
 	}
 	st := newStyle(meta.Scale)
-	d := &drawer{st: st, meta: meta}
+	d := &drawer{st: st, meta: meta, hyphenate: meta.Hyphenate}
 	d.err = st.themed(meta)
 	d.pdf = newPDF(meta, st)
 	d.pdf.SetHeaderFuncMode(d.header, true)
@@ -359,6 +362,8 @@ func (d *drawer) flush() {
 	d.spans = nil
 	marker := d.marker
 	d.marker = nil
+	balanced := d.balanced
+	d.balanced = false
 	if len(spans) == 0 {
 		if marker != nil {
 			d.ensure(d.st.bodyLead)
@@ -370,7 +375,11 @@ func (d *drawer) flush() {
 		return
 	}
 	lead := d.lineHeight()
-	lines := d.breakLines(spans, d.contentWidth())
+	how := fill
+	if balanced && d.heading == 0 {
+		how = balance
+	}
+	lines := d.breakLinesBy(spans, d.contentWidth(), how)
 	// Keep the lines a block must start with together at a page foot
 	// (startLines), and an introduction that ends in a colon with what it
 	// introduces (keepNext, measured by the caller) or at least two lines
@@ -466,6 +475,7 @@ func (d *drawer) renderParagraph(_ util.BufWriter, _ []byte, node ast.Node, ente
 	if next := introduces(node.(*ast.Paragraph), d.source); next != nil {
 		d.keepNext = d.introGap(next) + d.keepHeight(next)
 	}
+	d.balanced = true
 	d.flush()
 	d.endTag()
 	d.pending = d.st.paraGap
@@ -479,6 +489,7 @@ func (d *drawer) renderTextBlock(_ util.BufWriter, _ []byte, node ast.Node, ente
 		}
 		return ast.WalkContinue, nil
 	}
+	d.balanced = true
 	d.flush()
 	return ast.WalkContinue, nil
 }

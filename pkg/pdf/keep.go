@@ -146,7 +146,7 @@ func (d *drawer) layOutRun(nodes []ast.Node) measured {
 	}
 	m := d.scratch
 	m.bold, m.italic, m.link, m.heading = d.bold, d.italic, "", 0
-	m.spans, m.marker, m.pending, m.keepNext, m.firstStart = nil, nil, 0, 0, -1
+	m.spans, m.marker, m.balanced, m.pending, m.keepNext, m.firstStart = nil, nil, false, 0, 0, -1
 	m.lists, m.quote = slices.Clone(d.lists), nil
 	m.pdf.AddPage()
 	page := m.pdf.PageNo()

@@ -22,7 +22,8 @@ type frag struct {
 	s             *span
 	family, style string // the span's face, or the symbol face for what it lacks
 	text          string
-	w             float64
+	w             float64 // unitsWidth of units
+	units         int     // the width in the face's units (measureUnits)
 }
 
 // word is what a line never breaks inside: text between spaces, which may
@@ -40,16 +41,7 @@ type word struct {
 // parts (cutWord), its first piece filling the line it starts on, and
 // anywhere only where no such place fits.
 func (d *drawer) breakLines(spans []span, width float64) [][]word {
-	if d.broken == nil {
-		return d.breakWords(d.words(spans), width)
-	}
-	key := lineKey(spans, width)
-	if lines, ok := d.broken[key]; ok {
-		return lines
-	}
-	lines := d.breakWords(d.words(spans), width)
-	d.broken[key] = lines
-	return lines
+	return d.breakLinesBy(spans, width, fill)
 }
 
 // lineCache holds paragraphs already broken into lines, by lineKey. A
@@ -58,13 +50,16 @@ func (d *drawer) breakLines(spans []span, width float64) [][]word {
 // chosen. The lines are shared, so callers must not change them.
 type lineCache map[string][][]word
 
-// lineKey is everything the lines of spans at width depend on.
-func lineKey(spans []span, width float64) string {
-	n := 8
+// lineKey is everything the lines of spans at width, broken as how says,
+// depend on within one document: the hyphenator (Meta.Hyphenate), which
+// the document fixes, is left out.
+func lineKey(spans []span, width float64, how breaking) string {
+	n := 9
 	for _, s := range spans {
 		n += len(s.text) + len(s.family) + len(s.style) + len(s.link) + 16
 	}
 	b := make([]byte, 0, n)
+	b = append(b, byte(how))
 	b = binary.LittleEndian.AppendUint64(b, math.Float64bits(width))
 	for _, s := range spans {
 		b = append(b, s.text...)
@@ -80,7 +75,8 @@ func lineKey(spans []span, width float64) string {
 	return string(b)
 }
 
-// breakWords is breakLines after the spans are cut into words.
+// breakWords is breakLines after the spans are cut into words: each line
+// as full as it goes.
 func (d *drawer) breakWords(words []word, width float64) [][]word {
 	var lines [][]word
 	var line []word
@@ -169,6 +165,11 @@ func (d *drawer) cutWord(w word, room, line float64, natural bool) (head, tail w
 scan:
 	for fi, f := range w.frags {
 		for i, r := range f.text {
+			if acc > room && (natural || best.frag >= 0) {
+				// No cut further on fits: stop reading, or a word many
+				// lines long is read to its end for every line.
+				break scan
+			}
 			if prevAt.end > 0 && (!natural || cutBetween(prev, r)) {
 				switch {
 				case acc <= room:
@@ -196,20 +197,25 @@ scan:
 	return head, tail, true
 }
 
-// splitWord cuts w after byte end of its piece frags[fi], re-measuring
-// the piece cut in two; the tail is not empty. The head has no space after
-// it; the tail keeps w's space and line break.
+// splitWord cuts w after byte end of its piece frags[fi], measuring the
+// head of the piece cut in two and taking the tail's width as what is left
+// (a word many lines long is not measured again for every line); the tail
+// is not empty. The head has no space after it; the tail keeps w's space
+// and line break.
 func (d *drawer) splitWord(w word, fi, end int) (head, tail word) {
 	f := w.frags[fi]
 	headFrags := slices.Clone(w.frags[:fi+1])
 	tailFrags := slices.Clone(w.frags[fi:])
+	units := d.measureUnits(f.family, f.style, f.text[:end])
 	headFrags[fi].text = f.text[:end]
-	headFrags[fi].w = d.measure(f.family, f.style, f.s.size, f.text[:end])
+	headFrags[fi].units = units
+	headFrags[fi].w = unitsWidth(f.family, f.s.size, units)
 	if end == len(f.text) {
 		tailFrags = tailFrags[1:]
 	} else {
 		tailFrags[0].text = f.text[end:]
-		tailFrags[0].w = d.measure(f.family, f.style, f.s.size, f.text[end:])
+		tailFrags[0].units = f.units - units
+		tailFrags[0].w = unitsWidth(f.family, f.s.size, f.units-units)
 	}
 	head = word{frags: headFrags}
 	tail = word{frags: tailFrags, space: w.space, hardBreak: w.hardBreak}
@@ -228,11 +234,28 @@ const (
 	boxFace   = "box"
 )
 
+// measure is text's width in points in the face and size.
 func (d *drawer) measure(family, style string, size float64, text string) float64 {
+	return unitsWidth(family, size, d.measureUnits(family, style, text))
+}
+
+// measureUnits is text's width in the face's units: thousandths of an em,
+// or boxes in boxFace. Widths so kept add and subtract exactly.
+func (d *drawer) measureUnits(family, style string, text string) int {
+	d.measured += len(text)
 	if family == boxFace {
-		return float64(len([]rune(text))) * size * 0.85
+		return utf8.RuneCountInString(text)
 	}
-	return stringWidth(family, style, size, text)
+	return stringUnits(family, style, text)
+}
+
+// unitsWidth is the width in points of units (measureUnits) of family at
+// size.
+func unitsWidth(family string, size float64, units int) float64 {
+	if family == boxFace {
+		return float64(units) * size * 0.85
+	}
+	return float64(units) * size / 1000
 }
 
 // words cuts the spans into words, measuring each piece in its own face.
@@ -254,8 +277,9 @@ func (d *drawer) words(spans []span) []word {
 	flushFrag := func() {
 		if fragEnd > fragStart {
 			t := fragSpan.text[fragStart:fragEnd]
-			w := d.measure(fragFamily, fragStyle, fragSpan.size, t)
-			frags = append(frags, frag{s: fragSpan, family: fragFamily, style: fragStyle, text: t, w: w})
+			units := d.measureUnits(fragFamily, fragStyle, t)
+			w := unitsWidth(fragFamily, fragSpan.size, units)
+			frags = append(frags, frag{s: fragSpan, family: fragFamily, style: fragStyle, text: t, w: w, units: units})
 			cur.w += w
 		}
 		fragStart, fragEnd = 0, 0

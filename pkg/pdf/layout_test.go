@@ -88,3 +88,38 @@ func TestLongTokenWithoutSeparatorsIsCutAnywhere(t *testing.T) {
 		t.Errorf("the token's lines join as %q", got)
 	}
 }
+
+func TestVeryLongWordIsMeasuredOnce(t *testing.T) {
+	// A 100,000-character word without separators is cut anywhere into
+	// more than a thousand lines. Each line's cut reads that line's text
+	// a few times over, never the rest of the word: reading it to its end
+	// for every line measured about 10⁸ bytes.
+	d := newDrawer(testMeta())
+	d.dry = true
+	d.pdf.AddPage()
+	token := strings.Repeat("0123456789abcdef", 100000/16)
+	sp := span{family: serif, size: d.st.bodySize, color: d.st.ink, text: token}
+	d.measured = 0
+	lines := d.breakLines([]span{sp}, d.contentWidth())
+	if len(lines) < 1000 {
+		t.Fatalf("a %d-character word set on %d lines", len(token), len(lines))
+	}
+	if limit := 10 * len(token); d.measured > limit {
+		t.Errorf("%d bytes measured to break a %d-character word, over %d", d.measured, len(token), limit)
+	}
+	if got := strings.Join(lineTexts(lines), ""); got != token {
+		t.Error("the word's lines do not join as the word")
+	}
+	width := d.contentWidth()
+	for i, l := range lines {
+		if w := lineWidth(l); w > width {
+			t.Fatalf("line %d is %.1f pt wide in %.1f", i+1, w, width)
+		}
+		// The width kept for a cut piece is the width it measures.
+		for _, f := range l[0].frags {
+			if m := d.measure(f.family, f.style, f.s.size, f.text); m != f.w {
+				t.Fatalf("line %d: a piece kept as %v pt wide measures %v", i+1, f.w, m)
+			}
+		}
+	}
+}

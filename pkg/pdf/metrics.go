@@ -121,6 +121,12 @@ func glyphID(family, style string, r rune) uint16 {
 // stringWidth measures text in points in the given face and size. A rune
 // the face lacks counts as half an em.
 func stringWidth(family, style string, size float64, s string) float64 {
+	return float64(stringUnits(family, style, s)) * size / 1000
+}
+
+// stringUnits is text's width in thousandths of an em in the given face,
+// the sum stringWidth scales: widths so kept add and subtract exactly.
+func stringUnits(family, style string, s string) int {
 	id := faceKey(family, style)
 	t := metrics[id]
 	total := 0
@@ -131,5 +137,5 @@ func stringWidth(family, style string, size float64, s string) float64 {
 		}
 		total += int(w)
 	}
-	return float64(total) * size / 1000
+	return total
 }

@@ -42,6 +42,13 @@ type Meta struct {
 	// NoTags leaves the structure tree out: a plain PDF, as before PDF/UA
 	// (tags.go). Tagged is the default.
 	NoTags bool
+
+	// Hyphenate returns the byte offsets in word (letters only) after
+	// which a hyphen may break it, in order; nil hyphenates nothing. Only
+	// running text (paragraphs, list items, quotations) is hyphenated,
+	// and only where that sets its lines better. It must give the same
+	// answer every time it is asked.
+	Hyphenate func(word string) []int
 }
 
 // MinScale is the smallest type size factor a caller should try when it
