@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/propose-cli/propose/examples"
+	"github.com/propose-cli/propose/internal/golden"
 	"github.com/propose-cli/propose/internal/pdfua"
 	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -81,5 +82,24 @@ func TestExamples(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestStructureAsPopplerReadsIt keeps, as goldens, the structure tree of
+// the trial example's documents as poppler's pdfinfo prints it with their
+// text: what a screen reader walks. Skipped where poppler is not installed.
+func TestStructureAsPopplerReadsIt(t *testing.T) {
+	src, _ := examples.Get("trial")
+	p, err := proposal.Parse("trial.yaml", src, proposal.NewDate(2027, 1, 4))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, err := render.Files(p, render.Options{Creator: "propose test", Formats: []render.Format{render.PDF}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(strings.ReplaceAll(f.Name, "/", "-"), ".pdf")
+		golden.Check(t, "testdata/"+t.Name()+"/"+name+".txt", []byte(pdfua.PopplerStructText(t, f.Data)))
 	}
 }
