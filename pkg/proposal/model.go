@@ -725,6 +725,10 @@ const DefaultAccent = "#1B365D"
 // MaxLogoBytes is the largest logo file theme.logo may name.
 const MaxLogoBytes = 1 << 20
 
+// MaxLogoPixels is the most pixels a logo may have: enough for a logo
+// 2,000 pixels square, printed at most 120 points wide.
+const MaxLogoPixels = 4_000_000
+
 // Private holds what the employee keeps to themselves. It feeds the prep
 // sheet only; manager-facing documents are built from a view that has no
 // field for any of it.

@@ -359,8 +359,23 @@ func (v *validation) themeRules() {
 		v.add("theme.logo", fmt.Sprintf("%s is not a PNG or JPEG image", path), "save the logo as PNG or JPEG")
 		return
 	}
-	if _, _, err := image.DecodeConfig(bytes.NewReader(data)); err != nil {
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
 		v.add("theme.logo", fmt.Sprintf("%s is not a readable image: %v", path, err), "save the logo again as PNG or JPEG")
+		return
+	}
+	// A small file can claim, or hold, an image of billions of pixels:
+	// decoding it would take minutes and gigabytes. The size is checked
+	// before the image is decoded, and the whole image is decoded once,
+	// here, so that a damaged or cut-off file is found at its field and
+	// never reaches the PDF.
+	if cfg.Width <= 0 || cfg.Height <= 0 || int64(cfg.Width)*int64(cfg.Height) > MaxLogoPixels {
+		v.add("theme.logo", fmt.Sprintf("%s is %d × %d pixels; a logo may have at most %d million pixels", path, cfg.Width, cfg.Height, MaxLogoPixels/1_000_000),
+			"save a smaller image: a few hundred pixels wide is enough")
+		return
+	}
+	if _, _, err := image.Decode(bytes.NewReader(data)); err != nil {
+		v.add("theme.logo", fmt.Sprintf("%s is damaged or cut off: %v", path, err), "save the logo again as PNG or JPEG")
 		return
 	}
 	// The PDF embeds a PNG's data as it is, which it can for 8 bits a
