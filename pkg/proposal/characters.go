@@ -6,6 +6,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/bidi"
 	"golang.org/x/text/unicode/runenames"
 )
 
@@ -64,12 +65,24 @@ func CheckCharacters(texts []Text, src *Source, drawable func(rune) bool) Proble
 	for _, t := range texts {
 		var bad []string
 		seen := map[rune]bool{}
+		rtl := ""
 		for _, r := range t.Value {
+			if rtl == "" && RightToLeft(r) {
+				rtl = scriptOf(r)
+			}
 			if seen[r] || drawable(r) {
 				continue
 			}
 			seen[r] = true
 			bad = append(bad, describeRune(r))
+		}
+		if rtl != "" {
+			// The fonts have the letters, but the PDF sets text left to
+			// right without joining: such a name would print reversed and
+			// broken apart.
+			ps = append(ps, src.ValueProblemAt(t.Field, fmt.Sprintf("is written right to left (%s), which propose cannot yet set in a PDF: it would print reversed", rtl),
+				"write it in Latin letters for the PDF, or write the other formats only: --format md,html,docx"))
+			continue
 		}
 		if len(bad) == 0 {
 			continue
@@ -78,6 +91,29 @@ func CheckCharacters(texts []Text, src *Source, drawable func(rune) bool) Proble
 			"remove or replace it, or render Markdown only with --format md"))
 	}
 	return ps.sorted()
+}
+
+// RightToLeft reports a letter of a script written right to left, which
+// the PDFs cannot set yet (CheckCharacters refuses it).
+func RightToLeft(r rune) bool {
+	if r < 0x0590 {
+		return false
+	}
+	p, _ := bidi.LookupRune(r)
+	return p.Class() == bidi.R || p.Class() == bidi.AL
+}
+
+// scriptOf names the right-to-left script of r, for the message.
+func scriptOf(r rune) string {
+	for _, s := range []struct {
+		name  string
+		table *unicode.RangeTable
+	}{{"Hebrew", unicode.Hebrew}, {"Arabic", unicode.Arabic}, {"Syriac", unicode.Syriac}, {"Thaana", unicode.Thaana}, {"N'Ko", unicode.Nko}} {
+		if unicode.Is(s.table, r) {
+			return s.name
+		}
+	}
+	return "a right-to-left script"
 }
 
 func describeRune(r rune) string {

@@ -211,7 +211,7 @@ func undrawable(pub *view.Public, priv *view.Private, mds map[document.Kind][]by
 	check := func(md []byte, texts []proposal.Text) {
 		bad := map[rune]bool{}
 		for _, r := range string(md) {
-			if !pdf.Covers(r) {
+			if !pdf.Covers(r) || proposal.RightToLeft(r) {
 				bad[r] = true
 			}
 		}
