@@ -222,7 +222,10 @@ func readManifest(dir string) (map[string]string, bool, error) {
 		return nil, false, fmt.Errorf("read %s: %w", ManifestName, err)
 	}
 	defer f.Close()
+	// A line longer than any propose writes (someone else's edit) is
+	// skipped, not an error that would stop every later render.
 	sc := bufio.NewScanner(f)
+	sc.Split(manifestLines())
 	for sc.Scan() {
 		if strings.HasPrefix(sc.Text(), "#") {
 			continue
@@ -233,6 +236,35 @@ func readManifest(dir string) (map[string]string, bool, error) {
 		}
 	}
 	return m, true, sc.Err()
+}
+
+// maxManifestLine is the longest manifest line read: a digest, two
+// spaces and a file name.
+const maxManifestLine = 4096
+
+// manifestLines returns a split function for the manifest's lines that
+// drops any line longer than maxManifestLine, in pieces, whatever its
+// length.
+func manifestLines() bufio.SplitFunc {
+	skipping := false // inside a line too long to keep
+	return func(data []byte, atEOF bool) (int, []byte, error) {
+		i := bytes.IndexByte(data, '\n')
+		switch {
+		case i >= 0 && (skipping || i > maxManifestLine):
+			skipping = false
+			return i + 1, []byte("#"), nil
+		case i >= 0:
+			return i + 1, bytes.TrimSuffix(data[:i], []byte("\r")), nil
+		case len(data) > maxManifestLine || (skipping && len(data) > 0):
+			skipping = true
+			return len(data), []byte("#"), nil
+		case atEOF && len(data) > 0 && !skipping:
+			return len(data), data, nil
+		case atEOF:
+			return len(data), nil, nil
+		}
+		return 0, nil, nil
+	}
 }
 
 func manifestBytes(m map[string]string) []byte {
