@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"net/mail"
 
 	"github.com/spf13/cobra"
 
@@ -48,10 +47,8 @@ It needs manager.email and employee.email in FILE; --to gives the recipient.`,
 
 func emailRun(opts *EmailOptions) error {
 	env := opts.Env
-	if opts.To != "" {
-		if _, err := mail.ParseAddress(opts.To); err != nil {
-			return usageErrorf("--to %q is not an email address", opts.To)
-		}
+	if err := checkTo(opts.To); err != nil {
+		return err
 	}
 	name, p, err := loadValid(env, opts.File, "; nothing was written")
 	if err != nil {

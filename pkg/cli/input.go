@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net/mail"
 	"os"
 	"path/filepath"
 	"strings"
@@ -188,4 +189,17 @@ func nearName(file string) string {
 		}
 	}
 	return best
+}
+
+// checkTo checks a --to address before anything is read or written: a
+// mistake on the command line is a usage error (exit 2), whichever
+// command it is given to.
+func checkTo(to string) error {
+	if to == "" {
+		return nil
+	}
+	if _, err := mail.ParseAddress(to); err != nil {
+		return usageErrorf("--to %q is not an email address (write it as name@example.com)", to)
+	}
+	return nil
 }

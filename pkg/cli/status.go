@@ -65,6 +65,9 @@ func statusRun(opts *StatusOptions) error {
 			return usageErrorf("--date %q is not a date (write it as YYYY-MM-DD)", opts.Date)
 		}
 	}
+	if err := checkTo(opts.To); err != nil {
+		return err
+	}
 	formats, err := parseFormats(opts.Formats)
 	if err != nil {
 		return err
