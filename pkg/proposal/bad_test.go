@@ -227,6 +227,7 @@ var badInputs = map[string][]string{
 	"multi-fault-types.yaml":               {"10:16 arrangement.remote_days", "11:10 arrangement.start", "13:16 trial.length_days"},
 	"name-blank.yaml":                      {"4:9 employee.name"},
 	"notice-too-long.yaml":                 {"14:16 trial.notice_days"},
+	"notice-zero.yaml":                     {"14:16 trial.notice_days"},
 	"objection-without-response.yaml":      {"19:7 private.objections[0].response"},
 	"offer-as-text.yaml":                   {"12:8 offer"},
 	"offer-with-reask.yaml":                {"14:1 reask"},

@@ -163,7 +163,7 @@ type Employee struct {
 	Title          string `yaml:"title" validate:"required"`
 	Team           string `yaml:"team"`
 	Email          string `yaml:"email" validate:"omitempty,email"`
-	CommuteMinutes int    `yaml:"commute_minutes" validate:"omitempty,min=1,max=600"`
+	CommuteMinutes int    `yaml:"commute_minutes" validate:"omitempty,min=0,max=600"`
 	WorksAs        string `yaml:"works_as" validate:"omitempty,oneof=employee contractor"`
 	Started        Date   `yaml:"started"`
 }

@@ -289,6 +289,7 @@ func (v *validation) rules() {
 		v.add("version", "is 0", "write `version: 1`")
 	}
 	v.controlCharacters()
+	v.zeroNumbers()
 	v.peopleRules()
 	v.arrangementRules()
 	if validScenario(v.p.Scenario) {
@@ -445,6 +446,25 @@ func (b Period) Meets(from, to Date) (Date, bool) {
 		}
 	}
 	return Date{}, false
+}
+
+// zeroNumbers refuses a number written as 0 where the least allowed is
+// more: omitempty reads 0 as absent, and notice_days: 0 became the
+// default two weeks without a word.
+func (v *validation) zeroNumbers() {
+	if v.src == nil {
+		return
+	}
+	walkTree(root().Fields, reflect.ValueOf(v.p).Elem(), func(path string, f *Field, fv reflect.Value) {
+		if f.Kind != KindNumber || f.Min < 1 || fv.Int() != 0 || !v.given(path) || v.src.failed[path] {
+			return
+		}
+		msg, fix := fmt.Sprintf("0 is below the least allowed, %d", f.Min), "leave the line out for the default"
+		if f.Range != "" {
+			msg, fix = fmt.Sprintf(f.Range, 0), f.RangeFix
+		}
+		v.add(path, msg, fix)
+	})
 }
 
 // controlCharacters refuses a text holding a control character, however
