@@ -643,3 +643,26 @@ func TestSignOffKeptTogether(t *testing.T) {
 		t.Errorf("%d paragraphs before the sign-off are kept with the next", n)
 	}
 }
+
+// TestOnlyWebAndMailLinksAreLive: a link to anything but a web or email
+// address (a template's javascript:, file: or data:) is its text only.
+func TestOnlyWebAndMailLinksAreLive(t *testing.T) {
+	parts := render(t, []byte("[Run](javascript:alert(1)) [File](file:///etc/passwd) [Web](https://example.com) [Mail](mailto:a@example.com)\n"), Meta{Title: "T"})
+	rels := string(parts["word/_rels/document.xml.rels"])
+	doc := string(parts["word/document.xml"])
+	for _, bad := range []string{"javascript", "file:"} {
+		if strings.Contains(rels, bad) {
+			t.Errorf("a %s link is live: %s", bad, rels)
+		}
+	}
+	for _, good := range []string{"https://example.com", "mailto:a@example.com"} {
+		if !strings.Contains(rels, good) {
+			t.Errorf("the %s link is not live", good)
+		}
+	}
+	for _, text := range []string{"Run", "File", "Web", "Mail"} {
+		if !strings.Contains(doc, ">"+text+"<") {
+			t.Errorf("the link text %q is missing", text)
+		}
+	}
+}

@@ -586,15 +586,15 @@ func (b *builder) renderCodeSpan(_ util.BufWriter, source []byte, node ast.Node,
 func (b *builder) renderLink(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		b.linkDepth--
-		if b.linkDepth == 0 {
+		if b.linkDepth == 0 && b.link {
 			b.body.WriteString("</w:hyperlink>")
 			b.link = false
 		}
 		return ast.WalkContinue, nil
 	}
 	b.linkDepth++
-	if b.linkDepth == 1 {
-		fmt.Fprintf(&b.body, `<w:hyperlink r:id="%s">`, b.rel(string(node.(*ast.Link).Destination)))
+	if dest := string(node.(*ast.Link).Destination); b.linkDepth == 1 && mdtext.Openable(dest) {
+		fmt.Fprintf(&b.body, `<w:hyperlink r:id="%s">`, b.rel(dest))
 		b.link = true
 	}
 	return ast.WalkContinue, nil
@@ -607,7 +607,7 @@ func (b *builder) renderAutoLink(_ util.BufWriter, source []byte, node ast.Node,
 	n := node.(*ast.AutoLink)
 	url := mdtext.AutoLinkURL(n, source)
 	label := string(n.Label(source))
-	if b.link {
+	if b.link || !mdtext.Openable(url) {
 		b.run(label)
 		return ast.WalkSkipChildren, nil
 	}

@@ -131,3 +131,19 @@ func AutoLinkURL(n *ast.AutoLink, source []byte) string {
 	}
 	return url
 }
+
+// Openable reports whether a link may be live in a document: a web address
+// (http, https) or an email address (mailto). Any other scheme (a
+// template's javascript:, file: or data:) is printed as its text only, in
+// every format, whoever wrote it.
+func Openable(url string) bool {
+	scheme, _, ok := strings.Cut(url, ":")
+	if !ok {
+		return false
+	}
+	switch strings.ToLower(strings.TrimSpace(scheme)) {
+	case "http", "https", "mailto":
+		return true
+	}
+	return false
+}

@@ -747,7 +747,10 @@ func (d *drawer) renderCodeSpan(_ util.BufWriter, source []byte, node ast.Node, 
 
 func (d *drawer) renderLink(_ util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
-		d.link = string(node.(*ast.Link).Destination)
+		d.link = ""
+		if dest := string(node.(*ast.Link).Destination); mdtext.Openable(dest) {
+			d.link = dest
+		}
 	} else {
 		d.link = ""
 	}
@@ -759,8 +762,9 @@ func (d *drawer) renderAutoLink(_ util.BufWriter, source []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.AutoLink)
-	url := mdtext.AutoLinkURL(n, source)
-	d.link = url
+	if url := mdtext.AutoLinkURL(n, source); mdtext.Openable(url) {
+		d.link = url
+	}
 	d.add(string(n.Label(source)))
 	d.link = ""
 	return ast.WalkContinue, nil

@@ -250,3 +250,22 @@ func pageContents(t *testing.T, pdf []byte) []string {
 	}
 	return pages
 }
+
+// TestOnlyWebAndMailLinksAreLive: a link to anything but a web or email
+// address (a template's javascript:, file: or data:) is its text only.
+func TestOnlyWebAndMailLinksAreLive(t *testing.T) {
+	res := render(t, "[Run](javascript:alert(1)) [File](file:///etc/passwd) [Web](https://example.com) [Mail](mailto:a@example.com)\n", testMeta())
+	for _, bad := range []string{"javascript", "file:"} {
+		if bytes.Contains(res.PDF, []byte("/URI ("+bad)) {
+			t.Errorf("a %s link is live", bad)
+		}
+	}
+	for _, good := range []string{"/URI (https://example.com)", "/URI (mailto:a@example.com)"} {
+		if !bytes.Contains(res.PDF, []byte(good)) {
+			t.Errorf("no %s", good)
+		}
+	}
+	if got := squash(extract(t, res.PDF)); !strings.Contains(got, squash("Run File Web Mail")) {
+		t.Errorf("the link texts are not all there: %s", got)
+	}
+}
