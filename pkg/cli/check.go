@@ -93,9 +93,13 @@ func checkRun(opts *CheckOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := checkProposal(p, today, docs)
+	rep, refused, err := checkProposal(p, today, docs)
 	if err != nil {
 		return err
+	}
+	if len(refused) > 0 {
+		// What render would refuse is no request to score.
+		return reportProblems(env, name, refused, "; render would refuse it, so it is not scored")
 	}
 	rep.File = name
 	if opts.Format == "json" {
@@ -121,10 +125,11 @@ func checkRun(opts *CheckOptions) error {
 }
 
 // checkProposal checks p, with how its documents fit their pages: it lays
-// them out as render would with docs, writing nothing.
-func checkProposal(p *proposal.Proposal, today proposal.Date, docs *document.Set) (*check.Report, error) {
+// them out as render would with docs, writing nothing. refused holds what
+// would stop render writing the PDFs (a character they cannot set).
+func checkProposal(p *proposal.Proposal, today proposal.Date, docs *document.Set) (rep *check.Report, refused proposal.Problems, err error) {
 	var fits []check.Finding
-	_, err := render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs, NoPDFTags: true,
+	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs, NoPDFTags: true,
 		Warn: func(q proposal.Problem) { fits = append(fits, lengthFinding(p, q)) }})
 	var tooLong *render.TooLongError
 	var tooMany *render.TooManyPagesError
@@ -139,12 +144,13 @@ func checkProposal(p *proposal.Proposal, today proposal.Date, docs *document.Set
 			fits = append(fits, check.New("length.proposal-overflow", q.Field, q.Fix, p.Source()))
 		}
 	case errors.As(err, &ps):
-		// A character the PDF fonts lack: render names it; the check
+		// A character the PDFs cannot set: render names it; the check
 		// goes on without the fit.
+		refused = ps
 	case err != nil:
-		return nil, err
+		return nil, nil, err
 	}
-	return check.Run(p, today, fits...), nil
+	return check.Run(p, today, fits...), refused, nil
 }
 
 // lengthFinding turns a warning from laying out the documents into the

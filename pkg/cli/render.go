@@ -304,7 +304,7 @@ func renderOnce(opts *RenderOptions) error {
 				fits = append(fits, lengthFinding(p, w))
 			}
 			rep = check.Run(p, today, fits...)
-		} else if rep, err = checkProposal(p, today, docs); err != nil {
+		} else if rep, _, err = checkProposal(p, today, docs); err != nil {
 			return err // the page fit, as propose check finds it, without PDFs written
 		}
 		printTopFindings(env, name, rep)
