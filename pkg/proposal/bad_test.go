@@ -226,6 +226,7 @@ var badInputs = map[string][]string{
 	"multi-fault-offer.yaml":               {"1:1 offer", "10:9 arrangement.type", "12:10 arrangement.start", "13:1 trail"},
 	"multi-fault-types.yaml":               {"10:16 arrangement.remote_days", "11:10 arrangement.start", "13:16 trial.length_days"},
 	"name-blank.yaml":                      {"4:9 employee.name"},
+	"name-too-long.yaml":                   {"4:9 employee.name"},
 	"notice-too-long.yaml":                 {"14:16 trial.notice_days"},
 	"notice-zero.yaml":                     {"14:16 trial.notice_days"},
 	"objection-without-response.yaml":      {"19:7 private.objections[0].response"},

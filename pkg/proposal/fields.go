@@ -45,6 +45,7 @@ type Field struct {
 	None     string   // for an optional choice: how the wizard offers choosing none
 	Item     string   // for a list of sections: what one item is called, such as "success metric"
 	Flow     bool     // a list written on one line as [a, b], and asked for separated by commas
+	MaxLen   int      // for text: the most characters it (or each item of a list) may have; 0 means MaxTextLen
 
 	// Read off the type and its tags.
 	Path     string   // such as "trial.metrics[].name"; a list's items are written []
@@ -112,9 +113,14 @@ func Fields() []*Field { return theModel().all }
 // ("trial.metrics[1].name") or generically ("trial.metrics[].name" or
 // "trial.metrics[*].name"); an item of a list ("benefits[2]",
 // "trial.metrics[0]") is found as its list.
-func Lookup(path string) (*Field, bool) {
+func Lookup(path string) (*Field, bool) { return theModel().lookup(path) }
+
+// LookupLog is Lookup for the trial log's fields.
+func LookupLog(path string) (*Field, bool) { return logModel().lookup(path) }
+
+func (m *model) lookup(path string) (*Field, bool) {
 	g := GenericPath(path)
-	byPath := theModel().byPath
+	byPath := m.byPath
 	f, ok := byPath[g]
 	if !ok && strings.HasSuffix(g, "[]") {
 		if f, ok = byPath[strings.TrimSuffix(g, "[]")]; ok && !f.IsList() {
@@ -642,4 +648,21 @@ func walkTree(fs []*Field, v reflect.Value, fn func(path string, f *Field, v ref
 		}
 	}
 	walk(fs, v, "")
+}
+
+// MaxTextLen is the most characters a text, or an item of a list of texts,
+// may have where its field declares no MaxLen: a few paragraphs, more
+// than any document prints in one place.
+const MaxTextLen = 2000
+
+// MaxLength is the most characters the field's text, or each item of its
+// list, may have; 0 for a field that is not text.
+func (f *Field) MaxLength() int {
+	switch {
+	case f.Kind != KindText && f.Kind != KindTexts:
+		return 0
+	case f.MaxLen > 0:
+		return f.MaxLen
+	}
+	return MaxTextLen
 }

@@ -191,6 +191,7 @@ func ValidateLog(l *Log, p *Proposal) Problems {
 			add(t.Field, msg, fix)
 		}
 	}
+	ps = append(ps, textLengths(l.Texts(), src, LookupLog)...)
 	if !p.HasTrial() {
 		add("entries", fmt.Sprintf("the %s proposal has no trial or review period to log", p.Scenario),
 			"add a `trial:` section with its measures to the proposal")

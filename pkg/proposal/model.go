@@ -171,10 +171,10 @@ type Employee struct {
 func (e *Employee) declare() []Field {
 	return []Field{
 		{at: &e.Name, Doc: "Your full name, as the proposal is signed.", Ask: "Your full name", Example: "Zoë Okafor",
-			Fix: "add your full name under `employee:`"},
+			Fix: "add your full name under `employee:`", MaxLen: 100},
 		{at: &e.Title, Doc: "Your job title.", Ask: "Your job title", Example: "Senior Data Analyst",
-			Fix: "add your job title under `employee:`"},
-		{at: &e.Team, Doc: "Your team.", Ask: "Your team", Example: "Revenue Analytics"},
+			Fix: "add your job title under `employee:`", MaxLen: 150},
+		{at: &e.Team, Doc: "Your team.", Ask: "Your team", Example: "Revenue Analytics", MaxLen: 150},
 		{at: &e.Email, Doc: "Your work email; the email draft is sent from it.", Ask: "Your work email",
 			Help: "Used for the email draft.", Example: "zoe.okafor@example.com"},
 		{at: &e.CommuteMinutes, Doc: "Your commute one way, in minutes.", Ask: "Your commute, one way, in minutes",
@@ -198,8 +198,8 @@ type Manager struct {
 func (m *Manager) declare() []Field {
 	return []Field{
 		{at: &m.Name, Doc: "Your manager's full name.", Ask: "Your manager’s full name", Example: "Priya Raman",
-			Fix: "add your manager's name under `manager:`"},
-		{at: &m.Title, Doc: "Your manager's job title.", Ask: "Their job title", Example: "Director of Analytics"},
+			Fix: "add your manager's name under `manager:`", MaxLen: 100},
+		{at: &m.Title, Doc: "Your manager's job title.", Ask: "Their job title", Example: "Director of Analytics", MaxLen: 150},
 		{at: &m.Email, Doc: "Your manager's email; the email draft is addressed to it.", Ask: "Their email",
 			Help: "Used for the email draft.", Example: "priya.raman@example.com"},
 	}
@@ -215,7 +215,7 @@ type Company struct {
 
 func (c *Company) declare() []Field {
 	return []Field{
-		{at: &c.Name, Doc: "The company's name.", Ask: "Company name", Example: "Northwind Logistics"},
+		{at: &c.Name, Doc: "The company's name.", Ask: "Company name", Example: "Northwind Logistics", MaxLen: 150},
 		{at: &c.Policy, Doc: "The company's written flexible-work policy, if it has one.",
 			Ask:  "Does your company have a written flexible-work policy?",
 			Help: "A request that fits existing policy is easier to approve."},

@@ -3,6 +3,7 @@ package proposal
 import (
 	"bytes"
 	_ "embed"
+	"fmt"
 	"strings"
 	"sync"
 	"text/template"
@@ -59,7 +60,7 @@ func kindWords(f *Field) string {
 	case KindDays:
 		return "a list of weekdays: monday to friday, or mon to fri, in any case; or in the language of the documents (montag, lundi, lunes, maandag)"
 	case KindTexts:
-		return "a list of text, one item a line"
+		return fmt.Sprintf("a list of text, one item a line, each at most %d characters", f.MaxLength())
 	case KindSection:
 		return "a section"
 	case KindItems:
@@ -68,5 +69,5 @@ func kindWords(f *Field) string {
 	if len(f.Choices) > 0 {
 		return "one of the choices below"
 	}
-	return "text"
+	return fmt.Sprintf("text, at most %d characters", f.MaxLength())
 }

@@ -244,6 +244,7 @@ func fieldSchema(f *Field) obj {
 			// A number is read as text: `baseline: 37` is the text "37".
 			s = append(s, kv{"type", withNull("string", "number")})
 			s = append(s, textPattern(f.Required)...)
+			s = append(s, kv{"maxLength", f.MaxLength()})
 		}
 	case KindNumber:
 		if f.Path == "version" {
@@ -269,7 +270,7 @@ func fieldSchema(f *Field) obj {
 		}}}})
 	case KindTexts:
 		// Every list of texts refuses an empty item (dive,required).
-		s = append(s, kv{"type", withNull("array")}, kv{"items", append(obj{{"type", []string{"string", "number"}}}, textPattern(true)...)})
+		s = append(s, kv{"type", withNull("array")}, kv{"items", append(append(obj{{"type", []string{"string", "number"}}}, textPattern(true)...), kv{"maxLength", f.MaxLength()})})
 	case KindSection:
 		sec := sectionSchema(f)
 		if optional {

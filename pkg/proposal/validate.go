@@ -17,6 +17,7 @@ import (
 	"sync"
 	"time"
 	_ "time/tzdata" // IANA zones on machines without /usr/share/zoneinfo
+	"unicode/utf8"
 
 	"github.com/go-playground/validator/v10"
 
@@ -290,6 +291,7 @@ func (v *validation) rules() {
 	}
 	v.controlCharacters()
 	v.zeroNumbers()
+	v.problems = append(v.problems, textLengths(v.p.Texts(), v.src, Lookup)...)
 	v.peopleRules()
 	v.arrangementRules()
 	if validScenario(v.p.Scenario) {
@@ -446,6 +448,24 @@ func (b Period) Meets(from, to Date) (Date, bool) {
 		}
 	}
 	return Date{}, false
+}
+
+// textLengths refuses a text longer than its field allows: names and
+// titles are printed on one line, in the running header, and nothing a
+// document prints runs to pages.
+func textLengths(texts []Text, src *Source, lookup func(string) (*Field, bool)) Problems {
+	var ps Problems
+	for _, t := range texts {
+		f, ok := lookup(t.Field)
+		if !ok {
+			continue
+		}
+		if max, n := f.MaxLength(), utf8.RuneCountInString(t.Value); max > 0 && n > max {
+			ps = append(ps, src.ValueProblemAt(t.Field, fmt.Sprintf("is %d characters long; it may be at most %d", n, max),
+				"shorten it: the documents print it where a long text would not fit"))
+		}
+	}
+	return ps
 }
 
 // zeroNumbers refuses a number written as 0 where the least allowed is
