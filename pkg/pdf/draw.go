@@ -133,19 +133,34 @@ func (d *drawer) show(family, style string, size float64, color rgb, x, y, w, le
 // ---- Page furniture ----
 
 // clip shortens text, with an ellipsis, to fit width in the span's face.
+//
+// The longest prefix that fits is found by halving, so a long text costs
+// a few measurements of a line's length, never one a character: widths
+// grow with the prefix (kerning aside, which moves a width by far less
+// than a character).
 func (d *drawer) clip(text string, sp span, width float64) string {
 	if d.measure(sp.family, sp.style, sp.size, text) <= width {
 		return text
 	}
 	r := []rune(text)
-	for len(r) > 0 {
-		r = r[:len(r)-1]
-		s := strings.TrimRight(string(r), " ,;:–—-") + "…"
-		if d.measure(sp.family, sp.style, sp.size, s) <= width {
-			return s
+	cut := func(n int) string { return strings.TrimRight(string(r[:n]), " ,;:–—-") + "…" }
+	fits := func(n int) bool { return d.measure(sp.family, sp.style, sp.size, cut(n)) <= width }
+	// The longest prefix n (from 0, the ellipsis alone, to all but the
+	// last character) whose cut fits; a cut grows with n, since trimming
+	// only takes back what the longer prefix added.
+	lo, hi := -1, len(r)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fits(mid) {
+			lo = mid
+		} else {
+			hi = mid - 1
 		}
 	}
-	return ""
+	if lo < 0 {
+		return ""
+	}
+	return cut(lo)
 }
 
 func (d *drawer) header() {

@@ -269,3 +269,26 @@ func TestOnlyWebAndMailLinksAreLive(t *testing.T) {
 		t.Errorf("the link texts are not all there: %s", got)
 	}
 }
+
+// TestClipIsNotQuadratic: the running header clips a title of 100,000
+// characters with a few measurements, not one a character, and clips a
+// short one as before.
+func TestClipIsNotQuadratic(t *testing.T) {
+	d := newDrawer(testMeta())
+	sp := span{family: serif, size: 8}
+	if got := d.clip("A title that is far too long to fit", sp, 60); !strings.HasSuffix(got, "…") || d.measure(sp.family, sp.style, sp.size, got) > 60 {
+		t.Errorf("clip gave %q", got)
+	}
+	if got := d.clip("Short", sp, 60); got != "Short" {
+		t.Errorf("clip of a short text gave %q", got)
+	}
+	long := strings.Repeat("Quarterly review ", 6000)
+	before := d.measured
+	got := d.clip(long, sp, 300)
+	if !strings.HasPrefix(long, strings.TrimSuffix(got, "…")) || d.measure(sp.family, sp.style, sp.size, got) > 300 {
+		t.Errorf("clip of a long text gave %q", got)
+	}
+	if work := d.measured - before; work > 40*len(long) {
+		t.Errorf("clipping %d characters measured %d bytes of text", len(long), work)
+	}
+}
