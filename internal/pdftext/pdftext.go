@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"regexp"
 	"strings"
 	"unicode/utf16"
 
@@ -27,8 +28,16 @@ func Extract(b []byte) (string, error) {
 		out.WriteString(p)
 		out.WriteByte('\n')
 	}
-	return out.String(), nil
+	return Joined(out.String()), nil
 }
+
+// softBreak is a soft hyphen where the typesetting broke a word, with the
+// space or line end after it.
+var softBreak = regexp.MustCompile("\u00ad\\s+")
+
+// Joined is text as a careful viewer copies it: a word the typesetting
+// broke at a line's end with a soft hyphen (U+00AD) is whole again.
+func Joined(text string) string { return softBreak.ReplaceAllString(text, "") }
 
 // Pages returns the text of each page of a PDF that propose wrote, in pure
 // Go: it reads each page's content stream with pdfcpu and decodes the

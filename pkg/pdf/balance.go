@@ -42,7 +42,7 @@ const (
 	fitnessDemerits = 10000
 	// hyphenPenalty is TeX's \hyphenpenalty; the demerits for two
 	// hyphens in a row and for a hyphen before the last line are TeX's.
-	hyphenPenalty        = 50
+	hyphenPenalty        = 1000
 	flaggedDemerits      = 10000
 	finalFlaggedDemerits = 5000
 	// runtPenalty is the cost of ending a paragraph (or the lines before
@@ -291,7 +291,7 @@ func fragAt(w word, at int) (fi, end int) {
 }
 
 // splitAt hyphenates w after byte at of its text: the head ends in a
-// hyphen, a real "-" in the text drawn; the tail is the rest.
+// hyphen (hyphenFrag); the tail is the rest.
 func (d *drawer) splitAt(w word, at int) (head, tail word) {
 	fi, end := fragAt(w, at)
 	head, tail = d.splitWord(w, fi, end)
@@ -302,9 +302,15 @@ func (d *drawer) splitAt(w word, at int) (head, tail word) {
 }
 
 // hyphenFrag is a hyphen in f's span, in the span's face (or the face
-// that has it).
+// that has it). It is the soft hyphen, U+00AD, whose glyph in the fonts
+// is a hyphen's: a hyphen the typesetting added, which ISO 32000-1
+// (14.8.2.2.3) asks a tagged PDF to give as U+00AD, so that copying and
+// searching the text find the word whole.
 func (d *drawer) hyphenFrag(f frag) frag {
-	family, style := faceFor(f.s.family, f.s.style, '-')
-	units := d.measureUnits(family, style, "-")
-	return frag{s: f.s, family: family, style: style, text: "-", w: unitsWidth(family, f.s.size, units), units: units}
+	family, style := faceFor(f.s.family, f.s.style, softHyphen)
+	units := d.measureUnits(family, style, string(softHyphen))
+	return frag{s: f.s, family: family, style: style, text: string(softHyphen), w: unitsWidth(family, f.s.size, units), units: units}
 }
+
+// softHyphen is the hyphen drawn where a word is broken at a line's end.
+const softHyphen = '\u00ad'

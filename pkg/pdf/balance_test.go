@@ -202,7 +202,7 @@ func TestHyphensComeFromTheHyphenator(t *testing.T) {
 		if w := lineWidth(lines[i]); w > width {
 			t.Errorf("line %d is %.2f pt wide in %.2f: %q", i+1, w, width, l)
 		}
-		if strings.HasSuffix(l, "-") {
+		if strings.HasSuffix(l, "\u00ad") {
 			hyphenated++
 		}
 	}
@@ -211,7 +211,7 @@ func TestHyphensComeFromTheHyphenator(t *testing.T) {
 	}
 	// Taking out the hyphens that end lines gives back the text.
 	joined := strings.Join(got, "\n")
-	joined = strings.ReplaceAll(joined, "-\n", "")
+	joined = strings.ReplaceAll(joined, "\u00ad\n", "")
 	if joined = strings.ReplaceAll(joined, "\n", " "); joined != longWords {
 		t.Errorf("the lines without their hyphens read %q", joined)
 	}
@@ -225,13 +225,17 @@ func TestHyphensComeFromTheHyphenator(t *testing.T) {
 	if !slices.Contains(h.asked, "uncertainties") || !slices.Contains(h.asked, "Notwithstanding") {
 		t.Errorf("the hyphenator was asked about %q", h.asked)
 	}
-	// The hyphen is drawn: a "-" that ends the text of a line (the
-	// extractor puts a space after each).
+	// The hyphen is drawn, as the soft hyphen a typeset break is: it
+	// ends the text of a line (the extractor puts a space after each),
+	// and copying the text joins the word again.
 	res := render(t, longWords+"\n", meta)
 	validate(t, res.PDF)
-	shown := extract(t, res.PDF)
-	if n := strings.Count(shown, "- "); n != hyphenated {
+	shown := strings.Join(extractPages(t, res.PDF), "\n")
+	if n := strings.Count(shown, "\u00ad "); n != hyphenated {
 		t.Errorf("%d lines shown end in a hyphen, want %d:\n%s", n, hyphenated, shown)
+	}
+	if copied := squash(extract(t, res.PDF)); !strings.Contains(copied, squash(longWords)) {
+		t.Errorf("the text copies as %q", copied)
 	}
 	// Without a hyphenator, nothing is hyphenated, and the same words
 	// take more room at the lines' ends.
@@ -239,7 +243,7 @@ func TestHyphensComeFromTheHyphenator(t *testing.T) {
 	plain.dry = true
 	plain.pdf.AddPage()
 	for _, l := range lineTexts(plain.breakLinesBy([]span{sp}, width, balance)) {
-		if strings.HasSuffix(l, "-") {
+		if strings.HasSuffix(l, "\u00ad") {
 			t.Errorf("a line ends in a hyphen without a hyphenator: %q", l)
 		}
 	}
@@ -277,13 +281,13 @@ func TestBadHyphenPointsAreIgnored(t *testing.T) {
 	// Broken at them, the lines hold the text. Without hyphens, a line
 	// would hold one word and leave room for most of another.
 	sp.text = strings.Repeat("ölçülerinizdeki ", 20)
-	width := d.measure(serif, "", sp.size, "ölçülerinizdeki ölçülerin-") + 0.5
+	width := d.measure(serif, "", sp.size, "ölçülerinizdeki ölçülerin\u00ad") + 0.5
 	lines := d.breakLinesBy([]span{sp}, width, balance)
 	text := strings.Join(lineTexts(lines), "\n")
-	if !strings.Contains(text, "ölçülerin-\n") || !utf8.ValidString(text) {
+	if !strings.Contains(text, "ölçülerin\u00ad\n") || !utf8.ValidString(text) {
 		t.Fatalf("the lines %q", lineTexts(lines))
 	}
-	if text = strings.ReplaceAll(strings.ReplaceAll(text, "-\n", ""), "\n", " "); text != strings.TrimSpace(sp.text) {
+	if text = strings.ReplaceAll(strings.ReplaceAll(text, "\u00ad\n", ""), "\n", " "); text != strings.TrimSpace(sp.text) {
 		t.Errorf("the lines read %q", text)
 	}
 }
@@ -337,14 +341,14 @@ func TestLinesAtTwoHyphensInAWord(t *testing.T) {
 	// the end: what the items of balanceRun would say.
 	places := []place{{word: 1, at: 3}, {word: 1, at: 6}, {word: 2}, {word: 3}}
 	got := lineTexts(d.linesAt(words, places, []int{0, 1, 2, 3}))
-	want := []string{"aaa bbb-", "bbb-", "bbb cc", "dd"}
+	want := []string{"aaa bbb\u00ad", "bbb\u00ad", "bbb cc", "dd"}
 	if !slices.Equal(got, want) {
 		t.Errorf("lines %q, want %q", got, want)
 	}
 	// A hyphen in the first word of a line that follows a hyphen.
 	places = []place{{word: 1, at: 3}, {word: 2, at: 1}, {word: 3}}
 	got = lineTexts(d.linesAt(words, places, []int{0, 1, 2}))
-	want = []string{"aaa bbb-", "bbbbbb c-", "c dd"}
+	want = []string{"aaa bbb\u00ad", "bbbbbb c\u00ad", "c dd"}
 	if !slices.Equal(got, want) {
 		t.Errorf("lines %q, want %q", got, want)
 	}

@@ -9,11 +9,13 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/propose-cli/propose/pkg/document"
 	"github.com/propose-cli/propose/pkg/docx"
 	"github.com/propose-cli/propose/pkg/htmlpage"
+	"github.com/propose-cli/propose/pkg/hyphen"
 	"github.com/propose-cli/propose/pkg/mdtext"
 	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/pdf"
@@ -284,19 +286,49 @@ func meta(kind document.Kind, v *view.Public, opts Options, scale float64) pdf.M
 		title = v.Say("onePagerTitle", title)
 	}
 	return pdf.Meta{
-		Folio:    v.Folio(),
-		Title:    title,
-		Author:   v.Employee.PlainName,
-		Subject:  v.PlainSubject,
-		Creator:  opts.Creator,
-		Language: v.Language,
-		Date:     v.Issued,
-		Paper:    v.Paper,
-		Scale:    scale,
-		Accent:   v.Theme.Accent,
-		Sans:     v.Theme.Sans,
-		Logo:     v.Theme.Logo,
-		NoTags:   opts.NoPDFTags,
+		Folio:     v.Folio(),
+		Title:     title,
+		Author:    v.Employee.PlainName,
+		Subject:   v.PlainSubject,
+		Creator:   opts.Creator,
+		Language:  v.Language,
+		Date:      v.Issued,
+		Paper:     v.Paper,
+		Scale:     scale,
+		Accent:    v.Theme.Accent,
+		Sans:      v.Theme.Sans,
+		Logo:      v.Theme.Logo,
+		NoTags:    opts.NoPDFTags,
+		Hyphenate: hyphenation(v),
+	}
+}
+
+// hyphenation is where the words of the document's running text may break
+// at a line's end, by its language's patterns (package hyphen); nil for a
+// language without them. The people's names are never broken (nor is
+// anything hyphen.Exempt names: numbers, addresses, acronyms).
+func hyphenation(v *view.Public) func(word string) []int {
+	h, ok := hyphen.For(v.Language)
+	if !ok {
+		return nil
+	}
+	names := map[string]bool{}
+	for _, s := range []string{v.Employee.PlainName, v.Manager.PlainName, v.Company} {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsMark(r) }) {
+			names[w] = true
+		}
+	}
+	// In English a capital starts a name, a month or a day: not broken.
+	// (German capitalises every noun, and needs its compounds broken.)
+	english := strings.HasPrefix(v.Language, "en")
+	return func(word string) []int {
+		if names[word] || h.Exempt(word) {
+			return nil
+		}
+		if r, _ := utf8.DecodeRuneInString(word); english && unicode.IsUpper(r) {
+			return nil
+		}
+		return h.Points(word)
 	}
 }
 

@@ -61,7 +61,7 @@ func reviewFiles(pv *view.ReviewPrivate, l *proposal.Log, opts Options) ([]outpu
 	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: v.Say("review.subject", map[string]string{"Title": title, "AsOf": v.PlainAsOf}),
 		Creator: opts.Creator, Folio: v.Folio(),
 		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1, Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo,
-		NoTags: opts.NoPDFTags}
+		NoTags: opts.NoPDFTags, Hyphenate: hyphenation(v.Public)}
 	var laid *pdf.Laid
 	if opts.has(PDF) {
 		if laid, m, err = saveLastPage(md, m); err != nil {
@@ -103,6 +103,7 @@ func AgreementFiles(v *view.Permanent, opts Options) ([]output.File, error) {
 	title := v.Say("agreementTitle", v.AttachmentLabel)
 	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: v.Say("agreementSubject", nil),
 		Creator: opts.Creator, Folio: v.Folio(), Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1,
-		Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo, NoTags: opts.NoPDFTags}
+		Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo, NoTags: opts.NoPDFTags,
+		Hyphenate: hyphenation(v.Public)}
 	return outputs(AgreementName, md, m, opts, nil)
 }
