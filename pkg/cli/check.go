@@ -129,7 +129,7 @@ func checkRun(opts *CheckOptions) error {
 // would stop render writing the PDFs (a character they cannot set).
 func checkProposal(p *proposal.Proposal, today proposal.Date, docs *document.Set) (rep *check.Report, refused proposal.Problems, err error) {
 	var fits []check.Finding
-	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs, NoPDFTags: true,
+	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs, LayoutOnly: true,
 		Warn: func(q proposal.Problem) { fits = append(fits, lengthFinding(p, q)) }})
 	var tooLong *render.TooLongError
 	var tooMany *render.TooManyPagesError

@@ -61,7 +61,7 @@ func validateRun(opts *ValidateOptions) error {
 	// prints it.
 	var mu sync.Mutex
 	var fits proposal.Problems
-	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, Templates: docs, NoPDFTags: true,
+	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, Templates: docs, LayoutOnly: true,
 		Warn: func(q proposal.Problem) { mu.Lock(); fits = append(fits, q); mu.Unlock() }})
 	if err := reportRefused(env, name, p, err, ""); err != nil {
 		return err

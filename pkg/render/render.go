@@ -43,6 +43,10 @@ type Options struct {
 	Creator     string   // the program and version, for PDF metadata
 	ManagerOnly bool     // leave out the prep sheet: Files then renders from the public view alone
 	NoPDFTags   bool     // write plain PDFs, without the structure tree screen readers use (pdf.Meta.NoTags)
+	// LayoutOnly lays the PDFs out, with every check and warning that
+	// brings, and draws none: for validate and check, which throw the
+	// PDFs away. Files then holds no PDF.
+	LayoutOnly bool
 
 	// Templates are the templates the documents are made from; nil means
 	// the built-in ones.
@@ -267,6 +271,12 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 		var err error
 		if laid == nil {
 			laid, err = pdf.Layout(md, m)
+		}
+		if opts.LayoutOnly {
+			if err != nil {
+				return nil, fmt.Errorf("render %s: %w", name, err)
+			}
+			return files, nil
 		}
 		var res *pdf.Result
 		if err == nil {
