@@ -259,6 +259,8 @@ func loadTemplates(env *Env, file, dir string) (*document.Set, error) {
 		if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 			return document.Default()
 		}
+		// Found, not asked for: say so, since it changes every document.
+		fmt.Fprintf(env.IO.ErrOut, "note: using the templates in %s, beside the file; they replace the built-in ones of the same name\n", dir)
 	}
 	set, err := document.New(document.WithTemplatesDir(dir))
 	if err != nil {

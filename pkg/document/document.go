@@ -26,7 +26,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"text/template"
+	"time"
+	"unicode/utf8"
 
 	"github.com/propose-cli/propose/pkg/view"
 	"github.com/propose-cli/propose/templates"
@@ -190,15 +193,52 @@ func parseTemplate(fsys fs.FS, file, shown string, l *view.Lang) (*template.Temp
 	if err != nil {
 		return nil, fmt.Errorf("parse template %s: %w", shown, err)
 	}
+	if !utf8.Valid(src) {
+		line := bytes.Count(src[:invalidAt(src)], []byte("\n")) + 1
+		return nil, &TemplateError{Doc: "templates", File: shown, Line: line, Msg: "the file is not UTF-8 text (save it as UTF-8)"}
+	}
 	phrases, err := l.Phrases()
 	if err != nil {
 		return nil, fmt.Errorf("parse phrases of %s: %w", l.Folder, err)
 	}
 	t, err := phrases.New(path.Base(file)).Option("missingkey=error").Parse(string(src))
 	if err != nil {
-		return nil, fmt.Errorf("parse template %s: %w", shown, err)
+		return nil, &TemplateError{Doc: "templates", File: shown, Line: errLine(err), Msg: errText(err)}
 	}
 	return t, nil
+}
+
+// invalidAt is the offset of the first byte of src that is not UTF-8.
+func invalidAt(src []byte) int {
+	for i := 0; i < len(src); {
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			return i
+		}
+		i += n
+	}
+	return len(src)
+}
+
+// templateLine reads the line out of text/template's errors:
+// "template: NAME:LINE:COL: …" or "template: NAME:LINE: …".
+var templateLine = regexp.MustCompile(`^template: [^:]+:(\d+):(?:\d+:)? ?(.*)$`)
+
+func errLine(err error) int {
+	if m := templateLine.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
+
+// errText is text/template's error without its "template: NAME:LINE:"
+// prefix, which TemplateError says its own way.
+func errText(err error) string {
+	if m := templateLine.FindStringSubmatch(err.Error()); m != nil {
+		return m[2]
+	}
+	return err.Error()
 }
 
 // template returns the template of kind in the language l's folder, parsing
@@ -270,7 +310,15 @@ func (s *Set) execute(kind Kind, what string, v languaged) ([]byte, error) {
 		return nil, err
 	}
 	var b bytes.Buffer
-	if err := t.Execute(&b, v); err != nil {
+	_, replaced := s.from[kind]
+	if err := executeBounded(t, &b, v, replaced); err != nil {
+		file := FileName(kind)
+		if f, ok := s.from[kind]; ok {
+			file = f
+		}
+		if errors.Is(err, errTooLong) || errors.Is(err, errTooSlow) {
+			return nil, &TemplateError{Doc: what, File: file, Line: errLine(err), Msg: err.Error()}
+		}
 		if m := fieldErr.FindStringSubmatch(err.Error()); m != nil && !privateKinds[kind] {
 			file := FileName(kind)
 			if f, ok := s.from[kind]; ok {
@@ -284,9 +332,64 @@ func (s *Set) execute(kind Kind, what string, v languaged) ([]byte, error) {
 			}
 			return nil, &TemplateError{Doc: what, File: file, Line: line, Msg: msg}
 		}
+		if replaced {
+			// A mistake in the user's own template is theirs to fix, at
+			// its line: not an internal error.
+			return nil, &TemplateError{Doc: what, File: file, Line: errLine(err), Msg: errText(err)}
+		}
 		return nil, fmt.Errorf("render %s: %w", what, err)
 	}
 	return tidy(b.Bytes()), nil
+}
+
+// The budget a document's template runs in: the built-in templates write
+// tens of kilobytes in milliseconds.
+const (
+	MaxDocumentSize = 2 << 20
+	maxTemplateTime = 500 * time.Millisecond
+)
+
+var (
+	errTooLong = fmt.Errorf("the template wrote more than %d MB; a template that repeats without end (a range inside a range?) never finishes", MaxDocumentSize>>20)
+	errTooSlow = fmt.Errorf("the template ran for more than %v; a template that repeats without end (a range inside a range?) never finishes", maxTemplateTime)
+)
+
+// budget is a writer that refuses to grow past MaxDocumentSize, which
+// stops a template at its next write.
+type budget struct {
+	b       *bytes.Buffer
+	stopped atomic.Bool // the template ran out of time: every write fails
+}
+
+func (w *budget) Write(p []byte) (int, error) {
+	if w.stopped.Load() || w.b.Len()+len(p) > MaxDocumentSize {
+		return 0, errTooLong
+	}
+	return w.b.Write(p)
+}
+
+// executeBounded runs t into b within the output budget, and a template
+// the user replaced also within maxTemplateTime: text/template cannot be
+// interrupted, so it runs aside and is abandoned (stopped at its next
+// write) when its time is up.
+func executeBounded(t *template.Template, b *bytes.Buffer, v any, timed bool) error {
+	if !timed {
+		return t.Execute(&budget{b: b}, v)
+	}
+	var out bytes.Buffer
+	w := &budget{b: &out}
+	done := make(chan error, 1)
+	go func() { done <- t.Execute(w, v) }()
+	timer := time.NewTimer(maxTemplateTime)
+	defer timer.Stop()
+	select {
+	case err := <-done:
+		b.Write(out.Bytes())
+		return err
+	case <-timer.C:
+		w.stopped.Store(true)
+		return errTooSlow
+	}
 }
 
 // languaged is a view that knows its language.
@@ -302,6 +405,9 @@ type TemplateError struct {
 }
 
 func (e *TemplateError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("render %s: %s: %s", e.Doc, e.File, e.Msg)
+	}
 	return fmt.Sprintf("render %s: %s line %d: %s", e.Doc, e.File, e.Line, e.Msg)
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -102,10 +103,43 @@ func TestOverrideUnknownFile(t *testing.T) {
 	}
 }
 
-// TestOverrideParseError names the file of a template that does not parse.
+// TestOverrideParseError names the file and line of a template that does
+// not parse, or is not UTF-8, as a TemplateError (the input is wrong, not
+// propose).
 func TestOverrideParseError(t *testing.T) {
-	_, err := New(WithTemplatesDir("mine"), WithTemplates(fstest.MapFS{"email.md.tmpl": {Data: []byte("{{if}}")}}))
-	if err == nil || !strings.Contains(err.Error(), "parse template mine/email.md.tmpl") {
-		t.Errorf("got %v", err)
+	for src, want := range map[string]string{
+		"Hi\n{{if}}":           "render templates: mine/email.md.tmpl line 2: missing value for if",
+		"Hi\n\nBye \xff\xfe\n": "render templates: mine/email.md.tmpl line 3: the file is not UTF-8 text",
+	} {
+		_, err := New(WithTemplatesDir("mine"), WithTemplates(fstest.MapFS{"email.md.tmpl": {Data: []byte(src)}}))
+		var te *TemplateError
+		if !errors.As(err, &te) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want %q", src, err, want)
+		}
+	}
+}
+
+// TestRunawayTemplatesAreStopped: a replaced template that writes without
+// end, or loops without writing, is stopped within its budget and named.
+func TestRunawayTemplatesAreStopped(t *testing.T) {
+	src0, err := os.ReadFile("../proposal/testdata/valid-minimal.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parse(t, "valid-minimal.yaml", src0)
+	for src, want := range map[string]string{
+		"{{range 100000000}}xxxxxxxxxxxxxxxxxxxx{{end}}": "the template wrote more than 2 MB",
+		"{{range 1000000000}}{{end}}":                    "the template ran for more than 500ms",
+		"{{.Nope.Deeper}}":                               "mine/proposal.md.tmpl line 1",
+	} {
+		s, err := New(WithTemplatesDir("mine"), WithTemplates(fstest.MapFS{"proposal.md.tmpl": {Data: []byte(src)}}))
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, err = s.Render(Proposal, view.NewPublic(p))
+		var te *TemplateError
+		if !errors.As(err, &te) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: got %v, want %q", src, err, want)
+		}
 	}
 }
