@@ -6,6 +6,10 @@
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo devel)
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 LDFLAGS = -s -w -X github.com/propose-cli/propose/pkg/cli.Version=$(VERSION)
+# Go 1.26.10 or later (go.mod's toolchain line), fetched by the go command
+# where the installed Go is older: 1.26.8 and earlier have standard-library
+# advisories reachable from propose.
+export GOTOOLCHAIN ?= go1.26.10+auto
 
 test:
 	go vet ./...

@@ -2,6 +2,10 @@ module github.com/propose-cli/propose
 
 go 1.26.0
 
+// Builds and releases use Go 1.26.10 or later: 1.26.8 has standard-library
+// advisories reachable from propose (net/http, crypto/x509, crypto/tls).
+toolchain go1.26.10
+
 require (
 	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/charmbracelet/bubbletea v1.3.6
