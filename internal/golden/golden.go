@@ -15,6 +15,12 @@ var update = flag.Bool("update", false, "rewrite golden files with the current o
 // Update reports whether the tests run with -update.
 func Update() bool { return *update }
 
+// Path is the golden file of the running test named name:
+// testdata/TEST/name, TEST being the test's name (subtests as folders).
+func Path(t testing.TB, name string) string {
+	return filepath.Join("testdata", filepath.FromSlash(t.Name()), name)
+}
+
 // Check compares got with the golden file at path (relative to the test's
 // package), or writes it when running with -update.
 func Check(t testing.TB, path string, got []byte) {
@@ -33,6 +39,6 @@ func Check(t testing.TB, path string, got []byte) {
 		t.Fatalf("read golden file: %v (run the tests with -update to create it)", err)
 	}
 	if string(got) != string(want) {
-		t.Errorf("%s differs from the output (run with -update, then read the diff):\n--- got\n%s\n--- want\n%s", path, got, want)
+		t.Errorf("%s differs from the output (run with -update, then read the diff):\n%s", path, diff(path, string(want), string(got)))
 	}
 }
