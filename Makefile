@@ -48,5 +48,8 @@ fmt:
 FUZZTIME ?= 2m
 fuzz:
 	go test ./pkg/proposal/ -run '^$$' -fuzz '^FuzzParse$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	go test ./pkg/proposal/ -run '^$$' -fuzz '^FuzzParseLog$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	go test ./pkg/view/ -run '^$$' -fuzz '^FuzzEscape$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	go test ./pkg/render/ -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	go test ./pkg/preview/ -run '^$$' -fuzz '^FuzzServe$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	go test ./pkg/cli/ -run '^$$' -fuzz '^FuzzAppServe$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s

@@ -47,6 +47,50 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
+// FuzzParseLog feeds any bytes to the trial log's loader and its checks
+// against the trial example, starting from the example logs: nothing may
+// panic or hang, every problem has a message, and a log that parses
+// writes back to one that parses.
+func FuzzParseLog(f *testing.F) {
+	for _, glob := range []string{"../../examples/*.log.yaml", "../../examples/*/*.log.yaml"} {
+		files, _ := filepath.Glob(glob)
+		for _, file := range files {
+			if data, err := os.ReadFile(file); err == nil {
+				f.Add(data)
+			}
+		}
+	}
+	f.Add([]byte("version: 1\nentries:\n  - date: 2027-01-15\n    readings:\n      - {metric: Stakeholder satisfaction, value: 4.6 of 5, why: &w private}\n    shipped: [*w]\n"))
+	src, err := os.ReadFile("../../examples/trial.yaml")
+	if err != nil {
+		f.Fatal(err)
+	}
+	p, err := Parse("trial.yaml", src, NewDate(2027, 1, 5))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		start := time.Now()
+		l, err := ParseLog("fuzz.log.yaml", data, p)
+		if time.Since(start) > 5*time.Second {
+			t.Fatalf("parsing took %s", time.Since(start))
+		}
+		if err != nil {
+			if ps, ok := err.(Problems); ok {
+				for _, q := range ps {
+					if q.Msg == "" {
+						t.Fatalf("a problem without a message: %+v", q)
+					}
+				}
+			}
+			return
+		}
+		if _, err := ParseLog("again.log.yaml", MarshalLog(l), p); err != nil {
+			t.Fatalf("a valid log written back does not parse:\n%v\n%s", err, MarshalLog(l))
+		}
+	})
+}
+
 // TestCarriageReturnEndsALine: a "\r" written as a YAML escape ends a line
 // as it would in the file, so no document is asked to draw it.
 func TestCarriageReturnEndsALine(t *testing.T) {
