@@ -148,8 +148,9 @@ var schemaCannotTell = map[string]bool{
 	"trial-without-length.yaml": true, "trial-without-start.yaml": true, "trial-without-trial.yaml": true,
 	"demand-outside-keep-remote.yaml": true, "demand-where-for-office.yaml": true, "demand-without-from.yaml": true,
 	"move-without-date-or-place.yaml": true,
-	// Today's date, or the calendar.
+	// Today's date, or the calendar; one date against another.
 	"keep-remote-agreement-future.yaml": true, "reask-denied-in-future.yaml": true,
+	"previous-request-after.yaml": true, "started-after-request.yaml": true,
 	"reask-denied-same-day.yaml": true, "start-on-weekend.yaml": true,
 	// The file system, or a list too long to write into a schema.
 	"logo-web-address.yaml": true, "theme-logo-folder.yaml": true, "theme-logo-kind.yaml": true,

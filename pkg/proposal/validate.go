@@ -199,6 +199,13 @@ func (v *validation) structRules() {
 			v.add(path, rangeMessage(path, fe), rangeFix(path))
 		case "evidence_id":
 			v.add(path, fmt.Sprintf("%q is not a citation in the built-in library", value), evidenceFix(value))
+		case "language":
+			var tags []string
+			for _, l := range locale.Languages {
+				tags = append(tags, l.Tag)
+			}
+			v.add(path, fmt.Sprintf("%q is not a language propose writes", value),
+				"use one of "+strings.Join(tags, ", ")+", or leave it out for the paper's language")
 		case "colour":
 			v.add(path, fmt.Sprintf("%q is not a colour written as #RRGGBB", value),
 				"write # and six hexadecimal digits, in quotes, for example `accent: \"#0B6E4F\"`")
@@ -291,6 +298,7 @@ func (v *validation) rules() {
 	}
 	v.controlCharacters()
 	v.zeroNumbers()
+	v.pastDates()
 	v.problems = append(v.problems, textLengths(v.p.Texts(), v.src, Lookup)...)
 	v.peopleRules()
 	v.arrangementRules()
@@ -466,6 +474,24 @@ func textLengths(texts []Text, src *Source, lookup func(string) (*Field, bool)) 
 		}
 	}
 	return ps
+}
+
+// pastDates refuses a start with the employer, or an earlier request, dated
+// after this request: the law counts service and requests back from it.
+// (An offer's future colleague has no start with the employer yet.)
+func (v *validation) pastDates() {
+	p := v.p
+	if p.Date.IsZero() {
+		return
+	}
+	if s := p.Employee.Started; !s.IsZero() && p.Date.Before(s) && p.Scenario != ScenarioOffer {
+		v.add("employee.started", fmt.Sprintf("%s is after the date of this request (%s)", s, p.Date),
+			"write the day you started with this employer, or leave it out")
+	}
+	if r := p.PreviousRequest; !r.IsZero() && !r.Before(p.Date) {
+		v.add("previous_request", fmt.Sprintf("%s is not before the date of this request (%s)", r, p.Date),
+			"write the date of your earlier request, or leave it out if there was none")
+	}
 }
 
 // zeroNumbers refuses a number written as 0 where the least allowed is
