@@ -56,7 +56,8 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 		if err := md.Convert(p.Print, &printed); err != nil {
 			return nil, fmt.Errorf("render html: %w", err)
 		}
-		screen := body.Bytes()
+		// A copy: the buffer's array is written over below.
+		screen := bytes.Clone(body.Bytes())
 		body.Reset()
 		body.WriteString("<div class=\"on-screen\">\n")
 		body.Write(screen)

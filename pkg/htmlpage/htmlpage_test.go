@@ -105,6 +105,11 @@ func TestPrintsTheFittedVersion(t *testing.T) {
 	if !ok || !strings.Contains(screen, `<div class="on-screen">`) {
 		t.Fatalf("no screen and print versions:\n%s", s)
 	}
+	// The screen's version whole, from its heading on: it was once
+	// written over by the block that holds it.
+	if !strings.Contains(screen, "<div class=\"on-screen\">\n<h1>Summary</h1>") || strings.Count(s, "on-screen\"") != 1 {
+		t.Errorf("the screen's version does not start with its heading:\n%s", screen)
+	}
 	if !strings.Contains(screen, "anything that can wait") || strings.Contains(printed, "anything that can wait") {
 		t.Error("the screen should show the whole text, and the printer the condensed one")
 	}
