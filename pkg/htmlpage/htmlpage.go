@@ -152,7 +152,7 @@ func printStyle(p Page) string {
 		pt(max(19*scale, 8.5)), g(8), pt(max(12.5*scale, 8.5)), g(15), g(5), pt(max(11*scale, 8.5)))
 	fmt.Fprintf(&b, "  p, ul, ol { margin: %s 0; }\n  li { margin: %s 0; }\n  table { font-size: %s; margin: %s 0; }\n  th, td { padding: %s %s; }\n",
 		g(7), g(2.5), pt(max(9.25*scale, 8)), g(7), g(3.5), s(5))
-	b.WriteString("  td:empty { height: 2.6em; }\n")
+	b.WriteString("  tbody td:empty { height: 2.6em; }\n")
 	b.WriteString("}\n")
 	return b.String()
 }
@@ -192,16 +192,17 @@ h1 { font-size: 1.7rem; margin: 0 0 .8rem; }
 h2 { font-size: 1.15rem; margin: 1.8rem 0 .5rem; break-after: avoid; }
 a { color: #1b5096; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92rem; }
-th { font-family: "Noto Sans", Arial, sans-serif; text-align: left; color: #1b365d; background: #eef2f7;
+th, thead td { font-family: "Noto Sans", Arial, sans-serif; text-align: left; color: #1b365d; background: #eef2f7;
   border-bottom: 1.5px solid #1b365d; padding: .35rem .5rem; }
-td { border-bottom: 1px solid #ced4da; padding: .35rem .5rem; vertical-align: top; }
+td, th[scope=row] { border-bottom: 1px solid #ced4da; padding: .35rem .5rem; vertical-align: top; }
+th[scope=row] { font: inherit; color: inherit; background: none; }
 tr { break-inside: avoid; }
-td:empty { height: 2.2em; /* a line to sign on, inset like the PDF's */
+tbody td:empty { height: 2.2em; /* a line to sign on, inset like the PDF's */
   background: linear-gradient(#212529, #212529) no-repeat left .5rem bottom .45rem / calc(100% - 1rem) 1px; }
 blockquote { margin: .6rem 0; padding-left: 1rem; border-left: 3px solid #1b365d; font-style: italic; }
 ul, ol { padding-left: 1.4rem; }
 li { margin: .2rem 0; }
-li:has(> input[type=checkbox]) { list-style: none; margin-left: -1.4rem; }
+li:has(> label > input[type=checkbox]) { list-style: none; margin-left: -1.4rem; }
 figure.chart { margin: 1rem 0; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 3rem; }

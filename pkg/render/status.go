@@ -50,7 +50,7 @@ func StatusFiles(v *view.Status, date proposal.Date, to string, opts Options) ([
 	if _, err := mail.ParseAddress(to); err != nil {
 		return nil, fmt.Errorf("recipient %q is not an email address: %w", to, err)
 	}
-	text, html, err := eml.Body(md)
+	text, html, err := eml.Body(md, v.Language, v.Subject())
 	if err != nil {
 		return nil, err
 	}
