@@ -36,6 +36,10 @@ type Page struct {
 	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
 	Sans   bool   // body text in a sans-serif face
 	Logo   []byte // a PNG or JPEG image shown at the top of the page, as a data: URI; nil for none
+	// LogoAlt is what the logo says to a reader who cannot see it: the
+	// company's name. "" marks it as decoration, which a screen reader
+	// passes over.
+	LogoAlt string
 }
 
 // md is the project's one Markdown configuration (mdtext.New), with the
@@ -70,11 +74,13 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 	fmt.Fprintf(&b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n", html.EscapeString(p.Title))
 	b.WriteString("<style>\n" + themed(p) + "</style>\n</head>\n<body>\n")
 	if p.Banner != "" {
-		fmt.Fprintf(&b, "<p class=\"banner\">%s</p>\n", html.EscapeString(p.Banner))
+		// The page's header landmark, so that a screen reader, which reads
+		// a page by its landmarks, reads the privacy mark too.
+		fmt.Fprintf(&b, "<header class=\"banner\"><p>%s</p></header>\n", html.EscapeString(p.Banner))
 	}
 	b.WriteString("<main>\n")
 	if typ := imageType(p.Logo); typ != "" {
-		fmt.Fprintf(&b, "<img class=\"logo\" alt=\"\" src=\"data:%s;base64,%s\">\n", typ, base64.StdEncoding.EncodeToString(p.Logo))
+		fmt.Fprintf(&b, "<img class=\"logo\" alt=\"%s\" src=\"data:%s;base64,%s\">\n", html.EscapeString(p.LogoAlt), typ, base64.StdEncoding.EncodeToString(p.Logo))
 	}
 	b.Write(keepForms(body.Bytes()))
 	b.WriteString("</main>\n</body>\n</html>\n")
@@ -206,7 +212,7 @@ li:has(> label > input[type=checkbox]) { list-style: none; margin-left: -1.4rem;
 figure.chart { margin: 1rem 0; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 3rem; }
-.banner { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
+.banner p { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
 .in-print { display: none; }
 @media print {
   .on-screen { display: none; }
@@ -214,7 +220,7 @@ img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 
   body { background: #fff; }
   main { margin: 0; padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
-  .banner { color: #963028; background: none; border-bottom: 1px solid #963028; }
+  .banner p { color: #963028; background: none; border-bottom: 1px solid #963028; }
   h1, h2, h3 { break-after: avoid; }
   p, li { orphans: 2; widows: 2; }
   table, figure.chart { break-inside: avoid; }

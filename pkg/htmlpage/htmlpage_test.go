@@ -21,7 +21,7 @@ func TestUserTextStaysText(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"&lt;script&gt;", "<table>", `<html lang="en-US">`, "<title>Q&amp;A &#34;quotes&#34; &lt;title&gt;</title>",
-		`<p class="banner">PRIVATE &lt;b&gt;</p>`, "@media print"} {
+		`<header class="banner"><p>PRIVATE &lt;b&gt;</p></header>`, "@media print"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("page lacks %q", want)
 		}
