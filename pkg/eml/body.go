@@ -3,6 +3,7 @@ package eml
 import (
 	"bytes"
 	"fmt"
+	"html"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -18,28 +19,35 @@ import (
 // shows a table as a table, as the HTML page and the PDF do.
 var markdown = mdtext.New()
 
-// htmlHead styles the HTML part. Mail clients keep a <style> in the head
+// htmlStyle styles the HTML part. Mail clients keep a <style> in the head
 // or drop it; either way the table stays a table.
-const htmlHead = "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n" +
-	"<style>table { border-collapse: collapse; margin: 0.5em 0 1em } " +
+const htmlStyle = "<style>table { border-collapse: collapse; margin: 0.5em 0 1em } " +
 	"th, td { border: 1px solid #dee2e6; padding: 4px 10px; text-align: left; vertical-align: top } " +
 	"th { background: #f1f3f5 }</style></head>\n"
 
+// htmlHead opens the HTML part: its language, so that a screen reader
+// reads it in the right voice, and the subject as its title.
+func htmlHead(lang, title string) string {
+	return "<!DOCTYPE html>\n<html lang=\"" + html.EscapeString(lang) + "\"><head><meta charset=\"utf-8\">\n<title>" +
+		html.EscapeString(title) + "</title>\n" + htmlStyle
+}
+
 // Body turns a note written in Markdown into its plain-text and HTML
-// forms. Raw HTML in the Markdown is left out, never passed through. The
+// forms, the HTML in the language lang (a BCP 47 tag such as "en-GB") and
+// titled with the message's subject. Raw HTML in the Markdown is left out, never passed through. The
 // plain text reads as the HTML does: a list item keeps its bullet ("- ")
 // or number, a table becomes aligned columns when it fits in maxPlainWidth
 // characters and a list of "Header: value" lines when it does not.
-func Body(md []byte) (plain, html string, err error) {
+func Body(md []byte, lang, title string) (plain, page string, err error) {
 	var h bytes.Buffer
 	if err := markdown.Convert(md, &h); err != nil {
 		return "", "", fmt.Errorf("email body: %w", err)
 	}
-	html = htmlHead +
+	page = htmlHead(lang, title) +
 		"<body style=\"font-family: Georgia, 'Times New Roman', serif; font-size: 15px; line-height: 1.5; color: #212529\">\n" +
 		h.String() + "</body></html>\n"
 	doc := markdown.Parser().Parse(text.NewReader(md))
-	return strings.Join(blocks(doc, md), "\n\n") + "\n", html, nil
+	return strings.Join(blocks(doc, md), "\n\n") + "\n", page, nil
 }
 
 // maxPlainWidth is the widest a table's columns may be in the plain text:

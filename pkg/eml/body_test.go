@@ -19,7 +19,7 @@ func TestBodyPlainReadsAsTheHTML(t *testing.T) {
 		"| Weekly dashboards delivered on time | 100% | 19/20 | Below target |\n\n" +
 		"See [the board](https://example.com/board) or <https://example.com>.\n\n" +
 		"<b>raw</b> text\n\nBest regards,\\\nZoë Okafor\n"
-	plain, html, err := Body([]byte(md))
+	plain, html, err := Body([]byte(md), "en-GB", "Status: week 4 <of 8>")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,8 @@ Zoë Okafor
 	if strings.Contains(plain, "|") {
 		t.Error("the plain part shows Markdown's table pipes")
 	}
-	for _, w := range []string{"<table>", "<th align=\"left\">Measure</th>", "<td align=\"left\">19/20</td>",
+	for _, w := range []string{`<html lang="en-GB">`, "<title>Status: week 4 &lt;of 8&gt;</title>",
+		"<table>", `<th scope="col">Measure</th>`, "<td>19/20</td>",
 		"<li>First thing</li>", "<ol>", "<h2>Done</h2>", "it’s", "Best regards,<br />\nZoë Okafor"} {
 		if !strings.Contains(html, w) {
 			t.Errorf("the HTML part lacks %q", w)

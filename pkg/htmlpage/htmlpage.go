@@ -36,6 +36,10 @@ type Page struct {
 	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
 	Sans   bool   // body text in a sans-serif face
 	Logo   []byte // a PNG or JPEG image shown at the top of the page, as a data: URI; nil for none
+	// LogoAlt is what the logo says to a reader who cannot see it: the
+	// company's name. "" marks it as decoration, which a screen reader
+	// passes over.
+	LogoAlt string
 }
 
 // md is the project's one Markdown configuration (mdtext.New), with the
@@ -56,7 +60,8 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 		if err := md.Convert(p.Print, &printed); err != nil {
 			return nil, fmt.Errorf("render html: %w", err)
 		}
-		screen := body.Bytes()
+		// A copy: the buffer's array is written over below.
+		screen := bytes.Clone(body.Bytes())
 		body.Reset()
 		body.WriteString("<div class=\"on-screen\">\n")
 		body.Write(screen)
@@ -69,11 +74,13 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 	fmt.Fprintf(&b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>%s</title>\n", html.EscapeString(p.Title))
 	b.WriteString("<style>\n" + themed(p) + "</style>\n</head>\n<body>\n")
 	if p.Banner != "" {
-		fmt.Fprintf(&b, "<p class=\"banner\">%s</p>\n", html.EscapeString(p.Banner))
+		// The page's header landmark, so that a screen reader, which reads
+		// a page by its landmarks, reads the privacy mark too.
+		fmt.Fprintf(&b, "<header class=\"banner\"><p>%s</p></header>\n", html.EscapeString(p.Banner))
 	}
 	b.WriteString("<main>\n")
 	if typ := imageType(p.Logo); typ != "" {
-		fmt.Fprintf(&b, "<img class=\"logo\" alt=\"\" src=\"data:%s;base64,%s\">\n", typ, base64.StdEncoding.EncodeToString(p.Logo))
+		fmt.Fprintf(&b, "<img class=\"logo\" alt=\"%s\" src=\"data:%s;base64,%s\">\n", html.EscapeString(p.LogoAlt), typ, base64.StdEncoding.EncodeToString(p.Logo))
 	}
 	b.Write(keepForms(body.Bytes()))
 	b.WriteString("</main>\n</body>\n</html>\n")
@@ -151,7 +158,7 @@ func printStyle(p Page) string {
 		pt(max(19*scale, 8.5)), g(8), pt(max(12.5*scale, 8.5)), g(15), g(5), pt(max(11*scale, 8.5)))
 	fmt.Fprintf(&b, "  p, ul, ol { margin: %s 0; }\n  li { margin: %s 0; }\n  table { font-size: %s; margin: %s 0; }\n  th, td { padding: %s %s; }\n",
 		g(7), g(2.5), pt(max(9.25*scale, 8)), g(7), g(3.5), s(5))
-	b.WriteString("  td:empty { height: 2.6em; }\n")
+	b.WriteString("  tbody td:empty { height: 2.6em; }\n")
 	b.WriteString("}\n")
 	return b.String()
 }
@@ -191,20 +198,21 @@ h1 { font-size: 1.7rem; margin: 0 0 .8rem; }
 h2 { font-size: 1.15rem; margin: 1.8rem 0 .5rem; break-after: avoid; }
 a { color: #1b5096; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92rem; }
-th { font-family: "Noto Sans", Arial, sans-serif; text-align: left; color: #1b365d; background: #eef2f7;
+th, thead td { font-family: "Noto Sans", Arial, sans-serif; text-align: left; color: #1b365d; background: #eef2f7;
   border-bottom: 1.5px solid #1b365d; padding: .35rem .5rem; }
-td { border-bottom: 1px solid #ced4da; padding: .35rem .5rem; vertical-align: top; }
+td, th[scope=row] { border-bottom: 1px solid #ced4da; padding: .35rem .5rem; vertical-align: top; }
+th[scope=row] { font: inherit; color: inherit; background: none; }
 tr { break-inside: avoid; }
-td:empty { height: 2.2em; /* a line to sign on, inset like the PDF's */
+tbody td:empty { height: 2.2em; /* a line to sign on, inset like the PDF's */
   background: linear-gradient(#212529, #212529) no-repeat left .5rem bottom .45rem / calc(100% - 1rem) 1px; }
 blockquote { margin: .6rem 0; padding-left: 1rem; border-left: 3px solid #1b365d; font-style: italic; }
 ul, ol { padding-left: 1.4rem; }
 li { margin: .2rem 0; }
-li:has(> input[type=checkbox]) { list-style: none; margin-left: -1.4rem; }
+li:has(> label > input[type=checkbox]) { list-style: none; margin-left: -1.4rem; }
 figure.chart { margin: 1rem 0; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 3rem; }
-.banner { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
+.banner p { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
 .in-print { display: none; }
 @media print {
   .on-screen { display: none; }
@@ -212,7 +220,7 @@ img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 
   body { background: #fff; }
   main { margin: 0; padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
-  .banner { color: #963028; background: none; border-bottom: 1px solid #963028; }
+  .banner p { color: #963028; background: none; border-bottom: 1px solid #963028; }
   h1, h2, h3 { break-after: avoid; }
   p, li { orphans: 2; widows: 2; }
   table, figure.chart { break-inside: avoid; }

@@ -21,7 +21,7 @@ func TestUserTextStaysText(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"&lt;script&gt;", "<table>", `<html lang="en-US">`, "<title>Q&amp;A &#34;quotes&#34; &lt;title&gt;</title>",
-		`<p class="banner">PRIVATE &lt;b&gt;</p>`, "@media print"} {
+		`<header class="banner"><p>PRIVATE &lt;b&gt;</p></header>`, "@media print"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("page lacks %q", want)
 		}
@@ -104,6 +104,11 @@ func TestPrintsTheFittedVersion(t *testing.T) {
 	screen, printed, ok := strings.Cut(s, `<div class="in-print">`)
 	if !ok || !strings.Contains(screen, `<div class="on-screen">`) {
 		t.Fatalf("no screen and print versions:\n%s", s)
+	}
+	// The screen's version whole, from its heading on: it was once
+	// written over by the block that holds it.
+	if !strings.Contains(screen, "<div class=\"on-screen\">\n<h1>Summary</h1>") || strings.Count(s, "on-screen\"") != 1 {
+		t.Errorf("the screen's version does not start with its heading:\n%s", screen)
 	}
 	if !strings.Contains(screen, "anything that can wait") || strings.Contains(printed, "anything that can wait") {
 		t.Error("the screen should show the whole text, and the printer the condensed one")

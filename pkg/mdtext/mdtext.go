@@ -90,12 +90,14 @@ func Plain(n ast.Node, source []byte) string {
 // New returns the project's Markdown configuration, with extra
 // extensions (such as the HTML page's charts) added to it: GitHub tables
 // and task lists, typographic punctuation as Unicode characters rather
-// than HTML entities, and HTML written as XHTML. Raw HTML in the Markdown
-// is never passed through to HTML: the documents' user text is escaped,
-// and anything else is left out rather than interpreted.
+// than HTML entities, and HTML written as XHTML, with table headings that
+// say what they head and check boxes labelled by their text (accessible).
+// Raw HTML in the Markdown is never passed through to HTML: the documents'
+// user text is escaped, and anything else is left out rather than
+// interpreted.
 func New(extra ...goldmark.Extender) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.TaskList, typographer}, extra...)...),
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table, extension.TaskList, typographer, accessible{}}, extra...)...),
 		goldmark.WithRendererOptions(gmhtml.WithXHTML()),
 	)
 }

@@ -710,7 +710,7 @@ type Theme struct {
 
 func (t *Theme) declare() []Field {
 	return []Field{
-		{at: &t.Accent, Doc: "The colour of the headings, rules and table headers, as #RRGGBB in quotes, such as `accent: \"#0B6E4F\"`: YAML reads an unquoted # as the start of a comment.", Example: "#0B6E4F",
+		{at: &t.Accent, Doc: "The colour of the headings, rules and table headers, as #RRGGBB in quotes, such as `accent: \"#0B6E4F\"`: YAML reads an unquoted # as the start of a comment. Text is written in it, so it must be dark enough to read on white and on the pale tint of it behind table headings (a contrast of at least 4.5:1); a lighter colour is refused with a darker one of its hue to use instead.", Example: "#0B6E4F",
 			Default: DefaultAccent + ", a dark navy"},
 		{at: &t.Body, Doc: "The typeface of the body text; headings are always set in Noto Sans Bold.", Default: "serif",
 			Choices: []Choice{{"serif", "Noto Serif, as in print"}, {"sans", "Noto Sans, as on screen"}}},

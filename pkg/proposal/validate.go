@@ -327,6 +327,7 @@ func (v *validation) themeRules() {
 	if t.Accent == "" && v.given("theme.accent") {
 		v.add("theme.accent", "is empty", "quote the colour, for example `accent: \"#0B6E4F\"`: YAML reads a # after a space as the start of a comment")
 	}
+	v.accentContrastRule()
 	v.p.Derived.Logo = nil
 	if t.Logo == "" {
 		return

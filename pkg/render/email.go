@@ -62,7 +62,8 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 	if err != nil {
 		return output.File{}, err
 	}
-	text, html, err := eml.Body(md)
+	subject := v.Say("emailSubject", v.PlainSubject)
+	text, html, err := eml.Body(md, v.Language, subject)
 	if err != nil {
 		return output.File{}, err
 	}
@@ -83,7 +84,7 @@ func Email(v *view.Public, to string, opts Options) (output.File, error) {
 	msg := eml.Message{
 		From:        mail.Address{Name: v.Employee.PlainName, Address: v.Employee.Address},
 		To:          recipient,
-		Subject:     v.Say("emailSubject", v.PlainSubject),
+		Subject:     subject,
 		Date:        v.Issued.Add(9 * time.Hour),
 		Text:        text,
 		HTML:        html,

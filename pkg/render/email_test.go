@@ -212,14 +212,14 @@ func TestStatusEmailShowsTheTableAndTheLists(t *testing.T) {
 			m = readEmail(t, f.Data)
 		}
 	}
-	for _, want := range []string{"<table>", "<th align=\"left\">Measure</th>", "<td align=\"left\">75 minutes</td>",
-		"<td align=\"left\">Below target</td>", "<li>Month-end close reports for finance</li>"} {
+	for _, want := range []string{"<table>", `<th scope="col">Measure</th>`, "<td>75 minutes</td>",
+		"<td>Below target</td>", `<th scope="col">So far</th>`, `<html lang="en-US">`, "<li>Month-end close reports for finance</li>"} {
 		if !strings.Contains(m.html, want) {
 			t.Errorf("the HTML part lacks %q", want)
 		}
 	}
 	for _, want := range []string{"- Month-end close reports for finance\n",
-		"- Median first response to stakeholder questions\n  Target: under 1 hour\n  Latest: 75 minutes\n  Below target\n"} {
+		"- Median first response to stakeholder questions\n  Target: under 1 hour\n  Latest: 75 minutes\n  So far: Below target\n"} {
 		if text := strings.ReplaceAll(m.text, "\r\n", "\n"); !strings.Contains(text, want) {
 			t.Errorf("the plain part lacks %q:\n%s", want, text)
 		}

@@ -57,6 +57,10 @@ type Options struct {
 	// proposal that is longer still), at the field to change. It may be
 	// called from several goroutines at once.
 	Warn func(proposal.Problem)
+
+	// logoAlt is the HTML pages' text for the logo (view.Theme.LogoAlt),
+	// set from the view by each entry point.
+	logoAlt string
 }
 
 func (o Options) warn(src *proposal.Source, path, msg, fix string) {
@@ -147,6 +151,7 @@ func ManagerFiles(v *view.Public, opts Options) ([]output.File, error) {
 // files renders the manager-facing documents from pub and, when priv is
 // not nil, the prep sheet from it.
 func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, error) {
+	opts.logoAlt = pub.Theme.LogoAlt
 	docs, err := opts.docs()
 	if err != nil {
 		return nil, err
@@ -253,7 +258,7 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 	}
 	if opts.has(HTML) {
 		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner,
-			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo, Paper: m.Paper, Scale: m.Scale, Print: md})
+			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo, LogoAlt: opts.logoAlt, Paper: m.Paper, Scale: m.Scale, Print: md})
 		if err != nil {
 			return nil, err
 		}

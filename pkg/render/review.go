@@ -39,6 +39,7 @@ func reviewFiles(pv *view.ReviewPrivate, l *proposal.Log, opts Options) ([]outpu
 	// The report is in the documents' language; the prep sheet may be in
 	// another.
 	v := pv.ForManager
+	opts.logoAlt = v.Theme.LogoAlt
 	md, err := docs.RenderReview(v)
 	if err != nil {
 		return nil, err
@@ -97,6 +98,7 @@ func AgreementFiles(v *view.Permanent, opts Options) ([]output.File, error) {
 		return nil, err
 	}
 	md, err := docs.RenderAgreement(v)
+	opts.logoAlt = v.Theme.LogoAlt
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ func StatusFiles(v *view.Status, date proposal.Date, to string, opts Options) ([
 			files = append(files, output.File{Name: name + ".md", Data: md})
 		case HTML:
 			page, err := htmlpage.Render(md, htmlpage.Page{Title: v.Subject(), Language: v.Language,
-				Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo})
+				Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo, LogoAlt: v.Theme.LogoAlt})
 			if err != nil {
 				return nil, err
 			}
@@ -50,7 +50,7 @@ func StatusFiles(v *view.Status, date proposal.Date, to string, opts Options) ([
 	if _, err := mail.ParseAddress(to); err != nil {
 		return nil, fmt.Errorf("recipient %q is not an email address: %w", to, err)
 	}
-	text, html, err := eml.Body(md)
+	text, html, err := eml.Body(md, v.Language, v.Subject())
 	if err != nil {
 		return nil, err
 	}

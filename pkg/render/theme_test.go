@@ -86,8 +86,9 @@ func TestThemeStylesPDFAndHTML(t *testing.T) {
 	if !strings.Contains(page, "color: #0b6e4f") || strings.Contains(page, "#1b365d") {
 		t.Errorf("the HTML page does not use the accent in place of the default")
 	}
-	if !strings.Contains(page, `<img class="logo" alt="" src="data:image/png;base64,`) {
-		t.Errorf("the HTML page has no logo")
+	// The logo is the company's: a screen reader reads its name.
+	if !strings.Contains(page, `<img class="logo" alt="Northwind Logistics" src="data:image/png;base64,`) {
+		t.Errorf("the HTML page has no logo with the company's name as its text")
 	}
 	if n := pages(t, got["one-pager.pdf"]); n != 1 {
 		t.Errorf("the themed one-pager has %d pages", n)

@@ -103,6 +103,9 @@ type Theme struct {
 	Accent string // #RRGGBB; "" for the default
 	Sans   bool   // body text in the sans face
 	Logo   []byte // a PNG or JPEG image; nil for none
+	// LogoAlt is the logo's text for readers who cannot see it: the
+	// company's name as typed; "" when the file names no company.
+	LogoAlt string
 }
 
 // Person is someone named in the documents.
@@ -380,7 +383,7 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 		Source:   p.Source(),
 		Company:  Escape(p.Company.Name),
 	}
-	v.Theme = Theme{Accent: p.Theme.Accent, Sans: p.Theme.Body == "sans", Logo: p.Derived.Logo}
+	v.Theme = Theme{Accent: p.Theme.Accent, Sans: p.Theme.Body == "sans", Logo: p.Derived.Logo, LogoAlt: p.Company.Name}
 	v.Employee = person(p.Employee.Name, p.Employee.Title, p.Employee.Team, p.Employee.Email)
 	v.Manager = person(p.Manager.Name, p.Manager.Title, "", p.Manager.Email)
 	v.Arrangement = arrangement(p, st)
