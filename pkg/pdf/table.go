@@ -15,6 +15,9 @@ import (
 type cell struct {
 	text string
 	bold bool
+	// head is how the structure tree tags the cell (mdtext.CellRole, as
+	// the HTML does): a column's heading, a row's, or data.
+	head string // "Column", "Row" or "" for data
 }
 
 // renderTable lays out a whole table at once: column widths from the
@@ -37,7 +40,16 @@ func tableCells(t *east.Table, source []byte) (header []cell, rows [][]cell) {
 	for r := t.FirstChild(); r != nil; r = r.NextSibling() {
 		var cells []cell
 		for c := r.FirstChild(); c != nil; c = c.NextSibling() {
-			cells = append(cells, cell{text: strings.TrimSpace(mdtext.Plain(c, source)), bold: allStrong(c)})
+			var head string
+			if tc, ok := c.(*east.TableCell); ok {
+				switch tag, scope := mdtext.CellRole(tc); {
+				case tag == "th" && scope == "row":
+					head = "Row"
+				case tag == "th":
+					head = "Column"
+				}
+			}
+			cells = append(cells, cell{text: strings.TrimSpace(mdtext.Plain(c, source)), bold: allStrong(c), head: head})
 		}
 		if _, ok := r.(*east.TableHeader); ok {
 			header = cells
@@ -217,9 +229,9 @@ func (d *drawer) drawRowCells(cells []cell, widths []float64, align []east.Align
 		// Each cell is an element, an empty one too, so that every row
 		// has as many as the table has columns.
 		if d.marking == markTagged {
-			if isHeader {
+			if c.head != "" {
 				if th := d.beginTag("TH"); th != nil {
-					th.scope = "Column"
+					th.scope = c.head
 				}
 			} else {
 				d.beginTag("TD")
