@@ -135,6 +135,9 @@ func themed(p Page) string {
 	return css + printStyle(p)
 }
 
+// browserSlack is how much smaller than the PDF a condensed page prints.
+const browserSlack = 0.95
+
 // printStyle sets the printed page as the PDF sets it (pkg/pdf's style):
 // its paper and margins (64 pt at the top, 60 at the foot, an inch at the
 // sides), body text at 10.5 pt and tables at 9.25 pt times the scale, and
@@ -143,6 +146,12 @@ func printStyle(p Page) string {
 	scale := p.Scale
 	if scale <= 0 {
 		scale = 1
+	}
+	// A browser breaks lines its own way: greedily, without the PDF's
+	// hyphenation, with its own copy of the fonts. A page condensed to
+	// fit prints a little smaller than the PDF, so that it still fits.
+	if scale < 1 {
+		scale *= browserSlack
 	}
 	pt := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) + "pt" }
 	s := func(v float64) string { return pt(v * scale) }
