@@ -666,3 +666,15 @@ func TestOnlyWebAndMailLinksAreLive(t *testing.T) {
 		}
 	}
 }
+
+// TestPassageInAnotherLanguage: the runs of a language span carry the
+// passage's language, and the tags are not text.
+func TestPassageInAnotherLanguage(t *testing.T) {
+	doc := string(render(t, []byte("Voir <span lang=\"en\">Hybrid working</span> ici.\n"), Meta{Title: "T", Language: "fr"})["word/document.xml"])
+	if !strings.Contains(doc, `<w:rPr><w:lang w:val="en"/></w:rPr><w:t xml:space="preserve">Hybrid working</w:t>`) {
+		t.Errorf("the passage's run does not say its language:\n%s", doc)
+	}
+	if strings.Contains(doc, "span") || strings.Contains(doc, `w:val="en"/></w:rPr><w:t xml:space="preserve"> ici`) {
+		t.Errorf("the tags or the language leaked:\n%s", doc)
+	}
+}

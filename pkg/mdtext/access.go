@@ -28,8 +28,8 @@ func (accessible) Extend(m goldmark.Markdown) {
 // that hold them; paragraphs and text blocks without a check box are
 // rendered by goldmark's own functions.
 type accessRenderer struct {
-	html             *gmhtml.Renderer
-	paragraph, block renderer.NodeRendererFunc
+	html                  *gmhtml.Renderer
+	paragraph, block, raw renderer.NodeRendererFunc
 }
 
 func newAccessRenderer() *accessRenderer {
@@ -40,6 +40,8 @@ func newAccessRenderer() *accessRenderer {
 			a.paragraph = f
 		case ast.KindTextBlock:
 			a.block = f
+		case ast.KindRawHTML:
+			a.raw = f
 		}
 	}))
 	return a
@@ -61,6 +63,24 @@ func (a *accessRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) 
 	reg.Register(east.KindTaskCheckBox, a.checkBox)
 	reg.Register(ast.KindParagraph, a.labelled(a.paragraph))
 	reg.Register(ast.KindTextBlock, a.labelled(a.block))
+	reg.Register(ast.KindRawHTML, a.rawHTML)
+}
+
+// rawHTML writes a language span (LangSpan) as the element it is, so the
+// page says which passage is in which language; any other inline HTML is
+// left to goldmark, which leaves it out.
+func (a *accessRenderer) rawHTML(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	lang, opens, ok := LangSpan(node.(*ast.RawHTML), source)
+	switch {
+	case !ok:
+		return a.raw(w, source, node, entering)
+	case !entering:
+	case opens:
+		_, _ = w.WriteString(`<span lang="` + lang + `">`)
+	default:
+		_, _ = w.WriteString("</span>")
+	}
+	return ast.WalkSkipChildren, nil
 }
 
 // cell writes a table cell as <th scope="col">, <th scope="row"> or <td>,

@@ -62,3 +62,26 @@ func TestCheckBoxesAreLabelled(t *testing.T) {
 		t.Errorf("labels beyond the check boxes:\n%s", got)
 	}
 }
+
+// TestLanguageSpansSurviveAsLanguage: the page keeps a passage's language
+// as its element, other inline HTML is left out, and the plain text has
+// neither.
+func TestLanguageSpansSurviveAsLanguage(t *testing.T) {
+	md := []byte("Voir <span lang=\"en\">Hybrid working</span> et <b>gras</b>.\n")
+	var b bytes.Buffer
+	if err := New().Convert(md, &b); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); !strings.Contains(got, `<span lang="en">Hybrid working</span>`) || strings.Contains(got, "<b>") {
+		t.Errorf("HTML %q", got)
+	}
+	if got := Plain(Parse(md), md); got != "Voir Hybrid working et <b>gras</b>." {
+		t.Errorf("plain %q", got)
+	}
+	if got := InLang("en", "en-GB", "x"); got != "x" {
+		t.Errorf("English in English marked: %q", got)
+	}
+	if got := InLang("en", "fr", "x"); got != `<span lang="en">x</span>` {
+		t.Errorf("English in French: %q", got)
+	}
+}

@@ -7,6 +7,7 @@
 package mdtext
 
 import (
+	"regexp"
 	"bytes"
 	"strings"
 
@@ -77,6 +78,9 @@ func Plain(n ast.Node, source []byte) string {
 		case *ast.AutoLink:
 			b.Write(t.Label(source))
 		case *ast.RawHTML:
+			if _, _, ok := LangSpan(t, source); ok {
+				break
+			}
 			for i := 0; i < t.Segments.Len(); i++ {
 				seg := t.Segments.At(i)
 				b.Write(seg.Value(source))
@@ -148,4 +152,39 @@ func Openable(url string) bool {
 		return true
 	}
 	return false
+}
+
+// A passage in another language than the document's (an English paper's
+// title in a French proposal) is marked in the Markdown as inline HTML,
+// <span lang="en">…</span>, which the templates write (never user text,
+// which is escaped): the PDF tags it with its /Lang, the HTML keeps the
+// element, Word marks its runs, and the plain texts leave the tags out.
+var langSpan = regexp.MustCompile(`^<span lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)">$`)
+
+// LangSpan reports whether n is the opening of a language span (with its
+// language) or its closing.
+func LangSpan(n *ast.RawHTML, source []byte) (lang string, opens, ok bool) {
+	var raw []byte
+	for i := 0; i < n.Segments.Len(); i++ {
+		seg := n.Segments.At(i)
+		raw = append(raw, seg.Value(source)...)
+	}
+	if string(raw) == "</span>" {
+		return "", false, true
+	}
+	if m := langSpan.FindSubmatch(raw); m != nil {
+		return string(m[1]), true, true
+	}
+	return "", false, false
+}
+
+// InLang writes text as a passage in the language lang, for a document in
+// docLang: marked when the two differ in their language (en-US and en-GB
+// do not), as it is when they are the same.
+func InLang(lang, docLang, text string) string {
+	base := func(t string) string { b, _, _ := strings.Cut(strings.ToLower(t), "-"); return b }
+	if lang == "" || text == "" || base(lang) == base(docLang) {
+		return text
+	}
+	return `<span lang="` + lang + `">` + text + `</span>`
 }

@@ -229,6 +229,11 @@ func (d *drawer) hyphenPoints(w word, points []int) []int {
 	if d.hyphenate == nil || len(w.frags) == 0 {
 		return points
 	}
+	for _, f := range w.frags {
+		if f.s.lang != "" {
+			return points // another language's word: not by this one's patterns
+		}
+	}
 	text := w.frags[0].text
 	if len(w.frags) > 1 {
 		var b strings.Builder

@@ -55,7 +55,9 @@ type drawer struct {
 	scratch    *drawer                 // where keep.go measures nodes, made on first use
 	render     renderer.Renderer       // the scratch drawer's own renderer
 
-	tags    *tagger // the structure tree being built; nil when the drawer does not tag (see tags.go)
+	langs   []string // the languages of the passages being collected, innermost last
+	runLang string   // the language of the run show draws next, when not the document's
+	tags    *tagger  // the structure tree being built; nil when the drawer does not tag (see tags.go)
 	marking int     // how what is drawn now is marked: markTagged, markArtifact…
 }
 
@@ -125,6 +127,7 @@ func (d *drawer) show(family, style string, size float64, color rgb, x, y, w, le
 	}
 	end := d.markedContent(link, text)
 	d.err = d.showText(family, style, size, color, x, y, w, lead, text, link, alignRight)
+	d.runLang = ""
 	if end != "" {
 		d.pdf.RawWriteStr(end)
 	}
@@ -367,7 +370,11 @@ func (d *drawer) add(s string) {
 		return
 	}
 	family, style, size, color := d.font()
-	d.spans = append(d.spans, span{text: s, family: family, style: style, size: size, color: color, link: d.link})
+	sp := span{text: s, family: family, style: style, size: size, color: color, link: d.link}
+	if len(d.langs) > 0 {
+		sp.lang = d.langs[len(d.langs)-1]
+	}
+	d.spans = append(d.spans, sp)
 }
 
 // flush lays out the collected spans as the lines of one block, from the
@@ -799,6 +806,16 @@ func (d *drawer) renderRawHTML(_ util.BufWriter, source []byte, node ast.Node, e
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.RawHTML)
+	if lang, opens, ok := mdtext.LangSpan(n, source); ok {
+		// A passage in another language: its runs carry the language,
+		// which the structure tree gives them (tags.go).
+		if opens {
+			d.langs = append(d.langs, lang)
+		} else if len(d.langs) > 0 {
+			d.langs = d.langs[:len(d.langs)-1]
+		}
+		return ast.WalkSkipChildren, nil
+	}
 	for i := 0; i < n.Segments.Len(); i++ {
 		seg := n.Segments.At(i)
 		d.add(string(seg.Value(source)))

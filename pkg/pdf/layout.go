@@ -15,6 +15,7 @@ type span struct {
 	size          float64
 	color         rgb
 	link          string
+	lang          string // the passage's language, when not the document's (mdtext.LangSpan)
 }
 
 // frag is the part of a word that lies in one span and one face.
@@ -69,6 +70,8 @@ func lineKey(spans []span, width float64, how breaking) string {
 		b = append(b, s.style...)
 		b = append(b, 0)
 		b = append(b, s.link...)
+		b = append(b, 0)
+		b = append(b, s.lang...)
 		b = append(b, 0, byte(s.color.r), byte(s.color.g), byte(s.color.b))
 		b = binary.LittleEndian.AppendUint64(b, math.Float64bits(s.size))
 	}
@@ -363,7 +366,7 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 	}
 	var cur *run
 	same := func(a, b frag) bool {
-		return a.family == b.family && a.style == b.style && a.s.size == b.s.size && a.s.color == b.s.color && a.s.link == b.s.link
+		return a.family == b.family && a.style == b.style && a.s.size == b.s.size && a.s.color == b.s.color && a.s.link == b.s.link && a.s.lang == b.s.lang
 	}
 	flush := func() {
 		if cur == nil {
@@ -380,6 +383,7 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 			cur = nil
 			return
 		}
+		d.runLang = cur.f.s.lang
 		d.show(cur.f.family, cur.f.style, cur.f.s.size, cur.f.s.color, x, y, cur.w, lead, cur.text.String(), cur.f.s.link, false)
 		x += cur.w
 		cur = nil

@@ -139,7 +139,10 @@ func (t *tagger) objects(o treeObjects, pages []int, annots [][]int, annotKey in
 		if e.scope != "" {
 			fmt.Fprintf(&b, " /A <</O /Table /Scope /%s>>", e.scope)
 		}
-		if e == o.elems[0] && meta.Language != "" {
+		switch {
+		case e.lang != "":
+			fmt.Fprintf(&b, " /Lang %s", textString(e.lang))
+		case e == o.elems[0] && meta.Language != "":
 			fmt.Fprintf(&b, " /Lang %s", textString(meta.Language))
 		}
 		b.WriteString(" /K [")

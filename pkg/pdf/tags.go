@@ -40,6 +40,7 @@ type elem struct {
 	alt    string // Figure: what the figure shows, for who cannot see it
 	scope  string // TH: Column or Row
 	url    string // Link: the destination
+	lang   string // Span: the passage's language
 	text   strings.Builder
 	num    int // its object number, once finish numbers it
 }
@@ -116,6 +117,20 @@ func (t *tagger) linkTo(url string) *elem {
 	return e
 }
 
+// spanIn returns the Span element, in the language lang, for a run: the
+// one the previous run went into when it continues the passage, else a
+// new one under the current element.
+func (t *tagger) spanIn(lang string) *elem {
+	if t.link != nil && t.link.typ == "Span" && t.link.lang == lang && t.link.parent == t.current() {
+		return t.link
+	}
+	parent := t.current()
+	e := &elem{typ: "Span", parent: parent, lang: lang}
+	parent.kids = append(parent.kids, kid{e: e, mcid: -1, annot: -1})
+	t.link = e // the last inline element, continued by the next run
+	return e
+}
+
 // annot records that a link annotation was made on page for e.
 func (t *tagger) annot(page int, e *elem) {
 	for len(t.annots) <= page {
@@ -188,10 +203,16 @@ func (d *drawer) markedContent(link, text string) string {
 		return "EMC"
 	}
 	e := d.tags.current()
-	if link != "" {
+	switch {
+	case link != "":
 		e = d.tags.linkTo(link)
 		e.text.WriteString(text)
-	} else {
+		if d.runLang != "" {
+			e.lang = d.runLang
+		}
+	case d.runLang != "":
+		e = d.tags.spanIn(d.runLang)
+	default:
 		d.tags.link = nil
 	}
 	mcid := d.tags.mark(d.pdf.PageNo()-1, e)

@@ -292,3 +292,22 @@ func TestClipIsNotQuadratic(t *testing.T) {
 		t.Errorf("clipping %d characters measured %d bytes of text", len(long), work)
 	}
 }
+
+// TestPassageInAnotherLanguageIsTaggedSo: an English source in a French
+// document is a Span with its own /Lang in the structure tree, the rest
+// of the paragraph in the document's language.
+func TestPassageInAnotherLanguageIsTaggedSo(t *testing.T) {
+	meta := testMeta()
+	meta.Language = "fr"
+	res := render(t, "1. Bloom (2024). <span lang=\"en\">Hybrid working from home improves retention.</span> Nature.\n", meta)
+	if !bytes.Contains(res.PDF, []byte("/S /Span /P")) || !bytes.Contains(res.PDF, []byte("/Lang "+textString("en"))) {
+		t.Errorf("no Span with /Lang (en) in the structure tree")
+	}
+	got := squash(extract(t, res.PDF))
+	if !strings.Contains(got, squash("Bloom (2024). Hybrid working from home improves retention. Nature.")) || strings.Contains(got, "span") {
+		t.Errorf("the text reads %q", got)
+	}
+	if !regexp.MustCompile(`\n( +)Span\n( +)mcid\n`).MatchString(outline(t, res.PDF)) {
+		t.Errorf("structure:\n%s", outline(t, res.PDF))
+	}
+}

@@ -3,6 +3,7 @@ package view
 import (
 	"bytes"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/mdtext"
 	"io/fs"
 	"path"
 	"strings"
@@ -178,7 +179,10 @@ func (l *Lang) Funcs() template.FuncMap {
 		"list":     func(parts ...string) string { return l.List(nonEmpty(parts)) },
 		"listOf":   func(items []string) string { return l.List(nonEmpty(items)) },
 		"quote":    l.Quote,
-		"last":     func(items []string) string { return items[len(items)-1] },
+		// inLang marks a passage in another language than the document's
+		// (mdtext.InLang): an English source in a French proposal.
+		"inLang": func(lang, text string) string { return mdtext.InLang(lang, l.Tag, text) },
+		"last":   func(items []string) string { return items[len(items)-1] },
 		"suffix": func(items []string, s string) []string {
 			out := make([]string, len(items))
 			for i, it := range items {

@@ -244,6 +244,7 @@ type Citation struct {
 	Fits      bool   // the study covers the arrangement asked for (not two days cited for five)
 	Balance   bool   // the finding does not point towards the request: cited for balance, never as support
 	Report    bool   // a company's report of its own results, not research
+	Lang      string // the reference's language: "en" for the library's, whose sources are in English; "" when unknown
 }
 
 // Policy is the company's flexible-work policy, and how the request
@@ -420,7 +421,8 @@ func newPublic(p *proposal.Proposal, tag string) *Public {
 				Reference: Escape(sentence(e.Source)), URL: e.URL, Cite: Escape(strings.TrimSuffix(e.Source, ".")), Own: true, Fits: true})
 		} else if c, ok := evidence.ForManagerIn(st.Tag, e.ID); ok {
 			v.Citations = append(v.Citations, Citation{N: n, Claim: Escape(c.Claim), Reference: Escape(c.Reference), URL: c.URL,
-				Cite: Escape(c.Cite), Short: Escape(c.Short), Fits: c.RemoteDays == 0 || v.RemoteCount <= c.RemoteDays, Balance: c.Balance, Report: c.SelfReport})
+				Cite: Escape(c.Cite), Short: Escape(c.Short), Fits: c.RemoteDays == 0 || v.RemoteCount <= c.RemoteDays, Balance: c.Balance, Report: c.SelfReport,
+				Lang: "en"})
 		}
 	}
 	for _, c := range v.Citations {
