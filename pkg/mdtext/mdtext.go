@@ -7,8 +7,8 @@
 package mdtext
 
 import (
-	"regexp"
 	"bytes"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"

@@ -58,7 +58,7 @@ type drawer struct {
 	langs   []string // the languages of the passages being collected, innermost last
 	runLang string   // the language of the run show draws next, when not the document's
 	tags    *tagger  // the structure tree being built; nil when the drawer does not tag (see tags.go)
-	marking int     // how what is drawn now is marked: markTagged, markArtifact…
+	marking int      // how what is drawn now is marked: markTagged, markArtifact…
 }
 
 type listState struct {
