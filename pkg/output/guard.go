@@ -34,10 +34,17 @@ func CheckRegular(path string) error { return regularOrAbsent(path) }
 // regularOrAbsent checks that path, when it exists, is a regular file and
 // not a link to one.
 func regularOrAbsent(path string) error {
+	if err := regular(path); !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return nil
+}
+
+// regular checks that path is a regular file, not a link to one; a
+// missing file is fs.ErrNotExist.
+func regular(path string) error {
 	fi, err := os.Lstat(path)
 	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return nil
 	case err != nil:
 		return err
 	case fi.Mode()&fs.ModeSymlink != 0:
@@ -77,15 +84,8 @@ func realDirs(dir, sub string) error {
 // readRegular reads path if it is a regular file, refusing a link or a
 // special file; a missing file is fs.ErrNotExist.
 func readRegular(path string) ([]byte, error) {
-	fi, err := os.Lstat(path)
-	if err != nil {
+	if err := regular(path); err != nil {
 		return nil, err
-	}
-	if fi.Mode()&fs.ModeSymlink != 0 {
-		return nil, &LinkError{Path: path, What: "a link"}
-	}
-	if !fi.Mode().IsRegular() {
-		return nil, &LinkError{Path: path, What: "not a regular file"}
 	}
 	return os.ReadFile(path)
 }

@@ -234,14 +234,7 @@ func (d *drawer) hyphenPoints(w word, points []int) []int {
 			return points // another language's word: not by this one's patterns
 		}
 	}
-	text := w.frags[0].text
-	if len(w.frags) > 1 {
-		var b strings.Builder
-		for _, f := range w.frags {
-			b.WriteString(f.text)
-		}
-		text = b.String()
-	}
+	text := w.text()
 	start := strings.IndexFunc(text, isLetter)
 	if start < 0 {
 		return points

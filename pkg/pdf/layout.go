@@ -36,6 +36,21 @@ type word struct {
 	hardBreak bool    // a forced line break follows
 }
 
+// text is the word's text, across its fragments.
+func (w word) text() string {
+	switch len(w.frags) {
+	case 0:
+		return ""
+	case 1:
+		return w.frags[0].text
+	}
+	var b strings.Builder
+	for _, f := range w.frags {
+		b.WriteString(f.text)
+	}
+	return b.String()
+}
+
 // breakLines splits the spans into lines no wider than width, breaking only
 // at spaces and tabs (never at a no-break space), unless a single word is
 // wider than a line: such a word (a long address, say) is cut between its

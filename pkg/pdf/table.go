@@ -426,16 +426,6 @@ func (d *drawer) firmWidth(w word, long float64) float64 {
 // isAddress reports whether w is a web address, which its column may cut
 // whatever its length.
 func isAddress(w word) bool {
-	if len(w.frags) == 0 {
-		return false
-	}
-	text := w.frags[0].text
-	if len(w.frags) > 1 {
-		var b strings.Builder
-		for _, f := range w.frags {
-			b.WriteString(f.text)
-		}
-		text = b.String()
-	}
+	text := w.text()
 	return strings.Contains(text, "://") || len(text) > 4 && strings.EqualFold(text[:4], "www.")
 }

@@ -31,13 +31,7 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("parsing took %s", time.Since(start))
 		}
 		if err != nil {
-			if ps, ok := err.(Problems); ok {
-				for _, q := range ps {
-					if q.Msg == "" {
-						t.Fatalf("a problem without a message: %+v", q)
-					}
-				}
-			}
+			everyProblemSays(t, err)
 			return
 		}
 		Warnings(p)
@@ -45,6 +39,18 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("a valid file written back does not parse:\n%v\n%s", err, Marshal(p))
 		}
 	})
+}
+
+// everyProblemSays fails the test on a problem without a message.
+func everyProblemSays(t *testing.T, err error) {
+	t.Helper()
+	if ps, ok := err.(Problems); ok {
+		for _, q := range ps {
+			if q.Msg == "" {
+				t.Fatalf("a problem without a message: %+v", q)
+			}
+		}
+	}
 }
 
 // FuzzParseLog feeds any bytes to the trial log's loader and its checks
@@ -76,13 +82,7 @@ func FuzzParseLog(f *testing.F) {
 			t.Fatalf("parsing took %s", time.Since(start))
 		}
 		if err != nil {
-			if ps, ok := err.(Problems); ok {
-				for _, q := range ps {
-					if q.Msg == "" {
-						t.Fatalf("a problem without a message: %+v", q)
-					}
-				}
-			}
+			everyProblemSays(t, err)
 			return
 		}
 		if _, err := ParseLog("again.log.yaml", MarshalLog(l), p); err != nil {
