@@ -234,6 +234,7 @@ var badInputs = map[string][]string{
 	"previous-request-after.yaml":          {"5:19 previous_request"},
 	"started-after-request.yaml":           {"6:12 employee.started"},
 	"name-too-long.yaml":                   {"4:9 employee.name"},
+	"list-too-long.yaml":                   {"17:1 benefits"},
 	"notice-too-long.yaml":                 {"14:16 trial.notice_days"},
 	"notice-zero.yaml":                     {"14:16 trial.notice_days"},
 	"objection-without-response.yaml":      {"19:7 private.objections[0].response"},

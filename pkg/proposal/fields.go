@@ -46,6 +46,7 @@ type Field struct {
 	Item     string   // for a list of sections: what one item is called, such as "success metric"
 	Flow     bool     // a list written on one line as [a, b], and asked for separated by commas
 	MaxLen   int      // for text: the most characters it (or each item of a list) may have; 0 means MaxTextLen
+	MaxItems int      // for a list: the most items it may have; 0 means MaxListItems
 
 	// Read off the type and its tags.
 	Path     string   // such as "trial.metrics[].name"; a list's items are written []
@@ -665,4 +666,20 @@ func (f *Field) MaxLength() int {
 		return f.MaxLen
 	}
 	return MaxTextLen
+}
+
+// MaxListItems is the most items a list may have where its field declares
+// no MaxItems: far more than a proposal shows (it keeps to four pages).
+const MaxListItems = 50
+
+// MaxCount is the most items the field's list may have; 0 for a field
+// that is not a list.
+func (f *Field) MaxCount() int {
+	switch {
+	case f.Kind != KindTexts && f.Kind != KindItems && f.Kind != KindDays:
+		return 0
+	case f.MaxItems > 0:
+		return f.MaxItems
+	}
+	return MaxListItems
 }

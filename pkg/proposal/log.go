@@ -32,7 +32,7 @@ func (l *Log) declare() []Field {
 	return []Field{
 		{at: &l.Version, Doc: "The version of the log format; always 1.", Example: "1", Fix: "add `version: 1` as the first line"},
 		{at: &l.Entries, Doc: "One entry a week (or any date): how the measures read, what shipped, what is next, what is blocked.",
-			Item: "entry"},
+			Item: "entry", MaxItems: 200},
 		{at: &l.Learned, Doc: "What the trial taught you both, one a line, for the review report.", Ask: "What did the trial teach you?",
 			Example: "Written updates by 10:00 answered most questions before they were asked"},
 		{at: &l.Adjusted, Doc: "What was changed along the way, one a line, for the review report.", Ask: "What was adjusted along the way?",
@@ -192,6 +192,7 @@ func ValidateLog(l *Log, p *Proposal) Problems {
 		}
 	}
 	ps = append(ps, textLengths(l.Texts(), src, LookupLog)...)
+	ps = append(ps, listLengths(logModel().root.Fields, reflect.ValueOf(l).Elem(), src)...)
 	if !p.HasTrial() {
 		add("entries", fmt.Sprintf("the %s proposal has no trial or review period to log", p.Scenario),
 			"add a `trial:` section with its measures to the proposal")

@@ -60,11 +60,11 @@ func kindWords(f *Field) string {
 	case KindDays:
 		return "a list of weekdays: monday to friday, or mon to fri, in any case; or in the language of the documents (montag, lundi, lunes, maandag)"
 	case KindTexts:
-		return fmt.Sprintf("a list of text, one item a line, each at most %d characters", f.MaxLength())
+		return fmt.Sprintf("a list of text, one item a line, at most %d items of at most %d characters", f.MaxCount(), f.MaxLength())
 	case KindSection:
 		return "a section"
 	case KindItems:
-		return "a list of sections"
+		return fmt.Sprintf("a list of sections, at most %d", f.MaxCount())
 	}
 	if len(f.Choices) > 0 {
 		return "one of the choices below"

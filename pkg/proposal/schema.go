@@ -270,7 +270,7 @@ func fieldSchema(f *Field) obj {
 		}}}})
 	case KindTexts:
 		// Every list of texts refuses an empty item (dive,required).
-		s = append(s, kv{"type", withNull("array")}, kv{"items", append(append(obj{{"type", []string{"string", "number"}}}, textPattern(true)...), kv{"maxLength", f.MaxLength()})})
+		s = append(s, kv{"type", withNull("array")}, kv{"maxItems", f.MaxCount()}, kv{"items", append(append(obj{{"type", []string{"string", "number"}}}, textPattern(true)...), kv{"maxLength", f.MaxLength()})})
 	case KindSection:
 		sec := sectionSchema(f)
 		if optional {
@@ -284,7 +284,7 @@ func fieldSchema(f *Field) obj {
 			// An item may be written as its short form: a library id.
 			items = obj{{"anyOf", []any{obj{{"type", "string"}, {"enum", evidenceIDs()}}, item}}}
 		}
-		s = append(s, kv{"type", withNull("array")}, kv{"items", items})
+		s = append(s, kv{"type", withNull("array")}, kv{"maxItems", f.MaxCount()}, kv{"items", items})
 	}
 	if f.Example != "" {
 		s = append(s, kv{"examples", []any{exampleValue(f)}})

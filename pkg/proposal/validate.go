@@ -300,6 +300,7 @@ func (v *validation) rules() {
 	v.zeroNumbers()
 	v.pastDates()
 	v.problems = append(v.problems, textLengths(v.p.Texts(), v.src, Lookup)...)
+	v.problems = append(v.problems, listLengths(root().Fields, reflect.ValueOf(v.p).Elem(), v.src)...)
 	v.peopleRules()
 	v.arrangementRules()
 	if validScenario(v.p.Scenario) {
@@ -493,6 +494,18 @@ func (v *validation) pastDates() {
 		v.add("previous_request", fmt.Sprintf("%s is not before the date of this request (%s)", r, p.Date),
 			"write the date of your earlier request, or leave it out if there was none")
 	}
+}
+
+// listLengths refuses a list with more items than its field allows.
+func listLengths(fields []*Field, root reflect.Value, src *Source) Problems {
+	var ps Problems
+	walkTree(fields, root, func(path string, f *Field, fv reflect.Value) {
+		if max := f.MaxCount(); max > 0 && fv.Kind() == reflect.Slice && fv.Len() > max {
+			ps = append(ps, src.ProblemAt(path, fmt.Sprintf("has %d items; it may have at most %d", fv.Len(), max),
+				"keep the strongest: the documents show a few, and a manager reads a few"))
+		}
+	})
+	return ps
 }
 
 // zeroNumbers refuses a number written as 0 where the least allowed is
