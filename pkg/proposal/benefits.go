@@ -1,6 +1,10 @@
 package proposal
 
-import "strings"
+import (
+	"strings"
+	"sync"
+	"sync/atomic"
+)
 
 // The word lists below hold one pattern a language for each concept, and
 // a text matches the concept when any language's pattern is in it: a
@@ -77,6 +81,30 @@ func anyLanguage(patterns ...string) string {
 // Such a reason is the user's, for the prep sheet; it is never listed as
 // what the team gains.
 func PersonalBenefit(text string) bool {
+	if v, ok := personalSeen.Load(text); ok {
+		return v.(bool)
+	}
+	personal := personalBenefit(text)
+	if personalSeenCount.Add(1) > maxPersonalSeen {
+		// A long-running preview sees many texts: start again.
+		personalSeen.Clear()
+		personalSeenCount.Store(1)
+	}
+	personalSeen.Store(text, personal)
+	return personal
+}
+
+// personalSeen remembers PersonalBenefit's answers: a render asks about
+// each benefit several times (the views, the coach), and its patterns,
+// many words in five languages, take long on a long text.
+var (
+	personalSeen      sync.Map
+	personalSeenCount atomic.Int64
+)
+
+const maxPersonalSeen = 4096
+
+func personalBenefit(text string) bool {
 	t := strings.TrimSpace(Fold(text))
 	if privateWords().MatchString(t) {
 		return true

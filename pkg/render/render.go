@@ -563,7 +563,11 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 	var laid *pdf.Laid
 	var m pdf.Meta
 	var cut []view.Cut
+	hopeless := false // the whole text is too long for any scale to save it
 	for _, step := range proposalSteps {
+		if hopeless && step.items == 0 {
+			continue
+		}
 		cv := v
 		cut = nil
 		if step.items > 0 {
@@ -577,6 +581,9 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 		if laid, err = pdf.Layout(md, m); err != nil {
 			return nil, fmt.Errorf("render %s: %w", name, err)
 		}
+		// Setting type at 0.9 fits about a fifth more on a page: a text
+		// half as long again as the pages hold is cut, not condensed.
+		hopeless = step.items == 0 && float64(laid.Pages()) > 1.5*MaxProposalPages
 		if laid.Pages() <= MaxProposalPages {
 			if step.scale == 1 && laid.LastPageFill() < sparePage {
 				if laid, m, err = saveLastPage(md, m); err != nil {
