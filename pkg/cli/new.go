@@ -179,7 +179,7 @@ func newRun(opts *NewOptions) error {
 	if err != nil || !now {
 		return nil
 	}
-	return renderRun(&RenderOptions{Env: env, File: target, Formats: []string{"md", "pdf"}})
+	return renderOnce(&RenderOptions{Env: env, File: target, Formats: []string{"md", "pdf"}})
 }
 
 // keepPrevious copies the file about to be replaced to NAME.previous.yaml,

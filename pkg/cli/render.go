@@ -2,23 +2,16 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
 	"path/filepath"
-	"slices"
 	"strings"
-	"sync"
 	"syscall"
 
 	"github.com/spf13/cobra"
 
-	"github.com/propose-cli/propose/pkg/check"
-	"github.com/propose-cli/propose/pkg/output"
 	"github.com/propose-cli/propose/pkg/proposal"
-	"github.com/propose-cli/propose/pkg/render"
-	"github.com/propose-cli/propose/pkg/view"
 	"github.com/propose-cli/propose/pkg/watch"
 )
 
@@ -183,159 +176,4 @@ func renderMany(opts *RenderOptions) error {
 func fileStem(file string) string {
 	base := filepath.Base(file)
 	return strings.TrimSuffix(base, filepath.Ext(base))
-}
-
-// isSilent reports whether err was already reported to the user.
-func isSilent(err error) bool {
-	var s *silentError
-	return errors.As(err, &s)
-}
-
-// reportRefused reports what rendering refused in the file, each problem
-// at its place: a character the PDF fonts cannot draw, a one-page summary
-// that cannot fit, a proposal longer than four pages. Any other error is returned as it is; nil stays nil.
-func reportRefused(env *Env, name string, p *proposal.Proposal, err error, suffix string) error {
-	var ps proposal.Problems
-	var tooLong *render.TooLongError
-	var tooMany *render.TooManyPagesError
-	switch {
-	case errors.As(err, &ps):
-		return reportProblems(env, name, ps, suffix)
-	case errors.As(err, &tooLong):
-		return reportProblems(env, name, tooLong.Problems(p.Source()), suffix)
-	case errors.As(err, &tooMany):
-		return reportProblems(env, name, tooMany.Problems(p.Source()), suffix)
-	}
-	return err
-}
-
-// renderLog renders a trial log given to render (as examples/*.yaml
-// gives examples/trial.log.yaml): its documents are the review report,
-// which `propose review` writes from the proposal beside it.
-func renderLog(opts *RenderOptions) error {
-	prop := strings.TrimSuffix(opts.File, ".log.yaml") + ".yaml"
-	if _, err := os.Stat(prop); err != nil {
-		return usageErrorf("%s is a trial log, and there is no %s beside it to review it against; run `propose review PROPOSAL --log %s`", opts.File, prop, opts.File)
-	}
-	fmt.Fprintf(opts.Env.IO.Out, "%s is the trial log of %s: writing its review report, as `propose review` does.\n", opts.File, prop)
-	return reviewRun(&ReviewOptions{Env: opts.Env, File: prop, Log: opts.File, OutDir: outDirFor(opts.File, opts.OutDir),
-		Force: opts.Force, Formats: opts.Formats, Templates: opts.Templates, NoPDFTags: opts.NoPDFTags})
-}
-
-// renderOnce validates and renders the file once, as render without
-// --watch does.
-func renderOnce(opts *RenderOptions) error {
-	env := opts.Env
-	if strings.HasSuffix(opts.File, ".log.yaml") {
-		return renderLog(opts)
-	}
-	name, p, err := loadValid(env, opts.File, "; nothing was written")
-	if err != nil {
-		return err
-	}
-	outDir := outDirFor(opts.File, opts.OutDir)
-	formats, err := parseFormats(opts.Formats)
-	if err != nil {
-		return err
-	}
-	docs, err := loadTemplates(env, opts.File, opts.Templates)
-	if err != nil {
-		return err
-	}
-	var mu sync.Mutex
-	var warnings proposal.Problems
-	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs, NoPDFTags: opts.NoPDFTags,
-		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
-	if err := reportRefused(env, name, p, err, "; nothing was written"); err != nil {
-		return err
-	}
-	res, err := writeSet(env, outDir, output.Set{Files: files, Retire: render.OldPrepNames}, opts.Force)
-	if err != nil {
-		return err
-	}
-	written, removed := res.Written, res.Removed
-	var shared, private []string
-	for i, w := range written {
-		if files[i].Private {
-			private = append(private, w)
-		} else {
-			shared = append(shared, w)
-		}
-	}
-	fmt.Fprintf(env.IO.Out, "Rendered %s.\n", name)
-	if len(shared) > 0 {
-		fmt.Fprintf(env.IO.Out, "For your manager:\n")
-		for _, w := range shared {
-			fmt.Fprintf(env.IO.Out, "  %s\n", w)
-		}
-	}
-	if len(private) > 0 {
-		fmt.Fprintf(env.IO.Out, "For you alone (never send these):\n")
-		for _, w := range private {
-			fmt.Fprintf(env.IO.Out, "  %s\n", w)
-		}
-	}
-	if line := view.LawNote(p); line != "" && len(private) > 0 {
-		fmt.Fprintf(env.IO.Out, "%s\n", line)
-	}
-	if opts.Open {
-		for _, w := range shared {
-			if filepath.Base(w) == "proposal.pdf" {
-				openBrowser(w) // the system's handler for the file: a PDF viewer
-			}
-		}
-	}
-	for _, r := range removed {
-		fmt.Fprintf(env.IO.Out, "Removed %s: the prep sheet now lives in the private folder.\n", r)
-	}
-	printWarnings(env, p)
-	for _, w := range warnings.Unique() {
-		fmt.Fprintln(env.IO.ErrOut, w.String())
-	}
-	if !opts.Quiet {
-		today, err := env.today()
-		if err != nil {
-			return err
-		}
-		var rep *check.Report
-		if slices.Contains(formats, render.PDF) {
-			var fits []check.Finding
-			for _, w := range warnings {
-				fits = append(fits, lengthFinding(p, w))
-			}
-			rep = check.Run(p, today, fits...)
-		} else if rep, _, err = checkProposal(p, today, docs); err != nil {
-			return err // the page fit, as propose check finds it, without PDFs written
-		}
-		printTopFindings(env, name, rep)
-	}
-	return nil
-}
-
-func parseFormats(names []string) ([]render.Format, error) {
-	var out []render.Format
-	for _, n := range names {
-		switch f := render.Format(strings.ToLower(strings.TrimSpace(n))); f {
-		case render.Markdown, render.PDF, render.HTML, render.DOCX:
-			out = append(out, f)
-		default:
-			return nil, usageErrorf("unknown format %q (use md, pdf, html, docx, or a list such as md,pdf)", n)
-		}
-	}
-	if len(out) == 0 {
-		return nil, usageErrorf("--format needs md, pdf, or md,pdf")
-	}
-	return out, nil
-}
-
-// outDirFor is the output folder: the one asked for, else out/ beside the
-// input file (or in the current folder for standard input).
-func outDirFor(file, asked string) string {
-	if asked != "" {
-		return asked
-	}
-	if file != "" && file != "-" {
-		return filepath.Join(filepath.Dir(file), "out")
-	}
-	return "out"
 }

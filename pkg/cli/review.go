@@ -1,15 +1,7 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
-
 	"github.com/spf13/cobra"
-
-	"github.com/propose-cli/propose/pkg/output"
-	"github.com/propose-cli/propose/pkg/proposal"
-	"github.com/propose-cli/propose/pkg/render"
-	"github.com/propose-cli/propose/pkg/view"
 )
 
 // ReviewOptions are the inputs of `propose review`.
@@ -52,61 +44,4 @@ and your private prep sheet for the review into its private folder.`,
 	return cmd
 }
 
-func reviewRun(opts *ReviewOptions) error {
-	env := opts.Env
-	formats, err := parseFormats(opts.Formats)
-	if err != nil {
-		return err
-	}
-	name, p, l, err := loadWithLog(env, opts.File, opts.Log)
-	if err != nil {
-		return err
-	}
-	v, ok := view.NewReviewPrivate(p, l)
-	if !ok {
-		return usageErrorf("%s has no entries yet; add them week by week with `propose log %s`", logFor(opts.File, opts.Log), name)
-	}
-	docs, err := loadTemplates(env, opts.File, opts.Templates)
-	if err != nil {
-		return err
-	}
-	ropts := render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs, NoPDFTags: opts.NoPDFTags}
-	files, err := render.ReviewFilesOf(v, l, ropts)
-	if err == nil {
-		// After an approval, the agreement for the permanent arrangement.
-		if a, ok := view.NewPermanent(p, l); ok {
-			var more []output.File
-			if more, err = render.AgreementFiles(a, ropts); err == nil {
-				files = append(files, more...)
-			}
-		}
-	}
-	var ps proposal.Problems
-	if errors.As(err, &ps) {
-		file := name
-		if len(ps) > 0 && ps[0].File != "" {
-			file = ps[0].File
-		}
-		return reportProblems(env, file, ps, "; nothing was written")
-	}
-	if err != nil {
-		return err
-	}
-	written, err := writeFiles(env, outDirFor(opts.File, opts.OutDir), files, opts.Force)
-	if err != nil {
-		return err
-	}
-	fmt.Fprintf(env.IO.Out, "Wrote the review report (%d of %d targets met):\n", v.Met, len(v.Measures))
-	for i, w := range written {
-		if !files[i].Private {
-			fmt.Fprintf(env.IO.Out, "  %s\n", w)
-		}
-	}
-	fmt.Fprintln(env.IO.Out, "For you alone (never send these):")
-	for i, w := range written {
-		if files[i].Private {
-			fmt.Fprintf(env.IO.Out, "  %s\n", w)
-		}
-	}
-	return nil
-}
+func reviewRun(opts *ReviewOptions) error { return writeReview(opts) }

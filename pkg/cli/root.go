@@ -149,14 +149,6 @@ func exitCode(err error) int {
 	return ExitFailure
 }
 
-// maxOneFile accepts an optional FILE argument.
-func maxOneFile(cmd *cobra.Command, args []string) error {
-	if len(args) > 1 {
-		return usageErrorf("%s takes one file, got %d: %s", cmd.CommandPath(), len(args), strings.Join(args, " "))
-	}
-	return nil
-}
-
 // today is the document date when a file gives none: the day of
 // SOURCE_DATE_EPOCH when it is set (for reproducible builds), else today.
 func (env *Env) today() (proposal.Date, error) {
@@ -168,59 +160,4 @@ func (env *Env) today() (proposal.Date, error) {
 		return proposal.DateOf(time.Unix(sec, 0).UTC()), nil
 	}
 	return proposal.DateOf(env.Now()), nil
-}
-
-// withFile returns a RunE for a command taking an optional FILE: it stores
-// the argument in *file, then runs runF when a test set one, else run.
-func withFile[O any](file *string, opts *O, runF, run func(*O) error) func(*cobra.Command, []string) error {
-	return func(_ *cobra.Command, args []string) error {
-		if len(args) == 1 {
-			*file = args[0]
-		}
-		if runF != nil {
-			return runF(opts)
-		}
-		return run(opts)
-	}
-}
-
-// pdfTagsFlag adds --no-pdf-tags to a command that writes PDFs: tagged
-// PDF (PDF/UA-1), which screen readers can read, is the default.
-func pdfTagsFlag(cmd *cobra.Command, noTags *bool) {
-	cmd.Flags().BoolVar(noTags, "no-pdf-tags", false, "write PDFs without the structure (tags) that screen readers use")
-}
-
-// outputFlags adds --out and --force to a command that writes what, and
-// what the shell completes for them and for FILE: proposal files for FILE,
-// folders for --out.
-func outputFlags(cmd *cobra.Command, outDir *string, force *bool, what string) {
-	cmd.Flags().StringVarP(outDir, "out", "o", "", "folder to write "+what+" into (default: out/ beside FILE)")
-	cmd.Flags().BoolVarP(force, "force", "f", false, "replace "+what+" even if edited by hand")
-	_ = cmd.MarkFlagDirname("out")
-	completeFiles(cmd)
-	wrapped := cmd.PreRunE
-	cmd.PreRunE = func(c *cobra.Command, args []string) error {
-		if *outDir == "-" {
-			return usageErrorf("--out - would make a folder named “-”; give a folder, such as --out out")
-		}
-		if wrapped != nil {
-			return wrapped(c, args)
-		}
-		return nil
-	}
-}
-
-// completeFiles makes the shell offer proposal files (.yaml, .yml) for a
-// command's FILE argument.
-func completeFiles(cmd *cobra.Command) {
-	cmd.ValidArgsFunction = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return []string{"yaml", "yml"}, cobra.ShellCompDirectiveFilterFileExt
-	}
-}
-
-// completeFormats makes the shell offer the formats for --format.
-func completeFormats(cmd *cobra.Command, formats ...string) {
-	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-		return formats, cobra.ShellCompDirectiveNoFileComp
-	})
 }
