@@ -132,11 +132,13 @@ func askOutcome(ask wizard.Prompter, l *proposal.Log, today proposal.Date, save 
 	if def == "" {
 		def = "approved"
 	}
-	d, err := ask.Select(wizard.Field{Title: "What was decided?", Default: def}, []wizard.Option{
-		{Key: "approved", Label: "Approved: the arrangement continues"},
-		{Key: "extended", Label: "Extended: the trial runs longer"},
-		{Key: "declined", Label: "Declined"},
-	})
+	decision := logQuestion("outcome.decision")
+	decision.Default = def
+	var options []wizard.Option
+	for _, c := range proposal.MustLookupLog("outcome.decision").Choices {
+		options = append(options, wizard.Option{Key: c.Value, Label: c.Label})
+	}
+	d, err := ask.Select(decision, options)
 	if err != nil {
 		return err
 	}
@@ -145,8 +147,10 @@ func askOutcome(ask wizard.Prompter, l *proposal.Log, today proposal.Date, save 
 	if when.IsZero() {
 		when = today
 	}
-	s, err := ask.Input(wizard.Field{Title: "When was it decided? (YYYY-MM-DD)", Default: when.String(),
-		Validate: func(s string) error { var x proposal.Date; return x.UnmarshalText([]byte(s)) }})
+	decided := logQuestion("outcome.date")
+	decided.Default = when.String()
+	decided.Validate = func(s string) error { var x proposal.Date; return x.UnmarshalText([]byte(s)) }
+	s, err := ask.Input(decided)
 	if err != nil {
 		return err
 	}
@@ -157,7 +161,7 @@ func askOutcome(ask wizard.Prompter, l *proposal.Log, today proposal.Date, save 
 		return err
 	}
 	if d == "declined" {
-		reasons, err := ask.List(wizard.Field{Title: "The reasons you were given", Help: "One a line, as they were said.", Optional: true}, o.Reasons)
+		reasons, err := ask.List(logQuestion("outcome.reasons"), o.Reasons)
 		if err != nil {
 			return err
 		}
@@ -169,14 +173,16 @@ func askOutcome(ask wizard.Prompter, l *proposal.Log, today proposal.Date, save 
 		if !o.NextReview.IsZero() {
 			next = o.NextReview.String()
 		}
-		s, err := ask.Input(wizard.Field{Title: "When did you agree to talk again, if you did? (YYYY-MM-DD)", Default: next, Optional: true,
-			Validate: func(s string) error {
-				var x proposal.Date
-				if s == "" {
-					return nil
-				}
-				return x.UnmarshalText([]byte(s))
-			}})
+		again := logQuestion("outcome.next_review")
+		again.Default = next
+		again.Validate = func(s string) error {
+			var x proposal.Date
+			if s == "" {
+				return nil
+			}
+			return x.UnmarshalText([]byte(s))
+		}
+		s, err := ask.Input(again)
 		if err != nil {
 			return err
 		}
@@ -191,13 +197,13 @@ func askOutcome(ask wizard.Prompter, l *proposal.Log, today proposal.Date, save 
 		}
 	}
 	for _, q := range []struct {
-		title, help string
-		list        *[]string
+		path string
+		list *[]string
 	}{
-		{"What you learned", "One a line: what worked, what did not. Your review reports it.", &l.Learned},
-		{"What you adjusted", "One a line: what you changed along the way.", &l.Adjusted},
+		{"learned", &l.Learned},
+		{"adjusted", &l.Adjusted},
 	} {
-		items, err := ask.List(wizard.Field{Title: q.title, Help: q.help, Optional: true}, *q.list)
+		items, err := ask.List(logQuestion(q.path), *q.list)
 		if err != nil {
 			return err
 		}
@@ -231,7 +237,10 @@ func askEntry(ask wizard.Prompter, p *proposal.Proposal, l *proposal.Log, dateFl
 				}
 			}
 		}
-		s, err := ask.Input(wizard.Field{Title: "The date of this entry (YYYY-MM-DD)", Default: suggest.String(),
+		dated := logQuestion("entries[].date")
+		dated.Default = suggest.String()
+		dated.Optional = false
+		s, err := ask.Input(wizard.Field{Title: dated.Title, Help: dated.Help, Default: dated.Default,
 			Validate: func(s string) error {
 				var d proposal.Date
 				if err := d.UnmarshalText([]byte(s)); err != nil {
@@ -327,14 +336,14 @@ func askEntry(ask wizard.Prompter, p *proposal.Proposal, l *proposal.Log, dateFl
 		return err
 	}
 	for _, q := range []struct {
-		title, help string
-		list        *[]string
+		path string
+		list *[]string
 	}{
-		{"What shipped since the last entry", "One a line.", &e.Shipped},
-		{"What is next", "One a line.", &e.Next},
-		{"What is blocked, and on whom", "One a line; leave it empty when nothing is.", &e.Blocked},
+		{"entries[].shipped", &e.Shipped},
+		{"entries[].next", &e.Next},
+		{"entries[].blocked", &e.Blocked},
 	} {
-		items, err := ask.List(wizard.Field{Title: q.title, Help: q.help, Optional: true}, *q.list)
+		items, err := ask.List(logQuestion(q.path), *q.list)
 		if err != nil {
 			return err
 		}
@@ -347,7 +356,9 @@ func askEntry(ask wizard.Prompter, p *proposal.Proposal, l *proposal.Log, dateFl
 	for _, d := range e.OfficeDays {
 		keys = append(keys, d.String())
 	}
-	days, err := ask.MultiSelect(wizard.Field{Title: "Which days were you in the office?"}, weekdayOptions, lowerAll(keys))
+	inOffice := logQuestion("entries[].office_days")
+	inOffice.Optional = false
+	days, err := ask.MultiSelect(inOffice, weekdayOptions, lowerAll(keys))
 	if err != nil {
 		return err
 	}
@@ -361,8 +372,9 @@ func askEntry(ask wizard.Prompter, p *proposal.Proposal, l *proposal.Log, dateFl
 	if err := save(); err != nil {
 		return err
 	}
-	said, err := ask.Input(wizard.Field{Title: "Anything your manager said about the arrangement?",
-		Help: "Kept for your review; it is not in the status note.", Default: e.ManagerSaid, Optional: true})
+	saidQ := logQuestion("entries[].manager_said")
+	saidQ.Default = e.ManagerSaid
+	said, err := ask.Input(saidQ)
 	if err != nil {
 		return err
 	}
@@ -391,4 +403,11 @@ func lowerAll(ss []string) []string {
 		out[i] = strings.ToLower(s)
 	}
 	return out
+}
+
+// logQuestion is the question the log's field at path asks, as its
+// declaration words it (proposal.LogFields): an optional answer.
+func logQuestion(path string) wizard.Field {
+	f := proposal.MustLookupLog(path)
+	return wizard.Field{Title: f.Ask, Help: f.Help, Optional: true}
 }

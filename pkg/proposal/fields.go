@@ -131,6 +131,15 @@ func (m *model) lookup(path string) (*Field, bool) {
 	return f, ok
 }
 
+// MustLookupLog is LookupLog for paths written in code, which must exist.
+func MustLookupLog(path string) *Field {
+	f, ok := LookupLog(path)
+	if !ok {
+		panic("no log field " + path)
+	}
+	return f
+}
+
 // MustLookup is Lookup for paths written in code, which must exist.
 func MustLookup(path string) *Field {
 	f, ok := Lookup(path)

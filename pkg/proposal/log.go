@@ -33,9 +33,11 @@ func (l *Log) declare() []Field {
 		{at: &l.Version, Doc: "The version of the log format; always 1.", Example: "1", Fix: "add `version: 1` as the first line"},
 		{at: &l.Entries, Doc: "One entry a week (or any date): how the measures read, what shipped, what is next, what is blocked.",
 			Item: "entry", MaxItems: 200},
-		{at: &l.Learned, Doc: "What the trial taught you both, one a line, for the review report.", Ask: "What did the trial teach you?",
+		{at: &l.Learned, Doc: "What the trial taught you both, one a line, for the review report.", Ask: "What you learned",
+			Help:    "One a line: what worked, what did not. Your review reports it.",
 			Example: "Written updates by 10:00 answered most questions before they were asked"},
-		{at: &l.Adjusted, Doc: "What was changed along the way, one a line, for the review report.", Ask: "What was adjusted along the way?",
+		{at: &l.Adjusted, Doc: "What was changed along the way, one a line, for the review report.", Ask: "What you adjusted",
+			Help:    "One a line: what you changed along the way.",
 			Example: "Slack stays open during core hours on remote days, agreed at the check-in"},
 		{at: &l.Recommendation, Doc: "What you recommend at the review; by default propose recommends from the measures: permanent when every target is met, adjust when one is missed, extend when one cannot be judged yet.",
 			Choices: []Choice{{"permanent", "Make the arrangement permanent"}, {"extend", "Extend the trial"}, {"adjust", "Adjust the arrangement"}}},
@@ -93,13 +95,13 @@ func (e *LogEntry) declare() []Field {
 			Example: "2027-01-15", Fix: "add the day of the entry as `date: YYYY-MM-DD`"},
 		{at: &e.Readings, Doc: "Where each of the proposal's measures stands, by its name.", Item: "reading"},
 		{at: &e.Shipped, Doc: "What you delivered since the last entry, one a line.", Ask: "What shipped since the last entry",
-			Example: "The Q1 churn dashboard"},
-		{at: &e.Next, Doc: "What comes next, one a line.", Ask: "What is next", Example: "The February forecast"},
-		{at: &e.Blocked, Doc: "What is blocked or at risk, and on whom, one a line.", Ask: "What is blocked",
-			Example: "Waiting for finance to confirm the Q1 targets"},
+			Help: "One a line.", Example: "The Q1 churn dashboard"},
+		{at: &e.Next, Doc: "What comes next, one a line.", Ask: "What is next", Help: "One a line.", Example: "The February forecast"},
+		{at: &e.Blocked, Doc: "What is blocked or at risk, and on whom, one a line.", Ask: "What is blocked, and on whom",
+			Help: "One a line; leave it empty when nothing is.", Example: "Waiting for finance to confirm the Q1 targets"},
 		{at: &e.OfficeDays, Doc: "The days you were in the office that week.", Ask: "Which days were you in the office?", Flow: true},
 		{at: &e.ManagerSaid, Doc: "Anything your manager said about the arrangement, in a line: the review report keeps it for you.",
-			Ask: "Anything your manager said about the arrangement?", Private: true},
+			Ask: "Anything your manager said about the arrangement?", Help: "Kept for your review; it is not in the status note.", Private: true},
 	}
 }
 
@@ -133,12 +135,13 @@ type Outcome struct {
 
 func (o *Outcome) declare() []Field {
 	return []Field{
-		{at: &o.Decision, Doc: "The decision.", Choices: []Choice{
+		{at: &o.Decision, Doc: "The decision.", Ask: "What was decided?", Choices: []Choice{
 			{"approved", "Approved: the arrangement continues"}, {"extended", "Extended: the trial runs longer"},
 			{"declined", "Declined"}}},
-		{at: &o.Date, Doc: "When it was decided."},
-		{at: &o.Reasons, Doc: "The reasons given, one a line: for a decline, what would have to change."},
-		{at: &o.NextReview, Doc: "The next review date, when one was agreed."},
+		{at: &o.Date, Doc: "When it was decided.", Ask: "When was it decided? (YYYY-MM-DD)"},
+		{at: &o.Reasons, Doc: "The reasons given, one a line: for a decline, what would have to change.",
+			Ask: "The reasons you were given", Help: "One a line, as they were said."},
+		{at: &o.NextReview, Doc: "The next review date, when one was agreed.", Ask: "When did you agree to talk again, if you did? (YYYY-MM-DD)"},
 	}
 }
 
