@@ -327,7 +327,16 @@ func (d *drawer) add(s string) {
 		return
 	}
 	family, style, size, color := d.font()
-	d.spans = append(d.spans, span{text: s, family: family, style: style, size: size, color: color, link: d.link})
+	sp := span{text: s, family: family, style: style, size: size, color: color, link: d.link}
+	if n := len(d.spans); n > 0 {
+		// Text in the same style continues the span (the Markdown parser
+		// cuts "don’t" at its apostrophe), so its words are shaped whole.
+		if last := &d.spans[n-1]; last.family == family && last.style == style && last.size == size && last.color == color && last.link == d.link {
+			last.text += s
+			return
+		}
+	}
+	d.spans = append(d.spans, sp)
 }
 
 // flush lays out the collected spans as the lines of one block, from the

@@ -163,11 +163,15 @@ func (d *drawer) cutWord(w word, room, line float64, natural bool) (head, tail w
 		w         float64 // the head's width
 	}
 	best, main := at{frag: -1}, at{frag: -1}
-	acc := 0.0 // the width of the characters read
+	acc := 0.0  // the width of the characters read
+	done := 0.0 // the width of the pieces before f
 	var prev rune
 	var prevAt at
 scan:
 	for fi, f := range w.frags {
+		if fi > 0 {
+			done += w.frags[fi-1].w
+		}
 		for i, r := range f.text {
 			if prevAt.end > 0 && (!natural || cutBetween(prev, r)) {
 				switch {
@@ -182,8 +186,11 @@ scan:
 					break scan
 				}
 			}
-			acc += d.measure(f.family, f.style, f.s.size, string(r))
-			prev, prevAt = r, at{fi, i + utf8.RuneLen(r), acc}
+			// The head as splitWord measures it: shaped text is not as
+			// wide as its characters' sum (kerning, ligatures).
+			end := i + utf8.RuneLen(r)
+			acc = done + d.measure(f.family, f.style, f.s.size, f.text[:end])
+			prev, prevAt = r, at{fi, end, acc}
 		}
 	}
 	if main.frag >= 0 && room-main.w <= line/4 {
@@ -232,7 +239,7 @@ func (d *drawer) measure(family, style string, size float64, text string) float6
 	if family == boxFace {
 		return float64(len([]rune(text))) * size * 0.85
 	}
-	return stringWidth(family, style, size, text)
+	return stringWidth(family, style, d.meta.Language, size, text)
 }
 
 // words cuts the spans into words, measuring each piece in its own face.
@@ -363,7 +370,10 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 	for i, w := range line {
 		for j, f := range w.frags {
 			d.noteSize(f.s.size)
-			if cur != nil && !same(cur.f, f) {
+			// A word's pieces are drawn as they were measured, each shaped
+			// alone: pieces of one word in the same face come from spans
+			// that differ in a way the run does not show.
+			if cur != nil && (j > 0 || !same(cur.f, f)) {
 				flush()
 			}
 			if cur == nil {

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 )
@@ -101,6 +102,20 @@ func (p *program) glyph(g uint16) []byte {
 		return nil
 	}
 	return p.tables["glyf"][p.loca[g]:p.loca[g+1]]
+}
+
+// advance returns glyph g's advance width in thousandths of an em, as the
+// PDF's /W array gives it: a glyph past the last full horizontal metric
+// has that metric's advance.
+func (p *program) advance(g uint16) int32 {
+	hmtx := p.tables["hmtx"]
+	long := int(binary.BigEndian.Uint16(p.tables["hhea"][34:]))
+	i := min(int(g), long-1)
+	if i < 0 || 4*i+2 > len(hmtx) {
+		return 0
+	}
+	units := int(binary.BigEndian.Uint16(hmtx[4*i:]))
+	return int32(math.Round(float64(units) * 1000 / float64(p.unitsPerEm)))
 }
 
 // components returns the glyphs a composite glyph is built from.
@@ -206,6 +221,19 @@ func (p *program) subset(used []uint16) []byte {
 	sum := checksum(out)
 	binary.BigEndian.PutUint32(out[headOffset(out):][8:], 0xB1B0AFBA-sum)
 	return out
+}
+
+// layoutFont returns a font file with only what shaping reads: the
+// character map, the metrics and the OpenType layout tables, without the
+// outlines, whose parsing would take most of the time and memory.
+func (p *program) layoutFont() []byte {
+	tables := map[string][]byte{}
+	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "OS/2", "GDEF", "GSUB", "GPOS"} {
+		if t := p.tables[tag]; t != nil {
+			tables[tag] = t
+		}
+	}
+	return assemble(tables)
 }
 
 // assemble writes a font file from tables, in tag order, each padded to

@@ -3,6 +3,7 @@ package pdf
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -364,18 +365,21 @@ func (d *drawer) firmWidth(w word, long float64) float64 {
 	if w.w < long && !isAddress(w) {
 		return w.w
 	}
-	piece, longest := 0.0, 0.0
+	piece, longest := 0.0, 0.0 // the piece's width before f, and the longest piece's
 	var prev rune
 	started := false
 	for _, f := range w.frags {
-		for _, r := range f.text {
+		from := 0 // where the piece starts in f
+		for i, r := range f.text {
 			if started && cutBetween(prev, r) {
-				piece = 0
+				piece, from = 0, i
 			}
-			piece += d.measure(f.family, f.style, f.s.size, string(r))
-			longest = max(longest, piece)
+			// Measured as drawn: shaped text is not as wide as its
+			// characters' sum (kerning, ligatures).
+			longest = max(longest, piece+d.measure(f.family, f.style, f.s.size, f.text[from:i+utf8.RuneLen(r)]))
 			prev, started = r, true
 		}
+		piece += d.measure(f.family, f.style, f.s.size, f.text[from:])
 	}
 	return min(longest, long)
 }
