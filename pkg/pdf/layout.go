@@ -163,19 +163,26 @@ func (d *drawer) cutWord(w word, room, line float64, natural bool) (head, tail w
 		w         float64 // the head's width
 	}
 	best, main := at{frag: -1}, at{frag: -1}
-	acc := 0.0  // the width of the characters read
-	done := 0.0 // the width of the pieces before f
+	// headWidth is the head's width cut at a, as splitWord measures it:
+	// shaped, which is not its characters' sum (kerning, ligatures), so
+	// it is measured only where a cut may fall.
+	headWidth := func(a at) float64 {
+		w0 := 0.0
+		for _, f := range w.frags[:a.frag] {
+			w0 += f.w
+		}
+		f := w.frags[a.frag]
+		return w0 + d.measure(f.family, f.style, f.s.size, f.text[:a.end])
+	}
 	var prev rune
 	var prevAt at
 scan:
 	for fi, f := range w.frags {
-		if fi > 0 {
-			done += w.frags[fi-1].w
-		}
 		for i, r := range f.text {
 			if prevAt.end > 0 && (!natural || cutBetween(prev, r)) {
+				prevAt.w = headWidth(prevAt)
 				switch {
-				case acc <= room:
+				case prevAt.w <= room:
 					best = prevAt
 					if natural && mainCut(prev) {
 						main = prevAt
@@ -186,11 +193,7 @@ scan:
 					break scan
 				}
 			}
-			// The head as splitWord measures it: shaped text is not as
-			// wide as its characters' sum (kerning, ligatures).
-			end := i + utf8.RuneLen(r)
-			acc = done + d.measure(f.family, f.style, f.s.size, f.text[:end])
-			prev, prevAt = r, at{fi, end, acc}
+			prev, prevAt = r, at{frag: fi, end: i + utf8.RuneLen(r)}
 		}
 	}
 	if main.frag >= 0 && room-main.w <= line/4 {

@@ -3,7 +3,6 @@ package pdf
 import (
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -365,22 +364,23 @@ func (d *drawer) firmWidth(w word, long float64) float64 {
 	if w.w < long && !isAddress(w) {
 		return w.w
 	}
-	piece, longest := 0.0, 0.0 // the piece's width before f, and the longest piece's
+	// Each piece is measured whole, as drawn: shaped text is not as wide
+	// as its characters' sum (kerning, ligatures).
+	piece, longest := 0.0, 0.0 // the width of the piece's part before f, and the longest piece's
 	var prev rune
 	started := false
 	for _, f := range w.frags {
 		from := 0 // where the piece starts in f
 		for i, r := range f.text {
 			if started && cutBetween(prev, r) {
+				longest = max(longest, piece+d.measure(f.family, f.style, f.s.size, f.text[from:i]))
 				piece, from = 0, i
 			}
-			// Measured as drawn: shaped text is not as wide as its
-			// characters' sum (kerning, ligatures).
-			longest = max(longest, piece+d.measure(f.family, f.style, f.s.size, f.text[from:i+utf8.RuneLen(r)]))
 			prev, started = r, true
 		}
 		piece += d.measure(f.family, f.style, f.s.size, f.text[from:])
 	}
+	longest = max(longest, piece)
 	return min(longest, long)
 }
 
