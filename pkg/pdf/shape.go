@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -45,10 +46,12 @@ var shapeFonts = func() map[faceID]func() (*font.Font, error) {
 	return m
 }()
 
-// shaper is a HarfBuzz buffer with the fonts it shapes in. Shapers are
-// kept between uses (idleShapers), so that documents rendered at the same
-// time each shape with their own while the fonts' tables, parsed once, are
-// shared.
+// shaper is a HarfBuzz buffer with the fonts it shapes in. There are as
+// many as the process runs goroutines at once (at most four), built on
+// first use and taken in turn: documents rendered at the same time shape
+// side by side, while the fonts' tables, parsed once, are shared. (Each
+// shaper's faces take a cache of every glyph's extents, 40 KB a face,
+// which is why there are not more.)
 type shaper struct {
 	buf     *harfbuzz.Buffer
 	fonts   map[faceID]*harfbuzz.Font
@@ -58,27 +61,27 @@ type shaper struct {
 	tag     language.Language // lang, as HarfBuzz takes it
 }
 
-// idleShapers holds the shapers not in use; one more than it holds is
-// dropped.
-var idleShapers = make(chan *shaper, 4)
+// shapers holds the shapers not in use; nil stands for one not yet built.
+var shapers = sync.OnceValue(func() chan *shaper {
+	n := min(runtime.GOMAXPROCS(0), 4)
+	idle := make(chan *shaper, n)
+	for range n {
+		idle <- nil
+	}
+	return idle
+})
 
-// getShaper takes an idle shaper, or makes one.
+// getShaper takes a shaper, waiting for one when all are in use.
 func getShaper() *shaper {
-	select {
-	case s := <-idleShapers:
-		return s
-	default:
-		return &shaper{buf: harfbuzz.NewBuffer(), fonts: map[faceID]*harfbuzz.Font{}}
+	s := <-shapers()
+	if s == nil {
+		s = &shaper{buf: harfbuzz.NewBuffer(), fonts: map[faceID]*harfbuzz.Font{}}
 	}
+	return s
 }
 
-// putShaper returns s to the idle shapers.
-func putShaper(s *shaper) {
-	select {
-	case idleShapers <- s:
-	default:
-	}
-}
+// putShaper gives s back.
+func putShaper(s *shaper) { shapers() <- s }
 
 // shapedGlyph is one glyph of a shaped word, in thousandths of an em.
 type shapedGlyph struct {
