@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -368,6 +369,17 @@ func (f *docFont) showShaped(tj *tjWriter, w *shapedWord) {
 		}
 		cluster := w.glyphs[i:j]
 		i = j
+		if len(cluster) == 1 { // the common case, with one look-up
+			g := &cluster[0]
+			had, seen := f.used[g.id]
+			if !seen {
+				f.used[g.id] = g.text
+			}
+			if !seen || had == g.text {
+				tj.glyph(g.id, f.prog.advance(g.id), g.adv, g.dx, g.dy)
+				continue
+			}
+		}
 		clash := false
 		for _, g := range cluster {
 			if had, seen := f.used[g.id]; seen && had != g.text {
@@ -456,7 +468,7 @@ func (t *tjWriter) glyph(g uint16, w, adv, dx, dy int32) {
 			t.inHex = false
 		}
 		t.arr = append(t.arr, ' ')
-		t.arr = fmt.Appendf(t.arr, "%d", t.adjust)
+		t.arr = strconv.AppendInt(t.arr, int64(t.adjust), 10)
 		t.arr = append(t.arr, ' ')
 		t.moved = true
 	}

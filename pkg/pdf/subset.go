@@ -13,10 +13,12 @@ import (
 // the PDF's font dictionaries say about it. It is parsed once per process
 // and never changed, so documents rendered at the same time share it.
 type program struct {
-	tables     map[string][]byte // by tag, slices of the font file
-	numGlyphs  int
-	unitsPerEm int
-	loca       []uint32 // numGlyphs+1 offsets into glyf
+	tables      map[string][]byte // by tag, slices of the font file
+	numGlyphs   int
+	unitsPerEm  int
+	loca        []uint32 // numGlyphs+1 offsets into glyf
+	hmtx        []byte   // the horizontal metrics
+	longMetrics int      // how many glyphs hmtx gives an advance of their own
 
 	// Font descriptor values, in thousandths of an em.
 	ascent, descent, capHeight int
@@ -84,6 +86,7 @@ func parseProgram(data []byte, name string) (*program, error) {
 	if len(hhea) < 36 {
 		return nil, errors.New("font hhea table truncated")
 	}
+	p.hmtx, p.longMetrics = p.tables["hmtx"], int(binary.BigEndian.Uint16(hhea[34:]))
 	p.ascent = em(int16(binary.BigEndian.Uint16(hhea[4:])))
 	p.descent = em(int16(binary.BigEndian.Uint16(hhea[6:])))
 	p.capHeight = p.ascent * 7 / 10
@@ -108,13 +111,11 @@ func (p *program) glyph(g uint16) []byte {
 // PDF's /W array gives it: a glyph past the last full horizontal metric
 // has that metric's advance.
 func (p *program) advance(g uint16) int32 {
-	hmtx := p.tables["hmtx"]
-	long := int(binary.BigEndian.Uint16(p.tables["hhea"][34:]))
-	i := min(int(g), long-1)
-	if i < 0 || 4*i+2 > len(hmtx) {
+	i := min(int(g), p.longMetrics-1)
+	if i < 0 || 4*i+2 > len(p.hmtx) {
 		return 0
 	}
-	units := int(binary.BigEndian.Uint16(hmtx[4*i:]))
+	units := int(binary.BigEndian.Uint16(p.hmtx[4*i:]))
 	return int32(math.Round(float64(units) * 1000 / float64(p.unitsPerEm)))
 }
 
