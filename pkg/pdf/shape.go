@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/go-text/typesetting/font"
@@ -218,6 +219,7 @@ func shapeWord(id faceID, lang, text string) *shapedWord {
 			}
 			// Each glyph but the last shows one character; the last shows
 			// the rest: all of a ligature's, or a letter and its marks.
+			starts := true // the next glyph kept starts the cluster
 			for k := i; k < j; k++ {
 				g := info[k].Glyph
 				if g == 0 || g > 0xFFFF {
@@ -227,14 +229,23 @@ func shapeWord(id faceID, lang, text string) *shapedWord {
 				if k == j-1 {
 					to = next
 				}
-				out.glyphs = append(out.glyphs, shapedGlyph{
+				sg := shapedGlyph{
 					id:    uint16(g),
 					adv:   thousandths(pos[k].XAdvance),
 					dx:    thousandths(pos[k].XOffset),
 					dy:    thousandths(pos[k].YOffset),
 					text:  text[s.offsets[from]:s.offsets[to]],
-					first: k == i,
-				})
+					first: starts,
+				}
+				if to == from+1 && invisible(s.runes[from]) && sg.adv == 0 {
+					// A soft hyphen or another character that is not
+					// drawn: HarfBuzz shows it as an empty space glyph,
+					// which would then copy as the character rather than
+					// as a space. It is left out.
+					continue
+				}
+				out.glyphs = append(out.glyphs, sg)
+				starts = false
 			}
 			i = j
 		}
@@ -244,6 +255,14 @@ func shapeWord(id faceID, lang, text string) *shapedWord {
 		out.width += g.adv
 	}
 	return out
+}
+
+// invisible reports whether r is a character that is not drawn (Unicode's
+// default ignorable code points, such as the soft hyphen and the
+// zero-width joiner), which HarfBuzz hides.
+func invisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Variation_Selector, r) ||
+		unicode.Is(unicode.Other_Default_Ignorable_Code_Point, r)
 }
 
 // scriptRun returns the script of the run of runes from start, and where

@@ -358,3 +358,28 @@ func TestCutTokensFitAsShaped(t *testing.T) {
 		}
 	}
 }
+
+func TestSoftHyphenIsNeitherDrawnNorCopied(t *testing.T) {
+	// HarfBuzz hides a soft hyphen inside a word behind an empty space
+	// glyph; mapped to U+00AD, that glyph would turn the document's spaces
+	// into soft hyphens when copied (or, drawn as the font's own soft
+	// hyphen, show a hyphen mid-word).
+	md := "Die Tätig\u00adkeit ist gut.\n\nTätig\u00adkeit first, then spaces.\n"
+	d, _ := laidOut(t, md, testMeta())
+	body := faceID{serif, ""}
+	for _, f := range d.fonts.order {
+		if f.id != body {
+			continue
+		}
+		if text, ok := f.used[metrics[body].glyph(body, ' ')]; !ok || text != " " {
+			t.Errorf("the space glyph copies as %q", text)
+		}
+		if text, ok := f.used[metrics[body].glyph(body, '\u00ad')]; ok {
+			t.Errorf("the font's soft hyphen is drawn (copies as %q)", text)
+		}
+	}
+	res := render(t, md, testMeta())
+	if got := extract(t, res.PDF); !strings.Contains(got, "Die Tätigkeit ist gut.") || !strings.Contains(got, "Tätigkeit first, then spaces.") {
+		t.Errorf("extracts as %q", got)
+	}
+}
