@@ -543,3 +543,21 @@ func (t *tjWriter) finish() string {
 	}
 	return strings.TrimSuffix(t.b.String(), " ")
 }
+
+// Prepare starts reading, in the background, the fonts the text faces
+// are shaped with, so that a caller with other work to do before it
+// draws (building the documents' text) finds them ready. It returns at
+// once, and need not be called: the fonts are read on first use anyway.
+func Prepare() {
+	prepared.Do(func() {
+		go func() {
+			for _, fc := range faces {
+				if fc.family != symbols {
+					_, _ = shapeFonts[faceKey(fc.family, fc.style)]()
+				}
+			}
+		}()
+	})
+}
+
+var prepared sync.Once
