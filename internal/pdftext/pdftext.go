@@ -32,8 +32,9 @@ func Extract(b []byte) (string, error) {
 }
 
 // softBreak is a soft hyphen where the typesetting broke a word, with the
-// space or line end after it.
-var softBreak = regexp.MustCompile("\u00ad\\s+")
+// space or line end after it (and the space this package puts between
+// two shown strings, when the hyphen is shown on its own).
+var softBreak = regexp.MustCompile("\\s*\u00ad\\s+")
 
 // Joined is text as a careful viewer copies it: a word the typesetting
 // broke at a line's end with a soft hyphen (U+00AD) is whole again.
@@ -151,12 +152,22 @@ func decodeUTF16Hex(h string) (string, error) {
 
 // shownStrings returns the text of the hex strings a content stream shows,
 // each glyph code read through the ToUnicode map of the font selected by
-// the last Tf. A code the map lacks is an error: it would paste as nothing.
+// the last Tf; the strings of one TJ array (kerned text) are one. A code
+// the map lacks is an error: it would paste as nothing.
 func shownStrings(content []byte, maps map[string]map[string]string) ([]string, error) {
 	var out []string
 	var name, font string
+	var array *strings.Builder // the text of the array being read, once it has a string
+	inArray := false
 	for i := 0; i < len(content); i++ {
 		switch c := content[i]; {
+		case c == '[':
+			inArray, array = true, nil
+		case c == ']':
+			if array != nil {
+				out = append(out, array.String())
+			}
+			inArray, array = false, nil
 		case c == '/':
 			j := i + 1
 			for j < len(content) && !bytes.ContainsRune([]byte(" \n\r\t/<>[]()"), rune(content[j])) {
@@ -187,7 +198,14 @@ func shownStrings(content []byte, maps map[string]map[string]string) ([]string, 
 				}
 				s.WriteString(t)
 			}
-			out = append(out, s.String())
+			if inArray {
+				if array == nil {
+					array = new(strings.Builder)
+				}
+				array.WriteString(s.String())
+			} else {
+				out = append(out, s.String())
+			}
 		}
 	}
 	return out, nil

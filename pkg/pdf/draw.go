@@ -374,6 +374,14 @@ func (d *drawer) add(s string) {
 	if len(d.langs) > 0 {
 		sp.lang = d.langs[len(d.langs)-1]
 	}
+	if n := len(d.spans); n > 0 {
+		// Text in the same style continues the span (the Markdown parser
+		// cuts "don’t" at its apostrophe), so its words are shaped whole.
+		if last := &d.spans[n-1]; last.family == family && last.style == style && last.size == size && last.color == color && last.link == d.link && last.lang == sp.lang {
+			last.text += s
+			return
+		}
+	}
 	d.spans = append(d.spans, sp)
 }
 

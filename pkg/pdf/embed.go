@@ -33,12 +33,13 @@ var programs = sync.OnceValues(func() (map[faceID]*program, error) {
 })
 
 // docFont is a face as one document uses it: its resource name and the
-// glyphs drawn, with the character each shows (for copy and paste).
+// glyphs drawn, with the characters each shows (for copy and paste): one,
+// or a ligature's several.
 type docFont struct {
 	res  string
 	id   faceID
 	prog *program
-	used map[uint16]rune
+	used map[uint16]string
 }
 
 // docFonts are the faces a document draws with, in the order first used.
@@ -63,33 +64,10 @@ func (fs *docFonts) get(family, style string) (*docFont, error) {
 	if fs.byKey == nil {
 		fs.byKey = map[faceID]*docFont{}
 	}
-	f := &docFont{res: "PF" + strconv.Itoa(len(fs.order)+1), id: key, prog: prog, used: map[uint16]rune{}}
+	f := &docFont{res: "PF" + strconv.Itoa(len(fs.order)+1), id: key, prog: prog, used: map[uint16]string{}}
 	fs.byKey[key] = f
 	fs.order = append(fs.order, f)
 	return f, nil
-}
-
-// encode returns text as the hex string of its glyph ids in f, recording
-// the glyphs used. A character the face lacks is an error, never an empty
-// box (callers check the text with Covers first).
-func (f *docFont) encode(text string) (string, error) {
-	var b strings.Builder
-	b.Grow(2 + 4*len(text))
-	b.WriteByte('<')
-	t := metrics[f.id]
-	for _, r := range text {
-		g := t.glyph(f.id, r)
-		if g == 0 || r > 0xFFFF { // see Covers
-			return "", fmt.Errorf("%s cannot draw %q (U+%04X)", f.prog.name, r, r)
-		}
-		if _, seen := f.used[g]; !seen {
-			f.used[g] = r
-		}
-		const digits = "0123456789ABCDEF"
-		b.Write([]byte{digits[g>>12], digits[g>>8&15], digits[g>>4&15], digits[g&15]})
-	}
-	b.WriteByte('>')
-	return b.String(), nil
 }
 
 // showText draws text in one face on the line whose top is y and whose
@@ -100,17 +78,17 @@ func (d *drawer) showText(family, style string, size float64, color rgb, x, y, w
 	if err != nil {
 		return err
 	}
-	width := stringWidth(family, style, size, text)
+	width := stringWidth(family, style, d.meta.Language, size, text)
 	if alignRight {
 		x += w - width
 	}
-	shown, err := f.encode(text)
-	if err != nil {
+	shown, err := f.encode(d.meta.Language, size, text)
+	if err != nil || shown == "" {
 		return err
 	}
 	_, h := d.pdf.GetPageSize()
 	base := h - (y + lead/2 + 0.3*size)
-	d.pdf.RawWriteStr(fmt.Sprintf("q %.3f %.3f %.3f rg BT /%s %.2f Tf %.2f %.2f Td %s Tj ET Q",
+	d.pdf.RawWriteStr(fmt.Sprintf("q %.3f %.3f %.3f rg BT /%s %.2f Tf %.2f %.2f Td %s ET Q",
 		float64(color.r)/255, float64(color.g)/255, float64(color.b)/255,
 		f.res, size, x, base, shown))
 	if link != "" {
@@ -146,7 +124,7 @@ func (f *docFont) objects(first int) [][]byte {
 		fmt.Appendf(nil, "<</Type /Font /Subtype /Type0 /BaseFont /%s /Encoding /Identity-H /DescendantFonts [%d 0 R] /ToUnicode %d 0 R>>",
 			name, first+1, first+4),
 		fmt.Appendf(nil, "<</Type /Font /Subtype /CIDFontType2 /BaseFont /%s /CIDSystemInfo <</Registry (Adobe) /Ordering (Identity) /Supplement 0>> /FontDescriptor %d 0 R /DW 500 /W %s /CIDToGIDMap /Identity>>",
-			name, first+2, widthArray(gids, func(g uint16) int16 { return metrics[f.id].width(f.id, f.used[g]) })),
+			name, first+2, widthArray(gids, f.prog.advance)),
 		fmt.Appendf(nil, "<</Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d /FontFile2 %d 0 R>>",
 			name, flags, p.bbox[0], p.bbox[1], p.bbox[2], p.bbox[3], strconv.FormatFloat(p.italicAngle, 'f', -1, 64),
 			p.ascent, p.descent, p.capHeight, stemV, first+3),
@@ -174,7 +152,7 @@ func subsetTag(name string, gids []uint16) string {
 
 // widthArray writes the /W array: runs of consecutive glyph ids share one
 // bracket.
-func widthArray(gids []uint16, width func(uint16) int16) string {
+func widthArray(gids []uint16, width func(uint16) int32) string {
 	var b strings.Builder
 	b.WriteByte('[')
 	for i := 0; i < len(gids); {
@@ -196,9 +174,10 @@ func widthArray(gids []uint16, width func(uint16) int16) string {
 	return b.String()
 }
 
-// toUnicode writes the CMap that maps each glyph id back to its character,
-// so text copied from the PDF is the text written.
-func toUnicode(gids []uint16, used map[uint16]rune) []byte {
+// toUnicode writes the CMap that maps each glyph id back to its characters,
+// so text copied from the PDF is the text written: a ligature's glyph
+// maps to all of its characters.
+func toUnicode(gids []uint16, used map[uint16]string) []byte {
 	var b bytes.Buffer
 	b.WriteString("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n" +
 		"/CIDSystemInfo <</Registry (Adobe) /Ordering (UCS) /Supplement 0>> def\n" +
@@ -209,7 +188,7 @@ func toUnicode(gids []uint16, used map[uint16]rune) []byte {
 		fmt.Fprintf(&b, "%d beginbfchar\n", len(chunk))
 		for _, g := range chunk {
 			fmt.Fprintf(&b, "<%04X> <", g)
-			for _, u := range utf16.Encode([]rune{used[g]}) {
+			for _, u := range utf16.Encode([]rune(used[g])) {
 				fmt.Fprintf(&b, "%04X", u)
 			}
 			b.WriteString(">\n")

@@ -173,43 +173,74 @@ func mainCut(a rune) bool {
 // natural, no separator fits.
 func (d *drawer) cutWord(w word, room, line float64, natural bool) (head, tail word, ok bool) {
 	type at struct {
-		frag, end int     // a cut after byte end of frags[frag]
-		w         float64 // the head's width
+		frag, end int  // a cut after byte end of frags[frag]
+		prev      rune // the character before the cut
 	}
-	best, main := at{frag: -1}, at{frag: -1}
-	acc := 0.0 // the width of the characters read
+	// headWidth is the head's width cut at a, as splitWord measures it:
+	// shaped, which is not its characters' sum (kerning, ligatures).
+	headWidth := func(a at) float64 {
+		w0 := 0.0
+		for _, f := range w.frags[:a.frag] {
+			w0 += f.w
+		}
+		f := w.frags[a.frag]
+		return w0 + d.measure(f.family, f.style, f.s.size, f.text[:a.end])
+	}
+	// The places a cut may go, up to where the characters' own widths
+	// pass the room by more than kerning could take back: a word many
+	// lines long is read a line's length at a time.
+	var cuts []at
+	nominal, limit := 0.0, room*1.1+20
 	var prev rune
 	var prevAt at
 scan:
 	for fi, f := range w.frags {
 		for i, r := range f.text {
-			if acc > room && (natural || best.frag >= 0) {
-				// No cut further on fits: stop reading, or a word many
-				// lines long is read to its end for every line.
+			if prevAt.end > 0 && (!natural || cutBetween(prev, r)) {
+				cuts = append(cuts, prevAt)
+			}
+			if nominal > limit {
 				break scan
 			}
-			if prevAt.end > 0 && (!natural || cutBetween(prev, r)) {
-				switch {
-				case acc <= room:
-					best = prevAt
-					if natural && mainCut(prev) {
-						main = prevAt
-					}
-				case !natural && best.frag < 0:
-					best = prevAt
-				default:
-					break scan
-				}
+			if f.family != boxFace {
+				nominal += float64(runeWidth(f.family, f.style, r)) * f.s.size / 1000
 			}
-			acc += d.measure(f.family, f.style, f.s.size, string(r))
-			prev, prevAt = r, at{fi, i + utf8.RuneLen(r), acc}
+			prev, prevAt = r, at{frag: fi, end: i + utf8.RuneLen(r), prev: r}
 		}
 	}
-	if main.frag >= 0 && room-main.w <= line/4 {
-		best = main
-	}
-	if best.frag < 0 {
+	if len(cuts) == 0 {
 		return word{}, w, false
+	}
+	// The last cut whose head fits, found by halving: a head grows with
+	// its cut.
+	lo, hi := -1, len(cuts)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if headWidth(cuts[mid]) <= room {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	switch {
+	case lo >= 0:
+	case natural:
+		return word{}, w, false
+	default:
+		lo = 0 // after the first character, when none fits
+	}
+	best := cuts[lo]
+	if natural && !mainCut(best.prev) {
+		// Rather between the address's main parts, if that leaves no
+		// more than a quarter of the line empty.
+		for i := lo - 1; i >= 0; i-- {
+			if mainCut(cuts[i].prev) {
+				if room-headWidth(cuts[i]) <= line/4 {
+					best = cuts[i]
+				}
+				break
+			}
+		}
 	}
 	head, tail = d.splitWord(w, best.frag, best.end)
 	return head, tail, true
@@ -264,7 +295,7 @@ func (d *drawer) measureUnits(family, style string, text string) int {
 	if family == boxFace {
 		return utf8.RuneCountInString(text)
 	}
-	return stringUnits(family, style, text)
+	return stringUnits(family, style, d.meta.Language, text)
 }
 
 // unitsWidth is the width in points of units (measureUnits) of family at
@@ -406,7 +437,10 @@ func (d *drawer) drawLine(line []word, x, y, lead float64) {
 	for i, w := range line {
 		for j, f := range w.frags {
 			d.noteSize(f.s.size)
-			if cur != nil && !same(cur.f, f) {
+			// A word's pieces are drawn as they were measured, each shaped
+			// alone: pieces of one word in the same face come from spans
+			// that differ in a way the run does not show.
+			if cur != nil && (j > 0 || !same(cur.f, f)) {
 				flush()
 			}
 			if cur == nil {

@@ -1,23 +1,23 @@
 package pdf
 
 import (
-	"math"
 	"sync"
 	"sync/atomic"
-
-	"golang.org/x/image/font"
-	"golang.org/x/image/math/fixed"
 )
 
 // faceMetrics caches, for one face, each character's glyph id and advance
 // width (in thousandths of an em, rounded as the PDF's /W array gives it),
-// so measured lines match drawn ones. They are read from the character
-// maps parsed once per process and shared by every document.
+// so measured lines match drawn ones, and the words shaped in the face
+// (shape.go). They are read from the fonts parsed once per process and
+// shared by every document.
 type faceMetrics struct {
 	common [commonRunes]atomic.Uint32 // glyph<<16 | width+1 for runes below commonRunes; 0 until looked up
 
 	mu   sync.Mutex
 	rare map[rune]uint32
+
+	shapeMu sync.RWMutex
+	words   map[shapeKey]*shapedWord // see shaped
 }
 
 const commonRunes = 0x600 // Latin, Greek, Cyrillic
@@ -51,11 +51,13 @@ func lookUp(id faceID, r rune) uint32 {
 	if err != nil || gi == 0 {
 		return 0
 	}
-	adv, err := f.GlyphAdvance(&buf.Buffer, gi, fixed.I(1000), font.HintingNone)
-	if err != nil {
+	// The width the PDF's /W array gives the glyph, so that text drawn
+	// glyph by glyph is as wide as measured.
+	progs, err := programs()
+	if err != nil || progs[id] == nil {
 		return 0
 	}
-	return uint32(gi)<<16 | uint32(int(math.Round(float64(adv)/64))+1)
+	return uint32(gi)<<16 | uint32(progs[id].advance(uint16(gi))+1)
 }
 
 // get returns r's packed glyph id and width+1.
@@ -118,24 +120,16 @@ func glyphID(family, style string, r rune) uint16 {
 	return metrics[id].glyph(id, r)
 }
 
-// stringWidth measures text in points in the given face and size. A rune
-// the face lacks counts as half an em.
-func stringWidth(family, style string, size float64, s string) float64 {
-	return float64(stringUnits(family, style, s)) * size / 1000
+// stringWidth measures text in points in the given face and size, its
+// words as shaped for the language lang (see textWidth). A rune the face
+// lacks counts as half an em.
+func stringWidth(family, style, lang string, size float64, s string) float64 {
+	return float64(stringUnits(family, style, lang, s)) * size / 1000
 }
 
 // stringUnits is text's width in thousandths of an em in the given face,
-// the sum stringWidth scales: widths so kept add and subtract exactly.
-func stringUnits(family, style string, s string) int {
-	id := faceKey(family, style)
-	t := metrics[id]
-	total := 0
-	for _, r := range s {
-		w := t.width(id, r)
-		if w < 0 {
-			w = 500
-		}
-		total += int(w)
-	}
-	return total
+// shaped for lang: the width stringWidth scales, in whole units, so that
+// the widths of a word's pieces add and subtract exactly.
+func stringUnits(family, style, lang string, s string) int {
+	return textWidth(faceKey(family, style), lang, s)
 }

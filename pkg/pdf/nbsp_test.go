@@ -47,7 +47,7 @@ func TestDatesJoinedByNoBreakSpacesWrapWhole(t *testing.T) {
 		sp := span{family: serif, size: d.st.bodySize, color: d.st.ink}
 		// Room for the first part of the date, not all of it: ordinary
 		// spaces break inside the date, no-break spaces before it.
-		width := stringWidth(serif, "", sp.size, before+" "+first) + 1
+		width := stringWidth(serif, "", "", sp.size, before+" "+first) + 1
 		sp.text = before + " " + plain + ", as agreed."
 		if got := lineTexts(d.breakLines([]span{sp}, width)); got[0] != before+" "+first {
 			t.Fatalf("test setup: with ordinary spaces the first line is %q", got[0])

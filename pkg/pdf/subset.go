@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 )
@@ -12,10 +13,12 @@ import (
 // the PDF's font dictionaries say about it. It is parsed once per process
 // and never changed, so documents rendered at the same time share it.
 type program struct {
-	tables     map[string][]byte // by tag, slices of the font file
-	numGlyphs  int
-	unitsPerEm int
-	loca       []uint32 // numGlyphs+1 offsets into glyf
+	tables      map[string][]byte // by tag, slices of the font file
+	numGlyphs   int
+	unitsPerEm  int
+	loca        []uint32 // numGlyphs+1 offsets into glyf
+	hmtx        []byte   // the horizontal metrics
+	longMetrics int      // how many glyphs hmtx gives an advance of their own
 
 	// Font descriptor values, in thousandths of an em.
 	ascent, descent, capHeight int
@@ -83,6 +86,7 @@ func parseProgram(data []byte, name string) (*program, error) {
 	if len(hhea) < 36 {
 		return nil, errors.New("font hhea table truncated")
 	}
+	p.hmtx, p.longMetrics = p.tables["hmtx"], int(binary.BigEndian.Uint16(hhea[34:]))
 	p.ascent = em(int16(binary.BigEndian.Uint16(hhea[4:])))
 	p.descent = em(int16(binary.BigEndian.Uint16(hhea[6:])))
 	p.capHeight = p.ascent * 7 / 10
@@ -101,6 +105,18 @@ func (p *program) glyph(g uint16) []byte {
 		return nil
 	}
 	return p.tables["glyf"][p.loca[g]:p.loca[g+1]]
+}
+
+// advance returns glyph g's advance width in thousandths of an em, as the
+// PDF's /W array gives it: a glyph past the last full horizontal metric
+// has that metric's advance.
+func (p *program) advance(g uint16) int32 {
+	i := min(int(g), p.longMetrics-1)
+	if i < 0 || 4*i+2 > len(p.hmtx) {
+		return 0
+	}
+	units := int(binary.BigEndian.Uint16(p.hmtx[4*i:]))
+	return int32(math.Round(float64(units) * 1000 / float64(p.unitsPerEm)))
 }
 
 // components returns the glyphs a composite glyph is built from.
@@ -206,6 +222,19 @@ func (p *program) subset(used []uint16) []byte {
 	sum := checksum(out)
 	binary.BigEndian.PutUint32(out[headOffset(out):][8:], 0xB1B0AFBA-sum)
 	return out
+}
+
+// layoutFont returns a font file with only what shaping reads: the
+// character map, the metrics and the OpenType layout tables, without the
+// outlines, whose parsing would take most of the time and memory.
+func (p *program) layoutFont() []byte {
+	tables := map[string][]byte{}
+	for _, tag := range []string{"head", "hhea", "maxp", "hmtx", "cmap", "OS/2", "GDEF", "GSUB", "GPOS"} {
+		if t := p.tables[tag]; t != nil {
+			tables[tag] = t
+		}
+	}
+	return assemble(tables)
 }
 
 // assemble writes a font file from tables, in tag order, each padded to

@@ -407,19 +407,23 @@ func (d *drawer) firmWidth(w word, long float64) float64 {
 	if w.w < long && !isAddress(w) {
 		return w.w
 	}
-	piece, longest := 0.0, 0.0
+	// Each piece is measured whole, as drawn: shaped text is not as wide
+	// as its characters' sum (kerning, ligatures).
+	piece, longest := 0.0, 0.0 // the width of the piece's part before f, and the longest piece's
 	var prev rune
 	started := false
 	for _, f := range w.frags {
-		for _, r := range f.text {
+		from := 0 // where the piece starts in f
+		for i, r := range f.text {
 			if started && cutBetween(prev, r) {
-				piece = 0
+				longest = max(longest, piece+d.measure(f.family, f.style, f.s.size, f.text[from:i]))
+				piece, from = 0, i
 			}
-			piece += d.measure(f.family, f.style, f.s.size, string(r))
-			longest = max(longest, piece)
 			prev, started = r, true
 		}
+		piece += d.measure(f.family, f.style, f.s.size, f.text[from:])
 	}
+	longest = max(longest, piece)
 	return min(longest, long)
 }
 

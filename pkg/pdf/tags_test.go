@@ -226,31 +226,6 @@ func TestUntaggedPDFHasNoStructure(t *testing.T) {
 	}
 }
 
-// pageContents returns each page's content stream, decoded.
-func pageContents(t *testing.T, pdf []byte) []string {
-	t.Helper()
-	ctx, err := api.ReadContext(bytes.NewReader(pdf), model.NewDefaultConfiguration())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ctx.EnsurePageCount(); err != nil {
-		t.Fatal(err)
-	}
-	var pages []string
-	for i := 1; i <= ctx.PageCount; i++ {
-		d, _, _, err := ctx.PageDict(i, false)
-		if err != nil {
-			t.Fatal(err)
-		}
-		b, err := ctx.PageContent(d, i)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pages = append(pages, string(b))
-	}
-	return pages
-}
-
 // TestOnlyWebAndMailLinksAreLive: a link to anything but a web or email
 // address (a template's javascript:, file: or data:) is its text only.
 func TestOnlyWebAndMailLinksAreLive(t *testing.T) {

@@ -134,6 +134,9 @@ func (e *TooLongError) Error() string {
 // when one is not, the error is proposal.Problems naming the field and the
 // character. Independent documents are rendered concurrently.
 func Files(p *proposal.Proposal, opts Options) ([]output.File, error) {
+	if opts.has(PDF) {
+		pdf.Prepare() // the fonts are read while the documents' text is built
+	}
 	var priv *view.Private
 	if !opts.ManagerOnly {
 		priv = view.NewPrivate(p)
