@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -41,9 +42,18 @@ type Env struct {
 	Now    func() time.Time
 }
 
+// gcPercent is the garbage collector's target for a propose process.
+const gcPercent = 300
+
 // Main runs propose with the given arguments (without the program name) on
 // the process's standard streams and returns the exit code.
 func Main(args []string) int {
+	// A command lives for tens of milliseconds and holds a few tens of
+	// megabytes: collecting garbage a quarter as often takes a fifth off
+	// render's CPU time for 3-4 MiB more at its peak. GOGC still wins.
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(gcPercent)
+	}
 	env := &Env{
 		IO:     &IOStreams{In: os.Stdin, Out: newTextOnly(os.Stdout), ErrOut: newTextOnly(os.Stderr)},
 		Getenv: os.Getenv,
