@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/imagetype"
 	"html"
 	"regexp"
 	"strconv"
@@ -79,7 +80,8 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 		fmt.Fprintf(&b, "<header class=\"banner\"><p>%s</p></header>\n", html.EscapeString(p.Banner))
 	}
 	b.WriteString("<main>\n")
-	if typ := imageType(p.Logo); typ != "" {
+	if typ := imagetype.Of(p.Logo); typ != "" {
+		typ = "image/" + typ
 		fmt.Fprintf(&b, "<img class=\"logo\" alt=\"%s\" src=\"data:%s;base64,%s\">\n", html.EscapeString(p.LogoAlt), typ, base64.StdEncoding.EncodeToString(p.Logo))
 	}
 	b.Write(keepForms(body.Bytes()))
@@ -170,18 +172,6 @@ func printStyle(p Page) string {
 	b.WriteString("  tbody td:empty { height: 2.6em; }\n")
 	b.WriteString("}\n")
 	return b.String()
-}
-
-// imageType returns the media type of a PNG or JPEG image, by its first
-// bytes, or "" for anything else.
-func imageType(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return "image/png"
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
-		return "image/jpeg"
-	}
-	return ""
 }
 
 // defaultAccent is the accent colour of the stylesheet as written, and

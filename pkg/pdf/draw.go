@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/imagetype"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -228,7 +229,7 @@ const (
 // box with its proportions kept.
 func (d *drawer) drawLogo() {
 	p := d.pdf
-	typ := imageType(d.meta.Logo)
+	typ := strings.ToUpper(imagetype.Of(d.meta.Logo)) // fpdf's names: PNG, JPEG
 	if typ == "" {
 		d.err = errors.New("the logo is not a PNG or JPEG image")
 		return
@@ -246,18 +247,6 @@ func (d *drawer) drawLogo() {
 	w, h = w*k, h*k
 	pw, _ := p.GetPageSize()
 	p.ImageOptions("logo", pw-d.st.margin-w, logoTop+(logoMaxHeight-h)/2, w, h, false, opt, 0, "")
-}
-
-// imageType returns fpdf's name for the type of the image data, by its
-// first bytes, or "" for a type the PDF does not take.
-func imageType(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return "PNG"
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
-		return "JPEG"
-	}
-	return ""
 }
 
 // headerClearance is the least space between the running header's rule

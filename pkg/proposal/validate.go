@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/imagetype"
 	"image"
 	_ "image/jpeg" // theme.logo
 	_ "image/png"
@@ -404,15 +405,7 @@ func (v *validation) themeRules() {
 
 // LogoType returns "png" or "jpeg" for the image data, by its first bytes,
 // or "" for anything else.
-func LogoType(data []byte) string {
-	switch {
-	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return "png"
-	case bytes.HasPrefix(data, []byte{0xFF, 0xD8, 0xFF}):
-		return "jpeg"
-	}
-	return ""
-}
+func LogoType(data []byte) string { return imagetype.Of(data) }
 
 // Period is a busy time of the year: a quarter or a month, every year.
 type Period struct {
