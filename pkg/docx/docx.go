@@ -36,6 +36,7 @@ type Meta struct {
 	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
 	Folio    [3]string // the footer's words around the page number and count, as pdf.Meta.Folio
 	Scale    float64   // type size factor, as the PDF's (pdf.Meta.Scale); 0 or 1 is the normal setting
+	Accent   string    // the theme's accent as #RRGGBB (pdf.Meta.Accent); "" for the default navy
 }
 
 // Render writes Markdown as a .docx file.

@@ -678,3 +678,16 @@ func TestPassageInAnotherLanguage(t *testing.T) {
 		t.Errorf("the tags or the language leaked:\n%s", doc)
 	}
 }
+
+// TestThemeAccent: the headings, table headings and quotes take the
+// theme's accent, as the PDF's and the page's do; the default is navy.
+func TestThemeAccent(t *testing.T) {
+	styles := string(render(t, []byte("# T\n"), Meta{Title: "T", Accent: "#0b6e4f"})["word/styles.xml"])
+	if !strings.Contains(styles, `<w:color w:val="0B6E4F"/>`) || strings.Contains(styles, `w:val="1B365D"`) {
+		t.Errorf("the theme's accent is not the styles': %s", styles)
+	}
+	plain := string(render(t, []byte("# T\n"), Meta{Title: "T"})["word/styles.xml"])
+	if !strings.Contains(plain, `<w:color w:val="1B365D"/>`) {
+		t.Error("no default accent")
+	}
+}

@@ -39,12 +39,22 @@ const (
 
 // The colours, as the PDF and the HTML page use them.
 const (
-	ink         = "212529"
-	accent      = "1B365D"
-	muted       = "6C757D"
-	link        = "1B5096"
-	bannerColor = "962828"
+	ink           = "212529"
+	defaultAccent = "1B365D" // the theme's accent when the file gives none
+	muted         = "6C757D"
+	link          = "1B5096"
+	bannerColor   = "962828"
 )
+
+// accent is the theme's accent as Word writes colours (RRGGBB): the
+// headings', the table headings', the list markers' and the quotes' rule,
+// as in the PDF and the HTML page.
+func (b *builder) accent() string {
+	if a := strings.TrimPrefix(b.meta.Accent, "#"); len(a) == 6 {
+		return strings.ToUpper(a)
+	}
+	return defaultAccent
+}
 
 // parts are the package's files, in the order they are written: the
 // content types first, as readers expect.
@@ -63,7 +73,7 @@ func (b *builder) parts() []part {
 		`<Application>`+esc(b.meta.Creator)+`</Application></Properties>`)
 	add("word/_rels/document.xml.rels", b.documentRels(banner))
 	add("word/document.xml", b.document(banner))
-	add("word/styles.xml", styles(b.meta.Language, newScale(b.meta.Scale)))
+	add("word/styles.xml", styles(b.meta.Language, newScale(b.meta.Scale), b.accent()))
 	add("word/numbering.xml", b.numbering())
 	add("word/settings.xml", settings)
 	add("word/footer1.xml", footer(b.meta.Folio))
@@ -177,7 +187,7 @@ func (b *builder) numbering() string {
 				lvl, numFmt, esc(text(lvl)))
 			fmt.Fprintf(&s, `<w:pPr><w:ind w:left="%d" w:hanging="%d"/></w:pPr>`, indentStep*(lvl+1), indentStep)
 			if numFmt == "bullet" {
-				fmt.Fprintf(&s, `<w:rPr><w:rFonts w:ascii="Noto Serif" w:hAnsi="Noto Serif" w:cs="Noto Serif"/><w:color w:val="%s"/></w:rPr>`, accent)
+				fmt.Fprintf(&s, `<w:rPr><w:rFonts w:ascii="Noto Serif" w:hAnsi="Noto Serif" w:cs="Noto Serif"/><w:color w:val="%s"/></w:rPr>`, b.accent())
 			}
 			s.WriteString(`</w:lvl>`)
 		}
@@ -252,7 +262,7 @@ func (s scale) margin(twips int) int {
 
 // styles is word/styles.xml. Built-in styles keep Word's names ("heading
 // 1"), so that Word treats them as its own.
-func styles(lang string, sc scale) string {
+func styles(lang string, sc scale, accent string) string {
 	sans := `<w:rFonts w:ascii="Noto Sans" w:hAnsi="Noto Sans" w:cs="Noto Sans"/>`
 	var s strings.Builder
 	s.WriteString(xmlDecl + `<w:styles xmlns:w="` + nsW + `">`)

@@ -269,7 +269,7 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 	}
 	if opts.has(DOCX) {
 		doc, err := docx.Render(md, docx.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject, Creator: m.Creator, Folio: m.Folio,
-			Language: m.Language, Date: m.Date, Paper: m.Paper, Banner: m.Banner, Scale: m.Scale})
+			Language: m.Language, Date: m.Date, Paper: m.Paper, Banner: m.Banner, Scale: m.Scale, Accent: m.Accent})
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", name, err)
 		}
