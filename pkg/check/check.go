@@ -8,6 +8,7 @@ package check
 
 import (
 	"cmp"
+	"crypto/sha256"
 	"fmt"
 	"regexp"
 	"slices"
@@ -66,6 +67,48 @@ type Report struct {
 // findings made elsewhere (how the documents fit their pages).
 func Run(p *proposal.Proposal, today proposal.Date, extra ...Finding) *Report {
 	c := &checker{p: p, src: p.Source(), today: today, lang: locale.MustOf(p.DocumentLanguage()).Folder}
+	c.found = append(c.found, undated(p)...)
+	c.stale()
+	c.found = append(c.found, extra...)
+	r := &Report{Findings: c.found}
+	if c.src != nil {
+		r.File = c.src.File
+	}
+	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Rule, b.Rule))
+	})
+	r.Score, r.Top = score(r.Findings)
+	return r
+}
+
+// undated returns the findings of every rule but the one that reads
+// today's date. A render asks twice of the same file (the prep sheet's
+// questions, the summary render prints), so the last file's findings are
+// kept, keyed by its whole content: a file changed in place (the wizard's)
+// is read anew.
+func undated(p *proposal.Proposal) []Finding {
+	sum := sha256.Sum256(proposal.Marshal(p))
+	key := string(sum[:]) + p.Date.String() + p.DocumentLanguage()
+	lastRun.Lock()
+	defer lastRun.Unlock()
+	if lastRun.p == p && lastRun.key == key {
+		return slices.Clone(lastRun.found)
+	}
+	c := &checker{p: p, src: p.Source(), lang: locale.MustOf(p.DocumentLanguage()).Folder}
+	c.rules()
+	lastRun.p, lastRun.key, lastRun.found = p, key, c.found
+	return slices.Clone(c.found)
+}
+
+var lastRun struct {
+	sync.Mutex
+	p     *proposal.Proposal
+	key   string
+	found []Finding
+}
+
+// rules runs every rule that does not read today's date.
+func (c *checker) rules() {
 	c.framing()
 	c.data()
 	c.trial()
@@ -89,16 +132,6 @@ func Run(p *proposal.Proposal, today proposal.Date, extra ...Finding) *Report {
 	c.personalDevice()
 	c.reaskSoon()
 	c.law()
-	c.found = append(c.found, extra...)
-	r := &Report{Findings: append([]Finding{}, c.found...)}
-	if c.src != nil {
-		r.File = c.src.File
-	}
-	slices.SortStableFunc(r.Findings, func(a, b Finding) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), cmp.Compare(a.Rule, b.Rule))
-	})
-	r.Score, r.Top = score(r.Findings)
-	return r
 }
 
 // score takes each finding's points from 100, with diminishing returns
@@ -458,7 +491,12 @@ func (c *checker) timing() {
 			}
 		}
 	}
-	if !c.today.IsZero() && p.Date.AddDays(31).Before(c.today) {
+}
+
+// stale finds a request dated more than a month before today: the one
+// rule that reads today's date.
+func (c *checker) stale() {
+	if p := c.p; !c.today.IsZero() && p.Date.AddDays(31).Before(c.today) {
 		c.add("timing.stale", "date", p.Date.String())
 	}
 }

@@ -2,6 +2,7 @@ package check
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -301,5 +302,27 @@ func TestThinSecurityIsRewrittenNotAdded(t *testing.T) {
 	}
 	if f.Patch != "" || !strings.Contains(f.Fix, "make `security:` say how payroll data stays protected") {
 		t.Errorf("patch %q, fix %q", f.Patch, f.Fix)
+	}
+}
+
+// TestRunSeesAFileChangedInPlace: the findings kept for the last file are
+// not given for the same proposal once it has changed (the wizard changes
+// its proposal answer by answer).
+func TestRunSeesAFileChangedInPlace(t *testing.T) {
+	src, _ := examples.Get("trial")
+	p, err := proposal.Parse("trial.yaml", src, proposal.NewDate(2027, 1, 5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	before := Run(p, proposal.Date{})
+	p.OutputTracking = nil
+	after := Run(p, proposal.Date{})
+	if after.Score >= before.Score || !slices.ContainsFunc(after.Findings, func(f Finding) bool { return f.Rule == "coverage.no-output-tracking" }) {
+		t.Errorf("the changed file scored %d (before %d): %v", after.Score, before.Score, after.Findings)
+	}
+	// And the same file asked again, with today's date, adds the dated rule.
+	stale := Run(p, proposal.NewDate(2027, 6, 1))
+	if !slices.ContainsFunc(stale.Findings, func(f Finding) bool { return f.Rule == "timing.stale" }) {
+		t.Error("a request dated months ago is not found stale")
 	}
 }
