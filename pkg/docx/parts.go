@@ -3,6 +3,7 @@ package docx
 import (
 	"bytes"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/palette"
 	"math"
 	"strings"
 )
@@ -37,13 +38,14 @@ const (
 	xmlDecl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
 )
 
-// The colours, as the PDF and the HTML page use them.
-const (
-	ink           = "212529"
-	defaultAccent = "1B365D" // the theme's accent when the file gives none
-	muted         = "6C757D"
-	link          = "1B5096"
-	bannerColor   = "962828"
+// The colours, as the PDF and the HTML page use them (package palette),
+// written as Word writes them: RRGGBB.
+var (
+	ink           = word(palette.Ink)
+	defaultAccent = word(palette.Accent) // the theme's accent when the file gives none
+	muted         = word(palette.Muted)
+	link          = word(palette.Link)
+	bannerColor   = word(palette.Banner)
 )
 
 // accent is the theme's accent as Word writes colours (RRGGBB): the
@@ -323,3 +325,6 @@ func styles(lang string, sc scale, accent string) string {
 	s.WriteString(`</w:styles>`)
 	return s.String()
 }
+
+// word writes a #rrggbb colour as Word does: RRGGBB.
+func word(hex string) string { return strings.ToUpper(strings.TrimPrefix(hex, "#")) }

@@ -3,6 +3,7 @@ package eml
 import (
 	"bytes"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/palette"
 	"html"
 	"strconv"
 	"strings"
@@ -44,7 +45,7 @@ func Body(md []byte, lang, title string) (plain, page string, err error) {
 		return "", "", fmt.Errorf("email body: %w", err)
 	}
 	page = htmlHead(lang, title) +
-		"<body style=\"font-family: Georgia, 'Times New Roman', serif; font-size: 15px; line-height: 1.5; color: #212529\">\n" +
+		"<body style=\"font-family: Georgia, 'Times New Roman', serif; font-size: 15px; line-height: 1.5; color: " + palette.Ink + "\">\n" +
 		h.String() + "</body></html>\n"
 	doc := markdown.Parser().Parse(text.NewReader(md))
 	return strings.Join(blocks(doc, md), "\n\n") + "\n", page, nil

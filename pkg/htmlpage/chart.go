@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"bytes"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/palette"
 	"html"
 	"strconv"
 	"strings"
@@ -86,13 +87,13 @@ func (c *chartRenderer) render(w util.BufWriter, source []byte, node ast.Node, e
 
 // chartColors are the PDF's colours for each role (package pdf's style).
 var chartColors = map[chart.Role]string{
-	chart.Grid:     "#ced4da",
-	chart.Axis:     "#6c757d",
-	chart.Baseline: "#6c757d",
-	chart.Target:   "#157347",
-	chart.Good:     "#ecf6f0",
-	chart.Reading:  "#1b365d",
-	chart.Title:    "#212529",
+	chart.Grid:     palette.Rule,
+	chart.Axis:     palette.Muted,
+	chart.Baseline: palette.Muted,
+	chart.Target:   palette.Target,
+	chart.Good:     palette.Good,
+	chart.Reading:  palette.Accent,
+	chart.Title:    palette.Ink,
 }
 
 // num writes a coordinate with at most two decimals.

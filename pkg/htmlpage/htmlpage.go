@@ -10,6 +10,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"github.com/propose-cli/propose/pkg/imagetype"
+	"github.com/propose-cli/propose/pkg/palette"
 	"html"
 	"regexp"
 	"strconv"
@@ -177,8 +178,8 @@ func printStyle(p Page) string {
 // defaultAccent is the accent colour of the stylesheet as written, and
 // defaultHeaderFill the tint of it behind table headers.
 const (
-	defaultAccent     = "#1b365d"
-	defaultHeaderFill = "#eef2f7"
+	defaultAccent     = palette.Accent
+	defaultHeaderFill = palette.Fill
 )
 
 // tint mixes the colour #RRGGBB with white, keeping the share k of it, as
@@ -189,29 +190,34 @@ func tint(hex string, k float64) string {
 	return fmt.Sprintf("#%02x%02x%02x", mix(n>>16), mix(n>>8&0xFF), mix(n&0xFF))
 }
 
-const style = `body { margin: 0; background: #f4f6f8; color: #212529; }
+// style is the page's stylesheet, in the palette's colours
+// (styleTemplate's {names}).
+var style = strings.NewReplacer("{page}", palette.Page, "{ink}", palette.Ink, "{accent}", palette.Accent, "{link}", palette.Link,
+	"{fill}", palette.Fill, "{rule}", palette.Rule, "{banner}", palette.Banner).Replace(styleTemplate)
+
+const styleTemplate = `body { margin: 0; background: {page}; color: {ink}; }
 main { max-width: 44rem; margin: 2rem auto; padding: 2.5rem 3rem; background: #fff;
   font: 16px/1.55 "Noto Serif", Georgia, "Times New Roman", serif; }
-h1, h2, h3 { font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif; color: #1b365d; line-height: 1.25; }
+h1, h2, h3 { font-family: "Noto Sans", "Helvetica Neue", Arial, sans-serif; color: {accent}; line-height: 1.25; }
 h1 { font-size: 1.7rem; margin: 0 0 .8rem; }
 h2 { font-size: 1.15rem; margin: 1.8rem 0 .5rem; break-after: avoid; }
-a { color: #1b5096; }
+a { color: {link}; }
 table { border-collapse: collapse; width: 100%; margin: .6rem 0 1rem; font-size: .92rem; }
-th, thead td { font-family: "Noto Sans", Arial, sans-serif; text-align: left; color: #1b365d; background: #eef2f7;
-  border-bottom: 1.5px solid #1b365d; padding: .35rem .5rem; }
-td, th[scope=row] { border-bottom: 1px solid #ced4da; padding: .35rem .5rem; vertical-align: top; }
+th, thead td { font-family: "Noto Sans", Arial, sans-serif; text-align: left; color: {accent}; background: {fill};
+  border-bottom: 1.5px solid {accent}; padding: .35rem .5rem; }
+td, th[scope=row] { border-bottom: 1px solid {rule}; padding: .35rem .5rem; vertical-align: top; }
 th[scope=row] { font: inherit; color: inherit; background: none; }
 tr { break-inside: avoid; }
 tbody td:empty { height: 2.2em; /* a line to sign on, inset like the PDF's */
-  background: linear-gradient(#212529, #212529) no-repeat left .5rem bottom .45rem / calc(100% - 1rem) 1px; }
-blockquote { margin: .6rem 0; padding-left: 1rem; border-left: 3px solid #1b365d; font-style: italic; }
+  background: linear-gradient({ink}, {ink}) no-repeat left .5rem bottom .45rem / calc(100% - 1rem) 1px; }
+blockquote { margin: .6rem 0; padding-left: 1rem; border-left: 3px solid {accent}; font-style: italic; }
 ul, ol { padding-left: 1.4rem; }
 li { margin: .2rem 0; }
 li:has(> label > input[type=checkbox]) { list-style: none; margin-left: -1.4rem; }
 figure.chart { margin: 1rem 0; break-inside: avoid; }
 figure.chart svg { display: block; width: 100%; height: auto; }
 img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 3rem; }
-.banner p { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: #963028; }
+.banner p { margin: 0; padding: .5rem; text-align: center; font: bold .85rem Arial, sans-serif; color: #fff; background: {banner}; }
 .in-print { display: none; }
 @media print {
   .on-screen { display: none; }
@@ -219,7 +225,7 @@ img.logo { display: block; margin: 0 0 1rem auto; max-width: 10rem; max-height: 
   body { background: #fff; }
   main { margin: 0; padding: 0; max-width: none; }
   a { color: inherit; text-decoration: none; }
-  .banner p { color: #963028; background: none; border-bottom: 1px solid #963028; }
+  .banner p { color: {banner}; background: none; border-bottom: 1px solid {banner}; }
   h1, h2, h3 { break-after: avoid; }
   p, li { orphans: 2; widows: 2; }
   table, figure.chart { break-inside: avoid; }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"github.com/propose-cli/propose/pkg/imagetype"
+	"github.com/propose-cli/propose/pkg/palette"
 	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -179,7 +180,7 @@ func (d *drawer) header() {
 			// The banner is read once, as the document's first words; on
 			// later pages it repeats as page furniture.
 			banner := func() {
-				d.drawText(d.meta.Banner, span{family: sans, style: "B", size: 8, color: rgb{150, 40, 40}}, st.margin, y-10, cw, 10, "C")
+				d.drawText(d.meta.Banner, span{family: sans, style: "B", size: 8, color: colour(palette.Banner)}, st.margin, y-10, cw, 10, "C")
 			}
 			if p.PageNo() == 1 {
 				d.beginTag("P")

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"fmt"
+	"github.com/propose-cli/propose/pkg/palette"
 	"strconv"
 )
 
@@ -21,6 +22,15 @@ func parseColour(s string) (rgb, error) {
 }
 
 // tint mixes c with white, keeping the share k of c.
+// colour is one of the palette's colours, which are written right.
+func colour(hex string) rgb {
+	c, err := parseColour(hex)
+	if err != nil {
+		panic(err)
+	}
+	return c
+}
+
 func tint(c rgb, k float64) rgb {
 	mix := func(v int) int { return int(float64(v)*k + 255*(1-k) + 0.5) }
 	return rgb{mix(c.r), mix(c.g), mix(c.b)}
@@ -87,14 +97,14 @@ func newStyle(scale float64) *style {
 
 		body: serif,
 
-		ink:    rgb{33, 37, 41},
-		accent: rgb{27, 54, 93},
-		muted:  rgb{108, 117, 125},
-		rule:   rgb{206, 212, 218},
-		fill:   rgb{238, 242, 247},
-		link:   rgb{27, 80, 150},
-		target: rgb{21, 115, 71},
-		good:   rgb{236, 246, 240},
+		ink:    colour(palette.Ink),
+		accent: colour(palette.Accent),
+		muted:  colour(palette.Muted),
+		rule:   colour(palette.Rule),
+		fill:   colour(palette.Fill),
+		link:   colour(palette.Link),
+		target: colour(palette.Target),
+		good:   colour(palette.Good),
 	}
 }
 

@@ -7,6 +7,7 @@ package preview
 import (
 	"bytes"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/palette"
 	"html"
 	"net/http"
 	"path"
@@ -139,7 +140,7 @@ func (s *Server) index(w http.ResponseWriter) {
 	w.Header().Set("Cache-Control", "no-store")
 	fmt.Fprintf(w, `<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Preview: %s</title>
-<style>body{font:16px/1.5 sans-serif;max-width:40rem;margin:2rem auto;color:#212529}h1{color:#1b365d}.private{color:#962828}</style>
+<style>body{font:16px/1.5 sans-serif;max-width:40rem;margin:2rem auto;color:`+palette.Ink+`}h1{color:`+palette.Accent+`}.private{color:`+palette.Banner+`}</style>
 </head><body>%s
 <h1>Preview: %s</h1>
 <h2>For your manager</h2><ul>

@@ -12,7 +12,11 @@
 // validate.go.
 package proposal
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/propose-cli/propose/pkg/palette"
+)
 
 // Version is the only file-format version this build reads.
 const Version = 1
@@ -720,7 +724,7 @@ func (t *Theme) declare() []Field {
 }
 
 // DefaultAccent is the accent colour of a file without theme.accent.
-const DefaultAccent = "#1B365D"
+const DefaultAccent = palette.Accent
 
 // MaxLogoBytes is the largest logo file theme.logo may name.
 const MaxLogoBytes = 1 << 20
