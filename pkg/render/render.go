@@ -425,6 +425,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 		laid  *pdf.Laid
 	}
 	results := map[int]tried{}
+	laidAs := map[string]*pdf.Laid{}
 	try := func(i int) (tried, error) {
 		if t, ok := results[i]; ok {
 			return t, nil
@@ -436,9 +437,15 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 			return tried{}, err
 		}
 		m := meta(document.OnePager, cv, opts, step.scale)
-		laid, err := pdf.Layout(md, m)
-		if err != nil {
-			return tried{}, fmt.Errorf("render %s: %w", document.OnePager, err)
+		// Two steps may make the same summary at the same scale (the
+		// runes' limit cuts nothing): it is laid out once.
+		key := fmt.Sprintf("%g\x00%s", step.scale, md)
+		laid, ok := laidAs[key]
+		if !ok {
+			if laid, err = pdf.Layout(md, m); err != nil {
+				return tried{}, fmt.Errorf("render %s: %w", document.OnePager, err)
+			}
+			laidAs[key] = laid
 		}
 		t := tried{md, cv, clips, m, laid}
 		results[i] = t
@@ -589,7 +596,7 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 		hopeless = step.items == 0 && float64(laid.Pages()) > 1.5*MaxProposalPages
 		if laid.Pages() <= MaxProposalPages {
 			if step.scale == 1 && laid.LastPageFill() < sparePage {
-				if laid, m, err = saveLastPage(md, m); err != nil {
+				if laid, m, err = saveLastPage(md, m, laid); err != nil {
 					return nil, fmt.Errorf("render %s: %w", name, err)
 				}
 			}
@@ -707,7 +714,7 @@ func prep(v *view.Private, md []byte, opts Options) ([]output.File, error) {
 	var laid *pdf.Laid
 	if opts.has(PDF) {
 		var err error
-		if laid, m, err = saveLastPage(md, m); err != nil {
+		if laid, m, err = saveLastPage(md, m, nil); err != nil {
 			return nil, fmt.Errorf("render %s: %w", PrepName, err)
 		}
 	}
@@ -726,8 +733,14 @@ const sparePage = 0.35
 // saveLastPage lays the document out and, when its last page is mostly
 // empty, tries slightly tighter settings that save that page; it returns
 // the layout to draw and its settings.
-func saveLastPage(md []byte, m pdf.Meta) (*pdf.Laid, pdf.Meta, error) {
-	laid, err := pdf.Layout(md, m)
+//
+// laid is md already laid out at m, or nil: nothing is laid out twice at
+// the same settings.
+func saveLastPage(md []byte, m pdf.Meta, laid *pdf.Laid) (*pdf.Laid, pdf.Meta, error) {
+	var err error
+	if laid == nil {
+		laid, err = pdf.Layout(md, m)
+	}
 	if err != nil || laid.Pages() == 1 || laid.LastPageFill() >= sparePage {
 		return laid, m, err
 	}

@@ -65,7 +65,7 @@ func reviewFiles(pv *view.ReviewPrivate, l *proposal.Log, opts Options) ([]outpu
 		NoTags: opts.NoPDFTags, Hyphenate: hyphenation(v.Public)}
 	var laid *pdf.Laid
 	if opts.has(PDF) {
-		if laid, m, err = saveLastPage(md, m); err != nil {
+		if laid, m, err = saveLastPage(md, m, nil); err != nil {
 			return nil, fmt.Errorf("render review: %w", err)
 		}
 	}
