@@ -32,11 +32,23 @@ start() {
 }
 screen() { t capture-pane -t $session -p; }
 # wait_for TEXT: wait until the screen shows TEXT.
+# wait_for waits for text on the screen. A question the script does not
+# name (one added to the wizard since) is answered as a person in a hurry
+# would, with Enter, once the screen has stood still for two seconds: the
+# script needs editing only for the questions it answers otherwise.
 wait_for() {
-	for _ in $(seq 1 100); do
-		if screen | grep -qF -- "$1"; then
-			[ "$verbose" = -v ] && { echo "---- $1"; screen | grep -v '^$'; }
+	local last="" still=0 shown
+	for _ in $(seq 1 300); do
+		shown=$(screen)
+		if grep -qF -- "$1" <<<"$shown"; then
+			[ "$verbose" = -v ] && { echo "---- $1"; grep -v '^$' <<<"$shown"; }
 			return 0
+		fi
+		if [ "$shown" = "$last" ]; then still=$((still + 1)); else still=0 last=$shown; fi
+		if [ $still -ge 20 ]; then
+			echo "note: Enter at a question the script does not name, waiting for: $1"
+			keys Enter
+			still=0
 		fi
 		sleep 0.1
 	done
