@@ -83,8 +83,10 @@ func (s *Server) banner() string {
 	if s.problems == "" {
 		return ""
 	}
-	return `<div style="background:#fff3cd;border:1px solid #e0c36c;padding:.8rem 1rem;margin:1rem;font:14px/1.4 sans-serif;white-space:pre-wrap">` +
-		"<strong>The file has problems; this is the last good version.</strong>\n" + html.EscapeString(s.problems) + "</div>"
+	// A landmark of its own, so that a screen reader, which reads a page
+	// by its landmarks, finds it on every page it is put on.
+	return `<aside aria-label="Problems in the file" style="background:#fff3cd;border:1px solid #e0c36c;padding:.8rem 1rem;margin:1rem;font:14px/1.4 sans-serif;white-space:pre-wrap">` +
+		"<strong>The file has problems; this is the last good version.</strong>\n" + html.EscapeString(s.problems) + "</aside>"
 }
 
 func (s *Server) page(w http.ResponseWriter, name string) {
@@ -142,12 +144,14 @@ func (s *Server) index(w http.ResponseWriter) {
 <html lang="en"><head><meta charset="utf-8"><title>Preview: %s</title>
 <style>body{font:16px/1.5 sans-serif;max-width:40rem;margin:2rem auto;color:`+palette.Ink+`}h1{color:`+palette.Accent+`}.private{color:`+palette.Banner+`}</style>
 </head><body>%s
+<main>
 <h1>Preview: %s</h1>
 <h2>For your manager</h2><ul>
 %s</ul>
 <h2 class="private">For you alone: PRIVATE, never send</h2><ul>
 %s</ul>
 <p>This page and the documents reload when you save the file.</p>
+</main>
 %s</body></html>
 `, html.EscapeString(s.Title), banner, html.EscapeString(s.Title), shared.String(), private.String(), reload)
 }

@@ -103,4 +103,12 @@ func TestPreviewServesAndReloads(t *testing.T) {
 	if strings.Contains(get("/missing.html"), "Second") {
 		t.Error("an unknown page was served")
 	}
+	// A screen reader reads a page by its landmarks: the problems are one
+	// of their own, and the index's content is the page's main.
+	if !strings.Contains(page, `<aside aria-label="Problems in the file"`) {
+		t.Error("the problems are not a landmark")
+	}
+	if index := get("/"); !strings.Contains(index, "<main>") || strings.Index(index, "<main>") > strings.Index(index, "<h1>") {
+		t.Errorf("the index has no main landmark around its content:\n%s", index)
+	}
 }
