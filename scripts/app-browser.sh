@@ -14,13 +14,6 @@ cd "$(dirname "$0")/.."
 
 source scripts/need-chromium.sh "the page's browser check"
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
 session=""
 fail() {
 	echo "FAIL: $*" >&2

@@ -29,13 +29,6 @@ if ! command -v node >/dev/null || ! command -v npm >/dev/null ||
 	exit 0
 fi
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 out=$work/out
 mkdir -p "$out"

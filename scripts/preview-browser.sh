@@ -11,13 +11,6 @@ cd "$(dirname "$0")/.."
 
 source scripts/need-chromium.sh "the preview browser check"
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-	rm -rf "$work"
-}
-trap cleanup EXIT
 fail() { echo "FAIL: $*" >&2; exit 1; }
 
 go build -o "$work/propose" ./cmd/propose
