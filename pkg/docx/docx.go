@@ -15,6 +15,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"io"
 	"time"
 
@@ -26,17 +27,7 @@ import (
 
 // Meta describes a document: its properties and its page.
 type Meta struct {
-	Title    string    // the document title, in the file's properties
-	Author   string    // the employee
-	Subject  string    // one line on what the document asks
-	Creator  string    // the program and its version
-	Language string    // such as "en-US"
-	Date     time.Time // creation and modification date, for reproducible output
-	Paper    string    // "letter" or "a4"
-	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
-	Folio    [3]string // the footer's words around the page number and count, as pdf.Meta.Folio
-	Scale    float64   // type size factor, as the PDF's (pdf.Meta.Scale); 0 or 1 is the normal setting
-	Accent   string    // the theme's accent as #RRGGBB (pdf.Meta.Accent); "" for the default navy
+	docmeta.Doc
 }
 
 // Render writes Markdown as a .docx file.

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"io"
 	"os"
 	"path"
@@ -20,7 +21,7 @@ import (
 	"github.com/propose-cli/propose/pkg/mdtext"
 )
 
-var testMeta = Meta{
+var testMeta = Meta{Doc: docmeta.Doc{
 	Title:    "Proposal for a Hybrid Work Trial",
 	Author:   "Zoë Okafor",
 	Subject:  "A 60-day hybrid work trial",
@@ -28,7 +29,7 @@ var testMeta = Meta{
 	Language: "en-US",
 	Date:     time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC),
 	Paper:    "letter",
-}
+}}
 
 // examples are the golden Markdown of every example's documents, and the
 // review report with its charts.
@@ -647,7 +648,7 @@ func TestSignOffKeptTogether(t *testing.T) {
 // TestOnlyWebAndMailLinksAreLive: a link to anything but a web or email
 // address (a template's javascript:, file: or data:) is its text only.
 func TestOnlyWebAndMailLinksAreLive(t *testing.T) {
-	parts := render(t, []byte("[Run](javascript:alert(1)) [File](file:///etc/passwd) [Web](https://example.com) [Mail](mailto:a@example.com)\n"), Meta{Title: "T"})
+	parts := render(t, []byte("[Run](javascript:alert(1)) [File](file:///etc/passwd) [Web](https://example.com) [Mail](mailto:a@example.com)\n"), Meta{Doc: docmeta.Doc{Title: "T"}})
 	rels := string(parts["word/_rels/document.xml.rels"])
 	doc := string(parts["word/document.xml"])
 	for _, bad := range []string{"javascript", "file:"} {
@@ -670,7 +671,7 @@ func TestOnlyWebAndMailLinksAreLive(t *testing.T) {
 // TestPassageInAnotherLanguage: the runs of a language span carry the
 // passage's language, and the tags are not text.
 func TestPassageInAnotherLanguage(t *testing.T) {
-	doc := string(render(t, []byte("Voir <span lang=\"en\">Hybrid working</span> ici.\n"), Meta{Title: "T", Language: "fr"})["word/document.xml"])
+	doc := string(render(t, []byte("Voir <span lang=\"en\">Hybrid working</span> ici.\n"), Meta{Doc: docmeta.Doc{Title: "T", Language: "fr"}})["word/document.xml"])
 	if !strings.Contains(doc, `<w:rPr><w:lang w:val="en"/></w:rPr><w:t xml:space="preserve">Hybrid working</w:t>`) {
 		t.Errorf("the passage's run does not say its language:\n%s", doc)
 	}
@@ -682,11 +683,11 @@ func TestPassageInAnotherLanguage(t *testing.T) {
 // TestThemeAccent: the headings, table headings and quotes take the
 // theme's accent, as the PDF's and the page's do; the default is navy.
 func TestThemeAccent(t *testing.T) {
-	styles := string(render(t, []byte("# T\n"), Meta{Title: "T", Accent: "#0b6e4f"})["word/styles.xml"])
+	styles := string(render(t, []byte("# T\n"), Meta{Doc: docmeta.Doc{Title: "T", Accent: "#0b6e4f"}})["word/styles.xml"])
 	if !strings.Contains(styles, `<w:color w:val="0B6E4F"/>`) || strings.Contains(styles, `w:val="1B365D"`) {
 		t.Errorf("the theme's accent is not the styles': %s", styles)
 	}
-	plain := string(render(t, []byte("# T\n"), Meta{Title: "T"})["word/styles.xml"])
+	plain := string(render(t, []byte("# T\n"), Meta{Doc: docmeta.Doc{Title: "T"}})["word/styles.xml"])
 	if !strings.Contains(plain, `<w:color w:val="1B365D"/>`) {
 		t.Error("no default accent")
 	}

@@ -2,6 +2,7 @@ package htmlpage
 
 import (
 	"encoding/xml"
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"io"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ const chartFence = "```chart\ntitle: Median first response <to> stakeholders & \
 
 func TestChartIsAnInlineSVG(t *testing.T) {
 	md := "# Review\n\n" + chartFence + "\n```go\nfmt.Println(\"<kept>\")\n```\n"
-	page, err := Render([]byte(md), Page{Title: "Review", Language: "en-US"})
+	page, err := Render([]byte(md), Page{Doc: docmeta.Doc{Title: "Review", Language: "en-US"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,11 +51,11 @@ func TestChartIsAnInlineSVG(t *testing.T) {
 
 func TestChartsRenderTheSameTwice(t *testing.T) {
 	md := []byte(chartFence + "\n" + chartFence)
-	a, err := Render(md, Page{Title: "Review"})
+	a, err := Render(md, Page{Doc: docmeta.Doc{Title: "Review"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Render(md, Page{Title: "Review"})
+	b, err := Render(md, Page{Doc: docmeta.Doc{Title: "Review"}})
 	if err != nil {
 		t.Fatal(err)
 	}

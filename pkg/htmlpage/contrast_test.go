@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"regexp"
 	"strings"
 	"testing"
@@ -126,7 +127,7 @@ func TestAccentsValidationAcceptsAreReadable(t *testing.T) {
 			for b := 0; b < 256; b += 17 {
 				c := proposal.ReadableAccent(proposal.RGB{R: uint8(r), G: uint8(g), B: uint8(b)})
 				hex := strings.ToLower(c.String())
-				css := themed(Page{Accent: c.String()})
+				css := themed(Page{Doc: docmeta.Doc{Accent: c.String()}})
 				if !strings.Contains(css, "color: "+hex) {
 					t.Fatalf("the page does not use the accent %s", hex)
 				}

@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"github.com/propose-cli/propose/pkg/imagetype"
 	"github.com/propose-cli/propose/pkg/palette"
 	"html"
@@ -21,27 +22,12 @@ import (
 
 // Page describes the page around the document.
 type Page struct {
-	Title    string
-	Language string // such as "en-US"
-	Banner   string // shown above the document (the prep sheet's privacy mark); "" for none
+	docmeta.Doc // the title, language, banner, paper, scale and theme
 
-	// Printing: the page size and the type scale the PDF uses, so that
-	// the page prints from a browser as the PDF is laid out.
-	Paper string  // "letter" or "a4"; "" leaves the size to the browser
-	Scale float64 // the PDF's type size factor (pdf.Meta.Scale); 0 means 1
 	// Print is the document as the PDF shows it, condensed to fit its
 	// page, when that differs from the Markdown the page shows on screen:
 	// a browser prints it instead. nil prints what the screen shows.
 	Print []byte
-
-	// The theme: how the page looks, whatever it says.
-	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
-	Sans   bool   // body text in a sans-serif face
-	Logo   []byte // a PNG or JPEG image shown at the top of the page, as a data: URI; nil for none
-	// LogoAlt is what the logo says to a reader who cannot see it: the
-	// company's name. "" marks it as decoration, which a screen reader
-	// passes over.
-	LogoAlt string
 }
 
 // md is the project's one Markdown configuration (mdtext.New), with the

@@ -1,6 +1,7 @@
 package htmlpage
 
 import (
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"strings"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 func TestUserTextStaysText(t *testing.T) {
 	hostile := `<script>alert(1)</script> <b>bold</b> [x](javascript:alert(1)) *em*`
 	md := "# Title\n\n| A | B |\n|---|---|\n| " + view.Escape(hostile) + " | x |\n\n" + view.Escape(hostile) + "\n"
-	page, err := Render([]byte(md), Page{Title: `Q&A "quotes" <title>`, Language: "en-US", Banner: "PRIVATE <b>"})
+	page, err := Render([]byte(md), Page{Doc: docmeta.Doc{Title: `Q&A "quotes" <title>`, Language: "en-US", Banner: "PRIVATE <b>"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,7 +45,7 @@ func TestPrintsOnThePapersPage(t *testing.T) {
 		{"letter", 0.8, []string{"margin: 40.96pt 72pt 38.40pt;", "main { font-size: 8.50pt;", "table { font-size: 8.00pt;"}},
 		{"", 0, []string{"main { font-size: 10.50pt;"}},
 	} {
-		page, err := Render([]byte("# Title\n\nText.\n"), Page{Title: "T", Language: "en-US", Paper: tc.paper, Scale: tc.scale})
+		page, err := Render([]byte("# Title\n\nText.\n"), Page{Doc: docmeta.Doc{Title: "T", Language: "en-US", Paper: tc.paper, Scale: tc.scale}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -64,7 +65,7 @@ func TestPrintsOnThePapersPage(t *testing.T) {
 // one page; the sections around it are not.
 func TestSignOffPrintsTogether(t *testing.T) {
 	md := "# Title\n\n## Next step\n\nMeet.\n\n## Decision\n\n- [ ] Approved\n- [ ] Declined\n\n| | Manager |\n|:--|:--|\n| Name | Sam |\n\nAgreed review date: May 1\n\n## After\n\nText.\n"
-	page, err := Render([]byte(md), Page{Title: "T", Language: "en-US", Paper: "letter"})
+	page, err := Render([]byte(md), Page{Doc: docmeta.Doc{Title: "T", Language: "en-US", Paper: "letter"}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,7 +97,7 @@ func TestSignOffPrintsTogether(t *testing.T) {
 func TestPrintsTheFittedVersion(t *testing.T) {
 	full := []byte("# Summary\n\nWithin one hour during core hours, and within a day outside them for anything that can wait.\n")
 	short := []byte("# Summary\n\nWithin one hour during core hours.\n")
-	page, err := Render(full, Page{Title: "Summary", Language: "en-US", Print: short})
+	page, err := Render(full, Page{Doc: docmeta.Doc{Title: "Summary", Language: "en-US"}, Print: short})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +117,7 @@ func TestPrintsTheFittedVersion(t *testing.T) {
 	if !strings.Contains(s, ".in-print { display: none; }") || !strings.Contains(s, ".on-screen { display: none; }") {
 		t.Error("the stylesheet does not switch the versions between screen and print")
 	}
-	same, err := Render(full, Page{Title: "Summary", Language: "en-US", Print: full})
+	same, err := Render(full, Page{Doc: docmeta.Doc{Title: "Summary", Language: "en-US"}, Print: full})
 	if err != nil {
 		t.Fatal(err)
 	}

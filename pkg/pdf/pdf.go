@@ -9,8 +9,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"io"
-	"time"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
@@ -23,21 +23,7 @@ import (
 // Meta describes a document: what its metadata, running header and footer
 // say, and how it is set.
 type Meta struct {
-	Title    string    // the document title, in the metadata and the running header
-	Author   string    // the employee
-	Subject  string    // one line on what the document asks
-	Creator  string    // the program and its version
-	Language string    // such as "en-US"
-	Date     time.Time // creation and modification date, for reproducible output
-	Paper    string    // "letter" or "a4"
-	Banner   string    // printed at the top of every page (the prep sheet's privacy mark); "" for none
-	Folio    [3]string // the footer's words before the page number, between it and the page count, and after: "Page ", " of ", ""
-	Scale    float64   // type size factor; 1 is the normal setting, smaller condenses
-
-	// The theme: how the document looks, whatever it says.
-	Accent string // the colour of headings, rules and table headers, as #RRGGBB; "" for the default navy
-	Sans   bool   // body text in Noto Sans rather than Noto Serif; italic stays Noto Serif Italic, the only italic face
-	Logo   []byte // a PNG or JPEG image drawn at the top right of the first page; nil for none
+	docmeta.Doc
 
 	// NoTags leaves the structure tree out: a plain PDF, as before PDF/UA
 	// (tags.go). Tagged is the default.

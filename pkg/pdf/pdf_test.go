@@ -3,6 +3,7 @@ package pdf
 import (
 	"bytes"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"math"
 	"os"
 	"os/exec"
@@ -20,8 +21,8 @@ import (
 var testDate = time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)
 
 func testMeta() Meta {
-	return Meta{Title: "Proposal for a Hybrid Work Trial", Author: "Zoë Okafor", Subject: "A trial",
-		Creator: "propose test", Language: "en-US", Date: testDate, Paper: "letter"}
+	return Meta{Doc: docmeta.Doc{Title: "Proposal for a Hybrid Work Trial", Author: "Zoë Okafor", Subject: "A trial",
+		Creator: "propose test", Language: "en-US", Date: testDate, Paper: "letter"}}
 }
 
 func render(t *testing.T, md string, meta Meta) *Result {
@@ -365,7 +366,7 @@ func TestSignatureColumnsGiveWayToText(t *testing.T) {
 	// signature and a date shrink (to 80 pt at least) before the choices wrap.
 	const choices = "☐\u00a0Approve ☐\u00a0Approve\u00a0with\u00a0changes ☐\u00a0Decline"
 	for _, paper := range []string{"a4", "letter"} {
-		d := newDrawer(Meta{Paper: paper, Scale: 1})
+		d := newDrawer(Meta{Doc: docmeta.Doc{Paper: paper, Scale: 1}})
 		d.dry = true
 		d.pdf.AddPage()
 		header := []cell{{text: "Decision"}, {text: "Signature"}, {text: "Date"}}
@@ -397,7 +398,7 @@ func TestFormColumnsAreEqual(t *testing.T) {
 			{"Bartholomew Christopher Montgomery-Smythe", "Jo Li"},
 			{"Al Wu", "Maximilian Alexander Featherstonehaugh-Wolfeschlegel, Principal Customer Success Manager"},
 		} {
-			d := newDrawer(Meta{Paper: paper, Scale: 1})
+			d := newDrawer(Meta{Doc: docmeta.Doc{Paper: paper, Scale: 1}})
 			d.dry = true
 			d.pdf.AddPage()
 			header, rows := signOff(names[0], names[1])
@@ -430,7 +431,7 @@ func TestRunningHeaderStaysOnOneLine(t *testing.T) {
 	md := []byte("# Title\n\n" + strings.Repeat("A paragraph of body text that fills the page. ", 400))
 	author := "Maximiliana Alessandra Konstantinopoulou-Vanderbilt de la Cruz y Montenegro"
 	title := "Hybrid Working Terms for the Principal Staff Software Engineer, Payments Infrastructure Offer"
-	res, err := Render(md, Meta{Title: title, Author: author, Paper: "letter", Date: time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)})
+	res, err := Render(md, Meta{Doc: docmeta.Doc{Title: title, Author: author, Paper: "letter", Date: time.Date(2027, 1, 5, 0, 0, 0, 0, time.UTC)}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"strings"
 	"testing"
 
@@ -30,7 +31,7 @@ func tableOf(t *testing.T, md string) (header []cell, rows [][]cell) {
 func TestLongAddressLeavesOtherColumnsTheirWords(t *testing.T) {
 	for name, md := range addressTables {
 		for _, paper := range []string{"letter", "a4"} {
-			d := newDrawer(Meta{Paper: paper, Scale: 1})
+			d := newDrawer(Meta{Doc: docmeta.Doc{Paper: paper, Scale: 1}})
 			d.dry = true
 			d.pdf.AddPage()
 			header, rows := tableOf(t, md)

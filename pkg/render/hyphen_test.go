@@ -1,6 +1,7 @@
 package render
 
 import (
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"slices"
 	"strings"
 	"testing"
@@ -36,7 +37,7 @@ func TestGermanCompoundsBreakAtTheirSyllables(t *testing.T) {
 		}
 	}
 	md := strings.Join(text, " ") + "\n"
-	res, err := pdf.Render([]byte(md), pdf.Meta{Title: "T", Language: "de", Paper: "a4", Hyphenate: h.Points})
+	res, err := pdf.Render([]byte(md), pdf.Meta{Doc: docmeta.Doc{Title: "T", Language: "de", Paper: "a4"}, Hyphenate: h.Points})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"sort"
 	"strings"
 	"sync"
@@ -57,10 +58,6 @@ type Options struct {
 	// proposal that is longer still), at the field to change. It may be
 	// called from several goroutines at once.
 	Warn func(proposal.Problem)
-
-	// logoAlt is the HTML pages' text for the logo (view.Theme.LogoAlt),
-	// set from the view by each entry point.
-	logoAlt string
 }
 
 func (o Options) warn(src *proposal.Source, path, msg, fix string) {
@@ -154,7 +151,6 @@ func ManagerFiles(v *view.Public, opts Options) ([]output.File, error) {
 // files renders the manager-facing documents from pub and, when priv is
 // not nil, the prep sheet from it.
 func files(pub *view.Public, priv *view.Private, opts Options) ([]output.File, error) {
-	opts.logoAlt = pub.Theme.LogoAlt
 	docs, err := opts.docs()
 	if err != nil {
 		return nil, err
@@ -260,16 +256,14 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 		files = append(files, output.File{Name: name + ".md", Data: md})
 	}
 	if opts.has(HTML) {
-		page, err := htmlpage.Render(full, htmlpage.Page{Title: m.Title, Language: m.Language, Banner: m.Banner,
-			Accent: m.Accent, Sans: m.Sans, Logo: m.Logo, LogoAlt: opts.logoAlt, Paper: m.Paper, Scale: m.Scale, Print: md})
+		page, err := htmlpage.Render(full, htmlpage.Page{Doc: m.Doc, Print: md})
 		if err != nil {
 			return nil, err
 		}
 		files = append(files, output.File{Name: name + ".html", Data: page})
 	}
 	if opts.has(DOCX) {
-		doc, err := docx.Render(md, docx.Meta{Title: m.Title, Author: m.Author, Subject: m.Subject, Creator: m.Creator, Folio: m.Folio,
-			Language: m.Language, Date: m.Date, Paper: m.Paper, Banner: m.Banner, Scale: m.Scale, Accent: m.Accent})
+		doc, err := docx.Render(md, docx.Meta{Doc: m.Doc})
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", name, err)
 		}
@@ -303,19 +297,29 @@ func meta(kind document.Kind, v *view.Public, opts Options, scale float64) pdf.M
 	if kind == document.OnePager {
 		title = v.Say("onePagerTitle", title)
 	}
+	return describe(v, opts, title, v.PlainSubject, scale)
+}
+
+// describe is the one description of a document made from the view v
+// (docmeta.Doc): the PDF writer takes it with its own settings, the Word
+// and HTML writers take it as it is.
+func describe(v *view.Public, opts Options, title, subject string, scale float64) pdf.Meta {
 	return pdf.Meta{
-		Folio:     v.Folio(),
-		Title:     title,
-		Author:    v.Employee.PlainName,
-		Subject:   v.PlainSubject,
-		Creator:   opts.Creator,
-		Language:  v.Language,
-		Date:      v.Issued,
-		Paper:     v.Paper,
-		Scale:     scale,
-		Accent:    v.Theme.Accent,
-		Sans:      v.Theme.Sans,
-		Logo:      v.Theme.Logo,
+		Doc: docmeta.Doc{
+			Title:    title,
+			Author:   v.Employee.PlainName,
+			Subject:  subject,
+			Creator:  opts.Creator,
+			Language: v.Language,
+			Date:     v.Issued,
+			Paper:    v.Paper,
+			Folio:    v.Folio(),
+			Scale:    scale,
+			Accent:   v.Theme.Accent,
+			Sans:     v.Theme.Sans,
+			Logo:     v.Theme.Logo,
+			LogoAlt:  v.Theme.LogoAlt,
+		},
 		NoTags:    opts.NoPDFTags,
 		Hyphenate: hyphenation(v),
 	}

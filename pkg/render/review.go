@@ -39,7 +39,6 @@ func reviewFiles(pv *view.ReviewPrivate, l *proposal.Log, opts Options) ([]outpu
 	// The report is in the documents' language; the prep sheet may be in
 	// another.
 	v := pv.ForManager
-	opts.logoAlt = v.Theme.LogoAlt
 	md, err := docs.RenderReview(v)
 	if err != nil {
 		return nil, err
@@ -59,10 +58,7 @@ func reviewFiles(pv *view.ReviewPrivate, l *proposal.Log, opts Options) ([]outpu
 		}
 	}
 	title := v.Say("review.title", v.AttachmentLabel)
-	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: v.Say("review.subject", map[string]string{"Title": title, "AsOf": v.PlainAsOf}),
-		Creator: opts.Creator, Folio: v.Folio(),
-		Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1, Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo,
-		NoTags: opts.NoPDFTags, Hyphenate: hyphenation(v.Public)}
+	m := describe(v.Public, opts, title, v.Say("review.subject", map[string]string{"Title": title, "AsOf": v.PlainAsOf}), 1)
 	var laid *pdf.Laid
 	if opts.has(PDF) {
 		if laid, m, err = saveLastPage(md, m, nil); err != nil {
@@ -98,14 +94,10 @@ func AgreementFiles(v *view.Permanent, opts Options) ([]output.File, error) {
 		return nil, err
 	}
 	md, err := docs.RenderAgreement(v)
-	opts.logoAlt = v.Theme.LogoAlt
 	if err != nil {
 		return nil, err
 	}
 	title := v.Say("agreementTitle", v.AttachmentLabel)
-	m := pdf.Meta{Title: title, Author: v.Employee.PlainName, Subject: v.Say("agreementSubject", nil),
-		Creator: opts.Creator, Folio: v.Folio(), Language: v.Language, Date: v.Issued, Paper: v.Paper, Scale: 1,
-		Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo, NoTags: opts.NoPDFTags,
-		Hyphenate: hyphenation(v.Public)}
+	m := describe(v.Public, opts, title, v.Say("agreementSubject", nil), 1)
 	return outputs(AgreementName, md, m, opts, nil)
 }

@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/propose-cli/propose/pkg/docmeta"
 	"net/mail"
 	"time"
 
@@ -33,8 +34,8 @@ func StatusFiles(v *view.Status, date proposal.Date, to string, opts Options) ([
 		case Markdown:
 			files = append(files, output.File{Name: name + ".md", Data: md})
 		case HTML:
-			page, err := htmlpage.Render(md, htmlpage.Page{Title: v.Subject(), Language: v.Language,
-				Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo, LogoAlt: v.Theme.LogoAlt})
+			page, err := htmlpage.Render(md, htmlpage.Page{Doc: docmeta.Doc{Title: v.Subject(), Language: v.Language,
+				Accent: v.Theme.Accent, Sans: v.Theme.Sans, Logo: v.Theme.Logo, LogoAlt: v.Theme.LogoAlt}})
 			if err != nil {
 				return nil, err
 			}
