@@ -128,9 +128,15 @@ func checkRun(opts *CheckOptions) error {
 // them out as render would with docs, writing nothing. refused holds what
 // would stop render writing the PDFs (a character they cannot set).
 func checkProposal(p *proposal.Proposal, today proposal.Date, docs *document.Set) (rep *check.Report, refused proposal.Problems, err error) {
-	var fits []check.Finding
+	// Told from several goroutines at once, as render lays its
+	// documents out side by side.
+	var warned warnings
 	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, ManagerOnly: true, Templates: docs, LayoutOnly: true,
-		Warn: func(q proposal.Problem) { fits = append(fits, lengthFinding(p, q)) }})
+		Warn: warned.add})
+	var fits []check.Finding
+	for _, q := range warned.list {
+		fits = append(fits, lengthFinding(p, q))
+	}
 	var tooLong *render.TooLongError
 	var tooMany *render.TooManyPagesError
 	var ps proposal.Problems

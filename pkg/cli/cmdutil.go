@@ -274,10 +274,10 @@ func renderOnce(opts *RenderOptions) error {
 	if err != nil {
 		return err
 	}
-	var mu sync.Mutex
-	var warnings proposal.Problems
+	var warned warnings
 	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs, NoPDFTags: opts.NoPDFTags,
-		Warn: func(q proposal.Problem) { mu.Lock(); warnings = append(warnings, q); mu.Unlock() }})
+		Warn: warned.add})
+	warnings := warned.list
 	if err := reportRefused(env, name, p, err, "; nothing was written"); err != nil {
 		return err
 	}
@@ -539,4 +539,17 @@ func writeReview(opts *ReviewOptions) error {
 		}
 	}
 	return nil
+}
+
+// warnings collects what render.Options.Warn is told, which may come from
+// several goroutines at once.
+type warnings struct {
+	mu   sync.Mutex
+	list proposal.Problems
+}
+
+func (w *warnings) add(q proposal.Problem) {
+	w.mu.Lock()
+	w.list = append(w.list, q)
+	w.mu.Unlock()
 }

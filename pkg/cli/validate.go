@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"sync"
 
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/render"
@@ -59,10 +58,10 @@ func validateRun(opts *ValidateOptions) error {
 	// What render would do to fit the pages (a list cut, a line of the
 	// one-page summary cut at a word) is a warning here too, as render
 	// prints it.
-	var mu sync.Mutex
-	var fits proposal.Problems
+	var warned warnings
 	_, err = render.Files(p, render.Options{Formats: []render.Format{render.PDF}, Templates: docs, LayoutOnly: true,
-		Warn: func(q proposal.Problem) { mu.Lock(); fits = append(fits, q); mu.Unlock() }})
+		Warn: warned.add})
+	fits := warned.list
 	if err := reportRefused(env, name, p, err, ""); err != nil {
 		return err
 	}
