@@ -28,10 +28,10 @@ type builder struct {
 
 	// Inline state: the style of the runs being written.
 	bold, italic int
-	link         bool     // inside a hyperlink
-	langs        []string // the languages of the passages being written, innermost last
-	linkDepth    int      // links open; a link in a link is its text only
-	heading      int      // level of the heading being written; 0 outside headings
+	link         bool         // inside a hyperlink
+	langs        mdtext.Langs // the languages of the passages being written
+	linkDepth    int          // links open; a link in a link is its text only
+	heading      int          // level of the heading being written; 0 outside headings
 
 	quote int // block quotes open
 	lists []listState
@@ -142,8 +142,8 @@ func (b *builder) runProps() string {
 	if b.italic > 0 {
 		p.WriteString("<w:i/><w:iCs/>")
 	}
-	if len(b.langs) > 0 {
-		fmt.Fprintf(&p, `<w:lang w:val="%s"/>`, esc(b.langs[len(b.langs)-1]))
+	if lang := b.langs.Current(); lang != "" {
+		fmt.Fprintf(&p, `<w:lang w:val="%s"/>`, esc(lang))
 	}
 	if p.Len() == 0 {
 		return ""
@@ -638,14 +638,8 @@ func (b *builder) renderRawHTML(_ util.BufWriter, source []byte, node ast.Node, 
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.RawHTML)
-	if lang, opens, ok := mdtext.LangSpan(n, source); ok {
-		// A passage in another language: its runs say so (w:lang).
-		if opens {
-			b.langs = append(b.langs, lang)
-		} else if len(b.langs) > 0 {
-			b.langs = b.langs[:len(b.langs)-1]
-		}
-		return ast.WalkSkipChildren, nil
+	if b.langs.Follow(n, source) {
+		return ast.WalkSkipChildren, nil // a passage's language: its runs say so (w:lang)
 	}
 	for i := 0; i < n.Segments.Len(); i++ {
 		seg := n.Segments.At(i)

@@ -178,6 +178,33 @@ func LangSpan(n *ast.RawHTML, source []byte) (lang string, opens, ok bool) {
 	return "", false, false
 }
 
+// Langs are the languages of the passages a renderer is inside,
+// innermost last.
+type Langs []string
+
+// Follow takes n into account: a language span's opening enters its
+// passage, its closing leaves it. It reports whether n was one, which a
+// renderer then shows as nothing.
+func (ls *Langs) Follow(n *ast.RawHTML, source []byte) bool {
+	lang, opens, ok := LangSpan(n, source)
+	switch {
+	case !ok:
+	case opens:
+		*ls = append(*ls, lang)
+	case len(*ls) > 0:
+		*ls = (*ls)[:len(*ls)-1]
+	}
+	return ok
+}
+
+// Current is the language of the innermost passage; "" outside any.
+func (ls Langs) Current() string {
+	if len(ls) == 0 {
+		return ""
+	}
+	return ls[len(ls)-1]
+}
+
 // InLang writes text as a passage in the language lang, for a document in
 // docLang: marked when the two differ in their language (en-US and en-GB
 // do not), as it is when they are the same.

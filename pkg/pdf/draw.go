@@ -57,10 +57,10 @@ type drawer struct {
 	scratch    *drawer                 // where keep.go measures nodes, made on first use
 	render     renderer.Renderer       // the scratch drawer's own renderer
 
-	langs   []string // the languages of the passages being collected, innermost last
-	runLang string   // the language of the run show draws next, when not the document's
-	tags    *tagger  // the structure tree being built; nil when the drawer does not tag (see tags.go)
-	marking int      // how what is drawn now is marked: markTagged, markArtifact…
+	langs   mdtext.Langs // the languages of the passages being collected
+	runLang string       // the language of the run show draws next, when not the document's
+	tags    *tagger      // the structure tree being built; nil when the drawer does not tag (see tags.go)
+	marking int          // how what is drawn now is marked: markTagged, markArtifact…
 }
 
 type listState struct {
@@ -361,9 +361,7 @@ func (d *drawer) add(s string) {
 	}
 	family, style, size, color := d.font()
 	sp := span{text: s, family: family, style: style, size: size, color: color, link: d.link}
-	if len(d.langs) > 0 {
-		sp.lang = d.langs[len(d.langs)-1]
-	}
+	sp.lang = d.langs.Current()
 	if n := len(d.spans); n > 0 {
 		// Text in the same style continues the span (the Markdown parser
 		// cuts "don’t" at its apostrophe), so its words are shaped whole.
@@ -804,14 +802,9 @@ func (d *drawer) renderRawHTML(_ util.BufWriter, source []byte, node ast.Node, e
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.RawHTML)
-	if lang, opens, ok := mdtext.LangSpan(n, source); ok {
-		// A passage in another language: its runs carry the language,
-		// which the structure tree gives them (tags.go).
-		if opens {
-			d.langs = append(d.langs, lang)
-		} else if len(d.langs) > 0 {
-			d.langs = d.langs[:len(d.langs)-1]
-		}
+	if d.langs.Follow(n, source) {
+		// A passage's language: its runs carry it, which the structure
+		// tree gives them (tags.go).
 		return ast.WalkSkipChildren, nil
 	}
 	for i := 0; i < n.Segments.Len(); i++ {
