@@ -169,6 +169,18 @@ type sums struct {
 	fil                    int // glue that fills any line
 }
 
+// addGlue adds a glue item's width and its stretch and shrink: an
+// infinite stretch counts as one fil.
+func (s *sums) addGlue(it *Item) {
+	s.width += it.Width
+	s.shrink += it.Shrink
+	if math.IsInf(it.Stretch, 1) {
+		s.fil++
+	} else {
+		s.stretch += it.Stretch
+	}
+}
+
 // node is a feasible break: the best way found to end a line at item pos
 // with a line of the given fitness class.
 type node struct {
@@ -227,13 +239,7 @@ func (b *breaker) run(ps pass) (breaks []int, ok bool) {
 			if i > 0 && b.items[i-1].Kind == Box {
 				b.try(ps, i, total, 0, 0, false, tolerance, stretch)
 			}
-			total.width += it.Width
-			total.shrink += it.Shrink
-			if math.IsInf(it.Stretch, 1) {
-				total.fil++
-			} else {
-				total.stretch += it.Stretch
-			}
+			total.addGlue(it)
 		case Penalty:
 			if it.Penalty < Infinity && (!it.Flagged || ps != first) {
 				b.try(ps, i, total, it.Width, it.Penalty, it.Flagged, tolerance, stretch)
@@ -419,13 +425,7 @@ func (b *breaker) after(pos int, total sums) sums {
 		case it.Kind == Box:
 			return total
 		case it.Kind == Glue:
-			total.width += it.Width
-			total.shrink += it.Shrink
-			if math.IsInf(it.Stretch, 1) {
-				total.fil++
-			} else {
-				total.stretch += it.Stretch
-			}
+			total.addGlue(it)
 		case it.Penalty <= -Infinity && i > pos:
 			return total
 		}
