@@ -66,9 +66,7 @@ func TestBalancedLinesAreEven(t *testing.T) {
 }
 
 func TestLastWordIsNotLeftAlone(t *testing.T) {
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	sp := span{family: serif, size: d.st.bodySize, color: d.st.ink,
 		text: "Ask: “What would have to change for this to be a yes?” Write the answer down, word for word."}
 	// At this width greedy leaves "word." alone, and moving "for" down
@@ -85,9 +83,7 @@ func TestLastWordIsNotLeftAlone(t *testing.T) {
 }
 
 func TestLineBreaksAreKeptWhenBalancing(t *testing.T) {
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	bold := span{family: serif, style: "B", size: d.st.bodySize, color: d.st.ink, text: "What if the trial goes badly?"}
 	plain := span{family: serif, size: d.st.bodySize, color: d.st.ink,
 		text: "\nThen we end it early, as agreed.\nAnd we talk about what would have to change first."}
@@ -125,9 +121,7 @@ func TestOnlyRunningTextIsBalanced(t *testing.T) {
 }
 
 func TestLongAddressInBalancedTextWrapsBetweenParts(t *testing.T) {
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	sp := span{family: serif, size: d.st.bodySize, color: d.st.ink}
 	link := sp
 	link.text, link.link, link.color = dashboard, dashboard, d.st.link
@@ -365,9 +359,7 @@ func TestLongParagraphBalancesInLinearWork(t *testing.T) {
 			b.WriteString(strings.Repeat("https://example.com/a-very-long/path/", 20) + " ")
 		}
 	}
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	sp := span{family: serif, size: d.st.bodySize, color: d.st.ink, text: b.String()}
 	width := d.contentWidth()
 	var lines [][]word

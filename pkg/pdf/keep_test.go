@@ -154,9 +154,7 @@ func TestQuestionStaysWithItsAnswer(t *testing.T) {
 		words = append(words, fmt.Sprintf("Wd%03d", i))
 	}
 	wrapped := strings.Join(words, " ")
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	lines := d.breakLines([]span{{text: wrapped, family: serif, size: d.st.bodySize}}, d.contentWidth())
 	twoLines := len(lines[0]) + len(lines[1]) // words in the answer's first two lines
 

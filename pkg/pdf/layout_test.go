@@ -5,13 +5,20 @@ import (
 	"testing"
 )
 
+// dryDrawer is a drawer that lays out without drawing, on its first page,
+// at the test settings.
+func dryDrawer() *drawer {
+	d := newDrawer(testMeta())
+	d.dry = true
+	d.pdf.AddPage()
+	return d
+}
+
 // dashboard is a long web address with every kind of separator.
 const dashboard = "https://grafana.internal.firma.example.com/d/abc123/campaign-launches?orgId=1&from=now-30d"
 
 func TestLongAddressInTextWrapsBetweenParts(t *testing.T) {
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	sp := span{family: serif, size: d.st.bodySize, color: d.st.ink}
 	// A link followed by a full stop outside it: one word of two styles.
 	link := sp
@@ -70,9 +77,7 @@ func TestCutAddressCopiesWhole(t *testing.T) {
 }
 
 func TestLongTokenWithoutSeparatorsIsCutAnywhere(t *testing.T) {
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	token := strings.Repeat("0123456789abcdef", 8)
 	sp := span{family: serif, size: d.st.smallSize, color: d.st.ink, text: token}
 	lines := d.breakLines([]span{sp}, 100)
@@ -94,9 +99,7 @@ func TestVeryLongWordIsMeasuredOnce(t *testing.T) {
 	// more than a thousand lines. Each line's cut reads that line's text
 	// a few times over, never the rest of the word: reading it to its end
 	// for every line measured about 10⁸ bytes.
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	token := strings.Repeat("0123456789abcdef", 100000/16)
 	sp := span{family: serif, size: d.st.bodySize, color: d.st.ink, text: token}
 	d.measured = 0

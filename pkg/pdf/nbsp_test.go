@@ -37,9 +37,7 @@ func lineTexts(lines [][]word) []string {
 }
 
 func TestDatesJoinedByNoBreakSpacesWrapWhole(t *testing.T) {
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	const before = "The trial starts on"
 	for _, date := range []string{"12\u00a0January\u00a02027", "January\u00a012,\u00a02027"} {
 		plain := strings.ReplaceAll(date, "\u00a0", " ")
@@ -73,9 +71,7 @@ func wholeDates(lines []string) int {
 func TestNoBreakSpaceRendersAndExtracts(t *testing.T) {
 	// A paragraph long enough to wrap, with dates wherever they fall.
 	para := strings.Repeat("The review is on 12\u00a0January\u00a02027 and the check-in on January\u00a012,\u00a02027. ", 12)
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	sp := span{family: serif, size: d.st.bodySize, color: d.st.ink}
 	sp.text = strings.ReplaceAll(para, "\u00a0", " ")
 	if n := wholeDates(lineTexts(d.breakLines([]span{sp}, d.contentWidth()))); n == 24 {

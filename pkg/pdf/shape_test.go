@@ -342,9 +342,7 @@ func TestCutTokensFitAsShaped(t *testing.T) {
 	if textWidth(id, "en-US", "TTTT") <= nominalWidth(t, id, "TTTT") {
 		t.Fatal("TT is not kerned apart in Noto Sans: the test shows nothing")
 	}
-	d := newDrawer(testMeta())
-	d.dry = true
-	d.pdf.AddPage()
+	d := dryDrawer()
 	for _, token := range []string{strings.Repeat("T", 90), "https://example.com/" + strings.Repeat("TTTT-", 15)} {
 		sp := span{family: sans, size: 10, color: d.st.ink, text: token}
 		for width := 40.0; width < 120; width += 0.25 {
