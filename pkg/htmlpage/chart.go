@@ -3,6 +3,7 @@ package htmlpage
 import (
 	"bytes"
 	"fmt"
+	"github.com/propose-cli/propose/pkg/mdtext"
 	"github.com/propose-cli/propose/pkg/palette"
 	"html"
 	"strconv"
@@ -42,19 +43,9 @@ type chartRenderer struct {
 }
 
 func newChartRenderer() *chartRenderer {
-	c := &chartRenderer{code: gmhtml.NewRenderer().(*gmhtml.Renderer)}
-	c.code.RegisterFuncs(registerFunc(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
-		if k == ast.KindFencedCodeBlock {
-			c.plain = f
-		}
-	}))
-	return c
+	code, funcs := mdtext.GoldmarkHTML()
+	return &chartRenderer{code: code, plain: funcs[ast.KindFencedCodeBlock]}
 }
-
-// registerFunc takes the functions a NodeRenderer registers.
-type registerFunc func(ast.NodeKind, renderer.NodeRendererFunc)
-
-func (r registerFunc) Register(k ast.NodeKind, f renderer.NodeRendererFunc) { r(k, f) }
 
 // SetOption passes the page's HTML options to the renderer of other code
 // blocks.

@@ -33,18 +33,19 @@ type accessRenderer struct {
 }
 
 func newAccessRenderer() *accessRenderer {
-	a := &accessRenderer{html: gmhtml.NewRenderer().(*gmhtml.Renderer)}
-	a.html.RegisterFuncs(registerFunc(func(k ast.NodeKind, f renderer.NodeRendererFunc) {
-		switch k {
-		case ast.KindParagraph:
-			a.paragraph = f
-		case ast.KindTextBlock:
-			a.block = f
-		case ast.KindRawHTML:
-			a.raw = f
-		}
-	}))
-	return a
+	html, funcs := GoldmarkHTML()
+	return &accessRenderer{html: html, paragraph: funcs[ast.KindParagraph], block: funcs[ast.KindTextBlock], raw: funcs[ast.KindRawHTML]}
+}
+
+// GoldmarkHTML returns a goldmark HTML renderer and the function it
+// registers for each node kind: a renderer that takes over a kind hands
+// what it does not write back to goldmark's own function (and passes the
+// page's options on to the renderer).
+func GoldmarkHTML() (*gmhtml.Renderer, map[ast.NodeKind]renderer.NodeRendererFunc) {
+	html := gmhtml.NewRenderer().(*gmhtml.Renderer)
+	funcs := map[ast.NodeKind]renderer.NodeRendererFunc{}
+	html.RegisterFuncs(registerFunc(func(k ast.NodeKind, f renderer.NodeRendererFunc) { funcs[k] = f }))
+	return html, funcs
 }
 
 // registerFunc takes the functions a NodeRenderer registers.
