@@ -181,7 +181,38 @@ func lawAdjustments(p *proposal.Proposal, st *Lang) string {
 // the law sets no date. It is written in the prep sheets' language and
 // never goes into the note.
 func LawClock(p *proposal.Proposal, on proposal.Date) string {
-	v := newPublic(p, p.PrepLanguageTag())
+	if v := prepLaw(p); v != nil {
+		return lawClock(v, on)
+	}
+	return ""
+}
+
+// LawNote is the line `propose render` prints for the employee where the
+// file names a jurisdiction: when a statutory request's decision is due,
+// or else that the law in the prep sheet is information, not advice.
+func LawNote(p *proposal.Proposal) string {
+	v := prepLaw(p)
+	if v == nil {
+		return ""
+	}
+	if line := lawClock(v, p.Date); line != "" {
+		return line
+	}
+	return strings.ReplaceAll(v.Law.NotAdvice, nbsp, " ")
+}
+
+// prepLaw is the view in the prep sheets' language, for its law; nil for
+// a file that names no jurisdiction propose has rules for (and then no
+// view is built).
+func prepLaw(p *proposal.Proposal) *Public {
+	if _, ok := law.Of(p.Jurisdiction); !ok {
+		return nil
+	}
+	return newPublic(p, p.PrepLanguageTag())
+}
+
+// lawClock is LawClock's line from the view of the prep language.
+func lawClock(v *Public, on proposal.Date) string {
 	w := v.Law
 	if w == nil || w.DecisionDue == "" {
 		return ""
@@ -189,18 +220,4 @@ func LawClock(p *proposal.Proposal, on proposal.Date) string {
 	line := v.lang.sayLaw("law.status", map[string]any{"Code": w.Code, "Date": v.Date, "DecisionDue": w.DecisionDue,
 		"Past": w.DecisionDay.Before(on.Time())})
 	return strings.ReplaceAll(line, nbsp, " ")
-}
-
-// LawNote is the line `propose render` prints for the employee where the
-// file names a jurisdiction: when a statutory request's decision is due,
-// or else that the law in the prep sheet is information, not advice.
-func LawNote(p *proposal.Proposal) string {
-	if line := LawClock(p, p.Date); line != "" {
-		return line
-	}
-	v := newPublic(p, p.PrepLanguageTag())
-	if v.Law == nil {
-		return ""
-	}
-	return strings.ReplaceAll(v.Law.NotAdvice, nbsp, " ")
 }
