@@ -10,7 +10,6 @@ import (
 	"cmp"
 	"crypto/sha256"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,6 +18,7 @@ import (
 	"unicode"
 
 	"github.com/propose-cli/propose/pkg/evidence"
+	"github.com/propose-cli/propose/pkg/fastre"
 	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
@@ -533,18 +533,18 @@ var threatLanguages = []string{"en", "de", "fr", "es", "nl"}
 // threatsIn compiles, once for each language, the English pattern and the
 // language's own: people write in the documents' language, or in English.
 // One pattern of all five is several times slower to run on every line.
-var threatsIn = func() func(folder string) *regexp.Regexp {
+var threatsIn = func() func(folder string) *fastre.Regexp {
 	var cache sync.Map
-	return func(folder string) *regexp.Regexp {
+	return func(folder string) *fastre.Regexp {
 		if re, ok := cache.Load(folder); ok {
-			return re.(*regexp.Regexp)
+			return re.(*fastre.Regexp)
 		}
 		parts := []string{threatPatterns[0]}
 		if i := slices.Index(threatLanguages, folder); i > 0 {
 			parts = append(parts, threatPatterns[i])
 		}
-		re, _ := cache.LoadOrStore(folder, regexp.MustCompile(`(?i)(`+strings.Join(parts, "|")+`)`))
-		return re.(*regexp.Regexp)
+		re, _ := cache.LoadOrStore(folder, fastre.MustCompile(`(?i)(`+strings.Join(parts, "|")+`)`))
+		return re.(*fastre.Regexp)
 	}
 }()
 
@@ -654,11 +654,10 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// lazyRegexp compiles expr the first time it is used, so a command that
-// checks nothing does not pay for the rules' expressions at start-up.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
+// lazyRegexp compiles expr the first time a text may match it, so a
+// command that checks nothing does not pay for the rules' expressions, and
+// a text without any of an expression's words is passed over quickly.
+func lazyRegexp(expr string) func() *fastre.Regexp { return fastre.Lazy(expr) }
 
 // busy is a busy time of the year, with the name the user gave it.
 type busy struct {
@@ -669,7 +668,7 @@ type busy struct {
 // seasonWords name busy seasons people write in passing, with their
 // months: "the holiday peak", "tax season".
 var seasonWords = []struct {
-	re          func() *regexp.Regexp
+	re          func() *fastre.Regexp
 	first, last time.Month
 }{
 	{lazyRegexp(`(?i)black friday|cyber monday|holiday (peak|season|rush)|christmas (peak|rush)`), time.November, time.December},

@@ -14,13 +14,13 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/goccy/go-yaml"
+	"github.com/propose-cli/propose/pkg/fastre"
 )
 
 //go:embed rules/*.yaml
@@ -254,16 +254,16 @@ func (j *Jurisdiction) Assess(sent, start, started time.Time) Assessment {
 // writes (the text is lower-cased).
 var groundWords = []struct {
 	ground string
-	re     *regexp.Regexp
+	re     *fastre.Regexp
 }{
-	{"structural", regexp.MustCompile(`restructur|reorgani[sz]ation|merger|umstrukturierung|neuorganisation|réorganisation|restructuration|reestructuraci|reorganizaci|reorganisatie|herstructurering`)},
-	{"recruit", regexp.MustCompile(`recruit|hire|hiring|headcount|einstell|recrut|contratar|contrataci|werven|aannemen`)},
-	{"costs", regexp.MustCompile(`cost|expens|budget|money|kosten|coût|cout|dépense|coste|gasto|presupuesto`)},
-	{"customers", regexp.MustCompile(`customer|client|kunde|cliente|klant`)},
-	{"quality", regexp.MustCompile(`quality|qualität|qualite|qualité|calidad|kwaliteit`)},
-	{"performance", regexp.MustCompile(`performance|productiv|output|leistung|produktiv|rendement|rendimiento|productividad|prestaties|productiviteit`)},
-	{"work", regexp.MustCompile(`not enough work|nothing to do|workload|arbeitsmenge|zu wenig arbeit|pas assez de travail|charge de travail|no hay suficiente trabajo|carga de trabajo|te weinig werk|werkaanbod`)},
-	{"reorganise", regexp.MustCompile(`cover|coverage|colleague|team|rota|vertretung|kolleg|équipe|equipe|collègue|compañer|equipo|collega|bezetting`)},
+	{"structural", fastre.MustCompile(`restructur|reorgani[sz]ation|merger|umstrukturierung|neuorganisation|réorganisation|restructuration|reestructuraci|reorganizaci|reorganisatie|herstructurering`)},
+	{"recruit", fastre.MustCompile(`recruit|hire|hiring|headcount|einstell|recrut|contratar|contrataci|werven|aannemen`)},
+	{"costs", fastre.MustCompile(`cost|expens|budget|money|kosten|coût|cout|dépense|coste|gasto|presupuesto`)},
+	{"customers", fastre.MustCompile(`customer|client|kunde|cliente|klant`)},
+	{"quality", fastre.MustCompile(`quality|qualität|qualite|qualité|calidad|kwaliteit`)},
+	{"performance", fastre.MustCompile(`performance|productiv|output|leistung|produktiv|rendement|rendimiento|productividad|prestaties|productiviteit`)},
+	{"work", fastre.MustCompile(`not enough work|nothing to do|workload|arbeitsmenge|zu wenig arbeit|pas assez de travail|charge de travail|no hay suficiente trabajo|carga de trabajo|te weinig werk|werkaanbod`)},
+	{"reorganise", fastre.MustCompile(`cover|coverage|colleague|team|rota|vertretung|kolleg|équipe|equipe|collègue|compañer|equipo|collega|bezetting`)},
 }
 
 // GroundOf returns the statutory ground a reason given for a refusal
@@ -280,7 +280,7 @@ func GroundOf(reason string) string {
 }
 
 // medicalWords name a health matter in the employee's own words.
-var medicalWords = regexp.MustCompile(`(?i)\b(medical|health|illness|chronic|disabilit\w*|condition|diagnos\w*|therapy|treatment|migraines?|fatigue|anxiety|depression|surgery|long covid|pain` +
+var medicalWords = fastre.MustCompile(`(?i)\b(medical|health|illness|chronic|disabilit\w*|condition|diagnos\w*|therapy|treatment|migraines?|fatigue|anxiety|depression|surgery|long covid|pain` +
 	`|gesundheit\w*|krankheit|chronisch\w*|behinderung|santé|maladie|chronique|handicap|salud|enfermedad|crónic\w*|discapacidad|gezondheid|ziekte|chronisch|beperking)\b`)
 
 // Medical reports whether a text names a health matter.

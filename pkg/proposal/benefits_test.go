@@ -1,8 +1,9 @@
 package proposal
 
 import (
-	"regexp"
 	"testing"
+
+	"github.com/propose-cli/propose/pkg/fastre"
 )
 
 func TestFindFoldedKeepsTheText(t *testing.T) {
@@ -14,7 +15,7 @@ func TestFindFoldedKeepsTheText(t *testing.T) {
 		{`j'ai`, "J’ai une offre", "J’ai"},
 		{`zz`, "rien", ""},
 	} {
-		if got := FindFolded(regexp.MustCompile(`(?i)`+c.re), c.text); got != c.want {
+		if got := FindFolded(fastre.MustCompile(`(?i)`+c.re), c.text); got != c.want {
 			t.Errorf("FindFolded(%s, %q) = %q, want %q", c.re, c.text, got, c.want)
 		}
 	}

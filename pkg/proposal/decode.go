@@ -6,17 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
 	"github.com/goccy/go-yaml/token"
+	"github.com/propose-cli/propose/pkg/fastre"
 )
 
 // MaxFileSize is the largest proposal file Load accepts. A real proposal is
@@ -1016,6 +1015,4 @@ func numberFix(f *Field) string {
 
 // lazyRegexp compiles expr when it is first used, so that a command that
 // never reads a file pays nothing for the expressions at start-up.
-func lazyRegexp(expr string) func() *regexp.Regexp {
-	return sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(expr) })
-}
+func lazyRegexp(expr string) func() *fastre.Regexp { return fastre.Lazy(expr) }

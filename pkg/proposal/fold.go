@@ -1,11 +1,11 @@
 package proposal
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/propose-cli/propose/pkg/fastre"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -56,7 +56,7 @@ func Fold(s string) string {
 
 // FindFolded finds re in s with its accents taken off, and returns the
 // text it matched as s has it, accents and all; "" when re is not there.
-func FindFolded(re *regexp.Regexp, s string) string {
+func FindFolded(re *fastre.Regexp, s string) string {
 	f, at := fold(s)
 	m := re.FindStringIndex(f)
 	if m == nil {

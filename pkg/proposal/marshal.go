@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // SchemaURL is where editors find the JSON Schema of the file format
@@ -200,17 +201,28 @@ func (w *yamlWriter) inlineList(level int, key string, items []string) {
 	w.scalar(level, key, "["+strings.Join(quoted, ", ")+"]")
 }
 
-// plainSafe matches text YAML reads back as the same string without quotes:
-// it starts with a letter or digit and holds no character YAML gives a
-// meaning to in a plain scalar.
-var plainSafe = lazyRegexp(`^[\p{L}\p{N}][\p{L}\p{N} .,;'’“”()/&%€$+=—–@§_-]*$`)
+// plainSafe reports whether YAML reads s back as the same string without
+// quotes: it starts with a letter or digit and holds no character YAML
+// gives a meaning to in a plain scalar. A loop, not an expression: every
+// string of a file is written through it when a file is saved or checked.
+func plainSafe(s string) bool {
+	for i, r := range s {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			continue
+		}
+		if i == 0 || !strings.ContainsRune(" .,;'’“”()/&%€$+=—–@§_-", r) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // looksTyped matches plain text YAML would read as something else: a
 // number, a boolean, a null, a date or a time.
 var looksTyped = lazyRegexp(`(?i)^([-+]?[0-9][0-9_.,:eE+-]*|true|false|yes|no|on|off|y|n|null|~|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$`)
 
 func quoteYAML(s string) string {
-	if plainSafe().MatchString(s) && !looksTyped().MatchString(s) && !strings.HasSuffix(s, " ") {
+	if plainSafe(s) && !looksTyped().MatchString(s) && !strings.HasSuffix(s, " ") {
 		return s
 	}
 	return jsonQuote(s)

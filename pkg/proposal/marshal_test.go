@@ -3,6 +3,7 @@ package proposal
 import (
 	"os"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -57,6 +58,18 @@ func TestMarshalQuotesWhatYAMLWouldMisread(t *testing.T) {
 		if q.Employee.Name != want || q.Benefits[0] != want || q.Evidence[0].ID != want || q.Evidence[1].Source != want ||
 			q.Communication.Channels[0] != want {
 			t.Errorf("%q came back as %q %q %+v %q\n%s", s, q.Employee.Name, q.Benefits[0], q.Evidence, q.Communication.Channels[0], out)
+		}
+	}
+}
+
+// TestPlainSafe holds the loop to the rule it replaced, written as an
+// expression, over strings at its edges.
+func TestPlainSafe(t *testing.T) {
+	rule := regexp.MustCompile(`^[\p{L}\p{N}][\p{L}\p{N} .,;'’“”()/&%€$+=—–@§_-]*$`)
+	for _, s := range []string{"", "a", "1", "Ana", "Ana: yes", "- item", "ok -", "Zürich", "٣ days", "x\xffy",
+		"€5", "5€", "a#b", "a\tb", "José's team (sales)", "“quoted”", "100%", "a\nb", "§ 8", "_x", "x_"} {
+		if got, want := plainSafe(s), rule.MatchString(s); got != want {
+			t.Errorf("plainSafe(%q) = %v, the rule says %v", s, got, want)
 		}
 	}
 }

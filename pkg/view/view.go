@@ -11,14 +11,13 @@ package view
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/propose-cli/propose/pkg/check"
 	"github.com/propose-cli/propose/pkg/evidence"
+	"github.com/propose-cli/propose/pkg/fastre"
 	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
@@ -595,7 +594,7 @@ func NewPrivate(p *proposal.Proposal) *Private {
 	work := p.Employee.Title + " " + p.Employee.Team + " " + strings.Join(p.Arrangement.RemoteWork, " ") + " " +
 		strings.Join(p.Arrangement.InPersonCommitments, " ")
 	for _, c := range evidence.All(evidence.Counter) {
-		if c.Raised != "" && !regexp.MustCompile(`(?i)(`+c.Raised+`)`).MatchString(work) {
+		if c.Raised != "" && !fastre.MustCompile(`(?i)(`+c.Raised+`)`).MatchString(work) {
 			continue
 		}
 		c = evidence.In(st.Tag, c)
@@ -789,9 +788,7 @@ func (l *Lang) onDays(phrase string) string { return l.say("onDays", phrase) }
 // withTeam marks an in-person commitment spent with the team.
 // It is compiled on first use: a command that renders nothing does not pay
 // for it.
-var withTeam = sync.OnceValue(func() *regexp.Regexp {
-	return regexp.MustCompile(`(?i)\b(team|office|planning|retro|stand-?up|offsite|onsite|on site|all-hands|every (week|month|quarter)|a week)\b`)
-})
+var withTeam = fastre.Lazy(`(?i)\b(team|office|planning|retro|stand-?up|offsite|onsite|on site|all-hands|every (week|month|quarter)|a week)\b`)
 
 // risks pairs the concerns a manager most often has with what in this
 // proposal answers each. A concern with no answer in the file is left out
