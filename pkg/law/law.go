@@ -90,42 +90,49 @@ func (d *Day) UnmarshalText(b []byte) error {
 // lists them; "other" is any place with none.
 var Codes = []string{"GB", "NI", "IE", "NL", "ES", "DE", "US"}
 
-// parsed holds every jurisdiction's rules, parsed on first use.
-var parsed = sync.OnceValues(func() (map[string]*Jurisdiction, error) { return parse(files) })
-
-func parse(fsys fs.FS) (map[string]*Jurisdiction, error) {
-	out := map[string]*Jurisdiction{}
+// parsed holds each jurisdiction's rules, parsed the first time they are
+// asked for: a render reads one file of the seven.
+var parsed = func() map[string]func() (*Jurisdiction, error) {
+	m := map[string]func() (*Jurisdiction, error){}
 	for _, code := range Codes {
-		b, err := fs.ReadFile(fsys, "rules/"+code+".yaml")
-		if err != nil {
-			return nil, fmt.Errorf("law: %w", err)
-		}
-		var j Jurisdiction
-		if err := yaml.UnmarshalWithOptions(b, &j, yaml.DisallowUnknownField()); err != nil {
-			return nil, fmt.Errorf("law: rules/%s.yaml: %w", code, err)
-		}
-		if j.Code != code {
-			return nil, fmt.Errorf("law: rules/%s.yaml: its code is %q", code, j.Code)
-		}
-		for _, r := range j.Rules {
-			if r.Source == "" || r.URL == "" || r.Checked.IsZero() {
-				return nil, fmt.Errorf("law: rules/%s.yaml: rule %s has no source, address or date checked", code, r.ID)
-			}
-		}
-		out[code] = &j
+		m[code] = sync.OnceValues(func() (*Jurisdiction, error) { return parse(files, code) })
 	}
-	return out, nil
+	return m
+}()
+
+// parse reads and checks the rules of the jurisdiction code in fsys.
+func parse(fsys fs.FS, code string) (*Jurisdiction, error) {
+	b, err := fs.ReadFile(fsys, "rules/"+code+".yaml")
+	if err != nil {
+		return nil, fmt.Errorf("law: %w", err)
+	}
+	var j Jurisdiction
+	if err := yaml.UnmarshalWithOptions(b, &j, yaml.DisallowUnknownField()); err != nil {
+		return nil, fmt.Errorf("law: rules/%s.yaml: %w", code, err)
+	}
+	if j.Code != code {
+		return nil, fmt.Errorf("law: rules/%s.yaml: its code is %q", code, j.Code)
+	}
+	for _, r := range j.Rules {
+		if r.Source == "" || r.URL == "" || r.Checked.IsZero() {
+			return nil, fmt.Errorf("law: rules/%s.yaml: rule %s has no source, address or date checked", code, r.ID)
+		}
+	}
+	return &j, nil
 }
 
 // Of returns the rules of a jurisdiction by its code, and whether there are
 // any ("other" has none).
 func Of(code string) (*Jurisdiction, bool) {
-	all, err := parsed()
+	get, ok := parsed[strings.ToUpper(code)]
+	if !ok {
+		return nil, false
+	}
+	j, err := get()
 	if err != nil {
 		panic(err) // the embedded rules are parsed by the tests: a broken file is a fault of the build
 	}
-	j, ok := all[strings.ToUpper(code)]
-	return j, ok
+	return j, true
 }
 
 // All returns every jurisdiction's rules, in Codes order.

@@ -272,7 +272,7 @@ func fitted(name string, md, full []byte, m pdf.Meta, opts Options, laid *pdf.La
 	if opts.has(PDF) {
 		var err error
 		if laid == nil {
-			laid, err = pdf.Layout(md, m)
+			laid, err = layOut(md, m)
 		}
 		if opts.LayoutOnly {
 			if err != nil {
@@ -446,7 +446,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 		key := fmt.Sprintf("%g\x00%s", step.scale, md)
 		laid, ok := laidAs[key]
 		if !ok {
-			if laid, err = pdf.Layout(md, m); err != nil {
+			if laid, err = layOut(md, m); err != nil {
 				return tried{}, fmt.Errorf("render %s: %w", document.OnePager, err)
 			}
 			laidAs[key] = laid
@@ -479,8 +479,9 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 		// A word processor sets the page looser than the PDF, and a Word
 		// file cannot be measured: it takes the first step from the PDF's
 		// on whose layout the page keeps a margin to spare.
+		// Without a Word file, no step is laid out for it.
 		word := first
-		for i := first; i < len(onePagerSteps); i++ {
+		for i := first; opts.has(DOCX) && i < len(onePagerSteps); i++ {
 			w, err := try(i)
 			if err != nil {
 				return nil, err
@@ -490,7 +491,7 @@ func onePager(v *view.Public, md []byte, opts Options) ([]output.File, error) {
 				break
 			}
 		}
-		if word == first || !opts.has(DOCX) {
+		if word == first {
 			return fitted(string(document.OnePager), t.md, full, t.m, opts, t.laid)
 		}
 		rest := opts
@@ -592,7 +593,7 @@ func proposalFiles(v *view.Public, md []byte, opts Options) ([]output.File, erro
 		}
 		m = meta(document.Proposal, cv, opts, step.scale)
 		var err error
-		if laid, err = pdf.Layout(md, m); err != nil {
+		if laid, err = layOut(md, m); err != nil {
 			return nil, fmt.Errorf("render %s: %w", name, err)
 		}
 		// Setting type at 0.9 fits about a fifth more on a page: a text
@@ -743,7 +744,7 @@ const sparePage = 0.35
 func saveLastPage(md []byte, m pdf.Meta, laid *pdf.Laid) (*pdf.Laid, pdf.Meta, error) {
 	var err error
 	if laid == nil {
-		laid, err = pdf.Layout(md, m)
+		laid, err = layOut(md, m)
 	}
 	if err != nil || laid.Pages() == 1 || laid.LastPageFill() >= sparePage {
 		return laid, m, err
@@ -751,7 +752,7 @@ func saveLastPage(md []byte, m pdf.Meta, laid *pdf.Laid) (*pdf.Laid, pdf.Meta, e
 	for _, scale := range []float64{0.95, 0.9} {
 		tm := m
 		tm.Scale = scale
-		tight, err := pdf.Layout(md, tm)
+		tight, err := layOut(md, tm)
 		if err != nil {
 			return nil, m, err
 		}
@@ -769,3 +770,7 @@ const PrepName = "private/prep"
 // OldPrepNames are where earlier versions wrote the prep sheet, beside the
 // manager's documents; a render removes them when they are unchanged.
 var OldPrepNames = []string{"prep.md", "prep.pdf", "prep.html"}
+
+// layOut lays a document out without drawing it; a variable so that a
+// test can count the layouts a render makes.
+var layOut = pdf.Layout

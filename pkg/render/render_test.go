@@ -8,6 +8,7 @@ import (
 	"html"
 	"io"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -20,6 +21,7 @@ import (
 	"github.com/propose-cli/propose/pkg/evidence"
 	"github.com/propose-cli/propose/pkg/locale"
 	"github.com/propose-cli/propose/pkg/output"
+	"github.com/propose-cli/propose/pkg/pdf"
 	"github.com/propose-cli/propose/pkg/proposal"
 	"github.com/propose-cli/propose/pkg/view"
 )
@@ -728,5 +730,48 @@ func TestWordFilesAreFittedWithoutThePDF(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestLayoutsARenderMakes counts the layouts a render makes: none twice
+// at the same settings, and none for a Word file when no Word file is
+// asked for (the one-pager's Word step is taken from PDF layouts with a
+// margin to spare, which only a Word file needs).
+func TestLayoutsARenderMakes(t *testing.T) {
+	var mu sync.Mutex
+	var laid []string
+	defer func(f func([]byte, pdf.Meta) (*pdf.Laid, error)) { layOut = f }(layOut)
+	layOut = func(md []byte, m pdf.Meta) (*pdf.Laid, error) {
+		mu.Lock()
+		laid = append(laid, fmt.Sprintf("%s\x00%+v", md, m.Doc))
+		mu.Unlock()
+		return pdf.Layout(md, m)
+	}
+	count := func(name string, formats ...Format) []string {
+		laid = nil
+		src, _ := examples.Get(name)
+		if _, err := Files(load(t, src), Options{Formats: formats}); err != nil {
+			t.Fatal(err)
+		}
+		seen := map[string]bool{}
+		for _, k := range laid {
+			if seen[k] {
+				t.Errorf("%s (%v): a document was laid out twice at the same settings", name, formats)
+			}
+			seen[k] = true
+		}
+		return slices.Clone(laid)
+	}
+	for _, name := range examples.Names() {
+		pdfOnly := count(name, Markdown, PDF)
+		withWord := count(name, Markdown, PDF, DOCX)
+		for _, k := range pdfOnly {
+			if !slices.Contains(withWord, k) {
+				t.Errorf("%s: a layout made for the PDF alone is not made with Word too", name)
+			}
+		}
+		if name == "trial" && len(pdfOnly) >= len(withWord) {
+			t.Errorf("trial: %d layouts for the PDF alone, %d with Word: the Word step should cost layouts only when asked for", len(pdfOnly), len(withWord))
+		}
 	}
 }
