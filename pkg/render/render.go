@@ -46,7 +46,8 @@ type Options struct {
 	NoPDFTags   bool     // write plain PDFs, without the structure tree screen readers use (pdf.Meta.NoTags)
 	// LayoutOnly lays the PDFs out, with every check and warning that
 	// brings, and draws none: for validate and check, which throw the
-	// PDFs away. Files then holds no PDF.
+	// PDFs away. Files then holds no PDF. The prep sheet, which has no
+	// page limit and nothing to warn of, is not laid out.
 	LayoutOnly bool
 
 	// Templates are the templates the documents are made from; nil means
@@ -716,6 +717,11 @@ func prep(v *view.Private, md []byte, opts Options) ([]output.File, error) {
 	m.Title = v.Say("prep.title", nil)
 	m.Subject = v.Say("prep.subject", nil)
 	m.Banner = v.Say("prep.banner", nil)
+	if opts.LayoutOnly {
+		// The prep sheet has no page limit and its layout nothing to
+		// warn of: validate has nothing to learn from laying it out.
+		return nil, nil
+	}
 	var laid *pdf.Laid
 	if opts.has(PDF) {
 		var err error

@@ -734,9 +734,10 @@ func TestWordFilesAreFittedWithoutThePDF(t *testing.T) {
 }
 
 // TestLayoutsARenderMakes counts the layouts a render makes: none twice
-// at the same settings, and none for a Word file when no Word file is
-// asked for (the one-pager's Word step is taken from PDF layouts with a
-// margin to spare, which only a Word file needs).
+// at the same settings, none for a Word file when no Word file is asked
+// for (the one-pager's Word step is taken from PDF layouts with a margin
+// to spare, which only a Word file needs), and none of the prep sheet for
+// validate, which lays out only what can warn.
 func TestLayoutsARenderMakes(t *testing.T) {
 	var mu sync.Mutex
 	var laid []string
@@ -747,24 +748,28 @@ func TestLayoutsARenderMakes(t *testing.T) {
 		mu.Unlock()
 		return pdf.Layout(md, m)
 	}
-	count := func(name string, formats ...Format) []string {
+	banner := regexp.MustCompile(`Banner:\S`) // the prep sheet's privacy mark
+	count := func(name string, opts Options) (all []string, prep int) {
 		laid = nil
 		src, _ := examples.Get(name)
-		if _, err := Files(load(t, src), Options{Formats: formats}); err != nil {
+		if _, err := Files(load(t, src), opts); err != nil {
 			t.Fatal(err)
 		}
 		seen := map[string]bool{}
 		for _, k := range laid {
 			if seen[k] {
-				t.Errorf("%s (%v): a document was laid out twice at the same settings", name, formats)
+				t.Errorf("%s (%+v): a document was laid out twice at the same settings", name, opts)
 			}
 			seen[k] = true
+			if banner.MatchString(k) {
+				prep++
+			}
 		}
-		return slices.Clone(laid)
+		return slices.Clone(laid), prep
 	}
 	for _, name := range examples.Names() {
-		pdfOnly := count(name, Markdown, PDF)
-		withWord := count(name, Markdown, PDF, DOCX)
+		pdfOnly, prep := count(name, Options{Formats: []Format{Markdown, PDF}})
+		withWord, _ := count(name, Options{Formats: []Format{Markdown, PDF, DOCX}})
 		for _, k := range pdfOnly {
 			if !slices.Contains(withWord, k) {
 				t.Errorf("%s: a layout made for the PDF alone is not made with Word too", name)
@@ -772,6 +777,12 @@ func TestLayoutsARenderMakes(t *testing.T) {
 		}
 		if name == "trial" && len(pdfOnly) >= len(withWord) {
 			t.Errorf("trial: %d layouts for the PDF alone, %d with Word: the Word step should cost layouts only when asked for", len(pdfOnly), len(withWord))
+		}
+		if prep == 0 {
+			t.Errorf("%s: the render laid out no prep sheet (the test cannot tell it apart)", name)
+		}
+		if _, prep := count(name, Options{Formats: []Format{PDF}, LayoutOnly: true}); prep > 0 {
+			t.Errorf("%s: validate laid out the prep sheet, which has nothing to warn of", name)
 		}
 	}
 }
