@@ -2,10 +2,10 @@ package pdf
 
 import (
 	"bytes"
-	"io"
 	"math"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -154,7 +154,7 @@ func (d *drawer) layOutRun(nodes []ast.Node) measured {
 	m.pdf.SetX(d.leftMargin())
 	top := m.pdf.GetY()
 	for _, node := range nodes {
-		if err := m.render.Render(io.Discard, d.source, node); err != nil || m.pdf.PageNo() != page {
+		if err := m.render.Render(nowhere, d.source, node); err != nil || m.pdf.PageNo() != page {
 			return measured{height: math.Inf(1), start: math.Inf(1)}
 		}
 	}
@@ -352,3 +352,21 @@ func (d *drawer) sectionHeight(heading *ast.Heading, nodes []ast.Node) float64 {
 	d.heights[key] = m
 	return m.height
 }
+
+// nowhere is where the PDF's node renderers, which draw on the page and
+// write nothing, are told to write. goldmark wraps any other writer in a
+// new 4 KB buffer on every call, and a document is measured node by node
+// a few hundred times.
+var nowhere util.BufWriter = discard{}
+
+// discard is a util.BufWriter that keeps nothing; it holds no state, so
+// documents laid out at the same time share it.
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error)       { return len(p), nil }
+func (discard) WriteString(s string) (int, error) { return len(s), nil }
+func (discard) WriteByte(byte) error              { return nil }
+func (discard) WriteRune(r rune) (int, error)     { return utf8.RuneLen(r), nil }
+func (discard) Available() int                    { return 4096 }
+func (discard) Buffered() int                     { return 0 }
+func (discard) Flush() error                      { return nil }

@@ -9,8 +9,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+
 	"github.com/propose-cli/propose/pkg/docmeta"
-	"io"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
@@ -163,7 +163,7 @@ func layout(doc ast.Node, md []byte, meta Meta, dry bool, totalPages int, height
 	// A renderer of the drawer alone: goldmark's HTML renderers, the table
 	// extension's among them, never see the nodes.
 	r := renderer.NewRenderer(renderer.WithNodeRenderers(util.Prioritized(d, 100)))
-	if err := r.Render(io.Discard, md, doc); err != nil {
+	if err := r.Render(nowhere, md, doc); err != nil {
 		return nil, fmt.Errorf("draw pdf: %w", err)
 	}
 	d.fill = d.pageFill()
