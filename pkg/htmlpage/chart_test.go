@@ -71,3 +71,23 @@ func TestBadChartIsAnErrorAtItsLine(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestChartTakesTheThemesAccent draws the readings in the theme's accent,
+// as the PDF does, and leaves text that names the default colour alone.
+func TestChartTakesTheThemesAccent(t *testing.T) {
+	md := "The default accent is written `=\"" + defaultAccent + "\"` in the stylesheet.\n\n" + chartFence
+	page, err := Render([]byte(md), Page{Doc: docmeta.Doc{Title: "Review", Accent: "#7A1F3D"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	svg := string(page[strings.Index(string(page), "<svg"):strings.Index(string(page), "</svg>")])
+	if !strings.Contains(svg, `stroke="#7a1f3d"`) || !strings.Contains(svg, `fill="#7a1f3d"`) {
+		t.Error("the chart's readings are not drawn in the theme's accent")
+	}
+	if strings.Contains(svg, defaultAccent) {
+		t.Error("the chart still draws in the default accent")
+	}
+	if !strings.Contains(string(page), "=&#34;"+defaultAccent+"&#34;") && !strings.Contains(string(page), "=&quot;"+defaultAccent+"&quot;") {
+		t.Error("the user's text naming the default colour was changed")
+	}
+}

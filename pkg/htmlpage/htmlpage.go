@@ -71,7 +71,7 @@ func Render(markdown []byte, p Page) ([]byte, error) {
 		typ = "image/" + typ
 		fmt.Fprintf(&b, "<img class=\"logo\" alt=\"%s\" src=\"data:%s;base64,%s\">\n", html.EscapeString(p.LogoAlt), typ, base64.StdEncoding.EncodeToString(p.Logo))
 	}
-	b.Write(keepForms(body.Bytes()))
+	b.Write(themedCharts(keepForms(body.Bytes()), p))
 	b.WriteString("</main>\n</body>\n</html>\n")
 	return b.Bytes(), nil
 }
@@ -122,6 +122,19 @@ func themed(p Page) string {
 		css = strings.Replace(css, `"Noto Serif", Georgia, "Times New Roman", serif`, `"Noto Sans", "Helvetica Neue", Arial, sans-serif`, 1)
 	}
 	return css + printStyle(p)
+}
+
+// themedCharts gives the charts' readings the theme's accent, as the PDF
+// draws them: the SVG writes the default accent in its attributes, which
+// the stylesheet's rewriting (themed) does not reach. Only an attribute
+// value is replaced: the user's text never holds a bare quotation mark in
+// the page's markup.
+func themedCharts(body []byte, p Page) []byte {
+	if !accentRE.MatchString(p.Accent) || !bytes.Contains(body, []byte("<svg")) {
+		return body
+	}
+	accent := []byte(`="` + strings.ToLower(p.Accent) + `"`)
+	return bytes.ReplaceAll(body, []byte(`="`+defaultAccent+`"`), accent)
 }
 
 // browserSlack is how much smaller than the PDF a condensed page prints.
