@@ -53,3 +53,4 @@ fuzz:
 	go test ./pkg/render/ -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	go test ./pkg/preview/ -run '^$$' -fuzz '^FuzzServe$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
 	go test ./pkg/cli/ -run '^$$' -fuzz '^FuzzAppServe$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
+	go test ./pkg/fastre/ -run '^$$' -fuzz '^FuzzAgree$$' -fuzztime $(FUZZTIME) -fuzzminimizetime 5s
