@@ -27,13 +27,6 @@ import (
 type Regexp struct {
 	expr  string
 	ready sync.Once
-	whole *part
-	folds bool // whether the test reads the text case-folded
-}
-
-// part is an expression with its test.
-type part struct {
-	expr string
 	// need are the literals, case-folded (fold) when folds, one of which
 	// every match contains; nil when a match may contain none.
 	need  []string
@@ -61,49 +54,42 @@ func (r *Regexp) prepare() {
 		if err != nil {
 			panic("fastre: " + err.Error() + " in " + r.expr)
 		}
-		r.whole = newPart(r.expr, tree)
-		r.folds = r.whole.folds
+		need, ok := required(tree)
+		if !ok {
+			return
+		}
+		for _, lit := range need {
+			r.folds = r.folds || lit.fold
+		}
+		for _, lit := range need {
+			s := lit.s
+			if r.folds {
+				s = fold(s)
+			}
+			if !slices.Contains(r.need, s) {
+				r.need = append(r.need, s)
+			}
+		}
 	})
 }
 
-// newPart returns expr, parsed as tree, with its test.
-func newPart(expr string, tree *syntax.Regexp) *part {
-	p := &part{expr: expr}
-	need, ok := required(tree)
-	if !ok {
-		return p
-	}
-	for _, lit := range need {
-		p.folds = p.folds || lit.fold
-	}
-	for _, lit := range need {
-		s := lit.s
-		if p.folds {
-			s = fold(s)
-		}
-		if !slices.Contains(p.need, s) {
-			p.need = append(p.need, s)
-		}
-	}
-	return p
+// compiled returns the regexp, compiling it on the first call.
+func (r *Regexp) compiled() *regexp.Regexp {
+	r.once.Do(func() { r.re = regexp.MustCompile(r.expr) })
+	return r.re
 }
 
-// compiled returns the part's regexp, compiling it on the first call.
-func (p *part) compiled() *regexp.Regexp {
-	p.once.Do(func() { p.re = regexp.MustCompile(p.expr) })
-	return p.re
-}
-
-// may reports whether a text can hold a match of p: false only when the
-// text (s, or folded when p's literals are) contains none of p's literals.
-func (p *part) may(s, folded string) bool {
-	if p.need == nil {
+// may reports whether s can hold a match: false only when s (case-folded
+// when the literals are) contains none of the literals.
+func (r *Regexp) may(s string) bool {
+	r.prepare()
+	if r.need == nil {
 		return true
 	}
-	if p.folds {
-		s = folded
+	if r.folds {
+		s = fold(s)
 	}
-	for _, lit := range p.need {
+	for _, lit := range r.need {
 		if strings.Contains(s, lit) {
 			return true
 		}
@@ -111,58 +97,24 @@ func (p *part) may(s, folded string) bool {
 	return false
 }
 
-// texts returns s and, when a test needs it, s case-folded.
-func (r *Regexp) texts(s string) (string, string) {
-	r.prepare()
-	if r.folds {
-		return s, fold(s)
+// MatchString reports whether s contains a match.
+func (r *Regexp) MatchString(s string) bool { return r.may(s) && r.compiled().MatchString(s) }
+
+// FindString returns the leftmost match in s, "" when there is none.
+func (r *Regexp) FindString(s string) string {
+	if !r.may(s) {
+		return ""
 	}
-	return s, s
+	return r.compiled().FindString(s)
 }
 
-// may reports whether s can hold a match of the whole expression.
-func (r *Regexp) may(s string) bool {
-	s, folded := r.texts(s)
-	return r.whole.may(s, folded)
-}
-
-// compiled returns the whole expression's regexp.
-func (r *Regexp) compiled() *regexp.Regexp {
-	r.prepare()
-	return r.whole.compiled()
-}
-
-// leftmost returns the bounds of the leftmost match in s.
-func (r *Regexp) leftmost(s string) []int {
+// FindStringIndex returns the bounds of the leftmost match in s.
+func (r *Regexp) FindStringIndex(s string) []int {
 	if !r.may(s) {
 		return nil
 	}
 	return r.compiled().FindStringIndex(s)
 }
-
-// Regexp returns the compiled regular expression, for what this type does
-// not wrap.
-func (r *Regexp) Regexp() *regexp.Regexp { return r.compiled() }
-
-// String returns the source text of the expression.
-func (r *Regexp) String() string { return r.expr }
-
-// MatchString reports whether s contains a match.
-func (r *Regexp) MatchString(s string) bool { return r.leftmost(s) != nil }
-
-// Match reports whether b contains a match.
-func (r *Regexp) Match(b []byte) bool { return r.leftmost(string(b)) != nil }
-
-// FindString returns the leftmost match in s, "" when there is none.
-func (r *Regexp) FindString(s string) string {
-	if loc := r.leftmost(s); loc != nil {
-		return s[loc[0]:loc[1]]
-	}
-	return ""
-}
-
-// FindStringIndex returns the bounds of the leftmost match in s.
-func (r *Regexp) FindStringIndex(s string) []int { return r.leftmost(s) }
 
 // FindStringSubmatch returns the leftmost match in s and its groups.
 func (r *Regexp) FindStringSubmatch(s string) []string {
@@ -179,22 +131,6 @@ func (r *Regexp) FindStringSubmatchIndex(s string) []int {
 		return nil
 	}
 	return r.compiled().FindStringSubmatchIndex(s)
-}
-
-// FindSubmatch returns the leftmost match in b and its groups.
-func (r *Regexp) FindSubmatch(b []byte) [][]byte {
-	if !r.may(string(b)) {
-		return nil
-	}
-	return r.compiled().FindSubmatch(b)
-}
-
-// FindAllString returns up to n matches in s (all when n < 0).
-func (r *Regexp) FindAllString(s string, n int) []string {
-	if !r.may(s) {
-		return nil
-	}
-	return r.compiled().FindAllString(s, n)
 }
 
 // FindAllStringIndex returns the bounds of up to n matches in s.
@@ -220,22 +156,6 @@ func (r *Regexp) ReplaceAllString(s, repl string) string {
 		return s
 	}
 	return r.compiled().ReplaceAllString(s, repl)
-}
-
-// ReplaceAll returns a copy of b with every match replaced by repl.
-func (r *Regexp) ReplaceAll(b, repl []byte) []byte {
-	if !r.may(string(b)) {
-		return append([]byte(nil), b...)
-	}
-	return r.compiled().ReplaceAll(b, repl)
-}
-
-// ReplaceAllStringFunc returns s with every match replaced by f's result.
-func (r *Regexp) ReplaceAllStringFunc(s string, f func(string) string) string {
-	if !r.may(s) {
-		return s
-	}
-	return r.compiled().ReplaceAllStringFunc(s, f)
 }
 
 // maxClass is the most characters a class may hold and still be read as
