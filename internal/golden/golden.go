@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/rogpeppe/go-internal/diff"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files with the current output")
@@ -39,6 +41,6 @@ func Check(t testing.TB, path string, got []byte) {
 		t.Fatalf("read golden file: %v (run the tests with -update to create it)", err)
 	}
 	if string(got) != string(want) {
-		t.Errorf("%s differs from the output (run with -update, then read the diff):\n%s", path, diff(path, string(want), string(got)))
+		t.Errorf("%s differs from the output (run with -update, then read the diff):\n%s", path, diff.Diff(path, want, "got", got))
 	}
 }
