@@ -100,6 +100,6 @@ func TestStructureAsPopplerReadsIt(t *testing.T) {
 	}
 	for _, f := range files {
 		name := strings.TrimSuffix(strings.ReplaceAll(f.Name, "/", "-"), ".pdf")
-		golden.Check(t, "testdata/"+t.Name()+"/"+name+".txt", []byte(pdfua.PopplerStructText(t, f.Data)))
+		golden.Check(t, golden.Path(t, name+".txt"), []byte(pdfua.PopplerStructText(t, f.Data)))
 	}
 }

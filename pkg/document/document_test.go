@@ -2,7 +2,6 @@ package document
 
 import (
 	"bytes"
-	"fmt"
 	"os"
 	"reflect"
 	"regexp"
@@ -52,14 +51,14 @@ func TestRenderExamples(t *testing.T) {
 			src, _ := examples.Get(name)
 			p := parse(t, name+".yaml", src)
 			for k, md := range renderAll(t, p) {
-				golden.Check(t, fmt.Sprintf("testdata/TestRenderExamples/%s/%s.md", name, k), md)
+				golden.Check(t, golden.Path(t, string(k)+".md"), md)
 				checkClean(t, string(k), md)
 			}
 			prep, err := RenderPrep(view.NewPrivate(p))
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden.Check(t, fmt.Sprintf("testdata/TestRenderExamples/%s/prep.md", name), prep)
+			golden.Check(t, golden.Path(t, "prep.md"), prep)
 			checkClean(t, "prep", prep)
 		})
 	}
@@ -75,7 +74,7 @@ func TestMinimalHasNoEmptySections(t *testing.T) {
 	docs := renderAll(t, parse(t, "valid-minimal.yaml", src))
 	for k, md := range docs {
 		checkClean(t, string(k), md)
-		golden.Check(t, fmt.Sprintf("testdata/TestMinimalHasNoEmptySections/%s.md", k), md)
+		golden.Check(t, golden.Path(t, string(k)+".md"), md)
 	}
 	for _, absent := range []string{"## My track record", "## How you can track my output", "## Equipment",
 		"## The business case", "## Company policy", "## References", "Core hours:", "Remote location"} {

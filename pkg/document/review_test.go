@@ -31,7 +31,7 @@ func TestTrialExampleDuringTheTrial(t *testing.T) {
 		}
 		checkClean(t, "status "+e.Date.String(), md)
 		if e.Date == proposal.NewDate(2027, 2, 5) || e.Date == proposal.NewDate(2027, 3, 5) {
-			golden.Check(t, "testdata/TestTrialExampleDuringTheTrial/status-"+e.Date.String()+".md", md)
+			golden.Check(t, golden.Path(t, "status-"+e.Date.String()+".md"), md)
 		}
 	}
 	v, ok := view.NewReview(p, l)
@@ -43,12 +43,12 @@ func TestTrialExampleDuringTheTrial(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkClean(t, "review", md)
-	golden.Check(t, "testdata/TestTrialExampleDuringTheTrial/review.md", md)
+	golden.Check(t, golden.Path(t, "review.md"), md)
 	pv, _ := view.NewReviewPrivate(p, l)
 	prep, err := RenderReviewPrep(pv)
 	if err != nil {
 		t.Fatal(err)
 	}
 	checkClean(t, "review prep", prep)
-	golden.Check(t, "testdata/TestTrialExampleDuringTheTrial/review-prep.md", prep)
+	golden.Check(t, golden.Path(t, "review-prep.md"), prep)
 }

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -79,14 +78,14 @@ func TestRenderStories(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				golden.Check(t, fmt.Sprintf("testdata/TestRenderStories/%s/%s.md", name, k), md)
+				golden.Check(t, golden.Path(t, string(k)+".md"), md)
 				checkClean(t, string(k), md)
 			}
 			prep, err := RenderPrep(view.NewPrivate(p))
 			if err != nil {
 				t.Fatal(err)
 			}
-			golden.Check(t, fmt.Sprintf("testdata/TestRenderStories/%s/prep.md", name), prep)
+			golden.Check(t, golden.Path(t, "prep.md"), prep)
 			checkClean(t, "prep", prep)
 		})
 	}

@@ -84,7 +84,7 @@ func TestCalendarPutsTheCheckpointsOnTheRightDates(t *testing.T) {
 			t.Errorf("%q does not say what to bring: %q", summary, desc)
 		}
 	}
-	golden.Check(t, "testdata/TestCalendar/trial.ics", f.Data)
+	golden.Check(t, golden.Path(t, "trial.ics"), f.Data)
 }
 
 func TestCalendarUIDsAreStable(t *testing.T) {

@@ -137,7 +137,7 @@ func TestEmailOpensAsADraftWithBothPDFs(t *testing.T) {
 		}
 	}
 	// The reviewed golden, with the PDFs' bytes left out.
-	golden.Check(t, "testdata/TestEmail/trial.eml", elideBase64(f.Data))
+	golden.Check(t, golden.Path(t, "trial.eml"), elideBase64(f.Data))
 }
 
 func keys(m map[string][]byte) []string {
