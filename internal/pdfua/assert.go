@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/propose-cli/propose/internal/pdftext"
 )
 
 // Assert fails the test with every PDF/UA failure Check finds in pdf, one
@@ -50,7 +52,7 @@ func AssertReadingOrder(t testing.TB, name string, pdf []byte) {
 		t.Fatalf("%s: %v", name, err)
 	}
 	for _, p := range pages {
-		tagged, content := Squash(p.Tagged), Squash(p.Content)
+		tagged, content := pdftext.Squash(p.Tagged), pdftext.Squash(p.Content)
 		if tagged == content {
 			continue
 		}

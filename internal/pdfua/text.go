@@ -7,7 +7,7 @@ import "strings"
 // the order the elements' /K arrays list them), Content in the order the
 // page's content stream shows it, artifacts left out. Strings shown by
 // separate operators are separated by a space; compare the two with
-// Squash when the question is whether the tagged text reads in the
+// pdftext.Squash when the question is whether the tagged text reads in the
 // content's order.
 type PageText struct {
 	Page    int
@@ -65,7 +65,3 @@ func StructText(pdf []byte) ([]PageText, error) {
 	}
 	return out, nil
 }
-
-// Squash drops white space, so that two readings compare by their
-// characters and their order alone.
-func Squash(s string) string { return strings.Join(strings.Fields(s), "") }
