@@ -294,10 +294,7 @@ func (d *doc) checkParentTree() {
 					d.fail("parent-tree-2", e.where(), "marked-content reference to MCID %d has no page (/Pg on it or an ancestor)", k.mcid)
 					continue
 				}
-				seq := p.mc[mcKey{k.stm, k.mcid}]
-				if seq == nil && k.stm != 0 { // a form without /StructParents of its own
-					seq = p.mc[mcKey{0, k.mcid}]
-				}
+				seq := p.seq(k)
 				if seq == nil {
 					d.fail("parent-tree-2", e.where(), "refers to MCID %d, which page %d's content does not have", k.mcid, p.n)
 				} else if seq.owner != 0 && seq.owner != e.obj {

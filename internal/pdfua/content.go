@@ -219,23 +219,25 @@ func (d *doc) propertyList(res types.Dict, n string) dict {
 	return out
 }
 
-// tagged reports whether content here is tagged real content: the
-// innermost sequence with an MCID leads to an element in the tree.
-func (w *walker) tagged() bool {
+// innermost returns the innermost marked-content sequence with an MCID
+// around the content here, nil when there is none.
+func (w *walker) innermost() *frame {
 	for i := len(w.stack) - 1; i >= 0; i-- {
 		if w.stack[i].mcid >= 0 {
-			return w.stack[i].tagged
+			return &w.stack[i]
 		}
 	}
-	return false
+	return nil
 }
+
+// tagged reports whether content here is tagged real content: the
+// innermost sequence with an MCID leads to an element in the tree.
+func (w *walker) tagged() bool { f := w.innermost(); return f != nil && f.tagged }
 
 // owner returns the element that the innermost MCID belongs to, 0 if none.
 func (w *walker) owner() int {
-	for i := len(w.stack) - 1; i >= 0; i-- {
-		if w.stack[i].mcid >= 0 {
-			return w.stack[i].owner
-		}
+	if f := w.innermost(); f != nil {
+		return f.owner
 	}
 	return 0
 }
@@ -287,12 +289,9 @@ func (w *walker) text(o op, where string) {
 	if !w.d.catalogLang() && !w.hasLang() {
 		w.count("7.2-34", fmt.Sprintf("text %q at byte %d of the %s", clip(t), o.at, where))
 	}
-	for i := len(w.stack) - 1; i >= 0; i-- {
-		if w.stack[i].mcid >= 0 {
-			seq := w.p.mc[w.stack[i].key]
-			seq.text = append(seq.text, t)
-			break
-		}
+	if f := w.innermost(); f != nil {
+		seq := w.p.mc[f.key]
+		seq.text = append(seq.text, t)
 	}
 	if !w.inArtifact() {
 		w.p.text = append(w.p.text, t)

@@ -50,6 +50,16 @@ type page struct {
 	text    []string         // shown text outside artifacts, in content order
 }
 
+// seq returns the marked-content sequence a marked-content reference k
+// on this page refers to, or nil. An MCID in a form XObject without
+// /StructParents of its own is numbered as the page's.
+func (p *page) seq(k kid) *mcSeq {
+	if seq := p.mc[mcKey{k.stm, k.mcid}]; seq != nil || k.stm == 0 {
+		return seq
+	}
+	return p.mc[mcKey{0, k.mcid}]
+}
+
 // mcKey names an MCID: stream is 0 for the page's content, or the object
 // number of the form XObject (with /StructParents) that holds it.
 type mcKey struct{ stream, mcid int }

@@ -109,7 +109,7 @@ func (d *doc) loadStruct() {
 	d.parentTree = map[int]types.Object{}
 	d.numberTree(d.root["ParentTree"], d.parentTree, map[int]bool{}, 0)
 	seen := map[int]bool{}
-	for _, k := range d.kidsOf(d.root["K"]) {
+	for _, k := range d.listOf(d.root["K"]) {
 		if kd := d.dict(k); kd != nil && kd["S"] != nil {
 			d.loadElem(k, nil, 0, seen)
 		}
@@ -117,7 +117,7 @@ func (d *doc) loadStruct() {
 }
 
 // kidsOf returns a /K value as a list.
-func (d *doc) kidsOf(k types.Object) []types.Object {
+func (d *doc) listOf(k types.Object) []types.Object {
 	if k == nil {
 		return nil
 	}
@@ -168,7 +168,7 @@ func (d *doc) loadElem(o types.Object, parent *elem, pg int, seen map[int]bool) 
 	if nr != 0 {
 		d.elemByObj[nr] = e
 	}
-	for _, k := range d.kidsOf(dd["K"]) {
+	for _, k := range d.listOf(dd["K"]) {
 		if n, ok := d.integer(k); ok {
 			e.kids = append(e.kids, kid{mcid: n, pg: e.pg})
 			continue
@@ -296,13 +296,7 @@ func (d *doc) checkLang(o types.Object, where string) {
 // (such as Table) from the element's /A, then its classes' (/C).
 func (d *doc) attr(e *elem, owner, key string) types.Object {
 	find := func(o types.Object) types.Object {
-		var list []types.Object
-		if a, ok := d.obj(o).(types.Array); ok {
-			list = a
-		} else if o != nil {
-			list = []types.Object{o}
-		}
-		for _, x := range list {
+		for _, x := range d.listOf(o) {
 			ad := d.dict(x) // revision numbers in the array are not dictionaries
 			if ad == nil || d.name(ad["O"]) != owner {
 				continue
@@ -316,13 +310,7 @@ func (d *doc) attr(e *elem, owner, key string) types.Object {
 	if v := find(e.dict["A"]); v != nil {
 		return v
 	}
-	var classes []types.Object
-	if a, ok := d.obj(e.dict["C"]).(types.Array); ok {
-		classes = a
-	} else if c := e.dict["C"]; c != nil {
-		classes = []types.Object{c}
-	}
-	for _, c := range classes {
+	for _, c := range d.listOf(e.dict["C"]) {
 		if n := d.name(c); n != "" {
 			if v := find(d.classMap[n]); v != nil {
 				return v

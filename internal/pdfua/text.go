@@ -45,11 +45,7 @@ func StructText(pdf []byte) ([]PageText, error) {
 			if p == nil {
 				continue
 			}
-			seq := p.mc[mcKey{k.stm, k.mcid}]
-			if seq == nil && k.stm != 0 {
-				seq = p.mc[mcKey{0, k.mcid}]
-			}
-			if seq != nil {
+			if seq := p.seq(k); seq != nil {
 				tagged[p] = append(tagged[p], seq.text...)
 			}
 		}
