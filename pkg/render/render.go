@@ -345,7 +345,7 @@ func hyphenation(v *view.Public) func(word string) []int {
 	// (German capitalises every noun, and needs its compounds broken.)
 	english := strings.HasPrefix(v.Language, "en")
 	return func(word string) []int {
-		if names[word] || h.Exempt(word) {
+		if names[word] {
 			return nil
 		}
 		if r, _ := utf8.DecodeRuneInString(word); english && unicode.IsUpper(r) {
