@@ -277,7 +277,6 @@ func renderOnce(opts *RenderOptions) error {
 	var warned warnings
 	files, err := render.Files(p, render.Options{Formats: formats, Creator: "propose " + ProgramVersion(), Templates: docs, NoPDFTags: opts.NoPDFTags,
 		Warn: warned.add})
-	warnings := warned.list
 	if err := reportRefused(env, name, p, err, "; nothing was written"); err != nil {
 		return err
 	}
@@ -321,7 +320,7 @@ func renderOnce(opts *RenderOptions) error {
 		fmt.Fprintf(env.IO.Out, "Removed %s: the prep sheet now lives in the private folder.\n", r)
 	}
 	printWarnings(env, p)
-	for _, w := range warnings.Unique() {
+	for _, w := range warned.list.Unique() {
 		fmt.Fprintln(env.IO.ErrOut, w.String())
 	}
 	if !opts.Quiet {
@@ -332,7 +331,7 @@ func renderOnce(opts *RenderOptions) error {
 		var rep *check.Report
 		if slices.Contains(formats, render.PDF) {
 			var fits []check.Finding
-			for _, w := range warnings {
+			for _, w := range warned.list {
 				fits = append(fits, lengthFinding(p, w))
 			}
 			rep = check.Run(p, today, fits...)

@@ -19,7 +19,8 @@ type ReviewOptions struct {
 }
 
 // NewCmdReview returns `propose review`. runF replaces the run function in
-// tests; nil means reviewRun.
+// tests; nil means writeReview, which a trial log given to render runs
+// too.
 func NewCmdReview(env *Env, runF func(*ReviewOptions) error) *cobra.Command {
 	opts := &ReviewOptions{Env: env}
 	cmd := &cobra.Command{
@@ -33,7 +34,7 @@ review.md and review.pdf (--format adds .html or .docx) into the output folder,
 and your private prep sheet for the review into its private folder.`,
 		Example: "  propose review proposal.yaml",
 		Args:    maxOneFile,
-		RunE:    withFile(&opts.File, opts, runF, reviewRun),
+		RunE:    withFile(&opts.File, opts, runF, writeReview),
 	}
 	cmd.Flags().StringVar(&opts.Log, "log", "", "the trial log (default: FILE's name with .log.yaml)")
 	cmd.Flags().StringSliceVar(&opts.Formats, "format", []string{"md", "pdf"}, "formats to write: md, pdf, html, docx, or a list such as md,pdf,docx")
@@ -43,5 +44,3 @@ and your private prep sheet for the review into its private folder.`,
 	completeFormats(cmd, "md", "pdf", "html", "docx")
 	return cmd
 }
-
-func reviewRun(opts *ReviewOptions) error { return writeReview(opts) }

@@ -167,10 +167,6 @@ func New(opts ...Option) (*Set, error) {
 			case fi.Size() > MaxTemplateSize:
 				return nil, fmt.Errorf("template %s is %d KB; a template may be at most %d KB (the built-in ones are under 20 KB)", shown, fi.Size()>>10, MaxTemplateSize>>10)
 			}
-			shown = name
-			if c.label != "" {
-				shown = filepath.Join(c.label, name)
-			}
 			s.from[k] = shown
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("read template %s: %w", name, err)
@@ -320,10 +316,6 @@ func (s *Set) execute(kind Kind, what string, v languaged) ([]byte, error) {
 			return nil, &TemplateError{Doc: what, File: file, Line: errLine(err), Msg: err.Error()}
 		}
 		if m := fieldErr.FindStringSubmatch(err.Error()); m != nil && !privateKinds[kind] {
-			file := FileName(kind)
-			if f, ok := s.from[kind]; ok {
-				file = f
-			}
 			line, _ := strconv.Atoi(m[1])
 			msg := fmt.Sprintf("%s: the template cannot see private fields: it is for your manager, and its view has no field %s", m[2], m[3])
 			if isPrivate(m[3]) {
