@@ -31,7 +31,6 @@ start() {
 	echo "FAIL: tmux would not start a session"; exit 1
 }
 screen() { t capture-pane -t $session -p; }
-# wait_for TEXT: wait until the screen shows TEXT.
 # wait_for waits for text on the screen. A question the script does not
 # name (one added to the wizard since) is answered as a person in a hurry
 # would, with Enter, once the screen has stood still for two seconds: the

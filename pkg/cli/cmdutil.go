@@ -171,6 +171,10 @@ func writeSet(env *Env, dir string, set output.Set, force bool) (output.Result, 
 		fmt.Fprintf(env.IO.ErrOut, "Waiting for another propose writing into %s...\n", dir)
 	}})
 	var edited *output.EditedError
+	var link *output.LinkError
+	if errors.As(err, &link) {
+		return r, usageErrorf("%v (remove it, or write somewhere else with --out)", err)
+	}
 	if errors.As(err, &edited) {
 		if edited.NoManifest {
 			return r, usageErrorf("%v; nothing was written (if you did not edit them, pass --force; otherwise move your copy aside or choose another --out)", err)
@@ -379,8 +383,9 @@ func maxOneFile(cmd *cobra.Command, args []string) error {
 	return nil
 }
 
-// withFile returns a RunE for a command taking an optional FILE: it stores
-// the argument in *file, then runs runF when a test set one, else run.
+// withFile returns a RunE for a command taking an optional FILE (or, for
+// rules, a jurisdiction): it stores the argument in *file, then runs runF
+// when a test set one, else run.
 func withFile[O any](file *string, opts *O, runF, run func(*O) error) func(*cobra.Command, []string) error {
 	return func(_ *cobra.Command, args []string) error {
 		if len(args) == 1 {

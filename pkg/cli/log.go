@@ -240,17 +240,17 @@ func askEntry(ask wizard.Prompter, p *proposal.Proposal, l *proposal.Log, dateFl
 		dated := logQuestion("entries[].date")
 		dated.Default = suggest.String()
 		dated.Optional = false
-		s, err := ask.Input(wizard.Field{Title: dated.Title, Help: dated.Help, Default: dated.Default,
-			Validate: func(s string) error {
-				var d proposal.Date
-				if err := d.UnmarshalText([]byte(s)); err != nil {
-					return err
-				}
-				if !proposal.InLogWindow(p, d) {
-					return fmt.Errorf("%s is outside the trial (%s to %s)", d, p.Derived.TrialStart, p.Derived.TrialEnd)
-				}
-				return nil
-			}})
+		dated.Validate = func(s string) error {
+			var d proposal.Date
+			if err := d.UnmarshalText([]byte(s)); err != nil {
+				return err
+			}
+			if !proposal.InLogWindow(p, d) {
+				return fmt.Errorf("%s is outside the trial (%s to %s)", d, p.Derived.TrialStart, p.Derived.TrialEnd)
+			}
+			return nil
+		}
+		s, err := ask.Input(dated)
 		if err != nil {
 			return err
 		}

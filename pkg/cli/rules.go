@@ -32,15 +32,7 @@ This is information with its sources, not legal advice. Laws change: a rule past
 its expected change date is marked, and the source is where to check it.`,
 		Args:      cobra.MaximumNArgs(1),
 		ValidArgs: law.Codes,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 1 {
-				opts.Jurisdiction = args[0]
-			}
-			if runF != nil {
-				return runF(opts)
-			}
-			return rulesRun(opts)
-		},
+		RunE:      withFile(&opts.Jurisdiction, opts, runF, rulesRun),
 	}
 }
 

@@ -106,7 +106,7 @@ func templatesEjectRun(opts *TemplatesEjectOptions) error {
 	// its place), and only after every place is checked.
 	for _, n := range names {
 		if err := output.CheckRegular(filepath.Join(opts.Dir, n)); err != nil {
-			return err
+			return usageErrorf("%v (remove it, or eject into another folder)", err)
 		}
 	}
 	for _, n := range names {

@@ -197,7 +197,7 @@ func rollForward(dir string, check bool) error {
 		if err := realDirs(dir, filepath.Dir(to)); err != nil {
 			return err
 		}
-		if err := regularOrAbsent(to); err != nil {
+		if err := CheckRegular(to); err != nil {
 			return err
 		}
 		if sub := filepath.Dir(to); sub != dir {

@@ -24,16 +24,12 @@ type LinkError struct {
 }
 
 func (e *LinkError) Error() string {
-	return fmt.Sprintf("%s is %s; propose writes only regular files in real folders, so nothing was written (remove it, or write somewhere else with --out)", e.Path, e.What)
+	return fmt.Sprintf("%s is %s; propose writes only regular files in real folders, so nothing was written", e.Path, e.What)
 }
 
 // CheckRegular returns a *LinkError when path is a link or a special file:
 // a place propose must not write. A missing or regular file is fine.
-func CheckRegular(path string) error { return regularOrAbsent(path) }
-
-// regularOrAbsent checks that path, when it exists, is a regular file and
-// not a link to one.
-func regularOrAbsent(path string) error {
+func CheckRegular(path string) error {
 	if err := regular(path); !errors.Is(err, fs.ErrNotExist) {
 		return err
 	}

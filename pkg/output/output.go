@@ -124,7 +124,7 @@ func Write(dir string, set Set, opts Options) (Result, error) {
 		if err := realDirs(dir, filepath.Dir(path)); err != nil {
 			return Result{}, err
 		}
-		if err := regularOrAbsent(path); err != nil {
+		if err := CheckRegular(path); err != nil {
 			return Result{}, err
 		}
 	}
