@@ -44,10 +44,8 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 	if file == "-" {
 		name, r = stdinName, env.IO.In
 	} else {
-		// Looked at before it is opened: opening a named pipe waits for a
-		// writer, and a device may never end.
-		if st, err := os.Stat(file); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
-			return name, nil, usageErrorf("%s is not a regular file (a named pipe or a device); save the proposal in a file and give that", file)
+		if err := checkReadable(file, "proposal", "; give the proposal file inside it"); err != nil {
+			return name, nil, err
 		}
 		f, err := os.Open(file)
 		if errors.Is(err, fs.ErrNotExist) {
@@ -67,9 +65,6 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 			return name, nil, fmt.Errorf("open %w", err)
 		}
 		defer f.Close()
-		if st, err := f.Stat(); err == nil && st.IsDir() {
-			return name, nil, usageErrorf("%s is a folder; give the proposal file inside it", file)
-		}
 		r = f
 	}
 	data, err = io.ReadAll(io.LimitReader(r, proposal.MaxFileSize+1))
@@ -84,29 +79,37 @@ func readInput(env *Env, file string) (name string, data []byte, err error) {
 // than the limit is read, so the loader can say the file is too large, and
 // a device such as /dev/zero cannot make it read for ever.
 func readFile(path string) ([]byte, error) {
-	// Looked at before it is opened: opening a named pipe waits for a
-	// writer, and a device may never end.
-	if st, err := os.Stat(path); err == nil {
-		switch {
-		case st.IsDir():
-			return nil, usageErrorf("%s is a folder, not a file", path)
-		case !st.Mode().IsRegular():
-			return nil, usageErrorf("%s is not a regular file (a named pipe or a device); save the text in a file and give that", path)
-		}
+	if err := checkReadable(path, "text", ", not a file"); err != nil {
+		return nil, err
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if st, err := f.Stat(); err == nil && st.IsDir() {
-		return nil, usageErrorf("%s is a folder, not a file", path)
-	}
 	data, err := io.ReadAll(io.LimitReader(f, proposal.MaxFileSize+1))
 	if err != nil {
 		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	return data, nil
+}
+
+// checkReadable refuses a path that is a folder, a named pipe or a
+// device, before it is opened: opening a named pipe waits for a writer,
+// and a device may never end. what names the contents ("proposal"), and
+// folder ends the folder's message. A missing path is the opener's to
+// report.
+func checkReadable(path, what, folder string) error {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return nil
+	case st.IsDir():
+		return usageErrorf("%s is a folder%s", path, folder)
+	case !st.Mode().IsRegular():
+		return usageErrorf("%s is not a regular file (a named pipe or a device); save the %s in a file and give that", path, what)
+	}
+	return nil
 }
 
 // loadProposal reads, completes and validates FILE.
