@@ -530,23 +530,30 @@ var threatPatterns = []string{
 // threatLanguages name threatPatterns' languages, by template folder.
 var threatLanguages = []string{"en", "de", "fr", "es", "nl"}
 
-// threatsIn compiles, once for each language, the English pattern and the
+// threats are, for each template folder, the English pattern and the
 // language's own: people write in the documents' language, or in English.
 // One pattern of all five is several times slower to run on every line.
-var threatsIn = func() func(folder string) *fastre.Regexp {
-	var cache sync.Map
-	return func(folder string) *fastre.Regexp {
-		if re, ok := cache.Load(folder); ok {
-			return re.(*fastre.Regexp)
-		}
+// Each is compiled when a text first may match it (fastre).
+var threats = func() map[string]*fastre.Regexp {
+	m := map[string]*fastre.Regexp{}
+	for i, folder := range threatLanguages {
 		parts := []string{threatPatterns[0]}
-		if i := slices.Index(threatLanguages, folder); i > 0 {
+		if i > 0 {
 			parts = append(parts, threatPatterns[i])
 		}
-		re, _ := cache.LoadOrStore(folder, fastre.MustCompile(`(?i)(`+strings.Join(parts, "|")+`)`))
-		return re.(*fastre.Regexp)
+		m[folder] = fastre.MustCompile(`(?i)(` + strings.Join(parts, "|") + `)`)
 	}
+	return m
 }()
+
+// threatsIn returns the threats of the template folder, English's for a
+// folder without its own.
+func threatsIn(folder string) *fastre.Regexp {
+	if re, ok := threats[folder]; ok {
+		return re
+	}
+	return threats["en"]
+}
 
 // threatInLanguage returns the words of text that threaten, as written,
 // for a request written in the language of the template folder lang or in

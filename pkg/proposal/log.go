@@ -228,11 +228,7 @@ func ValidateLog(l *Log, p *Proposal) Problems {
 			case r.Metric == "":
 				// validate's required rule reports it
 			case !ok:
-				fix := "use a measure's name from the proposal: " + strings.Join(names, "; ")
-				if best := closest(strings.ToLower(r.Metric), lower(names)); best != "" {
-					fix = fmt.Sprintf("did you mean `%s`?", names[slices.Index(lower(names), best)])
-				}
-				add(rat+".metric", fmt.Sprintf("%q is not a measure in the proposal", r.Metric), fix)
+				add(rat+".metric", fmt.Sprintf("%q is not a measure in the proposal", r.Metric), unknownMetricFix(r.Metric, names))
 			case seen[name]:
 				add(rat+".metric", fmt.Sprintf("%q has two readings in this entry", r.Metric), "keep one")
 			}
@@ -247,11 +243,7 @@ func ValidateLog(l *Log, p *Proposal) Problems {
 		case c.Metric == "":
 			// validate's required rule reports it
 		case !ok:
-			fix := "use a measure's name from the proposal: " + strings.Join(names, "; ")
-			if best := closest(strings.ToLower(c.Metric), lower(names)); best != "" {
-				fix = fmt.Sprintf("did you mean `%s`?", names[slices.Index(lower(names), best)])
-			}
-			add(at, fmt.Sprintf("%q is not a measure in the proposal", c.Metric), fix)
+			add(at, fmt.Sprintf("%q is not a measure in the proposal", c.Metric), unknownMetricFix(c.Metric, names))
 		case charted[name]:
 			add(at, fmt.Sprintf("%q has two descriptions", c.Metric), "keep one")
 		}
@@ -360,4 +352,14 @@ func MarshalLog(l *Log) []byte {
 		w.field(0, f, fv)
 	}
 	return w.b.Bytes()
+}
+
+// unknownMetricFix says what to write for a measure the proposal does not
+// have: the nearest of the proposal's measures' names, or all of them.
+func unknownMetricFix(metric string, names []string) string {
+	low := lower(names)
+	if best := closest(strings.ToLower(metric), low); best != "" {
+		return fmt.Sprintf("did you mean `%s`?", names[slices.Index(low, best)])
+	}
+	return "use a measure's name from the proposal: " + strings.Join(names, "; ")
 }

@@ -272,21 +272,6 @@ func Better(target string) int {
 // Unit names the unit Amount gives for s: "minutes" for any time, "%",
 // "of 5" for a share of a whole, or "".
 func Unit(s string) string {
-	if IsDuration(s) {
-		return "minutes"
-	}
-	return unitOf(s)
-}
-
-// IsDuration reports whether a target or reading is a length of time,
-// which Compared gives in minutes.
-func IsDuration(s string) bool {
-	q, ok := parseQuantity(s)
-	return ok && q.kind == duration
-}
-
-// unitOf is Unit for a quantity that is not a length of time.
-func unitOf(s string) string {
 	q, ok := parseQuantity(s)
 	switch {
 	case !ok:
@@ -299,4 +284,11 @@ func unitOf(s string) string {
 		return "of " + strconv.FormatFloat(q.of, 'f', -1, 64)
 	}
 	return ""
+}
+
+// IsDuration reports whether a target or reading is a length of time,
+// which Compared gives in minutes.
+func IsDuration(s string) bool {
+	q, ok := parseQuantity(s)
+	return ok && q.kind == duration
 }

@@ -201,12 +201,8 @@ func (v *validation) structRules() {
 		case "evidence_id":
 			v.add(path, fmt.Sprintf("%q is not a citation in the built-in library", value), evidenceFix(value))
 		case "language":
-			var tags []string
-			for _, l := range locale.Languages {
-				tags = append(tags, l.Tag)
-			}
 			v.add(path, fmt.Sprintf("%q is not a language propose writes", value),
-				"use one of "+strings.Join(tags, ", ")+", or leave it out for the paper's language")
+				"use one of "+strings.Join(locale.Tags(), ", ")+", or leave it out for the paper's language")
 		case "colour":
 			v.add(path, fmt.Sprintf("%q is not a colour written as #RRGGBB", value),
 				"write # and six hexadecimal digits, in quotes, for example `accent: \"#0B6E4F\"`")
