@@ -1,12 +1,14 @@
 package htmlpage
 
 import (
-	"github.com/propose-cli/propose/pkg/docmeta"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/propose-cli/propose/pkg/docmeta"
+	"github.com/propose-cli/propose/pkg/palette"
 
 	"github.com/propose-cli/propose/pkg/chart"
 	"github.com/propose-cli/propose/pkg/proposal"
@@ -19,12 +21,12 @@ var (
 )
 
 // rgb reads #RGB or #RRGGBB.
-func rgb(t *testing.T, s string) proposal.RGB {
+func rgb(t *testing.T, s string) palette.RGB {
 	t.Helper()
 	if len(s) == 4 {
 		s = "#" + strings.Repeat(s[1:2], 2) + strings.Repeat(s[2:3], 2) + strings.Repeat(s[3:4], 2)
 	}
-	c, ok := proposal.ParseRGB(s)
+	c, ok := palette.ParseRGB(s)
 	if !ok {
 		t.Fatalf("%q is not a colour", s)
 	}
@@ -54,11 +56,11 @@ func TestStylesheetTextIsReadable(t *testing.T) {
 		if fg == "" {
 			continue
 		}
-		back := proposal.White
+		back := palette.White
 		if bg != "" {
 			back = rgb(t, bg)
 		}
-		if r := proposal.Contrast(rgb(t, fg), back); r < proposal.MinTextContrast {
+		if r := palette.Contrast(rgb(t, fg), back); r < palette.MinTextContrast {
 			t.Errorf("%s: %s on %s has a contrast of %.2f:1", selector, fg, back, r)
 		}
 		checked++
@@ -99,14 +101,14 @@ func TestChartTextIsReadable(t *testing.T) {
 				x0 -= w
 			}
 			y0, y1 := tx.Y-tx.Size, tx.Y+0.25*tx.Size
-			back := proposal.White
+			back := palette.White
 			for _, f := range pl.Fills {
 				if f.Role == chart.Good && x0 < f.X+f.W && f.X < x0+w && y0 < f.Y+f.H && f.Y < y1 {
 					back = good
 					onGood++
 				}
 			}
-			if r := proposal.Contrast(rgb(t, chartColors[tx.Role]), back); r < proposal.MinTextContrast {
+			if r := palette.Contrast(rgb(t, chartColors[tx.Role]), back); r < palette.MinTextContrast {
 				t.Errorf("%q: %s on %s has a contrast of %.2f:1", tx.S, chartColors[tx.Role], back, r)
 			}
 		}
@@ -119,23 +121,23 @@ func TestChartTextIsReadable(t *testing.T) {
 // TestAccentsValidationAcceptsAreReadable checks that every accent the
 // proposal's validation lets through is readable where the page writes
 // it: in the headings on white, and in the table headings on the tint
-// the page mixes from it (tint here, proposal.RGB.Tint there).
+// the page mixes from it (tint here, palette.RGB.Tint there).
 func TestAccentsValidationAcceptsAreReadable(t *testing.T) {
 	n := 0
 	for r := 0; r < 256; r += 17 {
 		for g := 0; g < 256; g += 17 {
 			for b := 0; b < 256; b += 17 {
-				c := proposal.ReadableAccent(proposal.RGB{R: uint8(r), G: uint8(g), B: uint8(b)})
+				c := proposal.ReadableAccent(palette.RGB{R: uint8(r), G: uint8(g), B: uint8(b)})
 				hex := strings.ToLower(c.String())
 				css := themed(Page{Doc: docmeta.Doc{Accent: c.String()}})
 				if !strings.Contains(css, "color: "+hex) {
 					t.Fatalf("the page does not use the accent %s", hex)
 				}
-				fill := rgb(t, tint(hex, 0.09))
-				if !strings.Contains(css, "background: "+strings.ToLower(tint(hex, 0.09))) {
-					t.Fatalf("the page does not put the accent's tint %s behind table headings", tint(hex, 0.09))
+				fill := rgb(t, tint(hex))
+				if !strings.Contains(css, "background: "+strings.ToLower(tint(hex))) {
+					t.Fatalf("the page does not put the accent's tint %s behind table headings", tint(hex))
 				}
-				if x := proposal.Contrast(c, fill); x < proposal.MinTextContrast {
+				if x := palette.Contrast(c, fill); x < palette.MinTextContrast {
 					t.Errorf("accent %s: %.2f:1 on its tint %s", hex, x, fill)
 				}
 				n++

@@ -9,13 +9,14 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
-	"github.com/propose-cli/propose/pkg/docmeta"
-	"github.com/propose-cli/propose/pkg/imagetype"
-	"github.com/propose-cli/propose/pkg/palette"
 	"html"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/propose-cli/propose/pkg/docmeta"
+	"github.com/propose-cli/propose/pkg/imagetype"
+	"github.com/propose-cli/propose/pkg/palette"
 
 	"github.com/propose-cli/propose/pkg/mdtext"
 )
@@ -116,7 +117,7 @@ func themed(p Page) string {
 	css := style
 	if accentRE.MatchString(p.Accent) {
 		css = strings.ReplaceAll(css, defaultAccent, strings.ToLower(p.Accent))
-		css = strings.ReplaceAll(css, defaultHeaderFill, tint(p.Accent, 0.09))
+		css = strings.ReplaceAll(css, defaultHeaderFill, tint(p.Accent))
 	}
 	if p.Sans {
 		css = strings.Replace(css, `"Noto Serif", Georgia, "Times New Roman", serif`, `"Noto Sans", "Helvetica Neue", Arial, sans-serif`, 1)
@@ -181,12 +182,12 @@ const (
 	defaultHeaderFill = palette.Fill
 )
 
-// tint mixes the colour #RRGGBB with white, keeping the share k of it, as
-// the PDF's table headers do.
-func tint(hex string, k float64) string {
-	n, _ := strconv.ParseUint(hex[1:], 16, 32)
-	mix := func(v uint64) int { return int(float64(v)*k + 255*(1-k) + 0.5) }
-	return fmt.Sprintf("#%02x%02x%02x", mix(n>>16), mix(n>>8&0xFF), mix(n&0xFF))
+// tint is the pale tint of the accent #RRGGBB behind table headings
+// (palette.HeaderTintShare of it), as the PDF's, written as CSS writes it.
+func tint(hex string) string {
+	c, _ := palette.ParseRGB(hex)
+	f := c.Tint(palette.HeaderTintShare)
+	return fmt.Sprintf("#%02x%02x%02x", f.R, f.G, f.B)
 }
 
 // style is the page's stylesheet, in the palette's colours

@@ -1,6 +1,8 @@
 // Package palette holds the documents' colours, as #RRGGBB: the one place
 // the PDF, the Word file, the HTML page, its charts and the email take
-// them from. The theme's accent (theme.accent) replaces Accent.
+// them from. The theme's accent (theme.accent) replaces Accent. It also
+// holds the arithmetic of colours they share: parsing, the tint behind
+// table headings, and the WCAG contrast the accent is held to.
 package palette
 
 const (

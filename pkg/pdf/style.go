@@ -2,39 +2,18 @@ package pdf
 
 import (
 	"fmt"
+
 	"github.com/propose-cli/propose/pkg/palette"
-	"strconv"
 )
 
 // rgb is a colour.
 type rgb struct{ r, g, b int }
 
-// parseColour reads a colour written as #RRGGBB.
-func parseColour(s string) (rgb, error) {
-	if len(s) != 7 || s[0] != '#' {
-		return rgb{}, fmt.Errorf("colour %q is not written as #RRGGBB", s)
-	}
-	n, err := strconv.ParseUint(s[1:], 16, 32)
-	if err != nil {
-		return rgb{}, fmt.Errorf("colour %q is not written as #RRGGBB", s)
-	}
-	return rgb{int(n >> 16), int(n >> 8 & 0xFF), int(n & 0xFF)}, nil
-}
-
-// tint mixes c with white, keeping the share k of c.
 // colour is one of the palette's colours, which are written right.
-func colour(hex string) rgb {
-	c, err := parseColour(hex)
-	if err != nil {
-		panic(err)
-	}
-	return c
-}
+func colour(hex string) rgb { return rgbOf(palette.MustRGB(hex)) }
 
-func tint(c rgb, k float64) rgb {
-	mix := func(v int) int { return int(float64(v)*k + 255*(1-k) + 0.5) }
-	return rgb{mix(c.r), mix(c.g), mix(c.b)}
-}
+// rgbOf is a palette colour as the PDF writer takes it.
+func rgbOf(c palette.RGB) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }
 
 // style holds the measures of the page, in points, at one type scale.
 type style struct {
@@ -112,11 +91,11 @@ func newStyle(scale float64) *style {
 // the table headers' tint of it) and the body face.
 func (st *style) themed(meta Meta) error {
 	if meta.Accent != "" {
-		c, err := parseColour(meta.Accent)
-		if err != nil {
-			return err
+		c, ok := palette.ParseRGB(meta.Accent)
+		if !ok {
+			return fmt.Errorf("colour %q is not written as #RRGGBB", meta.Accent)
 		}
-		st.accent, st.fill = c, tint(c, 0.09)
+		st.accent, st.fill = rgbOf(c), rgbOf(c.Tint(palette.HeaderTintShare))
 	}
 	if meta.Sans {
 		st.body = sans

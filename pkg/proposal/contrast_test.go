@@ -3,58 +3,9 @@ package proposal
 import (
 	"strings"
 	"testing"
+
+	"github.com/propose-cli/propose/pkg/palette"
 )
-
-func mustRGB(t *testing.T, s string) RGB {
-	t.Helper()
-	c, ok := ParseRGB(s)
-	if !ok {
-		t.Fatalf("ParseRGB(%q) failed", s)
-	}
-	return c
-}
-
-// TestContrastKnownPairs checks the WCAG 2.x contrast ratio against pairs
-// whose ratios are published: #767676 is the lightest grey that passes on
-// white, #777777 the darkest that does not.
-func TestContrastKnownPairs(t *testing.T) {
-	for _, tc := range []struct {
-		fg, bg string
-		want   float64
-		passes bool
-	}{
-		{"#767676", "#FFFFFF", 4.54, true},
-		{"#777777", "#FFFFFF", 4.48, false},
-		{"#000000", "#FFFFFF", 21, true},
-		{"#FFFFFF", "#FFFFFF", 1, false},
-		{"#ffdd00", "#FFFFFF", 1.35, false},
-		{"#1B365D", "#FFFFFF", 12.12, true},
-		{"#FFFFFF", "#963028", 7.64, true}, // the prep sheet's banner
-	} {
-		fg, bg := mustRGB(t, tc.fg), mustRGB(t, tc.bg)
-		got := Contrast(fg, bg)
-		if got < tc.want-0.005 || got > tc.want+0.005 {
-			t.Errorf("Contrast(%s, %s) = %.3f, want %.2f", tc.fg, tc.bg, got, tc.want)
-		}
-		if Contrast(bg, fg) != got {
-			t.Errorf("Contrast(%s, %s) depends on the order", tc.fg, tc.bg)
-		}
-		if (got >= MinTextContrast) != tc.passes {
-			t.Errorf("%s on %s: passes = %v, want %v", tc.fg, tc.bg, got >= MinTextContrast, tc.passes)
-		}
-	}
-}
-
-func TestParseRGB(t *testing.T) {
-	if c, ok := ParseRGB("#0b6E4f"); !ok || c != (RGB{0x0B, 0x6E, 0x4F}) || c.String() != "#0B6E4F" {
-		t.Errorf("ParseRGB(#0b6E4f) = %v, %v", c, ok)
-	}
-	for _, bad := range []string{"", "#FFF", "0B6E4F", "#0B6E4G", "#0B6E4F0", "##B6E4F"} {
-		if _, ok := ParseRGB(bad); ok {
-			t.Errorf("ParseRGB(%q) accepted it", bad)
-		}
-	}
-}
 
 // TestReadableAccent checks that the colour offered for a light accent
 // passes on white and on its table headings' tint, keeps the hue (each
@@ -62,12 +13,12 @@ func TestParseRGB(t *testing.T) {
 // lighter fails.
 func TestReadableAccent(t *testing.T) {
 	for _, s := range []string{"#FFDD00", "#FFFFFF", "#767676", "#00A3E0", "#FF6F61", "#7FBA00", "#0B6E4F"} {
-		c := mustRGB(t, s)
+		c := palette.MustRGB(s)
 		r := ReadableAccent(c)
-		if ratio, _ := AccentContrast(r); ratio < MinTextContrast {
+		if ratio, _ := AccentContrast(r); ratio < palette.MinTextContrast {
 			t.Errorf("%s: offered %s, whose contrast is %.2f", s, r, ratio)
 		}
-		if ratio, _ := AccentContrast(c); ratio >= MinTextContrast {
+		if ratio, _ := AccentContrast(c); ratio >= palette.MinTextContrast {
 			if r != c {
 				t.Errorf("%s passes, but %s was offered for it", s, r)
 			}
@@ -88,8 +39,8 @@ func TestReadableAccent(t *testing.T) {
 				}
 			}
 		}
-		lighter := RGB{min(r.R+2, c.R), min(r.G+2, c.G), min(r.B+2, c.B)}
-		if ratio, _ := AccentContrast(lighter); ratio >= MinTextContrast {
+		lighter := palette.RGB{R: min(r.R+2, c.R), G: min(r.G+2, c.G), B: min(r.B+2, c.B)}
+		if ratio, _ := AccentContrast(lighter); ratio >= palette.MinTextContrast {
 			t.Errorf("%s: offered %s, though %s is lighter and passes too", s, r, lighter)
 		}
 	}
