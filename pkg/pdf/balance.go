@@ -266,12 +266,7 @@ func isLetter(r rune) bool {
 // drawn after it (hyphenFrag).
 func (d *drawer) widthTo(w word, at int) (head, hyphen float64) {
 	fi, end := fragAt(w, at)
-	for _, f := range w.frags[:fi] {
-		head += f.w
-	}
-	f := w.frags[fi]
-	head += unitsWidth(f.family, f.s.size, d.measureUnits(f.family, f.style, f.text[:end]))
-	return head, d.hyphenFrag(f).w
+	return d.headWidth(w, fi, end), d.hyphenFrag(w.frags[fi]).w
 }
 
 // fragAt returns the piece of w in which byte at of its text falls, and

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"sort"
+	"strings"
+
 	"github.com/propose-cli/propose/pkg/imagetype"
 	"github.com/propose-cli/propose/pkg/palette"
-	"strings"
 
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/yuin/goldmark/ast"
@@ -153,15 +155,7 @@ func (d *drawer) clip(text string, sp span, width float64) string {
 	// The longest prefix n (from 0, the ellipsis alone, to all but the
 	// last character) whose cut fits; a cut grows with n, since trimming
 	// only takes back what the longer prefix added.
-	lo, hi := -1, len(r)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if fits(mid) {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
+	lo := sort.Search(len(r), func(n int) bool { return !fits(n) }) - 1
 	if lo < 0 {
 		return ""
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"math"
 	"slices"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -176,16 +177,7 @@ func (d *drawer) cutWord(w word, room, line float64, natural bool) (head, tail w
 		frag, end int  // a cut after byte end of frags[frag]
 		prev      rune // the character before the cut
 	}
-	// headWidth is the head's width cut at a, as splitWord measures it:
-	// shaped, which is not its characters' sum (kerning, ligatures).
-	headWidth := func(a at) float64 {
-		w0 := 0.0
-		for _, f := range w.frags[:a.frag] {
-			w0 += f.w
-		}
-		f := w.frags[a.frag]
-		return w0 + d.measure(f.family, f.style, f.s.size, f.text[:a.end])
-	}
+	headWidth := func(a at) float64 { return d.headWidth(w, a.frag, a.end) }
 	// The places a cut may go, up to where the characters' own widths
 	// pass the room by more than kerning could take back: a word many
 	// lines long is read a line's length at a time.
@@ -213,15 +205,7 @@ scan:
 	}
 	// The last cut whose head fits, found by halving: a head grows with
 	// its cut.
-	lo, hi := -1, len(cuts)-1
-	for lo < hi {
-		mid := (lo + hi + 1) / 2
-		if headWidth(cuts[mid]) <= room {
-			lo = mid
-		} else {
-			hi = mid - 1
-		}
-	}
+	lo := sort.Search(len(cuts), func(i int) bool { return headWidth(cuts[i]) > room }) - 1
 	switch {
 	case lo >= 0:
 	case natural:
@@ -244,6 +228,18 @@ scan:
 	}
 	head, tail = d.splitWord(w, best.frag, best.end)
 	return head, tail, true
+}
+
+// headWidth is the width of w cut after byte end of its piece frags[fi],
+// as splitWord measures the head: shaped, which is not its characters'
+// sum (kerning, ligatures).
+func (d *drawer) headWidth(w word, fi, end int) float64 {
+	width := 0.0
+	for _, f := range w.frags[:fi] {
+		width += f.w
+	}
+	f := w.frags[fi]
+	return width + d.measure(f.family, f.style, f.s.size, f.text[:end])
 }
 
 // splitWord cuts w after byte end of its piece frags[fi], measuring the
