@@ -183,16 +183,21 @@ func checkLicence(tag, header string) error {
 	return fmt.Errorf("hyph-%s: no licence the project carries in the header", tag)
 }
 
+// readFields returns the space-separated fields of a pattern or
+// exception file, in order.
+func readFields(path string) ([]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading %s: %w", path, err)
+	}
+	return strings.Fields(string(b)), nil
+}
+
 func readTeX(texDir string, l texLanguage, header string) (packed.Table, error) {
 	txt := filepath.Join(texDir, "patterns", "txt", "hyph-"+l.tag)
-	f, err := os.Open(txt + ".pat.txt")
+	fields, err := readFields(txt + ".pat.txt")
 	if err != nil {
-		return packed.Table{}, fmt.Errorf("reading patterns: %w", err)
-	}
-	defer f.Close()
-	fields, err := packed.ReadFields(f)
-	if err != nil {
-		return packed.Table{}, fmt.Errorf("reading %s.pat.txt: %w", txt, err)
+		return packed.Table{}, err
 	}
 	t := packed.Table{Lang: l.tag, Source: "hyph-utf8 hyph-" + l.tag + ".pat.txt" + version(header)}
 	for _, s := range fields {
@@ -205,17 +210,12 @@ func readTeX(texDir string, l texLanguage, header string) (packed.Table, error) 
 		}
 		t.Patterns = append(t.Patterns, p)
 	}
-	ex, err := os.Open(txt + ".hyp.txt")
+	words, err := readFields(txt + ".hyp.txt")
 	if errors.Is(err, os.ErrNotExist) {
 		return t, nil
 	}
 	if err != nil {
-		return packed.Table{}, fmt.Errorf("reading exceptions: %w", err)
-	}
-	defer ex.Close()
-	words, err := packed.ReadFields(ex)
-	if err != nil {
-		return packed.Table{}, fmt.Errorf("reading %s.hyp.txt: %w", txt, err)
+		return packed.Table{}, err
 	}
 	for _, w := range words {
 		t.Exceptions = append(t.Exceptions, strings.ToLower(w))

@@ -23,7 +23,6 @@
 package packed
 
 import (
-	"bufio"
 	"bytes"
 	"compress/zlib"
 	"errors"
@@ -434,15 +433,4 @@ func ReadAll(data []byte) (Header, Table, error) {
 		return Header{}, Table{}, fmt.Errorf("reading packed patterns: %w", err)
 	}
 	return h, t, nil
-}
-
-// ReadFields is a small convenience for the generator: the space-separated
-// fields of a pattern or exception file, in order.
-func ReadFields(rd io.Reader) ([]string, error) {
-	var out []string
-	sc := bufio.NewScanner(rd)
-	for sc.Scan() {
-		out = append(out, strings.Fields(sc.Text())...)
-	}
-	return out, sc.Err()
 }
