@@ -1,8 +1,6 @@
 package pdf
 
 import (
-	"fmt"
-
 	"github.com/yuin/goldmark/ast"
 
 	"github.com/propose-cli/propose/pkg/chart"
@@ -39,8 +37,7 @@ func (d *drawer) renderChart(n *ast.FencedCodeBlock) error {
 			// content, read as the sentence that says what it shows
 			// (chart.Describe, which names it).
 			fig.alt = pl.Desc
-			mcid := d.tags.mark(d.pdf.PageNo()-1, fig)
-			d.pdf.RawWriteStr(fmt.Sprintf("/Figure <</MCID %d>> BDC", mcid))
+			d.beginMarked(fig)
 			d.marked(markInside, func() { d.drawChart(pl, x, y) })
 			d.pdf.RawWriteStr("EMC")
 			d.endTag()

@@ -70,8 +70,12 @@ func (t *tagger) current() *elem {
 // child adds an element of the type under the current one, without
 // opening it.
 func (t *tagger) child(typ string) *elem {
-	parent := t.open[len(t.open)-1]
-	e := &elem{typ: typ, parent: parent}
+	return adopt(t.open[len(t.open)-1], &elem{typ: typ})
+}
+
+// adopt makes e the last child of parent, and returns it.
+func adopt(parent, e *elem) *elem {
+	e.parent = parent
 	parent.kids = append(parent.kids, kid{e: e, mcid: -1, annot: -1})
 	return e
 }
@@ -110,11 +114,8 @@ func (t *tagger) linkTo(url string) *elem {
 	if t.link != nil && t.link.url == url && t.link.parent == t.current() {
 		return t.link
 	}
-	parent := t.current()
-	e := &elem{typ: "Link", parent: parent, url: url}
-	parent.kids = append(parent.kids, kid{e: e, mcid: -1, annot: -1})
-	t.link = e
-	return e
+	t.link = adopt(t.current(), &elem{typ: "Link", url: url})
+	return t.link
 }
 
 // spanIn returns the Span element, in the language lang, for a run: the
@@ -124,11 +125,8 @@ func (t *tagger) spanIn(lang string) *elem {
 	if t.link != nil && t.link.typ == "Span" && t.link.lang == lang && t.link.parent == t.current() {
 		return t.link
 	}
-	parent := t.current()
-	e := &elem{typ: "Span", parent: parent, lang: lang}
-	parent.kids = append(parent.kids, kid{e: e, mcid: -1, annot: -1})
-	t.link = e // the last inline element, continued by the next run
-	return e
+	t.link = adopt(t.current(), &elem{typ: "Span", lang: lang}) // the last inline element, continued by the next run
+	return t.link
 }
 
 // annot records that a link annotation was made on page for e.
@@ -215,9 +213,15 @@ func (d *drawer) markedContent(link, text string) string {
 	default:
 		d.tags.link = nil
 	}
+	d.beginMarked(e)
+	return "EMC"
+}
+
+// beginMarked opens marked content for e on the current page, with the
+// next MCID; the caller writes its EMC.
+func (d *drawer) beginMarked(e *elem) {
 	mcid := d.tags.mark(d.pdf.PageNo()-1, e)
 	d.pdf.RawWriteStr(fmt.Sprintf("/%s <</MCID %d>> BDC", e.typ, mcid))
-	return "EMC"
 }
 
 // addLink makes the rectangle a link to url, in the structure tree as part
