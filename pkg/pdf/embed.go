@@ -78,7 +78,12 @@ func (d *drawer) showText(family, style string, size float64, color rgb, x, y, w
 	if err != nil {
 		return err
 	}
-	width := stringWidth(family, style, d.meta.Language, size, text)
+	// The width is wanted only to align the text right or to size its
+	// link: a run drawn from the left is not measured again.
+	var width float64
+	if alignRight || link != "" {
+		width = stringWidth(family, style, d.meta.Language, size, text)
+	}
 	if alignRight {
 		x += w - width
 	}
