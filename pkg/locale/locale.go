@@ -186,6 +186,16 @@ func (l *Locale) Weekday(d time.Weekday) string {
 	return l.cldr.WeekdayWide(d)
 }
 
+// WeekdayNames are the names the language gives a day in a list or a
+// table, besides Weekday's: its abbreviation ("Mi.", "mié.", "wo"); none
+// for English, whose forms propose writes itself.
+func (l *Locale) WeekdayNames(d time.Weekday) []string {
+	if l.cldr == nil {
+		return nil
+	}
+	return []string{l.cldr.WeekdayWide(d), l.cldr.WeekdayAbbreviated(d)}
+}
+
 // Clock writes a time of day: "9:00 a.m." in US English, "09:00" in
 // British English, and CLDR's short time elsewhere ("9:00" in Spanish).
 func (l *Locale) Clock(hour, minute int) string {

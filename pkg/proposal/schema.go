@@ -187,7 +187,7 @@ func needed(f *Field) bool {
 // weekdayPattern matches a weekday written any way the loader reads it.
 var weekdayPattern = sync.OnceValue(func() string {
 	var names []string
-	for n, d := range weekdayNames {
+	for n, d := range weekdayNames() {
 		if d >= 1 && d <= 5 {
 			names = append(names, n)
 		}

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+
+	"github.com/propose-cli/propose/pkg/locale"
 )
 
 // valueError is a value that cannot be read, with how to write it instead.
@@ -87,44 +90,40 @@ var Workweek = []Weekday{
 	Weekday(time.Thursday), Weekday(time.Friday),
 }
 
-// weekdayNames are the names a file may give a day: English, as the
-// wizard writes them, and the names and usual abbreviations in each
-// language the documents are written in, so that a Dutch or German file
-// can say "woensdag" or "Mi". No name means two days.
-var weekdayNames = map[string]time.Weekday{
-	"mon": time.Monday, "monday": time.Monday,
-	"tue": time.Tuesday, "tues": time.Tuesday, "tuesday": time.Tuesday,
-	"wed": time.Wednesday, "weds": time.Wednesday, "wednesday": time.Wednesday,
-	"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "thursday": time.Thursday,
-	"fri": time.Friday, "friday": time.Friday,
-	"sat": time.Saturday, "saturday": time.Saturday,
-	"sun": time.Sunday, "sunday": time.Sunday,
-	// German
-	"montag": time.Monday, "mo": time.Monday, "dienstag": time.Tuesday, "di": time.Tuesday,
-	"mittwoch": time.Wednesday, "mi": time.Wednesday, "donnerstag": time.Thursday, "do": time.Thursday,
-	"freitag": time.Friday, "fr": time.Friday, "samstag": time.Saturday, "sonnabend": time.Saturday, "sa": time.Saturday,
-	"sonntag": time.Sunday, "so": time.Sunday,
-	// French
-	"lundi": time.Monday, "lun": time.Monday, "mardi": time.Tuesday, "mar": time.Tuesday,
-	"mercredi": time.Wednesday, "mer": time.Wednesday, "jeudi": time.Thursday, "jeu": time.Thursday,
-	"vendredi": time.Friday, "ven": time.Friday, "samedi": time.Saturday, "sam": time.Saturday,
-	"dimanche": time.Sunday, "dim": time.Sunday,
-	// Spanish
-	"lunes": time.Monday, "martes": time.Tuesday, "miércoles": time.Wednesday, "miercoles": time.Wednesday,
-	"mié": time.Wednesday, "mie": time.Wednesday, "jueves": time.Thursday, "jue": time.Thursday,
-	"viernes": time.Friday, "vie": time.Friday, "sábado": time.Saturday, "sabado": time.Saturday, "sáb": time.Saturday,
-	"domingo": time.Sunday, "dom": time.Sunday,
-	// Dutch
-	"maandag": time.Monday, "ma": time.Monday, "dinsdag": time.Tuesday, "woensdag": time.Wednesday,
-	"wo": time.Wednesday, "donderdag": time.Thursday, "vrijdag": time.Friday, "vr": time.Friday,
-	"zaterdag": time.Saturday, "za": time.Saturday, "zondag": time.Sunday, "zo": time.Sunday,
-}
+// weekdayNames are the names a file may give a day, lower-cased and
+// without a final full stop: English, as the wizard writes them, and in
+// each language the documents are written in CLDR's names and
+// abbreviations (locale.WeekdayNames), with and without their accents,
+// so that a Dutch or German file can say "woensdag" or "Mi.". No name
+// means two days.
+var weekdayNames = sync.OnceValue(func() map[string]time.Weekday {
+	names := map[string]time.Weekday{
+		"mon": time.Monday, "monday": time.Monday,
+		"tue": time.Tuesday, "tues": time.Tuesday, "tuesday": time.Tuesday,
+		"wed": time.Wednesday, "weds": time.Wednesday, "wednesday": time.Wednesday,
+		"thu": time.Thursday, "thur": time.Thursday, "thurs": time.Thursday, "thursday": time.Thursday,
+		"fri": time.Friday, "friday": time.Friday,
+		"sat": time.Saturday, "saturday": time.Saturday,
+		"sun": time.Sunday, "sunday": time.Sunday,
+		"sonnabend": time.Saturday, // German, in the north and east; CLDR has Samstag
+	}
+	for _, l := range locale.Languages {
+		loc := locale.MustOf(l.Tag)
+		for d := time.Sunday; d <= time.Saturday; d++ {
+			for _, n := range loc.WeekdayNames(d) {
+				n = strings.TrimSuffix(strings.ToLower(n), ".")
+				names[n], names[Fold(n)] = d, d
+			}
+		}
+	}
+	return names
+})
 
 // UnmarshalText reads a weekday name such as "mon", "Monday" or "Montag",
 // in any case, with or without a final full stop ("Mi.").
 func (w *Weekday) UnmarshalText(b []byte) error {
 	s := strings.TrimSuffix(strings.ToLower(strings.TrimSpace(string(b))), ".")
-	d, ok := weekdayNames[s]
+	d, ok := weekdayNames()[s]
 	if !ok {
 		return &valueError{fmt.Sprintf("%q is not a weekday", string(b)), "use monday to friday or mon to fri, or the day's name in German, French, Spanish or Dutch"}
 	}
