@@ -505,7 +505,7 @@ func (c *checker) stale() {
 // person: "or I'll have to look elsewhere", "another offer on the table";
 // "sonst muss ich mich umsehen", "j'ai d'autres propositions", "tengo otra
 // oferta", "ik heb een ander aanbod". One pattern a language; the text is
-// folded first (proposal.Fold), so all but English are written without
+// folded first (fastre.Fold), so all but English are written without
 // accents. An offer from a supplier or to a client, a job posting and a
 // competitor's prices share words with these, and are not threats: each
 // pattern names the writer's own move or another employer's offer to them.
@@ -558,7 +558,7 @@ func threatsIn(folder string) *fastre.Regexp {
 // threatInLanguage returns the words of text that threaten, as written,
 // for a request written in the language of the template folder lang or in
 // English; "" when there are none.
-func threatInLanguage(text, lang string) string { return proposal.FindFolded(threatsIn(lang), text) }
+func threatInLanguage(text, lang string) string { return threatsIn(lang).FindFolded(text) }
 
 // leverageFields are where a request's own argument is written: a threat
 // or a private fact there is the employee speaking. Names, titles, the

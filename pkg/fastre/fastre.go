@@ -9,6 +9,9 @@
 //
 // The test is conservative: when a match may hold no literal (`[0-9]+`,
 // `\w+ days?`) every text passes, and the regexp decides as before.
+//
+// The word lists other than English's are written without accents, and
+// read a text with its accents taken off (Fold, FindFolded).
 package fastre
 
 import (
@@ -27,7 +30,7 @@ import (
 type Regexp struct {
 	expr  string
 	ready sync.Once
-	// need are the literals, case-folded (fold) when folds, one of which
+	// need are the literals, case-folded (foldCase) when folds, one of which
 	// every match contains; nil when a match may contain none.
 	need  []string
 	folds bool
@@ -64,7 +67,7 @@ func (r *Regexp) prepare() {
 		for _, lit := range need {
 			s := lit.s
 			if r.folds {
-				s = fold(s)
+				s = foldCase(s)
 			}
 			if !slices.Contains(r.need, s) {
 				r.need = append(r.need, s)
@@ -87,7 +90,7 @@ func (r *Regexp) may(s string) bool {
 		return true
 	}
 	if r.folds {
-		s = fold(s)
+		s = foldCase(s)
 	}
 	for _, lit := range r.need {
 		if strings.Contains(s, lit) {
@@ -241,10 +244,10 @@ func shortest(need []literal) int {
 	return m
 }
 
-// fold returns s with each character replaced by the least character
+// foldCase returns s with each character replaced by the least character
 // that matches it regardless of case (by Unicode simple case folding, as
 // regexp's (?i) matches): "Kelvin", "kelvin" and "\u212aelvin" alike.
-func fold(s string) string {
+func foldCase(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {
 		if s[i] >= utf8.RuneSelf {

@@ -161,9 +161,24 @@ func TestFoldIsCaseFolding(t *testing.T) {
 			continue // surrogates are not characters
 		}
 		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
-			if fold(string(f)) != fold(string(r)) {
-				t.Fatalf("fold(%U) = %q, fold(%U) = %q: they match regardless of case", r, fold(string(r)), f, fold(string(f)))
+			if foldCase(string(f)) != foldCase(string(r)) {
+				t.Fatalf("foldCase(%U) = %q, foldCase(%U) = %q: they match regardless of case", r, foldCase(string(r)), f, foldCase(string(f)))
 			}
+		}
+	}
+}
+
+func TestFindFoldedKeepsTheText(t *testing.T) {
+	for _, c := range []struct{ re, text, want string }{
+		{`ninos`, "Más tiempo con los niños.", "niños"},
+		{`gross`, "Das Büro ist groß genug", "groß"},
+		{`gros`, "Das Büro ist groß genug", "groß"}, // ends inside "ß": the whole letter
+		{`soeur`, "ma sœur", "sœur"},
+		{`j'ai`, "J’ai une offre", "J’ai"},
+		{`zz`, "rien", ""},
+	} {
+		if got := MustCompile(`(?i)` + c.re).FindFolded(c.text); got != c.want {
+			t.Errorf("FindFolded(%s, %q) = %q, want %q", c.re, c.text, got, c.want)
 		}
 	}
 }

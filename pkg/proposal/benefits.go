@@ -4,12 +4,14 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"github.com/propose-cli/propose/pkg/fastre"
 )
 
 // The word lists below hold one pattern a language for each concept, and
 // a text matches the concept when any language's pattern is in it: a
 // benefit is read the same whatever language the request is written in.
-// The text is folded first (see fold), so the patterns other than English
+// The text is folded first (fastre.Fold), so the patterns other than English
 // are written without accents and match "niños" and "ninos" alike; German
 // umlauts are written ue? so that "für", "fur" and "fuer" all match. A
 // word that is also an English word ("kind", "files", "stress", "mon") is
@@ -105,7 +107,7 @@ var (
 const maxPersonalSeen = 4096
 
 func personalBenefit(text string) bool {
-	t := strings.TrimSpace(Fold(text))
+	t := strings.TrimSpace(fastre.Fold(text))
 	if privateWords().MatchString(t) {
 		return true
 	}
@@ -175,15 +177,15 @@ var mentionsMe = lazyRegexp(anyLanguage(
 
 // TeamBenefit reports whether a text names a gain for the team or the
 // company.
-func TeamBenefit(text string) bool { return teamWords().MatchString(Fold(text)) }
+func TeamBenefit(text string) bool { return teamWords().MatchString(fastre.Fold(text)) }
 
 // PersonalWords reports whether a text names a personal matter: the
 // commute, family, health, preference.
-func PersonalWords(text string) bool { return personalWords().MatchString(Fold(text)) }
+func PersonalWords(text string) bool { return personalWords().MatchString(fastre.Fold(text)) }
 
 // PrivateMatter reports whether a text names a private matter: children,
 // family, health or care.
-func PrivateMatter(text string) bool { return privateWords().MatchString(Fold(text)) }
+func PrivateMatter(text string) bool { return privateWords().MatchString(fastre.Fold(text)) }
 
 // hedgeWords mark a text its writer is not sure of: hearsay or a guess.
 var hedgeWords = lazyRegexp(`(?i)\b(not sure|i think|i believe|i['’]ve heard|i have heard|i heard|apparently|supposedly|rumou?rs?|i guess|probably|maybe|might be` +
@@ -198,6 +200,5 @@ var hedgeWords = lazyRegexp(`(?i)\b(not sure|i think|i believe|i['’]ve heard|i
 // sure yet, I've heard the sales team…", "Ich glaube, im Vertrieb…"): the
 // documents would state it as fact to the manager.
 func Hedged(text string) bool {
-	folded, _ := fold(text)
-	return hedgeWords().MatchString(folded)
+	return hedgeWords().MatchString(fastre.Fold(text))
 }

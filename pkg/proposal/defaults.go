@@ -1,9 +1,10 @@
 package proposal
 
 import (
-	"github.com/propose-cli/propose/pkg/locale"
 	"slices"
 	"time"
+
+	"github.com/propose-cli/propose/pkg/locale"
 )
 
 // Defaults a file may leave out.

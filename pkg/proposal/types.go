@@ -7,6 +7,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/propose-cli/propose/pkg/fastre"
 	"github.com/propose-cli/propose/pkg/locale"
 )
 
@@ -112,7 +113,7 @@ var weekdayNames = sync.OnceValue(func() map[string]time.Weekday {
 		for d := time.Sunday; d <= time.Saturday; d++ {
 			for _, n := range loc.WeekdayNames(d) {
 				n = strings.TrimSuffix(strings.ToLower(n), ".")
-				names[n], names[Fold(n)] = d, d
+				names[n], names[fastre.Fold(n)] = d, d
 			}
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
-	"github.com/propose-cli/propose/pkg/imagetype"
 	"image"
 	_ "image/jpeg" // theme.logo
 	_ "image/png"
@@ -19,6 +18,8 @@ import (
 	"time"
 	_ "time/tzdata" // IANA zones on machines without /usr/share/zoneinfo
 	"unicode/utf8"
+
+	"github.com/propose-cli/propose/pkg/imagetype"
 
 	"github.com/go-playground/validator/v10"
 

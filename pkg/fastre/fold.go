@@ -1,11 +1,10 @@
-package proposal
+package fastre
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/propose-cli/propose/pkg/fastre"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -54,11 +53,12 @@ func Fold(s string) string {
 	return f
 }
 
-// FindFolded finds re in s with its accents taken off, and returns the
-// text it matched as s has it, accents and all; "" when re is not there.
-func FindFolded(re *fastre.Regexp, s string) string {
+// FindFolded finds the expression in s with its accents taken off (Fold),
+// and returns the text it matched as s has it, accents and all; "" when
+// the expression is not there.
+func (r *Regexp) FindFolded(s string) string {
 	f, at := fold(s)
-	m := re.FindStringIndex(f)
+	m := r.FindStringIndex(f)
 	if m == nil {
 		return ""
 	}
