@@ -258,26 +258,27 @@ func (j *Jurisdiction) Assess(sent, start, started time.Time) Assessment {
 
 // groundWords find which of the statutory grounds a reason given for a
 // refusal points to, in the words people use in the languages propose
-// writes (the text is lower-cased).
+// writes, without accents: the text is lower-cased and its accents taken
+// off (fastre.Fold), so "dépenses" and "depenses" read alike.
 var groundWords = []struct {
 	ground string
 	re     *fastre.Regexp
 }{
-	{"structural", fastre.MustCompile(`restructur|reorgani[sz]ation|merger|umstrukturierung|neuorganisation|réorganisation|restructuration|reestructuraci|reorganizaci|reorganisatie|herstructurering`)},
+	{"structural", fastre.MustCompile(`restructur|reorgani[sz]ation|merger|umstrukturierung|neuorganisation|restructuration|reestructuraci|reorganizaci|reorganisatie|herstructurering`)},
 	{"recruit", fastre.MustCompile(`recruit|hire|hiring|headcount|einstell|recrut|contratar|contrataci|werven|aannemen`)},
-	{"costs", fastre.MustCompile(`cost|expens|budget|money|kosten|coût|cout|dépense|coste|gasto|presupuesto`)},
+	{"costs", fastre.MustCompile(`cost|expens|budget|money|kosten|cout|depense|coste|gasto|presupuesto`)},
 	{"customers", fastre.MustCompile(`customer|client|kunde|cliente|klant`)},
-	{"quality", fastre.MustCompile(`quality|qualität|qualite|qualité|calidad|kwaliteit`)},
+	{"quality", fastre.MustCompile(`quality|qualitat|qualitaet|qualite|calidad|kwaliteit`)},
 	{"performance", fastre.MustCompile(`performance|productiv|output|leistung|produktiv|rendement|rendimiento|productividad|prestaties|productiviteit`)},
 	{"work", fastre.MustCompile(`not enough work|nothing to do|workload|arbeitsmenge|zu wenig arbeit|pas assez de travail|charge de travail|no hay suficiente trabajo|carga de trabajo|te weinig werk|werkaanbod`)},
-	{"reorganise", fastre.MustCompile(`cover|coverage|colleague|team|rota|vertretung|kolleg|équipe|equipe|collègue|compañer|equipo|collega|bezetting`)},
+	{"reorganise", fastre.MustCompile(`cover|coverage|colleague|team|rota|vertretung|kolleg|equipe|collegue|companer|equipo|collega|bezetting`)},
 }
 
 // GroundOf returns the statutory ground a reason given for a refusal
 // points to (costs, customers, reorganise, recruit, quality, performance,
 // work or structural), or "" when it points to none of them.
 func GroundOf(reason string) string {
-	r := strings.ToLower(reason)
+	r := fastre.Fold(strings.ToLower(reason))
 	for _, g := range groundWords {
 		if g.re.MatchString(r) {
 			return g.ground
@@ -286,9 +287,11 @@ func GroundOf(reason string) string {
 	return ""
 }
 
-// medicalWords name a health matter in the employee's own words.
+// medicalWords name a health matter in the employee's own words, written
+// without accents: Medical reads the text folded, since \b knows only
+// ASCII letters and would never end a word after "santé".
 var medicalWords = fastre.MustCompile(`(?i)\b(medical|health|illness|chronic|disabilit\w*|condition|diagnos\w*|therapy|treatment|migraines?|fatigue|anxiety|depression|surgery|long covid|pain` +
-	`|gesundheit\w*|krankheit|chronisch\w*|behinderung|santé|maladie|chronique|handicap|salud|enfermedad|crónic\w*|discapacidad|gezondheid|ziekte|chronisch|beperking)\b`)
+	`|gesundheit\w*|krankheit|chronisch\w*|behinderung|sante|maladie|chronique|handicap|salud|enfermedad|cronic\w*|discapacidad|gezondheid|ziekte|chronisch|beperking)\b`)
 
 // Medical reports whether a text names a health matter.
-func Medical(text string) bool { return medicalWords.MatchString(text) }
+func Medical(text string) bool { return medicalWords.MatchString(fastre.Fold(text)) }

@@ -109,11 +109,34 @@ func TestReasonsMapToTheGrounds(t *testing.T) {
 		"On ne peut pas recruter quelqu'un pour vous remplacer": "recruit",
 		"La calidad del trabajo puede bajar":                    "quality",
 		"De bezetting op kantoor wordt te laag":                 "reorganise",
+		"Les dépenses de matériel sont trop élevées":            "costs",
+		"Les depenses de materiel sont trop elevees":            "costs",
+		"La qualité du travail risque de baisser":               "quality",
+		"Die Qualität leidet":                                   "quality",
+		"Mis compañeros tendrían que cubrirte":                  "reorganise",
 		"I just prefer everyone in the office":                  "",
 		"Company culture matters to me":                         "",
 	} {
 		if got := GroundOf(reason); got != want {
 			t.Errorf("GroundOf(%q) = %q, want %q", reason, got, want)
+		}
+	}
+}
+
+// TestMedicalInEveryLanguage reads a health matter written with its
+// accents and without them.
+func TestMedicalInEveryLanguage(t *testing.T) {
+	for text, want := range map[string]bool{
+		"My chronic migraines make the commute hard": true,
+		"Ma santé est fragile depuis l'an dernier":   true,
+		"Ma sante est fragile":                       true,
+		"Tengo una enfermedad crónica":               true,
+		"Wegen meiner Gesundheit":                    true,
+		"I want more time for my garden":             false,
+		"Santé publique est notre client":            true,
+	} {
+		if got := Medical(text); got != want {
+			t.Errorf("Medical(%q) = %v, want %v", text, got, want)
 		}
 	}
 }
