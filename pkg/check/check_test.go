@@ -133,6 +133,11 @@ func TestEachRuleFindsItsGap(t *testing.T) {
 		{"law.effect", "offer", []string{"scenario: offer\n", "scenario: offer\njurisdiction: NI\nstatutory: yes\n"}, "benefits",
 			[]string{"benefits:", "communication:", "output_tracking:", "  core_hours:"}},
 		{"law.reasons", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: IE\nstatutory: yes\n"}, "benefits", []string{"benefits:"}},
+		// Benefits that are all the user's own give the statement nothing
+		// to point to either: the manager's documents do not list them.
+		{"law.reasons", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: IE\nstatutory: yes\n",
+			"  - The dashboard and forecast work that needs long uninterrupted blocks moves to the days with the fewest interruptions\n  - Office days are kept for the work that needs the room — planning, reviews and mentoring\n",
+			"  - More time with my kids after school\n"}, "benefits", nil},
 		{"law.changed", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: GB\n"}, "jurisdiction", nil},
 		{"law.accommodation", "trial", []string{"scenario: trial\n", "scenario: trial\njurisdiction: US\n",
 			"  motivation: The 75-minute commute each way costs me the evenings with my kids", "  motivation: My chronic migraines are worse after the commute"}, "private.motivation", nil},

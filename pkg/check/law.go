@@ -1,6 +1,7 @@
 package check
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -53,10 +54,13 @@ func (c *checker) law() {
 		if j.Says("location") && strings.TrimSpace(p.Arrangement.RemoteLocation) == "" {
 			c.add("law.statement-missing", "arrangement.remote_location", "add `remote_location:` under `arrangement:`: the Act asks where you would work")
 		}
-		if j.Says("effect") && len(p.Benefits) == 0 && !reachable(p) && len(p.Trial.Metrics) == 0 && len(p.OutputTracking) == 0 {
+		// The statements point to what the team gains: the benefits the
+		// manager's documents list, not the user's own (view's Gains).
+		gains := slices.ContainsFunc(p.Benefits, func(b string) bool { return !proposal.PersonalBenefit(b) })
+		if j.Says("effect") && !gains && !reachable(p) && len(p.Trial.Metrics) == 0 && len(p.OutputTracking) == 0 {
 			c.add("law.effect", "benefits", "")
 		}
-		if j.Says("reasons") && len(p.Benefits) == 0 {
+		if j.Says("reasons") && !gains {
 			c.add("law.reasons", "benefits", "")
 		}
 		// The Code asks for the workstation's suitability and a commitment
