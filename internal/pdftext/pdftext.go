@@ -143,11 +143,17 @@ func decodeUTF16Hex(h string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	u := make([]uint16, 0, len(raw)/2)
-	for j := 0; j+1 < len(raw); j += 2 {
-		u = append(u, uint16(raw[j])<<8|uint16(raw[j+1]))
+	return UTF16BE(raw), nil
+}
+
+// UTF16BE decodes big-endian UTF-16, as PDF text strings and ToUnicode
+// maps write it; an odd last byte is dropped.
+func UTF16BE(b []byte) string {
+	u := make([]uint16, 0, len(b)/2)
+	for i := 0; i+1 < len(b); i += 2 {
+		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
 	}
-	return string(utf16.Decode(u)), nil
+	return string(utf16.Decode(u))
 }
 
 // shownStrings returns the text of the hex strings a content stream shows,

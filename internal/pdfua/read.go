@@ -5,11 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"unicode/utf16"
 
 	"github.com/pdfcpu/pdfcpu/pkg/api"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/model"
 	"github.com/pdfcpu/pdfcpu/pkg/pdfcpu/types"
+	"github.com/propose-cli/propose/internal/pdftext"
 )
 
 // doc is a PDF read for checking: its catalog, pages and structure tree,
@@ -266,7 +266,7 @@ func (p *page) where() string { return fmt.Sprintf("page %d", p.n) }
 // mark, UTF-8 with its mark (PDF 2.0), or PDFDocEncoding.
 func textString(b []byte) string {
 	if len(b) >= 2 && b[0] == 0xFE && b[1] == 0xFF {
-		return utf16BE(b[2:])
+		return pdftext.UTF16BE(b[2:])
 	}
 	if s, ok := bytes.CutPrefix(b, []byte{0xEF, 0xBB, 0xBF}); ok {
 		return string(s)
@@ -276,15 +276,6 @@ func textString(b []byte) string {
 		sb.WriteRune(pdfDocRune(c))
 	}
 	return sb.String()
-}
-
-// utf16BE decodes big-endian UTF-16 (an odd last byte is dropped).
-func utf16BE(b []byte) string {
-	u := make([]uint16, 0, len(b)/2)
-	for i := 0; i+1 < len(b); i += 2 {
-		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
-	}
-	return string(utf16.Decode(u))
 }
 
 // pdfDocRune maps a PDFDocEncoding byte to its character (ISO 32000-1,
