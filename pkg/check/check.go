@@ -260,24 +260,24 @@ func (c *checker) framing() {
 	}
 }
 
-var digit = lazyRegexp(`[0-9]`)
+var digit = fastre.MustCompile(`[0-9]`)
 
 // numberRange is a target written as a range: "37-40", "37 to 40".
-var numberRange = lazyRegexp(`\d\s*(-|–|to)\s*\d`)
+var numberRange = fastre.MustCompile(`\d\s*(-|–|to)\s*\d`)
 
 // numberWords make a text measurable as a digit does; sameAs is a target
 // that holds to the baseline; replyWords are reply times a manager can
 // hold someone to.
 var (
-	numberWords = lazyRegexp(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero` +
+	numberWords = fastre.MustCompile(`(?i)\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty|fifty|sixty|ninety|hundred|half|an? (hour|minute|day|week)|every|all|none|zero` +
 		// German, French, Spanish and Dutch.
 		`|eine[nmr]? (stunde|minute|tag|woche)|alle|jede[nrs]?|keine|null|halbe[nr]?|une (heure|minute|journee|journée|semaine)|un jour|tous|toutes|aucun|aucune|` +
 		`una (hora|semana)|un d[ií]a|todos|todas|ning[uú]n|ninguna|cero|media|een (uur|minuut|dag|week)|alle|elke|geen|nul|half)\b`)
-	sameAs      = lazyRegexp(`(?i)\b(same|unchanged|no (worse|lower|fewer|less)|at least today)`)
-	hedgedReply = lazyRegexp(`(?i)\b(when i can|if i can|if possible|where possible|usually|try to|asap|as soon as (i can|possible)|depending` +
+	sameAs      = fastre.MustCompile(`(?i)\b(same|unchanged|no (worse|lower|fewer|less)|at least today)`)
+	hedgedReply = fastre.MustCompile(`(?i)\b(when i can|if i can|if possible|where possible|usually|try to|asap|as soon as (i can|possible)|depending` +
 		`|wenn m[öo]glich|nach m[öo]glichkeit|meistens|versuche|so schnell wie m[öo]glich|si possible|dans la mesure du possible|g[ée]n[ée]ralement|j.essaie|d[èe]s que possible|` +
 		`si es posible|en la medida de lo posible|normalmente|intento|lo antes posible|indien mogelijk|zo snel mogelijk|meestal|ik probeer)\b`)
-	replyWords = lazyRegexp(`(?i)([0-9]|\b(one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty|half|an?) (hours?|minutes?|mins?|days?)\b|\b(hours?|minutes?)\b|end of (the )?(working |business )?day|same (working |business )?day|next (working |business )?day|within the hour|by (noon|lunch|close)` +
+	replyWords = fastre.MustCompile(`(?i)([0-9]|\b(one|two|three|four|five|ten|fifteen|twenty|thirty|forty|sixty|half|an?) (hours?|minutes?|mins?|days?)\b|\b(hours?|minutes?)\b|end of (the )?(working |business )?day|same (working |business )?day|next (working |business )?day|within the hour|by (noon|lunch|close)` +
 		// German, French, Spanish and Dutch: "innerhalb einer Stunde", "dans l’heure", "en menos de una hora", "binnen het uur".
 		`|\b(stunden?|minuten|arbeitstag|werktag|heures?|minutes|journ[ée]e|horas?|minutos|d[ií]a laborable|uur|minuten|werkdag)\b|dans l.heure|am selben tag|le jour m[êe]me|el mismo d[ií]a|dezelfde dag|binnen het uur)`)
 )
@@ -291,7 +291,7 @@ func (c *checker) data() {
 	}
 	if len(all) == 0 {
 		c.add("data.no-record", "performance.highlights", "")
-	} else if !slices.ContainsFunc(all, digit().MatchString) {
+	} else if !slices.ContainsFunc(all, digit.MatchString) {
 		c.add("data.no-numbers", "performance", "")
 	}
 	if p.Scenario == proposal.ScenarioKeepRemote && p.Agreement == (proposal.Agreement{}) && len(perf.RemoteRecord) == 0 {
@@ -305,12 +305,12 @@ func (c *checker) data() {
 		// A target with no amount, or a number the review cannot compare
 		// readings with ("40", "37-40"): neither settles the review.
 		// "Same as now" holds only with today's figure beside it.
-		same := sameAs().MatchString(m.Target) && digit().MatchString(m.Baseline)
+		same := sameAs.MatchString(m.Target) && digit.MatchString(m.Baseline)
 		// A number is a target a manager can hold you to ("90%", "14 a
 		// week"); words are not ("good", "keep up"), nor is a range
 		// ("37-40"), which no reading can meet or miss.
-		if !digit().MatchString(m.Target) && !numberWords().MatchString(m.Target) && !same ||
-			numberRange().MatchString(m.Target) && !proposal.Judgeable(m.Target) {
+		if !digit.MatchString(m.Target) && !numberWords.MatchString(m.Target) && !same ||
+			numberRange.MatchString(m.Target) && !proposal.Judgeable(m.Target) {
 			c.add("data.metric-vague-target", at+".target", short(m.Target))
 		}
 		if m.MeasuredBy == "" {
@@ -330,7 +330,7 @@ func (c *checker) trial() {
 }
 
 // sensitiveWords mark work whose data needs saying how it stays safe.
-var sensitiveWords = lazyRegexp(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health (data|records|information)|patients?|medical|clinical|case notes|nhs|card ?holder|payment cards?|credit cards?|card transactions|pci|gdpr|hipaa|pii|social security|national insurance|passports?|tax returns?|bank accounts?|employee records|hr records|personnel files?|student records|confidential|claims? files?|policyholders?|ssns?|health.plan|benefits data|dependants|financial data|tax data|customer recordings|recordings of (customers|users|patients|interviews))\b`)
+var sensitiveWords = fastre.MustCompile(`(?i)\b(customer data|client data|personal data|payroll|salar(y|ies)|health (data|records|information)|patients?|medical|clinical|case notes|nhs|card ?holder|payment cards?|credit cards?|card transactions|pci|gdpr|hipaa|pii|social security|national insurance|passports?|tax returns?|bank accounts?|employee records|hr records|personnel files?|student records|confidential|claims? files?|policyholders?|ssns?|health.plan|benefits data|dependants|financial data|tax data|customer recordings|recordings of (customers|users|patients|interviews))\b`)
 
 func (c *checker) coverage() {
 	p := c.p
@@ -341,7 +341,7 @@ func (c *checker) coverage() {
 	switch {
 	case com.ResponseTime == "":
 		c.add("coverage.no-response-time", "communication.response_time", "")
-	case !replyWords().MatchString(com.ResponseTime) || hedgedReply().MatchString(com.ResponseTime):
+	case !replyWords.MatchString(com.ResponseTime) || hedgedReply.MatchString(com.ResponseTime):
 		c.add("coverage.vague-response", "communication.response_time", short(com.ResponseTime))
 	}
 	// A written summary on a cadence keeps the manager informed as a
@@ -383,20 +383,20 @@ func (c *checker) coverage() {
 
 // sensitiveJobs are jobs whose work handles data that must be protected,
 // read from the title and the team: a tax associate handles tax returns.
-var sensitiveJobs = lazyRegexp(`(?i)\b(tax|claims?|payroll|benefits (analyst|specialist|administrator|coordinator)|human resources|hr|recruit(er|ing|ment)?|talent acquisition|medical|clinical|nurse|coder|coding|billing|underwrit\w*|paralegal|legal|compliance|(user|ux|design) research(er)?)\b`)
+var sensitiveJobs = fastre.MustCompile(`(?i)\b(tax|claims?|payroll|benefits (analyst|specialist|administrator|coordinator)|human resources|hr|recruit(er|ing|ment)?|talent acquisition|medical|clinical|nurse|coder|coding|billing|underwrit\w*|paralegal|legal|compliance|(user|ux|design) research(er)?)\b`)
 
 // sensitive returns the first mention of sensitive data in the request's
 // public text, or "": in the job and its duties, never in a name.
 func (c *checker) sensitive() string {
 	e := c.p.Employee
-	if m := sensitiveJobs().FindStringSubmatch(e.Title + " " + e.Team); m != nil {
+	if m := sensitiveJobs.FindStringSubmatch(e.Title + " " + e.Team); m != nil {
 		return jobData(strings.ToLower(m[1]))
 	}
 	for _, t := range c.p.PublicTexts() {
 		if t.Field == "company.name" {
 			continue // "Ridgeline Payroll Services" is the employer, not the work
 		}
-		for _, loc := range sensitiveWords().FindAllStringIndex(t.Value, -1) {
+		for _, loc := range sensitiveWords.FindAllStringIndex(t.Value, -1) {
 			if inName(t.Value, loc[0], loc[1]) {
 				continue // "Riverside Medical Office" is a building, not health data
 			}
@@ -563,7 +563,7 @@ func threatInLanguage(text, lang string) string { return threatsIn(lang).FindFol
 // leverageFields are where a request's own argument is written: a threat
 // or a private fact there is the employee speaking. Names, titles, the
 // policy, the agreement and findings are someone else's words.
-var leverageFields = lazyRegexp(`^(benefits|output_tracking|arrangement\.(remote_work|in_person_commitments)|communication|performance|reask|equipment|trial)`)
+var leverageFields = fastre.MustCompile(`^(benefits|output_tracking|arrangement\.(remote_work|in_person_commitments)|communication|performance|reask|equipment|trial)`)
 
 func (c *checker) leverage() {
 	p := c.p
@@ -574,7 +574,7 @@ func (c *checker) leverage() {
 		}
 	}
 	for _, t := range p.PublicTexts() {
-		if !leverageFields().MatchString(t.Field) {
+		if !leverageFields.MatchString(t.Field) {
 			continue
 		}
 		text := strings.NewReplacer("’", "'", "‘", "'").Replace(t.Value)
@@ -605,7 +605,7 @@ func wordGrams(s string, n int) []string {
 }
 
 // supportWork marks a job the call-centre studies speak to.
-var supportWork = lazyRegexp(`(?i)(call|contact|customer|support|service|agent|help ?desk|travel|reservation|booking)`)
+var supportWork = fastre.MustCompile(`(?i)(call|contact|customer|support|service|agent|help ?desk|travel|reservation|booking)`)
 
 func (c *checker) evidence() {
 	p := c.p
@@ -616,7 +616,7 @@ func (c *checker) evidence() {
 			continue
 		}
 		at := fmt.Sprintf("evidence[%d]", i)
-		if strings.Contains(cit.HoldsFor, "call-centre") && !supportWork().MatchString(p.Employee.Title+" "+p.Employee.Team) {
+		if strings.Contains(cit.HoldsFor, "call-centre") && !supportWork.MatchString(p.Employee.Title+" "+p.Employee.Team) {
 			c.add("evidence.other-work", at, e.ID)
 		}
 		switch {
@@ -661,11 +661,6 @@ func plural(n int, one, many string) string {
 	return many
 }
 
-// lazyRegexp compiles expr the first time a text may match it, so a
-// command that checks nothing does not pay for the rules' expressions, and
-// a text without any of an expression's words is passed over quickly.
-func lazyRegexp(expr string) func() *fastre.Regexp { return fastre.Lazy(expr) }
-
 // busy is a busy time of the year, with the name the user gave it.
 type busy struct {
 	name   string
@@ -675,16 +670,16 @@ type busy struct {
 // seasonWords name busy seasons people write in passing, with their
 // months: "the holiday peak", "tax season".
 var seasonWords = []struct {
-	re          func() *fastre.Regexp
+	re          *fastre.Regexp
 	first, last time.Month
 }{
-	{lazyRegexp(`(?i)black friday|cyber monday|holiday (peak|season|rush)|christmas (peak|rush)`), time.November, time.December},
-	{lazyRegexp(`(?i)tax season|filing season`), time.February, time.April},
+	{fastre.MustCompile(`(?i)black friday|cyber monday|holiday (peak|season|rush)|christmas (peak|rush)`), time.November, time.December},
+	{fastre.MustCompile(`(?i)tax season|filing season`), time.February, time.April},
 }
 
 // busyNear finds a month named beside a word for a busy time: "volume
 // almost triples in November", "our peak is December".
-var busyNear = lazyRegexp(`(?i)(busy|busiest|peak|crunch|rush|slammed|volume (almost )?(doubles|triples)|all hands)\W+(?:\w+\W+){0,6}?(january|february|march|april|may|june|july|august|september|october|november|december)`)
+var busyNear = fastre.MustCompile(`(?i)(busy|busiest|peak|crunch|rush|slammed|volume (almost )?(doubles|triples)|all hands)\W+(?:\w+\W+){0,6}?(january|february|march|april|may|june|july|august|september|october|november|december)`)
 
 // busyPeriods are the team's busy times: those under company.busy_periods,
 // and those the request names in passing.
@@ -697,11 +692,11 @@ func (c *checker) busyPeriods() []busy {
 	}
 	for _, t := range c.p.PublicTexts() {
 		for _, s := range seasonWords {
-			if m := s.re().FindString(t.Value); m != "" {
+			if m := s.re.FindString(t.Value); m != "" {
 				out = append(out, busy{m, proposal.Period{FirstMonth: s.first, LastMonth: s.last}})
 			}
 		}
-		if m := busyNear().FindStringSubmatch(t.Value); m != nil {
+		if m := busyNear.FindStringSubmatch(t.Value); m != nil {
 			if period, ok := proposal.ParsePeriod(m[len(m)-1]); ok {
 				out = append(out, busy{m[len(m)-1], period})
 			}

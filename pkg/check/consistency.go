@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/propose-cli/propose/pkg/fastre"
 	"github.com/propose-cli/propose/pkg/proposal"
 )
 
@@ -17,11 +18,11 @@ import (
 
 // arguing are the fields where the request makes its case in the user's
 // own sentences: where a figure, a number of days or a time is a claim.
-var arguing = lazyRegexp(`^(benefits|output_tracking|arrangement\.(remote_work|in_person_commitments)|communication\.(promises|response_time|check_ins)|reask\.reasons\[\d+\]\.response|performance\.highlights|company\.precedents)`)
+var arguing = fastre.MustCompile(`^(benefits|output_tracking|arrangement\.(remote_work|in_person_commitments)|communication\.(promises|response_time|check_ins)|reask\.reasons\[\d+\]\.response|performance\.highlights|company\.precedents)`)
 
 // dayCount is a number of remote days written in a sentence: "two remote
 // days a week", "3 days from home", "cut the request to two days".
-var dayCount = lazyRegexp(`(?i)\b(one|two|three|four|five|1|2|3|4|5)\s+(remote\s+|home\s+|wfh\s+)?days?\b(\s+(a|per|each)\s+week|\s+(remote|from home|at home|wfh))?`)
+var dayCount = fastre.MustCompile(`(?i)\b(one|two|three|four|five|1|2|3|4|5)\s+(remote\s+|home\s+|wfh\s+)?days?\b(\s+(a|per|each)\s+week|\s+(remote|from home|at home|wfh))?`)
 
 var numberWord = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
@@ -35,10 +36,10 @@ func (c *checker) daysInText() {
 	for _, t := range c.p.PublicTexts() {
 		// A precedent speaks of other people's days; what is in writing
 		// about the role speaks of the days asked for.
-		if !(arguing().MatchString(t.Field) || t.Field == "agreement.terms") || strings.HasPrefix(t.Field, "company.precedents") {
+		if !(arguing.MatchString(t.Field) || t.Field == "agreement.terms") || strings.HasPrefix(t.Field, "company.precedents") {
 			continue
 		}
-		for _, m := range dayCount().FindAllStringSubmatch(t.Value, -1) {
+		for _, m := range dayCount.FindAllStringSubmatch(t.Value, -1) {
 			// Only a count said to be remote days, or days a week, is a
 			// claim about the arrangement: "two days of onboarding" is not.
 			if m[2] == "" && m[3] == "" {
@@ -59,7 +60,7 @@ func (c *checker) daysInText() {
 }
 
 // weekdayWords find a weekday in a sentence, as people write it.
-var weekdayWords = lazyRegexp(`(?i)\b(monday|tuesday|wednesday|thursday|friday|mon|tues?|wed|thu(?:rs?)?|fri)s?\b`)
+var weekdayWords = fastre.MustCompile(`(?i)\b(monday|tuesday|wednesday|thursday|friday|mon|tues?|wed|thu(?:rs?)?|fri)s?\b`)
 
 // inPersonOnRemoteDay finds an in-person commitment, or a check-in held in
 // the room, on a day asked for as remote.
@@ -70,7 +71,7 @@ func (c *checker) inPersonOnRemoteDay() {
 		remote[strings.ToLower(d.String())[:3]] = true
 	}
 	check := func(field, text string) bool {
-		for _, m := range weekdayWords().FindAllStringSubmatch(text, -1) {
+		for _, m := range weekdayWords.FindAllStringSubmatch(text, -1) {
 			if remote[strings.ToLower(m[1])[:3]] {
 				c.add("consistency.in-person-on-remote-day", "arrangement.remote_days", short(text))
 				return true
@@ -84,22 +85,22 @@ func (c *checker) inPersonOnRemoteDay() {
 		}
 	}
 	for i, ci := range p.Communication.CheckIns {
-		if inRoom().MatchString(ci.Format) && check(fmt.Sprintf("communication.check_ins[%d].format", i), ci.Format) {
+		if inRoom.MatchString(ci.Format) && check(fmt.Sprintf("communication.check_ins[%d].format", i), ci.Format) {
 			return
 		}
 	}
 }
 
 // inRoom marks a meeting held in person.
-var inRoom = lazyRegexp(`(?i)(in person|in the room|in the office|on site|onsite|face to face|face-to-face)`)
+var inRoom = fastre.MustCompile(`(?i)(in person|in the room|in the office|on site|onsite|face to face|face-to-face)`)
 
 // away marks time away from work in a sentence: a school run, an
 // appointment, time offline.
-var away = lazyRegexp(`(?i)(offline|unavailable|not available|away from|pick ?up|pick the|school|bus|daycare|nursery|appointment|gym|walk the dog|errand)`)
+var away = fastre.MustCompile(`(?i)(offline|unavailable|not available|away from|pick ?up|pick the|school|bus|daycare|nursery|appointment|gym|walk the dog|errand)`)
 
 // clockRange finds a time or a range of times: "2:45–3:30", "3pm",
 // "15:00-15:30", "between 3 and 4".
-var clockRange = lazyRegexp(`(?i)\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:-|–|—|to|until)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?`)
+var clockRange = fastre.MustCompile(`(?i)\b(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s*(?:-|–|—|to|until)\s*(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?)?`)
 
 // offlineInCoreHours finds time away, written with a time of day, inside
 // the core hours promised.
@@ -110,10 +111,10 @@ func (c *checker) offlineInCoreHours() {
 	}
 	start, end := ch.Start.Hour()*60+ch.Start.Minute(), ch.End.Hour()*60+ch.End.Minute()
 	for _, t := range c.p.PublicTexts() {
-		if !arguing().MatchString(t.Field) || !away().MatchString(t.Value) {
+		if !arguing.MatchString(t.Field) || !away.MatchString(t.Value) {
 			continue
 		}
-		for _, m := range clockRange().FindAllStringSubmatch(t.Value, -1) {
+		for _, m := range clockRange.FindAllStringSubmatch(t.Value, -1) {
 			if m[2] == "" && m[3] == "" && m[4] == "" {
 				continue // a bare number is no time of day
 			}
@@ -197,22 +198,22 @@ func (c *checker) rareStatus() {
 
 // figure is a statistic in a sentence: a percentage, "13% more", "50%
 // less likely", a sum of money a year, or a study named as proof.
-var figure = lazyRegexp(`((?i:\d+(?:[.,]\d+)?\s?%|\$\s?\d[\d,]*|€\s?\d[\d,]*|£\s?\d[\d,]*|\b(studies|research|surveys?|data|experts?)\s+(show|shows|prove|proves|found|finds|suggest|suggests)\b|\b(stanford|harvard|gallup|forbes|mckinsey|gartner|owl labs)\b|\b(landmark|famous) study\b|everyone knows)|\bMIT\b)`)
+var figure = fastre.MustCompile(`((?i:\d+(?:[.,]\d+)?\s?%|\$\s?\d[\d,]*|€\s?\d[\d,]*|£\s?\d[\d,]*|\b(studies|research|surveys?|data|experts?)\s+(show|shows|prove|proves|found|finds|suggest|suggests)\b|\b(stanford|harvard|gallup|forbes|mckinsey|gartner|owl labs)\b|\b(landmark|famous) study\b|everyone knows)|\bMIT\b)`)
 
 // unsourcedFigure finds a statistic in the request's own sentences that
 // neither the user's record nor a cited finding carries.
 func (c *checker) unsourcedFigure() {
 	for _, t := range c.p.PublicTexts() {
-		if !arguing().MatchString(t.Field) || strings.HasPrefix(t.Field, "performance") {
+		if !arguing.MatchString(t.Field) || strings.HasPrefix(t.Field, "performance") {
 			continue // the user's own record is theirs to state
 		}
-		if m := figure().FindString(t.Value); m != "" {
+		if m := figure.FindString(t.Value); m != "" {
 			c.add("evidence.unsourced-figure", t.Field, short(m))
 		}
 	}
 	// A finding of the user's own whose source no one can look up.
 	for i, e := range c.p.Evidence {
-		if e.ID == "" && vagueSource().MatchString(e.Source) && !regexp.MustCompile(`\d{4}`).MatchString(e.Source) {
+		if e.ID == "" && vagueSource.MatchString(e.Source) && !regexp.MustCompile(`\d{4}`).MatchString(e.Source) {
 			c.add("evidence.unsourced-figure", fmt.Sprintf("evidence[%d].source", i), short(e.Source))
 		}
 	}
@@ -220,13 +221,13 @@ func (c *checker) unsourcedFigure() {
 
 // vagueSource is a source named by its outlet alone: "Forbes", "an article
 // I read on LinkedIn".
-var vagueSource = lazyRegexp(`(?i)^\s*(forbes|linkedin|an? (article|post|blog)|a study|studies|the internet|online|google|chatgpt|someone|i read)`)
+var vagueSource = fastre.MustCompile(`(?i)^\s*(forbes|linkedin|an? (article|post|blog)|a study|studies|the internet|online|google|chatgpt|someone|i read)`)
 
 // sayNothing are answers that name a thing and say nothing about it.
-var sayNothing = lazyRegexp(`(?i)^\s*(yes|yep|fine|good|ok|okay|internet|wi-?fi|wifi|broadband|i have (internet|wi-?fi|wifi|broadband|a laptop)|laptop|computer|pc|home|at home|my home|house|kitchen( table)?|living room|bedroom|sofa|couch|dining (room|table)|kitchen table for now)\s*\.?\s*$`)
+var sayNothing = fastre.MustCompile(`(?i)^\s*(yes|yep|fine|good|ok|okay|internet|wi-?fi|wifi|broadband|i have (internet|wi-?fi|wifi|broadband|a laptop)|laptop|computer|pc|home|at home|my home|house|kitchen( table)?|living room|bedroom|sofa|couch|dining (room|table)|kitchen table for now)\s*\.?\s*$`)
 
 // sharedRoom is a workspace in a room others live in.
-var sharedRoom = lazyRegexp(`(?i)\b(living room|kitchen|sofa|couch|dining (room|table)|lounge)\b`)
+var sharedRoom = fastre.MustCompile(`(?i)\b(living room|kitchen|sofa|couch|dining (room|table)|lounge)\b`)
 
 // vagueEquipment finds a connection or a workspace answered in a word, or
 // a workspace in a room the household shares.
@@ -236,14 +237,14 @@ func (c *checker) vagueEquipment() {
 		{"equipment.connectivity", e.Connectivity},
 		{"equipment.workspace", e.Workspace},
 	} {
-		if f.value != "" && (sayNothing().MatchString(f.value) || f.field == "equipment.workspace" && sharedRoom().MatchString(f.value)) {
+		if f.value != "" && (sayNothing.MatchString(f.value) || f.field == "equipment.workspace" && sharedRoom.MatchString(f.value)) {
 			c.add("coverage.vague-equipment", f.field, short(f.value))
 		}
 	}
 }
 
 // generic are answers to a reason that promise without saying anything.
-var generic = lazyRegexp(`(?i)^\s*(we('ll| will)|i('ll| will)|it will|trust me|will discuss|to be discussed|tbd|i promise|no problem|don'?t worry|that won'?t|it won'?t)\b`)
+var generic = fastre.MustCompile(`(?i)^\s*(we('ll| will)|i('ll| will)|it will|trust me|will discuss|to be discussed|tbd|i promise|no problem|don'?t worry|that won'?t|it won'?t)\b`)
 
 // reaskAnswers finds a reason answered with a promise and no substance,
 // and a re-ask for the very day a reason was given against.
@@ -259,10 +260,10 @@ func (c *checker) reaskAnswers() {
 	for i, r := range p.Reask.Reasons {
 		resp := strings.TrimSpace(r.Response)
 		words := len(strings.Fields(resp))
-		if resp == proposal.GeneratedReaskResponse || (generic().MatchString(resp) && !digit().MatchString(resp) && words < 12) || words < 4 {
+		if resp == proposal.GeneratedReaskResponse || (generic.MatchString(resp) && !digit.MatchString(resp) && words < 12) || words < 4 {
 			c.add("reask.generic-answer", fmt.Sprintf("reask.reasons[%d].response", i), short(resp))
 		}
-		for _, m := range weekdayWords().FindAllStringSubmatch(r.Reason, -1) {
+		for _, m := range weekdayWords.FindAllStringSubmatch(r.Reason, -1) {
 			if remote[strings.ToLower(m[1])[:3]] {
 				c.add("reask.refused-day", "arrangement.remote_days", short(r.Reason))
 				break
@@ -274,8 +275,8 @@ func (c *checker) reaskAnswers() {
 // policyWords and precedentWords find a policy or a precedent mentioned in
 // passing in a benefit.
 var (
-	policyWords    = lazyRegexp(`(?i)\b(policy|handbook|guidelines|hr rules?)\b`)
-	precedentWords = lazyRegexp(`(?i)\b(already (work|works|do|does|have|has)|other (teams?|people|colleagues)|colleagues|same setup|(the|our) \w+ team (works|has|already))\b`)
+	policyWords    = fastre.MustCompile(`(?i)\b(policy|handbook|guidelines|hr rules?)\b`)
+	precedentWords = fastre.MustCompile(`(?i)\b(already (work|works|do|does|have|has)|other (teams?|people|colleagues)|colleagues|same setup|(the|our) \w+ team (works|has|already))\b`)
 )
 
 // inText finds a policy or a precedent named only in a benefit, where the
@@ -285,7 +286,7 @@ func (c *checker) inText() {
 	pol := p.Company.Policy
 	noPolicy := pol.Name == "" && pol.Summary == "" && pol.Reference == ""
 	for i, b := range p.Benefits {
-		if (noPolicy && policyWords().MatchString(b)) || (len(p.Company.Precedents) == 0 && precedentWords().MatchString(b)) {
+		if (noPolicy && policyWords.MatchString(b)) || (len(p.Company.Precedents) == 0 && precedentWords.MatchString(b)) {
 			c.add("fairness.in-text", fmt.Sprintf("benefits[%d]", i), short(b))
 		}
 	}
@@ -293,13 +294,13 @@ func (c *checker) inText() {
 
 // toolsOnly is a line of output tracking that names tools and nothing they
 // show: "Jira and GitHub".
-var toolsOnly = lazyRegexp(`(?i)^\s*(the\s+)?[\w.-]+(\s*(,|and|&|/|\+)\s*[\w.-]+)*\s*\.?\s*$`)
+var toolsOnly = fastre.MustCompile(`(?i)^\s*(the\s+)?[\w.-]+(\s*(,|and|&|/|\+)\s*[\w.-]+)*\s*\.?\s*$`)
 
 // vagueTracking finds output tracking that names tools and says nothing of
 // what the manager will see in them, or when.
 func (c *checker) vagueTracking() {
 	for i, s := range c.p.OutputTracking {
-		if len(strings.Fields(s)) <= 4 && toolsOnly().MatchString(s) && !digit().MatchString(s) {
+		if len(strings.Fields(s)) <= 4 && toolsOnly.MatchString(s) && !digit.MatchString(s) {
 			c.add("coverage.vague-tracking", fmt.Sprintf("output_tracking[%d]", i), short(s))
 		}
 	}
@@ -307,13 +308,13 @@ func (c *checker) vagueTracking() {
 
 // boilerplate is the language of a drafted case that says nothing about
 // this job: "a strategic necessity", "employer of choice".
-var boilerplate = lazyRegexp(`(?i)(strategic (necessity|imperative)|employer of choice|competitive (talent|hiring) (landscape|market)|in today'?s (world|landscape|environment|economy|workplace)|future of work|paradigm|synerg|win-win|new normal|thrive|best version of)`)
+var boilerplate = fastre.MustCompile(`(?i)(strategic (necessity|imperative)|employer of choice|competitive (talent|hiring) (landscape|market)|in today'?s (world|landscape|environment|economy|workplace)|future of work|paradigm|synerg|win-win|new normal|thrive|best version of)`)
 
 // draftedCase finds benefits in a drafted language that says nothing about
 // the job.
 func (c *checker) draftedCase() {
 	for i, b := range c.p.Benefits {
-		if m := boilerplate().FindString(b); m != "" {
+		if m := boilerplate.FindString(b); m != "" {
 			c.add("framing.boilerplate", fmt.Sprintf("benefits[%d]", i), short(m))
 		}
 	}
@@ -327,14 +328,14 @@ func (c *checker) personalDevice() {
 		return
 	}
 	for i, it := range c.p.Equipment.Items {
-		if it.ProvidedBy == "me" && deviceWords().MatchString(it.Name) {
+		if it.ProvidedBy == "me" && deviceWords.MatchString(it.Name) {
 			c.add("coverage.personal-device", fmt.Sprintf("equipment.items[%d]", i), m)
 			return
 		}
 	}
 }
 
-var deviceWords = lazyRegexp(`(?i)\b(laptop|computer|pc|desktop|macbook|tablet|phone)\b`)
+var deviceWords = fastre.MustCompile(`(?i)\b(laptop|computer|pc|desktop|macbook|tablet|phone)\b`)
 
 // reaskSoon finds a second request made within two months of the first
 // no, with too little time to have changed anything.

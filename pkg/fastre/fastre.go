@@ -43,13 +43,6 @@ type Regexp struct {
 // as regexp.MustCompile would (the expressions are the program's own).
 func MustCompile(expr string) *Regexp { return &Regexp{expr: expr} }
 
-// Lazy returns a function giving MustCompile(expr), for the package-level
-// declarations that were written lazyRegexp(expr)().
-func Lazy(expr string) func() *Regexp {
-	re := MustCompile(expr)
-	return func() *Regexp { return re }
-}
-
 // prepare parses the expression and finds the literals it requires.
 func (r *Regexp) prepare() {
 	r.ready.Do(func() {

@@ -21,7 +21,7 @@ import (
 // personalWords mark a text as the employee's own gain; teamWords as
 // something the team or the company gets.
 var (
-	personalWords = lazyRegexp(anyLanguage(
+	personalWords = fastre.MustCompile(anyLanguage(
 		`commut|\bdriv(e|ing)\b|\bgas\b|mileage|tolls?\b|\btrain\b|\bfares?\b|travel|family|\bkids?\b|children|\bchild\b|\bsons?\b|daughter|nursery|school|pick[- ]?up|my health|wellbeing|well-being|\bsleep|\bpets?\b|\bdogs?\b|happier|i prefer|i like|i enjoy|my preference|work-life|balance|personal|me time|parking|fuel|petrol|\bcarer\b|\bcaring\b|\bsav(e|ing) (money|£|\$|€)|[£$€][0-9]`,
 		// de: Pendeln, Pendelzeit, Fahrtzeit, Arbeitsweg, Stau, Sprit, Schlaf, lieber
 		`pendel|fahrt(zeit|weg|kosten)|fahrzeit|fahrerei|anfahrt|arbeitsweg|berufsverkehr|\bstaus?\b|\bsprit\b|benzin|tank(en|kosten)\b|parkplatz|parkgebue?hr|\bzug\b|\bbahn\b|schlaf|ausgeruht|erholt|rue?cken\b|gesundheit|wohlbefinden|stressfrei|weniger stress|vereinbarkeit|freizeit|\bich (arbeite |bin )?lieber\b|\blieber (von |zu ?hause|daheim)|\bich mag\b|gefae?llt mir|\bgeld\b|\bspar(t|en)\b|gespart|ersparnis`,
@@ -34,7 +34,7 @@ var (
 		// money in any language: 250€, 200 €, 250 euros
 		`[0-9] ?(€|euros?\b)`,
 	))
-	teamWords = lazyRegexp(anyLanguage(
+	teamWords = fastre.MustCompile(anyLanguage(
 		`\bteam|output|coverage|\bcover(s|ed|ing)?\b|\bcalls?\b|escalat|client|customer|account|retention|retain|deliver|focus|productiv|quality|deadline|\bcosts?\b|revenue|service|\bhir(e|ing)\b|fill roles|faster|business|project|stakeholder|meeting|budget|time zones?|review|design|mentor|support|sales|pipeline|ticket|report|forecast|analys|planning|office days|company|employer|organi[sz]ation|interruption|uninterrupted|deep work|throughput|response|sick days?|absence|patients?|charting|backlog`,
 		// de: Kunden, erreichbar, Unterbrechungen, Störungen, Abschlüsse, Angebote
 		`\bkund(e|en|in)|mandant|erreichbar|anfrage|beantwort|antwortzeit|unterbrech|ungestoe?rt|\bstoe?rung|konzentr|produktiv|abschlue?ss|buchung|korrektur|fehler|telefonat|\banruf|innendienst|vertrieb|umsatz|planung|bue?roflae?che|\bein(en)? arbeitsplatz|\bangebot|schneller|kalkul|\bdoku|projekt|bericht|auswertung|qualitae?t|\bfrist|rue?ckstand|bereitschaft|krankheitstage|krankmeld|fehltage|fehlzeit|\bkosten\b|\bfirma\b|unternehmen|arbeitgeber|kollegen`,
@@ -48,7 +48,7 @@ var (
 	// privateWords name a private matter (children, family, health, care):
 	// a benefit that names one is personal, whatever gain it also names,
 	// and it is not the manager's to read as the team's case.
-	privateWords = lazyRegexp(anyLanguage(
+	privateWords = fastre.MustCompile(anyLanguage(
 		`\bkids?\b|\bfamily\b|children|\bchild\b|\bchildcare|daycare|day care|nursery|little one|\bbaby\b|toddler|\bsons?\b|daughter|school run|my (wife|husband|partner|mum|mom|dad|father|mother|parents?)\b|\bcarer\b|\bcaring for\b|my health|pregnan|\bdisab|chronic|therapy|home sick`,
 		// de: Kinder, Kinderbetreuung, Kita, Tochter, Familie, Pflege meiner Mutter
 		`(?-i:\bKinder)|\bkinder(n|betreuung|krippe|garten|arzt|wagen)\b|\b(die|meine|unsere|den|meinen|unseren|der|zwei|drei|beide) kinder\b|\b(ein|mein|unser|das|dem|meinem|unserem) kind\b|\bkita\b|krippe|tagesmutter|kleinkind|\btoe?chter|\bsoe?hne?\b|\bfamilie\b|\bfamilien|\b(meine|meiner|meinen|meinem|mein) (frau|mann|partner|partnerin|mutter|vater|eltern|mama|papa|oma|opa|schwester|bruder|schwiegermutter|gesundheit)\b|\bpflege (meine|meiner|meines|von|der eltern)|pflegebedue?rftig|angehoe?rig|schwanger|behinder|chronisch|therapie|arzttermin`,
@@ -61,7 +61,7 @@ var (
 	))
 	// firstPerson is a text about the employee's own state: "I'm fresh at
 	// 7am", "I would get more done without the noise".
-	firstPerson = lazyRegexp(`^\s*` + anyLanguage(
+	firstPerson = fastre.MustCompile(`^\s*` + anyLanguage(
 		`(i|i'm|i’m|i'd|i’d|i'll|i’ll|i've|i’ve|me|my|myself)\b`,
 		`(ich|mir|mich|mein\w*)\b`,
 		`(je|moi)\b|j'`,
@@ -108,16 +108,16 @@ const maxPersonalSeen = 4096
 
 func personalBenefit(text string) bool {
 	t := strings.TrimSpace(fastre.Fold(text))
-	if privateWords().MatchString(t) {
+	if privateWords.MatchString(t) {
 		return true
 	}
-	if teamWords().MatchString(t) {
+	if teamWords.MatchString(t) {
 		return false
 	}
-	if firstPerson().MatchString(t) || mentionsMe().MatchString(t) {
+	if firstPerson.MatchString(t) || mentionsMe.MatchString(t) {
 		return true // "Fridays are quieter for me"
 	}
-	if !personalWords().MatchString(t) {
+	if !personalWords.MatchString(t) {
 		return false
 	}
 	// "No commute", "Saves me two hours a day driving": the gain is the
@@ -167,7 +167,7 @@ var articles = map[string]bool{"ein": true, "eine": true, "un": true, "une": tru
 // "mes" count only after a French word ("pour ma", "de mon"): "mon to
 // fri" is Monday; "m'" only before a vowel: "m's" is not French.
 // Spanish "mi" does not count after a number: "30 mi" is a distance.
-var mentionsMe = lazyRegexp(anyLanguage(
+var mentionsMe = fastre.MustCompile(anyLanguage(
 	`\b(me|my|mine|myself)\b`,
 	`\b(mir|mich|mein|meine|meiner|meinen|meinem|meines|meins)\b`,
 	`\b(moi|moi-meme)\b|\bm'[aeiouyh]|\b(pour|avec|de|d'|a|chez|sur|par|dans|et|sans) (ma|mon|mes)\b`,
@@ -177,18 +177,18 @@ var mentionsMe = lazyRegexp(anyLanguage(
 
 // TeamBenefit reports whether a text names a gain for the team or the
 // company.
-func TeamBenefit(text string) bool { return teamWords().MatchString(fastre.Fold(text)) }
+func TeamBenefit(text string) bool { return teamWords.MatchString(fastre.Fold(text)) }
 
 // PersonalWords reports whether a text names a personal matter: the
 // commute, family, health, preference.
-func PersonalWords(text string) bool { return personalWords().MatchString(fastre.Fold(text)) }
+func PersonalWords(text string) bool { return personalWords.MatchString(fastre.Fold(text)) }
 
 // PrivateMatter reports whether a text names a private matter: children,
 // family, health or care.
-func PrivateMatter(text string) bool { return privateWords().MatchString(fastre.Fold(text)) }
+func PrivateMatter(text string) bool { return privateWords.MatchString(fastre.Fold(text)) }
 
 // hedgeWords mark a text its writer is not sure of: hearsay or a guess.
-var hedgeWords = lazyRegexp(`(?i)\b(not sure|i think|i believe|i['’]ve heard|i have heard|i heard|apparently|supposedly|rumou?rs?|i guess|probably|maybe|might be` +
+var hedgeWords = fastre.MustCompile(`(?i)\b(not sure|i think|i believe|i['’]ve heard|i have heard|i heard|apparently|supposedly|rumou?rs?|i guess|probably|maybe|might be` +
 	// German, French, Spanish and Dutch, written without accents: the
 	// text is folded first.
 	`|ich glaube|glaube ich|ich denke|angeblich|anscheinend|vermutlich|vielleicht|soweit ich weiss|habe gehort|hab gehort|nicht sicher|gerucht\w*` +
@@ -200,5 +200,5 @@ var hedgeWords = lazyRegexp(`(?i)\b(not sure|i think|i believe|i['’]ve heard|i
 // sure yet, I've heard the sales team…", "Ich glaube, im Vertrieb…"): the
 // documents would state it as fact to the manager.
 func Hedged(text string) bool {
-	return hedgeWords().MatchString(fastre.Fold(text))
+	return hedgeWords.MatchString(fastre.Fold(text))
 }

@@ -213,7 +213,7 @@ func continuedItems(data []byte, src *Source) Problems {
 				}
 			}
 			prev = 0
-		case len(body) > 2 && strings.HasPrefix(body, "- ") && !strings.ContainsAny(body[2:3], "\"'|>[{&*!") && !keyValue().MatchString(body[2:]):
+		case len(body) > 2 && strings.HasPrefix(body, "- ") && !strings.ContainsAny(body[2:3], "\"'|>[{&*!") && !keyValue.MatchString(body[2:]):
 			prev, prevIndent = i+1, indent
 		default:
 			prev = 0
@@ -419,8 +419,8 @@ func pastedSpace(data []byte) (line, col int) {
 		if i >= 0 && i < lead {
 			return n + 1, utf8.RuneCountInString(t[:i]) + 1
 		}
-		if m := keyValue().FindStringSubmatchIndex(t); m == nil {
-			if k := strings.Index(t, ":\u00a0"); k > 0 && keyName().MatchString(strings.TrimLeft(t[:k], " -")) {
+		if m := keyValue.FindStringSubmatchIndex(t); m == nil {
+			if k := strings.Index(t, ":\u00a0"); k > 0 && keyName.MatchString(strings.TrimLeft(t[:k], " -")) {
 				return n + 1, utf8.RuneCountInString(t[:k]) + 2
 			}
 		}
@@ -719,8 +719,8 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 				raw = tk.Value
 			}
 		}
-		if !wholeNumberRE().MatchString(raw) {
-			if tk := node.GetToken(); tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType) && wholeNumberRE().MatchString(tk.Value) {
+		if !wholeNumberRE.MatchString(raw) {
+			if tk := node.GetToken(); tk != nil && (tk.Type == token.DoubleQuoteType || tk.Type == token.SingleQuoteType) && wholeNumberRE.MatchString(tk.Value) {
 				// length_days: "60" — a number in quotes is text to YAML.
 				d.problem(node, path, fmt.Sprintf("%s is in quotes, which makes it text rather than a number", tk.Value),
 					fmt.Sprintf("delete the quotes: `%s: %s`", path[strings.LastIndex(path, ".")+1:], tk.Value))
@@ -750,7 +750,7 @@ func (d *decoder) decode(node ast.Node, v reflect.Value, f *Field, path string, 
 }
 
 // wholeNumberRE is a whole number as a person writes it.
-var wholeNumberRE = lazyRegexp(`^[+-]?[0-9]+$`)
+var wholeNumberRE = fastre.MustCompile(`^[+-]?[0-9]+$`)
 
 func (d *decoder) decodeStruct(node ast.Node, v reflect.Value, f *Field, path string, depth int) {
 	var pairs []*ast.MappingValueNode
@@ -1005,14 +1005,10 @@ func describeType(t reflect.Type) string {
 func numberFix(f *Field) string {
 	if f != nil {
 		for _, eg := range []string{f.Example, f.Suggest, f.Default} {
-			if eg != "" && wholeNumberRE().MatchString(eg) {
+			if eg != "" && wholeNumberRE.MatchString(eg) {
 				return "write digits only, for example " + eg
 			}
 		}
 	}
 	return "write digits only"
 }
-
-// lazyRegexp compiles expr when it is first used, so that a command that
-// never reads a file pays nothing for the expressions at start-up.
-func lazyRegexp(expr string) func() *fastre.Regexp { return fastre.Lazy(expr) }

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/propose-cli/propose/pkg/fastre"
 )
 
 // Kind is the shape a field's value takes in the file.
@@ -149,10 +151,10 @@ func MustLookup(path string) *Field {
 	return f
 }
 
-var indexRE = lazyRegexp(`\[(\d+|\*)?\]`)
+var indexRE = fastre.MustCompile(`\[(\d+|\*)?\]`)
 
 // GenericPath writes every list index of path as [].
-func GenericPath(path string) string { return indexRE().ReplaceAllString(path, "[]") }
+func GenericPath(path string) string { return indexRE.ReplaceAllString(path, "[]") }
 
 // Child returns the field of a section or list item with the given key.
 func (f *Field) Child(key string) (*Field, bool) {

@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/propose-cli/propose/pkg/fastre"
 )
 
 // SchemaURL is where editors find the JSON Schema of the file format
@@ -219,10 +221,10 @@ func plainSafe(s string) bool {
 
 // looksTyped matches plain text YAML would read as something else: a
 // number, a boolean, a null, a date or a time.
-var looksTyped = lazyRegexp(`(?i)^([-+]?[0-9][0-9_.,:eE+-]*|true|false|yes|no|on|off|y|n|null|~|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$`)
+var looksTyped = fastre.MustCompile(`(?i)^([-+]?[0-9][0-9_.,:eE+-]*|true|false|yes|no|on|off|y|n|null|~|[0-9]{4}-[0-9]{2}-[0-9]{2}.*)$`)
 
 func quoteYAML(s string) string {
-	if plainSafe(s) && !looksTyped().MatchString(s) && !strings.HasSuffix(s, " ") {
+	if plainSafe(s) && !looksTyped.MatchString(s) && !strings.HasSuffix(s, " ") {
 		return s
 	}
 	return jsonQuote(s)

@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
+	"github.com/propose-cli/propose/pkg/fastre"
 )
 
 // genericSyntaxFix is the advice for a YAML error propose cannot explain
@@ -14,12 +15,12 @@ import (
 const genericSyntaxFix = "check indentation and quoting on this line and the one before; text with a colon or # needs quotes"
 
 var (
-	keyNoSpace = lazyRegexp(`^(\s*-?\s*)([A-Za-z_][A-Za-z0-9_]*):(\S.*)$`)
-	keyNoColon = lazyRegexp(`^(\s*-?\s*)([A-Za-z_][A-Za-z0-9_]*)\s+([^:#].*)$`)
-	keyValue   = lazyRegexp(`^(\s*-?\s*)([A-Za-z_][A-Za-z0-9_]*):\s+(.*)$`)
-	dashWord   = lazyRegexp(`^(\s*)-([^\s-].*)$`)
+	keyNoSpace = fastre.MustCompile(`^(\s*-?\s*)([A-Za-z_][A-Za-z0-9_]*):(\S.*)$`)
+	keyNoColon = fastre.MustCompile(`^(\s*-?\s*)([A-Za-z_][A-Za-z0-9_]*)\s+([^:#].*)$`)
+	keyValue   = fastre.MustCompile(`^(\s*-?\s*)([A-Za-z_][A-Za-z0-9_]*):\s+(.*)$`)
+	dashWord   = fastre.MustCompile(`^(\s*)-([^\s-].*)$`)
 	// emptyFlowItem is a comma with nothing before it in [a, , b].
-	emptyFlowItem = lazyRegexp(`[\[,]\s*,`)
+	emptyFlowItem = fastre.MustCompile(`[\[,]\s*,`)
 )
 
 // syntaxProblem turns the YAML library's error into a problem a person can
@@ -54,10 +55,10 @@ func syntaxProblem(name string, data []byte, err error, m *model) error {
 			"add the closing quote at the end of the text on this line")
 	}
 	p := explainSyntax(msg, text(line), func(key string) bool { return m.homes[key] != nil })
-	above, here := keyValue().FindStringSubmatch(text(line)), keyValue().FindStringSubmatch(text(line+1))
+	above, here := keyValue.FindStringSubmatch(text(line)), keyValue.FindStringSubmatch(text(line+1))
 	if msg == "mapping value is not allowed in this context" && above != nil && here != nil &&
 		len(here[1]) > len(above[1]) && above[3] != "" &&
-		!strings.HasPrefix(strings.TrimSpace(here[1]), "-") && !dashWord().MatchString(text(line)) {
+		!strings.HasPrefix(strings.TrimSpace(here[1]), "-") && !dashWord.MatchString(text(line)) {
 		if m.isSection(above[2]) {
 			// "employee: Zoë Okafor" above the section's own keys.
 			return at(line, len(above[1])+len(above[2])+3, fmt.Sprintf("`%s:` starts a section, so it takes no value on its own line", above[2]),
@@ -84,7 +85,7 @@ func syntaxProblem(name string, data []byte, err error, m *model) error {
 	if first, _, _ := strings.Cut(strings.TrimSpace(text(line)), " "); msg == "non-map value is specified" &&
 		!strings.ContainsAny(text(line), ":\uff1a\ufe55\ua789") && m.homes[strings.ToLower(first)] == nil {
 		// A text broken onto a line of its own, back at the margin.
-		if prev := keyValue().FindStringSubmatch(text(line - 1)); prev != nil && prev[3] != "" &&
+		if prev := keyValue.FindStringSubmatch(text(line - 1)); prev != nil && prev[3] != "" &&
 			len(text(line))-len(strings.TrimLeft(text(line), " ")) < len(prev[1]) {
 			return at(line, col, fmt.Sprintf("this line looks like the rest of the text of `%s:` on the line above, which YAML cannot read here", prev[2]),
 				fmt.Sprintf("join it to the end of line %d, or indent it further than `%s:`", line-1, prev[2]))
@@ -97,9 +98,9 @@ func syntaxProblem(name string, data []byte, err error, m *model) error {
 		case strings.ContainsAny(t, "\uff1a\ufe55\ua789"):
 			return at(line, col, "the colon on this line is a full-width or look-alike character, which YAML does not read as a colon",
 				"type an ordinary colon (:) followed by a space")
-		case keyName().MatchString(t) && m.homes[t] != nil:
+		case keyName.MatchString(t) && m.homes[t] != nil:
 			return at(line, col, fmt.Sprintf("`%s` needs a colon after it", t), fmt.Sprintf("write `%s:`", t))
-		case keyName().MatchString(word) && m.homes[strings.ToLower(word)] == nil && !strings.Contains(t, ":"):
+		case keyName.MatchString(word) && m.homes[strings.ToLower(word)] == nil && !strings.Contains(t, ":"):
 			// A pasted note: not a key of the format at all.
 			return at(line, col, "this line is not a `key: value` line, and YAML cannot read it here",
 				"delete it, or start it with # to keep it as a note that propose ignores")
@@ -125,7 +126,7 @@ func syntaxProblem(name string, data []byte, err error, m *model) error {
 }
 
 // listItem is a "- " item and its text.
-var listItem = lazyRegexp(`^(\s*)-\s+(.*)$`)
+var listItem = fastre.MustCompile(`^(\s*)-\s+(.*)$`)
 
 // closingQuote is the index in v, which starts with a quote, of the quote
 // that closes it, or -1.
@@ -185,17 +186,17 @@ func anotherAnswer(v string, known func(string) bool) string {
 const indentMsg = "this line is not indented like the lines of its section"
 
 // keyOnly is a key that opens a section: "private:".
-var keyOnly = lazyRegexp(`^(\s*)([A-Za-z_][A-Za-z0-9_]*):\s*(?:#.*)?$`)
+var keyOnly = fastre.MustCompile(`^(\s*)([A-Za-z_][A-Za-z0-9_]*):\s*(?:#.*)?$`)
 
 // misindented explains a key line YAML found at the wrong depth, from the
 // key lines above it: further in than a key with a value (which cannot
 // hold keys), or less far in than the keys beside it.
 func misindented(text func(int) string, line int) (msg, fix string) {
 	key := func(t string) (indent int, name, value string, ok bool) {
-		if m := keyValue().FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "-") {
+		if m := keyValue.FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "-") {
 			return len(m[1]), m[2], m[3], true
 		}
-		if m := keyOnly().FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "-") {
+		if m := keyOnly.FindStringSubmatch(t); m != nil && !strings.Contains(m[1], "-") {
 			return len(m[1]), m[2], "", true
 		}
 		return 0, "", "", false
@@ -245,7 +246,7 @@ func misindented(text func(int) string, line int) (msg, fix string) {
 }
 
 // keyName is a word that could be a key of the format.
-var keyName = lazyRegexp(`^[A-Za-z_][A-Za-z0-9_]*$`)
+var keyName = fastre.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // isSection reports whether key names a section or a list of sections
 // anywhere in the format.
@@ -265,7 +266,7 @@ func (m *model) isSection(key string) bool {
 func unclosedQuote(text func(int) string, stop int) (line, col int) {
 	for n := stop - 1; n >= 1 && n > stop-200; n-- {
 		t := text(n)
-		m := valueStart().FindStringSubmatchIndex(t)
+		m := valueStart.FindStringSubmatchIndex(t)
 		if m == nil {
 			continue
 		}
@@ -278,7 +279,7 @@ func unclosedQuote(text func(int) string, stop int) (line, col int) {
 }
 
 // valueStart finds a value that starts with a quote, after a key or a dash.
-var valueStart = lazyRegexp(`^\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_]*:\s+)?(["'])`)
+var valueStart = fastre.MustCompile(`^\s*(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_]*:\s+)?(["'])`)
 
 // itemWithoutDash finds the line of a list where an item lacks its "- ":
 // the line YAML stopped at, or the one before, sits at the indentation of
@@ -301,10 +302,10 @@ func itemWithoutDash(text func(int) string, stop int) (line, col int, msg, fix s
 			if ai != indent || !strings.HasPrefix(a[ai:], "- ") {
 				break
 			}
-			if k := keyValue().FindStringSubmatch(body); k != nil && keyValue().MatchString(a[ai+2:]) {
+			if k := keyValue.FindStringSubmatch(body); k != nil && keyValue.MatchString(a[ai+2:]) {
 				// "target: 40" under "- name: …": a key of that item,
 				// which belongs under its first key, not under the dash.
-				first := keyValue().FindStringSubmatch(a[ai+2:])
+				first := keyValue.FindStringSubmatch(a[ai+2:])
 				return n, indent + 1, fmt.Sprintf("`%s:` belongs to the item above, so it lines up with `%s:`, two spaces in from the dash", k[2], first[2]),
 					fmt.Sprintf("write `%s%s`", strings.Repeat(" ", indent+2), shorten(body, 40))
 			}
@@ -336,11 +337,11 @@ func explainSyntax(msg, text string, known func(key string) bool) syntaxExplaine
 			fix: "indent with spaces only, two for each level"}
 
 	case msg == "non-map value is specified":
-		if m := keyNoSpace().FindStringSubmatch(text); m != nil {
+		if m := keyNoSpace.FindStringSubmatch(text); m != nil {
 			return syntaxExplained{msg: fmt.Sprintf("`%s:` needs a space after its colon", m[2]),
 				fix: fmt.Sprintf("write `%s: %s`", m[2], shorten(m[3], 40)), col: len(m[1]) + 1}
 		}
-		if m := keyNoColon().FindStringSubmatch(text); m != nil {
+		if m := keyNoColon.FindStringSubmatch(text); m != nil {
 			return syntaxExplained{msg: fmt.Sprintf("`%s` has no colon after it, so YAML cannot tell the key from its value", m[2]),
 				fix: fmt.Sprintf("write `%s: %s`", m[2], shorten(m[3], 40)), col: len(m[1]) + 1}
 		}
@@ -348,11 +349,11 @@ func explainSyntax(msg, text string, known func(key string) bool) syntaxExplaine
 			fix: "write the key, a colon and a space, then the value; check the line before too"}
 
 	case msg == "mapping value is not allowed in this context":
-		if m := dashWord().FindStringSubmatch(text); m != nil {
+		if m := dashWord.FindStringSubmatch(text); m != nil {
 			return syntaxExplained{msg: "a list item needs a space after its dash",
 				fix: fmt.Sprintf("write `%s- %s`", m[1], shorten(m[2], 40)), col: len(m[1]) + 1}
 		}
-		if m := keyValue().FindStringSubmatch(text); m != nil && (strings.Contains(m[3], ": ") || strings.HasSuffix(m[3], ":")) {
+		if m := keyValue.FindStringSubmatch(text); m != nil && (strings.Contains(m[3], ": ") || strings.HasSuffix(m[3], ":")) {
 			return syntaxExplained{msg: fmt.Sprintf("the text after `%s:` holds a colon that YAML reads as the start of another key", m[2]),
 				fix: quoteFix(m[2], m[3], `"`) + anotherAnswer(m[3], known), col: strings.LastIndex(text, m[3]) + 1}
 		}
@@ -361,9 +362,9 @@ func explainSyntax(msg, text string, known func(key string) bool) syntaxExplaine
 
 	case strings.HasPrefix(msg, "value is not allowed in this context"):
 		key, v, at := "", "", 0
-		if m := keyValue().FindStringSubmatch(text); m != nil {
+		if m := keyValue.FindStringSubmatch(text); m != nil {
 			key, v = m[2], m[3]
-		} else if m := listItem().FindStringSubmatch(text); m != nil {
+		} else if m := listItem.FindStringSubmatch(text); m != nil {
 			v = m[2]
 		}
 		if v != "" {
@@ -406,20 +407,20 @@ func explainSyntax(msg, text string, known func(key string) bool) syntaxExplaine
 
 	case strings.HasPrefix(msg, "invalid header option"):
 		key, v := "", ""
-		if m := keyValue().FindStringSubmatch(text); m != nil {
+		if m := keyValue.FindStringSubmatch(text); m != nil {
 			key, v = m[2], m[3]
-		} else if m := listItem().FindStringSubmatch(text); m != nil {
+		} else if m := listItem.FindStringSubmatch(text); m != nil {
 			v = m[2]
 		}
 		return syntaxExplained{msg: "YAML reads a text that starts with | or > as the start of a block of lines",
 			fix: quoteFix(key, strings.TrimSpace(v), `"`)}
 
 	case msg == "block sequence entries are not allowed in this context":
-		if m := keyValue().FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) == "-" {
+		if m := keyValue.FindStringSubmatch(text); m != nil && strings.TrimSpace(m[3]) == "-" {
 			return syntaxExplained{msg: "a - on its own starts a list item, so YAML cannot read it as an answer",
 				fix: fmt.Sprintf("write the answer in words, or delete the `%s:` line to leave it out", m[2])}
 		}
-		if m := keyValue().FindStringSubmatch(text); m != nil && strings.HasPrefix(m[3], "- ") {
+		if m := keyValue.FindStringSubmatch(text); m != nil && strings.HasPrefix(m[3], "- ") {
 			return syntaxExplained{msg: "a list cannot start on the same line as its key",
 				fix: fmt.Sprintf("write `%s: [%s]`, or put each item on its own line below, starting with `- `", m[2], shorten(strings.TrimSpace(strings.TrimPrefix(m[3], "- ")), 30))}
 		}
@@ -455,7 +456,7 @@ func explainSyntax(msg, text string, known func(key string) bool) syntaxExplaine
 			fix: "add the closing ' at the end of the text; an ' inside it is written twice ('')"}
 
 	case (msg == "unexpected scalar value type" || strings.HasPrefix(msg, "expected sequence element, but found ','")) &&
-		emptyFlowItem().MatchString(text):
+		emptyFlowItem.MatchString(text):
 		return syntaxExplained{msg: "this list has a comma with no item before it",
 			fix: "delete the extra comma"}
 

@@ -3,6 +3,8 @@ package proposal
 import (
 	"strconv"
 	"strings"
+
+	"github.com/propose-cli/propose/pkg/fastre"
 )
 
 // Verdict is whether a reading meets its target.
@@ -38,35 +40,35 @@ const (
 
 var (
 	numberPat = `[0-9]+(?:[.,][0-9]+)?`
-	numberRE  = lazyRegexp(`[-+]?` + numberPat)
+	numberRE  = fastre.MustCompile(`[-+]?` + numberPat)
 	// timeRE is a number with a unit of time: 2h, 90 min, 1.5 hours, in
 	// the languages the documents are written in (2 Stunden, 3 jours,
 	// 48 horas, 2 werkdagen).
-	timeRE = lazyRegexp(`(` + numberPat + `)\s*(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|` +
+	timeRE = fastre.MustCompile(`(` + numberPat + `)\s*(weeks?|wks?|w|days?|d|hours?|hrs?|h|minutes?|mins?|m|seconds?|secs?|s|` +
 		`wochen|woche|arbeitstagen?|arbeitstage|tagen?|tage|stunden?|std|minuten|min|sekunden|` +
 		`semaines?|jours?(?: ouvrés| ouvrables)?|heures?|secondes?|` +
 		`semanas?|días?(?: hábiles| laborables)?|dias?|horas?|minutos?|segundos?|` +
 		`weken|werkdag(?:en)?|dagen|dag|uur|uren|minuten|seconden)(?:$|[^\p{L}])(\s*[0-9]{1,2}\b)?`)
 	// unitThenDigit is a unit run into the next number, as in 1h30.
-	unitThenDigit = lazyRegexp(`([a-z])([0-9])`)
-	clockRE       = lazyRegexp(`^([0-9]{1,2}):([0-5][0-9])$`)
-	ratioRE       = lazyRegexp(`^(` + numberPat + `)\s*(?:/|of|out of|von|sur|de|van|op)\s*(` + numberPat + `)`)
+	unitThenDigit = fastre.MustCompile(`([a-z])([0-9])`)
+	clockRE       = fastre.MustCompile(`^([0-9]{1,2}):([0-5][0-9])$`)
+	ratioRE       = fastre.MustCompile(`^(` + numberPat + `)\s*(?:/|of|out of|von|sur|de|van|op)\s*(` + numberPat + `)`)
 	// The directions a target or reading is written with. The "no …
 	// than" phrases are read first: "no fewer than 40" is at least 40.
-	notAbove = lazyRegexp(`\bno (more|greater|higher|longer) than\b`)
-	notBelow = lazyRegexp(`\bno (fewer|less|lower|shorter) than\b`)
-	atMostRE = lazyRegexp(`(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bor shorter\b|\bor faster\b|\bmax(imum)?\b|\bwithin\b|\bup to\b` +
+	notAbove = fastre.MustCompile(`\bno (more|greater|higher|longer) than\b`)
+	notBelow = fastre.MustCompile(`\bno (fewer|less|lower|shorter) than\b`)
+	atMostRE = fastre.MustCompile(`(≤|<=|<|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bat most\b|\bor less\b|\bor fewer\b|\bor under\b|\bor shorter\b|\bor faster\b|\bmax(imum)?\b|\bwithin\b|\bup to\b` +
 		// German, French, Spanish and Dutch.
 		`|höchstens|maximal|\bunter\b|weniger als|bis zu|oder weniger|innerhalb|` +
 		`\bau plus\b|au maximum|moins de|\bsous\b|en dessous de|\bou moins\b|jusqu.à|` +
 		`como máximo|máximo|menos de|por debajo de|\bo menos\b|\bhasta\b|dentro de|` +
 		`hoogstens|maximaal|ten hoogste|minder dan|\bonder\b|of minder|\bbinnen\b)`)
-	atLeastRE = lazyRegexp(`(≥|>=|>|\bor more\b|\bat least\b|\bor better\b|\bor higher\b|\bor above\b|\band (up|above|over)\b|\bmore than\b|\bover\b|\bminimum\b|[0-9]\s*\+` +
+	atLeastRE = fastre.MustCompile(`(≥|>=|>|\bor more\b|\bat least\b|\bor better\b|\bor higher\b|\bor above\b|\band (up|above|over)\b|\bmore than\b|\bover\b|\bminimum\b|[0-9]\s*\+` +
 		`|mindestens|wenigstens|oder mehr|oder besser|mehr als|(?:^|\s)über\b|` +
 		`au moins|\bou plus\b|ou mieux|plus de|au-dessus de|` +
 		`al menos|como mínimo|mínimo|\bo más\b|o mejor|más de|por encima de|` +
 		`minstens|ten minste|minimaal|of meer|of beter|meer dan|\bboven\b)`)
-	strictRE = lazyRegexp(`(^|[^=])(<|>)($|[^=])|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bmore than\b|\bover\b` +
+	strictRE = fastre.MustCompile(`(^|[^=])(<|>)($|[^=])|\bunder\b|\bbelow\b|\bless than\b|\bfewer than\b|\bshorter than\b|\bmore than\b|\bover\b` +
 		`|\bunter\b|weniger als|mehr als|(?:^|\s)über\b|moins de|plus de|\bsous\b|en dessous de|au-dessus de|` +
 		`menos de|más de|por debajo de|por encima de|minder dan|meer dan|\bonder\b|\bboven\b`)
 )
@@ -76,17 +78,17 @@ var (
 func parseQuantity(s string) (q quantity, ok bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
 	switch {
-	case notAbove().MatchString(s):
+	case notAbove.MatchString(s):
 		q.dir = -1
-	case notBelow().MatchString(s):
+	case notBelow.MatchString(s):
 		q.dir = 1
 	default:
-		most, least := atMostRE().MatchString(s), atLeastRE().MatchString(s)
+		most, least := atMostRE.MatchString(s), atLeastRE.MatchString(s)
 		switch {
 		case most && !least:
-			q.dir, q.strict = -1, strictRE().MatchString(s)
+			q.dir, q.strict = -1, strictRE.MatchString(s)
 		case least && !most:
-			q.dir, q.strict = 1, strictRE().MatchString(s)
+			q.dir, q.strict = 1, strictRE.MatchString(s)
 		}
 	}
 	switch strings.Trim(s, ".! ") {
@@ -98,13 +100,13 @@ func parseQuantity(s string) (q quantity, ok bool) {
 		return q, true
 	}
 	// A time: the sum of its parts, in minutes ("1h30" read as "1h 30").
-	if m := clockRE().FindStringSubmatch(s); m != nil {
+	if m := clockRE.FindStringSubmatch(s); m != nil {
 		h, _ := strconv.Atoi(m[1])
 		min, _ := strconv.Atoi(m[2])
 		q.value, q.kind = float64(h*60+min), duration
 		return q, true
 	}
-	if parts := timeRE().FindAllStringSubmatch(unitThenDigit().ReplaceAllString(s, "$1 $2"), -1); parts != nil {
+	if parts := timeRE.FindAllStringSubmatch(unitThenDigit.ReplaceAllString(s, "$1 $2"), -1); parts != nil {
 		for _, p := range parts {
 			n := parseNumber(p[1])
 			switch u := p[2]; {
@@ -136,11 +138,11 @@ func parseQuantity(s string) (q quantity, ok bool) {
 			return q, true
 		}
 	}
-	if m := ratioRE().FindStringSubmatch(strings.TrimLeft(s, "<>≤≥= ")); m != nil {
+	if m := ratioRE.FindStringSubmatch(strings.TrimLeft(s, "<>≤≥= ")); m != nil {
 		q.value, q.of = parseNumber(m[1]), parseNumber(m[2])
 		return q, q.of > 0
 	}
-	n := numberRE().FindString(s)
+	n := numberRE.FindString(s)
 	if n == "" {
 		return q, false
 	}

@@ -152,21 +152,21 @@ type Clock struct {
 
 // UnmarshalText reads a time written as HH:MM.
 // clockRange is two times in one value: "9-4", "09:00–17:00", "9am to 5pm".
-var clockRange = lazyRegexp(`^[0-9]{1,2}(?:[:.h][0-5][0-9])?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to|until)\s*[0-9]{1,2}(?:[:.h][0-5][0-9])?\s*(?:[ap]\.?m\.?)?$`)
+var clockRange = fastre.MustCompile(`^[0-9]{1,2}(?:[:.h][0-5][0-9])?\s*(?:[ap]\.?m\.?)?\s*(?:-|–|—|to|until)\s*[0-9]{1,2}(?:[:.h][0-5][0-9])?\s*(?:[ap]\.?m\.?)?$`)
 
 // looseClock is a time written in a way people do but propose does not
 // read: one digit for the hour, a dot, or am and pm.
-var looseClock = lazyRegexp(`^([0-9]{1,2})(?:[:.h]([0-5][0-9]))?\s*(?:([ap])\.?\s*m\.?)?$`)
+var looseClock = fastre.MustCompile(`^([0-9]{1,2})(?:[:.h]([0-5][0-9]))?\s*(?:([ap])\.?\s*m\.?)?$`)
 
 func (c *Clock) UnmarshalText(b []byte) error {
 	s := strings.TrimSpace(string(b))
 	bad := &valueError{fmt.Sprintf("%q is not a time", s), "write it as HH:MM on a 24-hour clock, in quotes, for example \"09:00\""}
-	if clockRange().MatchString(strings.ToLower(s)) {
+	if clockRange.MatchString(strings.ToLower(s)) {
 		// core hours "9-4" or "9am to 5pm": both ends in one value.
 		return &valueError{fmt.Sprintf("%q holds two times; this field takes one", s),
 			"write the hours as `start: \"09:00\"` and `end: \"17:00\"`, each in quotes"}
 	}
-	if m := looseClock().FindStringSubmatch(strings.ToLower(s)); m != nil {
+	if m := looseClock.FindStringSubmatch(strings.ToLower(s)); m != nil {
 		// 9:00, 9am, 5.30 pm: a time, written another way.
 		h, _ := strconv.Atoi(m[1])
 		min, _ := strconv.Atoi(m[2])

@@ -19,6 +19,7 @@ import (
 	_ "time/tzdata" // IANA zones on machines without /usr/share/zoneinfo
 	"unicode/utf8"
 
+	"github.com/propose-cli/propose/pkg/fastre"
 	"github.com/propose-cli/propose/pkg/imagetype"
 
 	"github.com/go-playground/validator/v10"
@@ -50,7 +51,7 @@ func structValidator() *validator.Validate {
 			return ok
 		})
 		_ = validate.RegisterValidation("colour", func(fl validator.FieldLevel) bool {
-			return colourRE().MatchString(fl.Field().String())
+			return colourRE.MatchString(fl.Field().String())
 		})
 	})
 	return validate
@@ -316,8 +317,8 @@ func (v *validation) rules() {
 }
 
 var (
-	colourRE     = lazyRegexp(colourPattern)
-	webAddressRE = lazyRegexp(webAddressPattern)
+	colourRE     = fastre.MustCompile(colourPattern)
+	webAddressRE = fastre.MustCompile(webAddressPattern)
 )
 
 // themeRules checks the accent colour and the logo, and reads the logo.
@@ -824,7 +825,7 @@ func (v *validation) evidenceRules() {
 		}
 		seen[key] = true
 		// An address with no scheme at all is the url rule's to report.
-		if u := e.URL; strings.Contains(u, ":") && !webAddressRE().MatchString(u) {
+		if u := e.URL; strings.Contains(u, ":") && !webAddressRE.MatchString(u) {
 			// A link in every format: only a web address, and nothing that
 			// could end it early and start another.
 			v.add(fmt.Sprintf("evidence[%d].url", i), fmt.Sprintf("%q is not a web address a manager can open", u),

@@ -788,7 +788,7 @@ func (l *Lang) onDays(phrase string) string { return l.say("onDays", phrase) }
 // withTeam marks an in-person commitment spent with the team.
 // It is compiled on first use: a command that renders nothing does not pay
 // for it.
-var withTeam = fastre.Lazy(`(?i)\b(team|office|planning|retro|stand-?up|offsite|onsite|on site|all-hands|every (week|month|quarter)|a week)\b`)
+var withTeam = fastre.MustCompile(`(?i)\b(team|office|planning|retro|stand-?up|offsite|onsite|on site|all-hands|every (week|month|quarter)|a week)\b`)
 
 // risks pairs the concerns a manager most often has with what in this
 // proposal answers each. A concern with no answer in the file is left out
@@ -813,7 +813,7 @@ func risks(v *Public) []Risk {
 		// this concern; a customer visit does not.
 		line := v.InPerson[0]
 		for _, s := range v.InPerson {
-			if withTeam().MatchString(s) {
+			if withTeam.MatchString(s) {
 				line = s
 				break
 			}
